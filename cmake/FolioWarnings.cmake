@@ -1,0 +1,11 @@
+# folio_warnings(target): the project's warning set; -Werror when FOLIO_WERROR is ON (the default, and
+# what CI uses).
+function(folio_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic $<$<BOOL:${FOLIO_WERROR}>:-Werror>)
+endfunction()
+
+# folio_engine_flags(target): the engine's own code builds without exceptions and RTTI.
+function(folio_engine_flags target)
+  target_compile_options(${target} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti>
+                                           -ffunction-sections -fdata-sections)
+endfunction()

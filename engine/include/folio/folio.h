@@ -1,0 +1,320 @@
+/* folio.h: read-only access to a folio pack held in caller memory.
+ *
+ * This header is the whole public C API of the folio reader engine. If a function, type or constant is
+ * not declared here, it is not part of the API.
+ *
+ * Memory. The engine never allocates. The caller provides
+ *   - the pack bytes (for example an mmap of the file, a flash address, an ArrayBuffer), and
+ *   - a workspace: folio_workspace_size() bytes, 8-byte aligned, which holds the pack handle and one
+ *     reader (the per-thread scratch used to decompress, render and search).
+ * Both must stay valid and unmoved while the handle is used. There is no close or free function: when
+ * the caller is done it simply reuses or releases its own memory.
+ *
+ * Threads. A `const folio_pack *` is immutable after folio_open(): every function taking one is
+ * reentrant and may be called from any number of threads at once. A `folio_reader *` is scratch state for
+ * one thread at a time; give each extra thread its own reader with folio_reader_init().
+ *
+ * Strings. Every folio_str returned points into the pack bytes (or, where stated, into the reader's
+ * scratch) and is not NUL-terminated. Strings from the pack live as long as the pack bytes.
+ *
+ * Errors. Functions return a folio_status: FOLIO_OK (0) or a negative code. Codes are stable and never
+ * renumbered; folio_status_str() gives a short English message.
+ *
+ * Untrusted packs. folio_open() verifies the pack's structure (FlatBuffers verifier with explicit
+ * limits, header fields, sizes) and every accessor bounds-checks the references it follows, so a corrupt
+ * or hostile pack yields FOLIO_E_CORRUPT (at open, or later for the damaged article) and never an
+ * out-of-bounds read. FOLIO_OPEN_VERIFY_CHECKSUM additionally checks the whole-file checksum (O(size)).
+ */
+#ifndef FOLIO_H
+#define FOLIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Library version (of this engine), distinct from the pack format version below. */
+#define FOLIO_VERSION_MAJOR 0
+#define FOLIO_VERSION_MINOR 1
+#define FOLIO_VERSION_PATCH 0
+#define FOLIO_VERSION_STRING "0.1.0"
+
+/* Pack format this engine reads: packs with the same major version and any minor version open; a
+ * newer major version is refused with FOLIO_E_VERSION. */
+#define FOLIO_FORMAT_MAJOR 1
+#define FOLIO_FORMAT_MINOR 0
+
+/* Size of the fixed pack header, in bytes. folio_workspace_size() needs at least this many bytes. */
+#define FOLIO_HEADER_SIZE 128
+
+/* Status codes. Stable values: never renumbered, new codes get new numbers. */
+typedef enum folio_status {
+  FOLIO_OK = 0,
+  FOLIO_E_ARG = -1,           /* NULL pointer, bad flag or out-of-range argument */
+  FOLIO_E_FORMAT = -2,        /* not a folio pack (magic or identifier mismatch) */
+  FOLIO_E_VERSION = -3,       /* pack format major version newer (or older) than this reader */
+  FOLIO_E_CORRUPT = -4,       /* the pack (or one article of it) failed verification */
+  FOLIO_E_WORKSPACE = -5,     /* workspace too small or not 8-byte aligned */
+  FOLIO_E_DST_TOO_SMALL = -6, /* output buffer too small; *out_len holds the size needed */
+  FOLIO_E_NOT_FOUND = -7,     /* no such slug, anchor, term, topic or id */
+  FOLIO_E_TRUNCATED = -8,     /* pack shorter than its header declares (a cut-off file) */
+  FOLIO_E_CHECKSUM = -9,      /* whole-file checksum mismatch (FOLIO_OPEN_VERIFY_CHECKSUM) */
+  FOLIO_E_UTF8 = -10,         /* input text (query, slug) is not valid UTF-8 */
+  FOLIO_E_QUERY = -11,        /* query unusable: empty, too long, or only operators */
+  FOLIO_E_LIMIT = -12         /* an internal bound was hit (e.g. too many query terms); see docs */
+} folio_status;
+
+/* Short English description of a status; never NULL, static storage. Unknown codes give
+ * "unknown status". Compiled to a single generic string with FOLIO_NO_ERROR_STRINGS. */
+const char *folio_status_str(int status);
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Types */
+
+typedef struct folio_pack folio_pack;     /* opaque; immutable after folio_open; lives in the workspace */
+typedef struct folio_reader folio_reader; /* opaque per-thread scratch; lives in the workspace */
+
+/* A string inside the pack (or reader scratch): `len` bytes at `ptr`, not NUL-terminated. */
+typedef struct folio_str {
+  const char *ptr;
+  uint32_t len;
+} folio_str;
+
+#define FOLIO_NONE 0xFFFFFFFFu /* "no id": no section, unknown, etc. */
+
+typedef enum folio_audience {
+  FOLIO_AUDIENCE_PATIENT = 0,
+  FOLIO_AUDIENCE_CLINICIAN = 1,
+  FOLIO_AUDIENCE_BOTH = 2
+} folio_audience;
+
+/* Pack metadata (folio_pack_info). */
+typedef struct folio_info {
+  folio_str title, language, content_version, licence, disclaimer, build_time, generator;
+  uint16_t format_major, format_minor;
+  uint32_t article_count, section_count, glossary_count, reference_count, topic_count;
+  uint64_t pack_bytes;         /* total size declared by the header */
+  uint32_t workspace_bytes;    /* folio_workspace_size() for this engine build */
+  uint32_t dictionary_bytes;   /* size of the shared zstd dictionary, 0 if none */
+  uint32_t max_doc_bytes;      /* largest decompressed article */
+} folio_info;
+
+/* One article's metadata (folio_article_get). Lists are read with the folio_article_* list functions. */
+typedef struct folio_article {
+  uint32_t id;                 /* 0 .. article_count-1, in slug order */
+  folio_str slug, title, summary;
+  uint32_t updated;            /* yyyymmdd, 0 if unknown */
+  folio_audience audience;
+  uint32_t section_first;      /* first section id (the lead) */
+  uint32_t section_count;      /* >= 1 */
+  uint32_t alias_count, topic_count, source_count, related_count, link_count, backlink_count;
+} folio_article;
+
+typedef struct folio_section {
+  uint32_t id;                 /* global section id */
+  uint32_t article;            /* article id */
+  folio_str anchor;            /* "" for the lead section */
+  folio_str heading;           /* "" for the lead section */
+  uint32_t parent;             /* enclosing section id or FOLIO_NONE */
+  uint8_t level;               /* 0 lead, 2 for ##, 3 for ###, ... */
+  folio_audience audience;
+} folio_section;
+
+/* A title-index entry returned by lookups and suggestions. */
+typedef struct folio_entry {
+  uint32_t article;            /* article id */
+  folio_str slug, title;
+  folio_str matched;           /* the folded key that matched (title, alias or word) */
+  uint8_t kind;                /* 0 title, 1 alias, 2 word inside the title */
+  uint32_t score;              /* higher is better; comparable within one call only */
+} folio_entry;
+
+typedef struct folio_glossary_entry {
+  uint32_t id;
+  folio_str key;               /* stable id, e.g. "patella" */
+  folio_str term, definition;
+  uint32_t abbreviation_count, everyday_count, see_also_count, article_count;
+} folio_glossary_entry;
+
+typedef enum folio_reference_kind {
+  FOLIO_REF_STUDY = 0,
+  FOLIO_REF_ORGANISATION = 1,
+  FOLIO_REF_WEB = 2
+} folio_reference_kind;
+
+typedef struct folio_reference {
+  uint32_t id;
+  folio_str key;               /* registry id, e.g. "centeno-2016" */
+  folio_reference_kind kind;
+  uint16_t year;               /* 0 if unknown */
+  folio_str authors, title, container, doi, pmid, url, note;
+} folio_reference;
+
+typedef struct folio_link {
+  uint32_t target_article;
+  uint32_t target_section;     /* FOLIO_NONE for a link to the whole article */
+  uint32_t from_section;
+} folio_link;
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Opening */
+
+/* Flags for folio_open. */
+#define FOLIO_OPEN_VERIFY_CHECKSUM 1u /* also check the whole-file checksum: O(pack size) */
+
+/* Bytes of workspace folio_open() needs for this pack with this engine build (the handle, the zstd
+ * decoder state, the shared dictionary's decoder tables and one reader's scratch). Reads only the header
+ * (the first FOLIO_HEADER_SIZE bytes). Returns 0 if `pack` is NULL, shorter than the header, or not a
+ * folio pack of a supported major version. Cost O(1). */
+size_t folio_workspace_size(const void *pack, size_t pack_len);
+
+/* Bytes one extra reader (folio_reader_init) needs for this pack; 0 on bad arguments. O(1). */
+size_t folio_reader_size(const folio_pack *p);
+
+/* Verify `pack` and place a handle and one reader in `ws`.
+ *   pack, pack_len  the whole pack file; must outlive the handle; never written.
+ *   ws, ws_len      caller memory, 8-byte aligned, at least folio_workspace_size(pack, pack_len) bytes;
+ *                   must outlive the handle. Its previous contents are ignored.
+ *   flags           0 or FOLIO_OPEN_VERIFY_CHECKSUM.
+ *   out_pack        receives the handle (inside ws).
+ *   out_reader      receives the built-in reader (inside ws); may be NULL if unused.
+ * Returns FOLIO_OK; FOLIO_E_ARG; FOLIO_E_FORMAT (bad magic or identifier); FOLIO_E_VERSION;
+ * FOLIO_E_TRUNCATED (file shorter than declared); FOLIO_E_CORRUPT (structure, sizes or header checksum);
+ * FOLIO_E_CHECKSUM; FOLIO_E_WORKSPACE (ws NULL, misaligned or too small).
+ * Cost: O(number of index vectors) plus the header checksum; O(size) with FOLIO_OPEN_VERIFY_CHECKSUM.
+ * Never allocates. On failure *out_pack and *out_reader are set to NULL. */
+folio_status folio_open(const void *pack, size_t pack_len, void *ws, size_t ws_len, uint32_t flags,
+                        const folio_pack **out_pack, folio_reader **out_reader);
+
+/* Place an extra reader for pack `p` in caller memory `mem` (8-byte aligned, folio_reader_size(p)
+ * bytes), e.g. one per thread. Returns FOLIO_OK, FOLIO_E_ARG or FOLIO_E_WORKSPACE. O(1). */
+folio_status folio_reader_init(const folio_pack *p, void *mem, size_t mem_len, folio_reader **out);
+
+/* Deep check: every index reference, every key order, and every article frame decompressed and its
+ * document verified, plus the whole-file checksum. Uses the reader's scratch. On the first problem returns
+ * FOLIO_E_CORRUPT or FOLIO_E_CHECKSUM and, if `bad_article` is not NULL, stores the article id involved
+ * (FOLIO_NONE if not article-specific). Cost O(pack size). */
+folio_status folio_verify(folio_reader *r, uint32_t *bad_article);
+
+/* Pack metadata. Always succeeds for an open handle (FOLIO_E_ARG on NULL). O(1). */
+folio_status folio_pack_info(const folio_pack *p, folio_info *out);
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Articles and sections (all O(1) or O(log n), reentrant) */
+
+/* Article by id. FOLIO_E_NOT_FOUND if id >= article_count. */
+folio_status folio_article_get(const folio_pack *p, uint32_t id, folio_article *out);
+
+/* Exact slug lookup (bytes compared as given; slugs are [a-z0-9-]+). Binary search, O(log n).
+ * FOLIO_E_NOT_FOUND if absent. */
+folio_status folio_lookup_slug(const folio_pack *p, const char *slug, size_t len, folio_article *out);
+
+/* Title or alias lookup: the query is folded (case, accents, punctuation runs) like the index, then
+ * matched exactly against titles and aliases (not words inside titles). O(log n).
+ * FOLIO_E_UTF8 on invalid UTF-8; FOLIO_E_NOT_FOUND if nothing matches. */
+folio_status folio_lookup_title(const folio_pack *p, const char *text, size_t len, folio_entry *out);
+
+/* Parse "slug" or "slug#anchor" and resolve both. *out_section is the lead section when there is no
+ * anchor. FOLIO_E_NOT_FOUND if the slug or anchor is unknown. */
+folio_status folio_resolve(const folio_pack *p, const char *ref, size_t len, folio_article *out_article,
+                           folio_section *out_section);
+
+/* Section by global id; FOLIO_E_NOT_FOUND if out of range. */
+folio_status folio_section_get(const folio_pack *p, uint32_t id, folio_section *out);
+
+/* Section of `article` whose anchor equals `anchor` ("" gives the lead). O(sections of the article). */
+folio_status folio_section_find(const folio_pack *p, uint32_t article, const char *anchor, size_t len,
+                                folio_section *out);
+
+/* List accessors of an article: element `i` of its aliases / topics / sources / related / links /
+ * backlinks. FOLIO_E_NOT_FOUND if `article` or `i` is out of range. */
+folio_status folio_article_alias(const folio_pack *p, uint32_t article, uint32_t i, folio_str *out);
+folio_status folio_article_topic(const folio_pack *p, uint32_t article, uint32_t i, folio_str *out);
+/* Sources are in citation order: element i is the reference cited as [i+1] in the article. */
+folio_status folio_article_source(const folio_pack *p, uint32_t article, uint32_t i, folio_reference *out);
+folio_status folio_article_related(const folio_pack *p, uint32_t article, uint32_t i, folio_article *out);
+folio_status folio_article_link(const folio_pack *p, uint32_t article, uint32_t i, folio_link *out);
+folio_status folio_article_backlink(const folio_pack *p, uint32_t article, uint32_t i, folio_article *out);
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Suggestions */
+
+/* Ranked title-prefix suggestions. The prefix is folded like the index (case, accents); it matches the
+ * start of titles, aliases and of words inside titles. Results are unique per article, best first:
+ * exact match, then title over alias over inner word, then the static rank (links in, shorter titles),
+ * then slug order, so ties are deterministic.
+ *   out, cap   caller array of `cap` entries (cap may be 0 to only count, capped at 64 internally).
+ *   out_n      receives the number written.
+ * Returns FOLIO_OK (possibly with *out_n == 0), FOLIO_E_ARG, FOLIO_E_UTF8. Empty prefix: FOLIO_OK, 0.
+ * Cost: O(log n + cap) for prefixes with a precomputed list, else O(log n + keys sharing the prefix),
+ * bounded by 4096 keys scanned. Reentrant: scratch is on the stack (< 2 KiB). */
+folio_status folio_suggest(const folio_pack *p, const char *prefix, size_t len, folio_entry *out,
+                           uint32_t cap, uint32_t *out_n);
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Glossary, references, topics */
+
+/* Look up a glossary term by its name, an abbreviation or an everyday word (folded, exact), e.g.
+ * "kneecap" → Patella, "OA" → Osteoarthritis. FOLIO_E_NOT_FOUND if absent. O(log n). */
+folio_status folio_glossary_lookup(const folio_pack *p, const char *text, size_t len,
+                                   folio_glossary_entry *out);
+folio_status folio_glossary_get(const folio_pack *p, uint32_t id, folio_glossary_entry *out);
+folio_status folio_glossary_abbreviation(const folio_pack *p, uint32_t id, uint32_t i, folio_str *out);
+folio_status folio_glossary_everyday(const folio_pack *p, uint32_t id, uint32_t i, folio_str *out);
+folio_status folio_glossary_see_also(const folio_pack *p, uint32_t id, uint32_t i,
+                                     folio_glossary_entry *out);
+folio_status folio_glossary_article(const folio_pack *p, uint32_t id, uint32_t i, folio_article *out);
+
+folio_status folio_reference_get(const folio_pack *p, uint32_t id, folio_reference *out);
+/* Registry id lookup (e.g. "centeno-2016"). O(log n). */
+folio_status folio_reference_lookup(const folio_pack *p, const char *key, size_t len,
+                                    folio_reference *out);
+
+/* Topics: by index (sorted by name) and the articles of a topic. */
+folio_status folio_topic_get(const folio_pack *p, uint32_t topic, folio_str *name, uint32_t *article_count);
+folio_status folio_topic_find(const folio_pack *p, const char *name, size_t len, uint32_t *out_topic);
+folio_status folio_topic_article(const folio_pack *p, uint32_t topic, uint32_t i, folio_article *out);
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Rendering (uses the reader's scratch: one thread per reader) */
+
+typedef enum folio_format {
+  FOLIO_FORMAT_TEXT = 0, /* plain UTF-8 text: headings underlined, lists bulleted, citations as [n] */
+  FOLIO_FORMAT_HTML = 1  /* escaped HTML fragment: <h2 id=anchor>, <a href="slug#anchor">,
+                            <dfn data-term=id>, <sup class="cite"><a href="#ref-n">[n]</a></sup> */
+} folio_format;
+
+/* Render flags. */
+#define FOLIO_RENDER_NO_REFERENCES 1u /* omit the numbered reference list after a whole article */
+
+/* Render article `article` (section == FOLIO_NONE: the whole article, with its title and reference list)
+ * or one section (with its sub-sections) into `dst`.
+ *   dst, dst_cap  caller buffer; dst may be NULL when dst_cap is 0 (size query).
+ *   out_len       receives the bytes written, or the bytes needed on FOLIO_E_DST_TOO_SMALL.
+ * The output is not NUL-terminated. On FOLIO_E_DST_TOO_SMALL the first dst_cap bytes are written.
+ * Returns FOLIO_OK, FOLIO_E_ARG, FOLIO_E_NOT_FOUND (bad id or section not in article),
+ * FOLIO_E_CORRUPT (frame fails to decompress or verify), FOLIO_E_DST_TOO_SMALL.
+ * Cost: one zstd decompression of the article (skipped when it is the reader's cached article) plus
+ * O(output). */
+folio_status folio_render(folio_reader *r, uint32_t article, uint32_t section, folio_format format,
+                          uint32_t flags, char *dst, size_t dst_cap, size_t *out_len);
+
+/* Plain text of one section only (no sub-sections, no heading): what `folio export` writes.
+ * Same contract as folio_render. */
+folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, size_t dst_cap,
+                                size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Search (section-level full-text search; owned by engine/src/search, documented in docs/search.md) */
+/* BEGIN SEARCH API */
+/* END SEARCH API */
+
+/* The pack a reader belongs to. */
+const folio_pack *folio_reader_pack(const folio_reader *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* FOLIO_H */

@@ -1,0 +1,115 @@
+// text.h: the text-analysis module shared by the build tool and the reader, so that both fold, tokenize
+// and stem identically. No heap, no exceptions; every output goes into a caller buffer.
+//
+// Pipeline: UTF-8 decode (invalid bytes are reported and treated as a separator) → fold each code point
+// (case fold + compatibility decomposition + strip combining marks, from a generated table; ß → ss,
+// æ → ae, ﬁ → fi, Greek and Cyrillic lower-cased but kept) → tokenize → (search only) stem.
+#ifndef FOLIO_TEXT_H
+#define FOLIO_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace folio {
+namespace text {
+
+// ---- UTF-8 -------------------------------------------------------------------------------------------
+
+// Decode one code point at s[*pos] (len bytes total), advance *pos. Invalid or truncated sequences,
+// overlongs, surrogates and values > U+10FFFF consume one byte and return 0xFFFD with *invalid = true.
+uint32_t utf8_next(const char *s, size_t len, size_t *pos, bool *invalid);
+
+// True if [s, s+len) is valid UTF-8. On false, *bad_offset (if not NULL) gets the first bad byte offset.
+bool utf8_valid(const char *s, size_t len, size_t *bad_offset = nullptr);
+
+// Encode cp into out (4 bytes room); returns bytes written (1..4), 0 for invalid cp.
+size_t utf8_put(uint32_t cp, char *out);
+
+// ---- Folding ------------------------------------------------------------------------------------------
+
+// Fold one code point: writes up to 3 folded code points into out[], returns the count (0 = the code point
+// folds to nothing, e.g. a combining mark or a soft hyphen).
+int fold_cp(uint32_t cp, uint32_t out[3]);
+
+// True if cp (already folded) is a letter or digit for tokenizing purposes.
+bool is_alnum_cp(uint32_t cp);
+
+// Fold a whole string (case, accents) without changing its separators. Returns bytes needed; writes
+// min(needed, cap) bytes. Invalid UTF-8 bytes are dropped.
+size_t fold(const char *src, size_t len, char *dst, size_t cap);
+
+// Fold a string into an index key: fold(), then every run of characters that are not letters or digits
+// becomes one space, leading/trailing spaces trimmed ("  Stem-Cell  Therapy! " → "stem cell therapy").
+// Returns bytes needed; writes min(needed, cap). Used for title, alias, glossary and suggestion keys.
+size_t fold_key(const char *src, size_t len, char *dst, size_t cap);
+
+// Anchor for a heading: fold_key() with spaces turned into '-', and only [a-z0-9-] kept (other letters
+// are dropped) → "who-is-a-candidate". Returns bytes needed.
+size_t make_anchor(const char *src, size_t len, char *dst, size_t cap);
+
+// ---- Tokenizer -----------------------------------------------------------------------------------------
+
+enum TokenFlags : uint32_t {
+  TOKEN_NUMBER = 1u << 0,    // all digits (after removing thousands separators), or a decimal
+  TOKEN_COMPOUND = 1u << 1,  // joined form of a hyphenated/dashed compound ("tnfα" from "TNF-α")
+  TOKEN_PART = 1u << 2,      // one part of a compound, emitted after the joined form
+  TOKEN_UPPER = 1u << 3,     // the source word was all upper-case (ACL, OA): an abbreviation candidate
+  TOKEN_INVALID = 1u << 4    // invalid UTF-8 was seen right before this token
+};
+
+struct Token {
+  const char *text;   // folded token bytes (points into the tokenizer's buffer), not NUL-terminated
+  uint32_t len;
+  uint32_t src_begin; // byte range of the token in the source text (for snippets and highlighting)
+  uint32_t src_end;
+  uint32_t position;  // word position: parts of a compound share the joined form's position
+  uint32_t flags;     // TokenFlags
+};
+
+// Maximum folded bytes of one token; longer words are truncated at a code point boundary.
+enum { MAX_TOKEN_BYTES = 64 };
+
+// Streams tokens from a UTF-8 text. Rules (identical at build and query time):
+//  - letters and digits (after folding) form words; everything else separates;
+//  - a word joined to another by '-', '‐', '‑', '–' or '/' with no spaces ("TNF-α", "IL-1β",
+//    "anti-inflammatory", "2–3") yields the joined form (separators removed; between two digit runs a
+//    single '-' is kept: "2-3") flagged COMPOUND, then each part flagged PART at the same position;
+//  - digits with thousands separators ("10,000", "$10,000") become one NUMBER token "10000"; a decimal
+//    point between digits is kept ("2.5"); currency signs are dropped;
+//  - apostrophes inside words are dropped ("patient's" → "patients");
+//  - tokens are case- and accent-folded (ACL → "acl" with TOKEN_UPPER).
+// No heap: the folded text of the current token lives in an internal fixed buffer.
+class Tokenizer {
+ public:
+  Tokenizer(const char *src, size_t len);
+  // Next token, or false at the end. The previous token's text is invalidated.
+  bool next(Token *out);
+  // True if any invalid UTF-8 was seen so far.
+  bool saw_invalid() const { return invalid_; }
+
+ private:
+  const char *src_;
+  size_t len_;
+  size_t pos_;
+  uint32_t position_;
+  bool invalid_;
+  // pending compound parts
+  uint32_t part_begin_[8], part_end_[8];
+  uint32_t part_count_, part_next_, part_position_;
+  char buf_[MAX_TOKEN_BYTES * 2];
+};
+
+// ---- Stemming and stopwords ---------------------------------------------------------------------------
+
+// English Porter2 (Snowball "english") stemmer, in place on a folded ASCII/UTF-8 word. Returns the new
+// length (<= len). Words with non-ASCII letters, digits, or fewer than 3 bytes are returned unchanged.
+size_t stem_english(char *word, size_t len);
+
+// True for English stopwords (the Snowball English list). Stopwords stay in the index and affect
+// ranking; queries never become empty because of them.
+bool is_stopword(const char *word, size_t len);
+
+}  // namespace text
+}  // namespace folio
+
+#endif  // FOLIO_TEXT_H
