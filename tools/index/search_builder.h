@@ -1,0 +1,45 @@
+// search_builder.h: builds the pack's search index (folio.fbs table SearchIndex).
+//
+// The pack writer works in two passes: pass 1 writes a complete pack without a search index; that pack
+// is opened with the real engine, and this builder reads everything it indexes (titles, aliases,
+// headings, section text exactly as folio_section_text() renders it, glossary, topics) through the
+// public C API. Pass 2 writes the same frames with an index that includes the returned SearchIndex.
+// So the indexed text is, by construction, the text the reader renders and highlights.
+#ifndef FOLIO_TOOLS_SEARCH_BUILDER_H
+#define FOLIO_TOOLS_SEARCH_BUILDER_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <flatbuffers/flatbuffers.h>
+#include <folio/folio.h>
+#include <folio/schema/folio_generated.h>
+
+namespace folio {
+namespace index {
+
+struct SearchBuildInput {
+  const folio_pack *pack = nullptr;      // pass-1 pack (no search index)
+  folio_reader *reader = nullptr;        // a reader of that pack (for section text)
+  std::vector<std::vector<std::string>> synonyms;  // curated groups from content/synonyms.yaml
+};
+
+struct SearchBuildStats {
+  uint64_t index_bytes = 0;     // bytes the SearchIndex adds to the pack
+  uint64_t text_bytes = 0;      // raw bytes of indexed section text
+  uint32_t terms = 0;
+  uint64_t postings = 0;
+  uint32_t scratch_bytes = 0;   // reader scratch a query needs (goes to header.search_scratch_bytes)
+};
+
+// Builds the SearchIndex table into fbb (before the root Index table is started). Throws
+// std::runtime_error on failure (tools only; the engine never throws).
+flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &in,
+                                                         flatbuffers::FlatBufferBuilder &fbb,
+                                                         SearchBuildStats *stats);
+
+}  // namespace index
+}  // namespace folio
+
+#endif
