@@ -309,6 +309,115 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 /* ---------------------------------------------------------------------------------------------- */
 /* Search (section-level full-text search; owned by engine/src/search, documented in docs/search.md) */
 /* BEGIN SEARCH API */
+/* Full-text search over sections; results grouped by article (docs/search.md has the ranking and the
+ * query syntax). The query language, in short:
+ *   knee pain            all words first (AND), then the best partial matches
+ *   "bone marrow"        phrase (words in this order, next to each other)
+ *   -surgery  -"a b"     exclude sections containing the word / phrase
+ *   menis*               prefix (also the last word when FOLIO_SEARCH_PREFIX_LAST is set)
+ *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them)
+ * Words are folded (case, accents) and stemmed like the index; stopwords only affect ranking unless the
+ * query has nothing else; unknown words are corrected to the nearest dictionary word (edit distance 1
+ * for words of up to 5 letters, else 2), and synonyms/abbreviations from the pack's vocabulary are added
+ * at a lower weight than the literal words. */
+
+#define FOLIO_SEARCH_MAX_HITS 64       /* hits per call; a larger cap is clamped */
+#define FOLIO_SEARCH_MAX_HIGHLIGHTS 8  /* highlight ranges per snippet */
+#define FOLIO_SEARCH_MAX_CLAUSES 16    /* query words/phrases used; later ones are ignored (flag TRUNCATED) */
+
+/* folio_search flags (inputs). */
+#define FOLIO_SEARCH_ALL_SECTIONS 1u   /* one hit per matching section instead of one per article */
+#define FOLIO_SEARCH_NO_SNIPPETS 2u    /* skip snippets (no article decompression: fastest) */
+#define FOLIO_SEARCH_NO_FUZZY 4u       /* no typo correction */
+#define FOLIO_SEARCH_NO_SYNONYMS 8u    /* no synonym / abbreviation expansion */
+#define FOLIO_SEARCH_PREFIX_LAST 16u   /* search-as-you-type: the last word is also a prefix */
+
+/* folio_search_result.flags (outputs). */
+#define FOLIO_SEARCH_CORRECTED 1u      /* a word was corrected: see folio_search_result.corrected */
+#define FOLIO_SEARCH_PARTIAL 2u        /* no hit contains every query word: hits are partial matches */
+#define FOLIO_SEARCH_TRUNCATED 4u      /* the query had more than FOLIO_SEARCH_MAX_CLAUSES words */
+#define FOLIO_SEARCH_TEXT_FULL 8u      /* `text` was too small: some snippets are empty or cut */
+
+/* folio_search_hit.flags. */
+#define FOLIO_HIT_ALL_WORDS 1u         /* the section matched every required query word */
+#define FOLIO_HIT_TITLE 2u             /* the query is the article's title or one of its aliases */
+
+typedef struct folio_search_range {
+  uint32_t off, len;                   /* bytes, relative to the hit's snippet */
+} folio_search_range;
+
+typedef struct folio_search_hit {
+  uint32_t article;                    /* article id */
+  uint32_t section;                    /* global section id (best section of the article) */
+  folio_str slug, title;               /* into the pack */
+  folio_str anchor, heading;           /* the section's; "" for the lead */
+  float score;                         /* higher is better; comparable within one call only */
+  uint32_t flags;                      /* FOLIO_HIT_* */
+  uint32_t more_sections;              /* other matching sections of the article (grouped mode) */
+  uint32_t snippet_off, snippet_len;   /* snippet bytes in the caller's `text` buffer */
+  uint32_t highlight_count;
+  folio_search_range highlights[FOLIO_SEARCH_MAX_HIGHLIGHTS];
+} folio_search_hit;
+
+typedef struct folio_search_result {
+  uint32_t hit_count;                  /* hits written */
+  uint32_t flags;                      /* FOLIO_SEARCH_CORRECTED, _PARTIAL, _TRUNCATED, _TEXT_FULL */
+  uint32_t corrected_off, corrected_len; /* corrected query (folded words) in `text`, when CORRECTED */
+  uint32_t text_len;                   /* bytes of `text` used */
+} folio_search_result;
+
+/* True (1) if the pack has a search index. O(1). */
+int folio_search_available(const folio_pack *p);
+
+/* Search the pack of reader `r`.
+ *   query, len      UTF-8 query text (not NUL-terminated); any length, only the first
+ *                   FOLIO_SEARCH_MAX_CLAUSES words and phrases are used.
+ *   flags           FOLIO_SEARCH_* input flags, 0 for defaults.
+ *   hits, cap       caller array; up to min(cap, FOLIO_SEARCH_MAX_HITS) hits, best first. Ties break by
+ *                   section id, so results are deterministic.
+ *   text, text_cap  caller buffer for the corrected query and the snippets (plain text, highlight ranges
+ *                   in the hit); may be NULL/0 (no snippets). About 200 bytes per hit is enough.
+ *   out             receives counts and flags; required.
+ * Returns FOLIO_OK (also with 0 hits), FOLIO_E_ARG (NULL r/out, or hits NULL with cap > 0),
+ * FOLIO_E_UTF8 (invalid UTF-8 in the query), FOLIO_E_QUERY (nothing searchable: empty, only operators
+ * or punctuation), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_CORRUPT (damaged index or
+ * article). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).
+ * Cost: proportional to the postings of the query words (skipping where the AND allows), plus one
+ * article decompression per hit for snippets. Uses the reader: one thread per reader. */
+folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32_t flags,
+                          folio_search_hit *hits, uint32_t cap, char *text, size_t text_cap,
+                          folio_search_result *out);
+
+#ifdef __cplusplus
+} /* extern "C" */
+namespace folio {
+/* C++ wrapper for search: no exceptions, no allocation; a view over caller arrays. */
+template <uint32_t N = 10, size_t TextBytes = 4096>
+struct SearchResults {
+  folio_search_hit hits[N];
+  char text[TextBytes];
+  folio_search_result result;
+  folio_status status = FOLIO_E_ARG;
+  uint32_t size() const { return status == FOLIO_OK ? result.hit_count : 0; }
+  const folio_search_hit *begin() const { return hits; }
+  const folio_search_hit *end() const { return hits + size(); }
+  /* Snippet of hit i as (pointer, length) into `text`. */
+  folio_str snippet(const folio_search_hit &h) const { return folio_str{text + h.snippet_off, h.snippet_len}; }
+  folio_str corrected() const {
+    return (result.flags & FOLIO_SEARCH_CORRECTED) ? folio_str{text + result.corrected_off, result.corrected_len}
+                                                   : folio_str{text, 0};
+  }
+};
+/* results.status receives the folio_status of the call. */
+template <uint32_t N, size_t TextBytes>
+inline folio_status search(folio_reader *r, const char *query, size_t len, SearchResults<N, TextBytes> &results,
+                           uint32_t flags = 0) {
+  results.status = folio_search(r, query, len, flags, results.hits, N, results.text, TextBytes, &results.result);
+  return results.status;
+}
+} /* namespace folio */
+extern "C" {
+#endif
 /* END SEARCH API */
 
 /* The pack a reader belongs to. */
