@@ -1,0 +1,8 @@
+# Linux armhf (32-bit ARMv7 hard-float: Raspberry Pi OS 32-bit, older tablets and kiosks).
+# Needs: g++-arm-linux-gnueabihf libzstd-dev:armhf qemu-user-static (see platforms/README.md).
+set(CMAKE_SYSTEM_PROCESSOR arm)
+set(FOLIO_CROSS_TRIPLE arm-linux-gnueabihf)
+set(FOLIO_CROSS_QEMU qemu-arm-static)
+include(${CMAKE_CURRENT_LIST_DIR}/linux-cross-common.cmake)
+# GCC 7 changed the ABI of some aggregates passed by value; the notes about it are noise here.
+string(APPEND CMAKE_CXX_FLAGS_INIT " -Wno-psabi")

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Installs what the ports need from Debian (and playwright-core from npm). Idempotent: packages already
+# installed are skipped, so a warm machine spends a few seconds here. Sourced by run-ports.sh; can also be
+# run alone:  bash platforms/ci/install-ports.sh [arm wasm baremetal windows jni headers ...]
+# Everything goes through apt-get with a dpkg lock timeout: other jobs on the machine may hold the lock.
+set -uo pipefail
+
+FOLIO_ROOT=${FOLIO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+PORTS_BUILD=${PORTS_BUILD:-$FOLIO_ROOT/build-ports}
+APT=(apt-get -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends)
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+
+ports_pkgs() {
+  case $1 in
+    arm)       echo g++-aarch64-linux-gnu g++-arm-linux-gnueabihf qemu-user-static libzstd-dev:arm64 libzstd-dev:armhf ;;
+    wasm)      echo emscripten chromium ;;
+    baremetal) echo gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-dev qemu-system-arm ;;
+    windows)   echo mingw-w64 g++-mingw-w64-x86-64-posix wine wine64 ;;
+    jni)       echo default-jdk-headless ;;
+    headers)   echo ;;
+  esac
+  # every port: the host toolchain and the build tool's dependencies (the host builder makes test packs)
+  echo cmake g++ libzstd-dev libflatbuffers-dev flatbuffers-compiler catch2 xxd dpkg-dev
+}
+
+ports_missing() { # prints the packages of "$@" that are not installed
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' || echo "$p"
+  done
+}
+
+ports_apt_update() {
+  # The armhf security index regularly fails with a size mismatch ("Mirror sync in progress?") and makes
+  # apt-get update exit 100 although every other index is fine and installs work: never fatal here.
+  $SUDO "${APT[@]}" update >/dev/null 2>&1 || echo "install: apt-get update exited $? (known armhf index issue; continuing)"
+}
+
+ports_install() { # ports_install arm wasm ...
+  local t want=() need
+  for t in "$@"; do
+    [ "$t" = arm ] && for a in arm64 armhf; do
+      dpkg --print-foreign-architectures | grep -qx $a || { $SUDO dpkg --add-architecture $a; PORTS_NEED_UPDATE=1; }
+    done
+    want+=($(ports_pkgs "$t"))
+  done
+  need=$(ports_missing $(printf '%s\n' "${want[@]}" | sort -u))
+  if [ -n "$need" ] || [ -n "${PORTS_NEED_UPDATE:-}" ]; then
+    ports_apt_update
+    if [ -n "$need" ]; then
+      echo "install: apt-get install $(echo $need)"
+      DEBIAN_FRONTEND=noninteractive $SUDO "${APT[@]}" install $need >"$PORTS_BUILD/apt-install.log" 2>&1 \
+        || { echo "install: apt-get install failed, see $PORTS_BUILD/apt-install.log"; tail -20 "$PORTS_BUILD/apt-install.log"; return 1; }
+    fi
+  fi
+  for t in "$@"; do
+    case $t in
+      wasm|baremetal|windows) ports_zstd_source || return 1 ;;
+    esac
+    [ "$t" = wasm ] && { ports_playwright || return 1; }
+  done
+  return 0
+}
+
+# zstd's decoder for wasm, bare metal and Windows comes from Debian's own source package (no download
+# from anywhere else). apt-get source needs a deb-src entry, which Debian images do not ship.
+ports_zstd_source() {
+  local dir="$PORTS_BUILD/src"
+  if compgen -G "$dir/libzstd-*/lib/zstd.h" >/dev/null; then return 0; fi
+  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    echo "install: adding a deb-src entry (/etc/apt/sources.list.d/folio-deb-src.sources)"
+    sed -n '/^Types: deb$/,/^$/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | sed 's/^Types: deb$/Types: deb-src/' \
+      | $SUDO tee /etc/apt/sources.list.d/folio-deb-src.sources >/dev/null
+    [ -s /etc/apt/sources.list.d/folio-deb-src.sources ] || printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      | $SUDO tee /etc/apt/sources.list.d/folio-deb-src.sources >/dev/null
+    ports_apt_update
+  fi
+  mkdir -p "$dir"
+  (cd "$dir" && apt-get -q -o DPkg::Lock::Timeout=600 source --download-only libzstd-dev >/dev/null 2>&1 || apt-get -q source --download-only zstd >/dev/null 2>&1) \
+    || { echo "install: apt-get source zstd failed"; return 1; }
+  (cd "$dir" && dpkg-source -x --skip-patches "$(ls libzstd_*.dsc | head -1)" >/dev/null 2>&1 || dpkg-source -x "$(ls libzstd_*.dsc | head -1)" >/dev/null) \
+    || { echo "install: dpkg-source failed"; return 1; }
+  compgen -G "$dir/libzstd-*/lib/zstd.h" >/dev/null
+}
+
+# playwright-core (no browser download: it drives Debian's /usr/bin/chromium), pinned, in the build dir.
+ports_playwright() {
+  local dir="$PORTS_BUILD/npm"
+  [ -f "$dir/node_modules/playwright-core/package.json" ] && return 0
+  mkdir -p "$dir"
+  (cd "$dir" && [ -f package.json ] || echo '{"name":"folio-ports-e2e","private":true}' >package.json
+   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --silent playwright-core@1 >/dev/null 2>&1) \
+    || { echo "install: npm install playwright-core failed"; return 1; }
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  mkdir -p "$PORTS_BUILD"
+  [ $# -gt 0 ] || set -- arm wasm baremetal windows jni headers
+  start=$(date +%s)
+  ports_install "$@"; rc=$?
+  echo "install: $(( $(date +%s) - start )) s (rc $rc)"
+  exit $rc
+fi
