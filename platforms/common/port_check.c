@@ -137,18 +137,34 @@ int folio_port_check(const void *pack, size_t pack_len, void *ws, size_t ws_len,
     }
   }
 
-#ifdef FOLIO_SEARCH_API
-  {
+  /* Full-text search for a word of the title (with snippets), and a query with a typo. */
+  if (!folio_search_available(p)) {
+    check(&c, 0, "search", "the pack has no search index", FOLIO_E_NOT_FOUND);
+  } else {
     char word[32];
-    folio_hit hits[8];
+    static folio_search_hit hits[4]; /* static: ~500 bytes kept off small stacks */
+    static char text[1024];
+    folio_search_result sr;
     size_t wl = first_word(a0.title, word, sizeof word);
-    st = folio_search(r, word, wl, hits, 8, &n);
-    check(&c, st == FOLIO_OK && n > 0, "search", "a title word has hits", st);
+    int found = 0;
+    st = folio_search(r, word, wl, 0, hits, 4, text, sizeof text, &sr);
+    for (uint32_t i = 0; st == FOLIO_OK && i < sr.hit_count; ++i) found |= hits[i].article == 0;
+    check(&c, st == FOLIO_OK && sr.hit_count > 0, "search", found ? "a title word finds article 0" : "a title word has hits", st);
+    if (st == FOLIO_OK && sr.hit_count > 0) {
+      put(&c, "     search '");
+      putn(&c, word, wl);
+      put(&c, "' -> ");
+      putn(&c, hits[0].title.ptr, hits[0].title.len);
+      put(&c, ": ");
+      putn(&c, text + hits[0].snippet_off, hits[0].snippet_len < 80 ? hits[0].snippet_len : 80);
+      put(&c, "\n");
+    }
+    if (wl >= 5) { /* drop one letter: typo correction still finds something */
+      word[wl - 2] = word[wl - 1];
+      st = folio_search(r, word, wl - 1, 0, hits, 4, text, sizeof text, &sr);
+      check(&c, st == FOLIO_OK && sr.hit_count > 0, "search typo", "corrected", st);
+    }
   }
-#else
-  (void)first_word;
-  check(&c, 0, "search", "NOT DONE: folio.h declares no search API yet", FOLIO_E_ARG);
-#endif
 
   /* Rendering: size query, then text and HTML of article 0; both contain its title. */
   st = folio_render(r, 0, FOLIO_NONE, FOLIO_FORMAT_TEXT, 0, NULL, 0, &len);
