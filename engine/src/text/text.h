@@ -86,15 +86,27 @@ struct Token {
 enum { MAX_TOKEN_BYTES = 64 };
 
 // Streams tokens from a UTF-8 text. Rules (identical at build and query time):
-//  - letters and digits (after folding) form words; everything else separates;
+//  - letters and digits (after folding) form words; everything else separates; an invalid UTF-8 byte
+//    separates (and flags the next token TOKEN_INVALID); code points that fold to nothing (combining
+//    accents, soft hyphen, zero-width joiners) are skipped without separating;
 //  - a word joined to another by '-', '‐', '‑', '–' or '/' with no spaces ("TNF-α", "IL-1β",
 //    "anti-inflammatory", "2–3") yields the joined form (separators removed; between two digit runs a
 //    single '-' is kept: "2-3") flagged COMPOUND, then each part flagged PART at the same position;
+//    a chain of more than 8 parts yields no joined form: its parts come out as ordinary words, each
+//    with its own position;
 //  - digits with thousands separators ("10,000", "$10,000") become one NUMBER token "10000"; a decimal
-//    point between digits is kept ("2.5"); currency signs are dropped;
-//  - apostrophes inside words are dropped ("patient's" → "patients");
-//  - tokens are case- and accent-folded (ACL → "acl" with TOKEN_UPPER).
-// No heap: the folded text of the current token lives in an internal fixed buffer.
+//    point between digits is kept ("2.5"); currency signs are dropped. A ',' is a thousands separator
+//    when the word so far is all digits and exactly three digits follow it; a '.' is a decimal point
+//    when the word so far is all digits without a '.' and a digit follows;
+//  - apostrophes (' ’ ʼ) between two letters/digits are dropped ("patient's" → "patients");
+//  - tokens are case- and accent-folded (ACL → "acl" with TOKEN_UPPER: at least two letters, all of
+//    them upper-case in the source; digits do not count);
+//  - a token's folded text is cut at MAX_TOKEN_BYTES on a code point boundary (src range still covers the
+//    whole word).
+// One source code point may fold to several (½ → "1⁄2"): tokens inside it share its source byte range.
+// Positions count words: a compound and its parts take one. Source offsets are 32-bit: texts longer than
+// 4 GiB are cut. No heap, no recursion; the object is ~220 bytes and next() uses < 200 bytes of stack.
+// Not thread-safe per object; any number of objects may run at once.
 class Tokenizer {
  public:
   Tokenizer(const char *src, size_t len);
@@ -103,16 +115,26 @@ class Tokenizer {
   // True if any invalid UTF-8 was seen so far.
   bool saw_invalid() const { return invalid_; }
 
+  // Where the scanner stands: byte offset of a source code point and the index of the next folded code
+  // point it yields (a source code point may fold to up to 3).
+  struct Cursor {
+    uint32_t pos;
+    uint32_t sub;
+  };
+  enum { MAX_PARTS = 8 };
+
  private:
   const char *src_;
-  size_t len_;
-  size_t pos_;
+  uint32_t len_;
+  Cursor cur_;
   uint32_t position_;
   bool invalid_;
+  bool invalid_pending_;  // an invalid byte was seen since the last token
+  uint32_t plain_left_;   // words of an over-long chain still to emit as ordinary words
   // pending compound parts
-  uint32_t part_begin_[8], part_end_[8];
+  Cursor part_begin_[MAX_PARTS];
   uint32_t part_count_, part_next_, part_position_;
-  char buf_[MAX_TOKEN_BYTES * 2];
+  char buf_[MAX_TOKEN_BYTES];
 };
 
 // ---- Stemming and stopwords ---------------------------------------------------------------------------
