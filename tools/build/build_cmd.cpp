@@ -1,0 +1,208 @@
+// `folio build` / `folio lint`: option parsing, progress, diagnostics, the JSON summary.
+#include "build_cmd.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "builder_content.h"
+#include "pack_writer.h"
+
+namespace folio {
+namespace tools {
+namespace {
+
+// Progress on stderr: a bar when stderr is a terminal, plain lines otherwise (one per finished stage).
+class Progress {
+ public:
+  explicit Progress(bool quiet) : quiet_(quiet), tty_(::isatty(STDERR_FILENO) == 1) {}
+  void line(const std::string &s) {
+    if (quiet_) return;
+    clear();
+    std::fprintf(stderr, "%s\n", s.c_str());
+  }
+  void step(const char *stage, size_t done, size_t total) {
+    if (quiet_) return;
+    if (tty_) {
+      const int width = 30;
+      const int fill = total ? static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * width) : width;
+      std::fprintf(stderr, "\r[%-*s] %s %zu/%zu", width, std::string(static_cast<size_t>(fill), '#').c_str(), stage,
+                   done, total);
+      dirty_ = true;
+      if (done == total) clear();
+    }
+    if (done == total && total > 0) {
+      const std::string what = std::string(stage) == "encoded" ? " documents" : " frames";
+      line(std::string(stage) + " " + std::to_string(total) + what);
+    }
+  }
+
+ private:
+  void clear() {
+    if (dirty_) std::fprintf(stderr, "\r\033[K");
+    dirty_ = false;
+  }
+  bool quiet_, tty_, dirty_ = false;
+};
+
+void print_diagnostics(const Diagnostics &d, bool quiet) { std::cerr << d.format(!quiet) << std::flush; }
+
+// Loads and validates. Returns false (after printing) if there were errors.
+bool load_and_check(const std::string &input, Content *c, Diagnostics &diag, Progress &prog) {
+  *c = load_content(input, diag);
+  prog.line("loaded " + std::to_string(c->articles.size()) + " articles, " + std::to_string(c->glossary.size()) +
+            " glossary entries, " + std::to_string(c->references.size()) + " references");
+  validate_content(*c, diag);
+  return diag.errors() == 0;
+}
+
+}  // namespace
+
+int cmd_build(int argc, char **argv) {
+  CLI::App app{"Compile a content directory or a .jsonl corpus into one pack file", "folio build"};
+  std::string input, out, timestamp;
+  bool json = false, no_dict = false, quiet = false, skip_search = false;
+  uint32_t max_doc = 96 * 1024;
+  app.add_option("INPUT", input, "content directory (content/README.md) or a .jsonl corpus")->required();
+  app.add_option("-o,--output", out, "pack file to write (default: INPUT name + .folio)");
+  app.add_flag("--json", json, "print a JSON summary on stdout");
+  app.add_option("--timestamp", timestamp, "record this build time string in the pack (default: none)");
+  app.add_option("--max-doc-bytes", max_doc, "largest allowed article document in bytes (default 98304)")
+      ->check(CLI::Range(1024u, 0x7FFFFFFFu));
+  app.add_flag("--no-dictionary", no_dict, "do not train a shared zstd dictionary");
+  app.add_flag("--quiet", quiet, "no progress lines and no warnings (errors are always shown)");
+  app.add_flag("--skip-search", skip_search, "debugging: build without the search index (single pass)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  if (out.empty()) {
+    std::string base = input;
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    out = std::filesystem::path(base).replace_extension(".folio").string();
+    if (out == base) out = base + ".folio";
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(input, ec)) {
+    std::cerr << "folio build: " << input << ": no such file or directory\n";
+    return 2;
+  }
+  Progress prog(quiet);
+  Diagnostics diag;
+  try {
+    Content c;
+    if (!load_and_check(input, &c, diag, prog)) {
+      print_diagnostics(diag, quiet);
+      std::cerr << "folio build: " << diag.errors() << " error(s); nothing written\n";
+      return 2;
+    }
+    BuildOptions opt;
+    opt.max_doc_bytes = max_doc;
+    opt.allow_dictionary = !no_dict;
+    opt.has_timestamp = !timestamp.empty();
+    opt.timestamp = timestamp;
+    opt.search = !skip_search;
+    opt.progress = [&](const char *stage, size_t done, size_t total) { prog.step(stage, done, total); };
+    BuildStats st;
+    const std::vector<uint8_t> pack = build_pack(c, opt, diag, &st);
+    if (diag.errors()) {
+      print_diagnostics(diag, quiet);
+      std::cerr << "folio build: " << diag.errors() << " error(s); nothing written\n";
+      return 2;
+    }
+    print_diagnostics(diag, quiet);
+    prog.line(std::string("dictionary: ") +
+              (st.dictionary_used ? std::to_string(st.dictionary_bytes) + " bytes, used (frames " +
+                                        std::to_string(st.frames_bytes_dict) + " vs " +
+                                        std::to_string(st.frames_bytes_plain) + " without)"
+                                  : st.frames_bytes_dict ? "not used (no gain)" : "not trained"));
+    if (!st.note.empty()) prog.line("note: " + st.note);
+    write_file_atomic(out, pack);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    prog.line("wrote " + out + " (" + std::to_string(st.pack_bytes) + " bytes)");
+    if (json) {
+      nlohmann::ordered_json j;
+      j["output"] = out;
+      j["articles"] = st.articles;
+      j["sections"] = st.sections;
+      j["glossary"] = st.glossary;
+      j["references"] = st.references;
+      j["raw_bytes"] = st.raw_bytes;
+      j["text_bytes"] = st.text_bytes;
+      j["pack_bytes"] = st.pack_bytes;
+      j["index_bytes"] = st.index_bytes;
+      j["search_index_bytes"] = st.search_index_bytes;
+      j["search_index_share"] =
+          st.text_bytes ? static_cast<double>(st.search_index_bytes) / static_cast<double>(st.text_bytes) : 0.0;
+      j["dictionary_bytes"] = st.dictionary_bytes;
+      j["frames_bytes"] = st.frames_bytes;
+      j["workspace_bytes"] = st.workspace_bytes;
+      j["max_doc_bytes"] = st.max_doc_bytes;
+      j["warnings"] = diag.warnings();
+      j["seconds"] = secs;
+      std::cout << j.dump() << "\n" << std::flush;
+    }
+    return 0;
+  } catch (const std::exception &e) {
+    print_diagnostics(diag, quiet);
+    std::cerr << "folio build: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int cmd_lint(int argc, char **argv) {
+  CLI::App app{"Check a content directory or a .jsonl corpus without writing anything", "folio lint"};
+  std::string input;
+  bool json = false, quiet = false;
+  app.add_option("INPUT", input, "content directory or .jsonl corpus")->required();
+  app.add_flag("--json", json, "print a JSON summary (counts and diagnostics) on stdout");
+  app.add_flag("--quiet", quiet, "no progress lines and no warnings");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  Progress prog(quiet);
+  Diagnostics diag;
+  try {
+    Content c;
+    const bool ok = load_and_check(input, &c, diag, prog);
+    print_diagnostics(diag, quiet);
+    if (json) {
+      nlohmann::ordered_json j;
+      j["articles"] = c.articles.size();
+      j["errors"] = diag.errors();
+      j["warnings"] = diag.warnings();
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const Diagnostic &d : diag.sorted())
+        list.push_back({{"path", d.path}, {"line", d.line}, {"severity", d.warning ? "warning" : "error"},
+                        {"message", d.message}});
+      j["diagnostics"] = list;
+      std::cout << j.dump() << "\n" << std::flush;
+    }
+    if (!ok) {
+      std::cerr << "folio lint: " << diag.errors() << " error(s), " << diag.warnings() << " warning(s)\n";
+      return 2;
+    }
+    prog.line("ok: " + std::to_string(diag.warnings()) + " warning(s)");
+    return 0;
+  } catch (const std::exception &e) {
+    std::cerr << "folio lint: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace tools
+}  // namespace folio

@@ -1,0 +1,451 @@
+// Cross-reference resolution and the lint rules of content/README.md ("Checks the build runs").
+//
+// After validate_content() without errors, every span target is resolved:
+//   ArticleLink  target_id = article index (c.articles is sorted by slug, so index = article id),
+//                target2 = the target's *local* section index or 0xFFFFFFFF (the writer globalises it);
+//   Glossary     target_id = index in c.glossary (sorted by id here);
+//   Citation     target_id = index in c.references (sorted by id here), target2 = 1-based number;
+// and each article's `sources` is reordered to first-citation order.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "builder_content.h"
+
+namespace folio {
+namespace tools {
+
+// ---- Readability -----------------------------------------------------------------------------------------
+
+int count_syllables(const std::string &word_in) {
+  std::string w;
+  for (char ch : word_in)
+    if (std::isalpha(static_cast<unsigned char>(ch))) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (w.empty()) return 1;  // numbers and symbols read as one syllable
+  if (w.size() <= 3) return 1;
+  auto ends = [&](const char *suf) {
+    const size_t n = std::char_traits<char>::length(suf);
+    return w.size() > n && w.compare(w.size() - n, n, suf) == 0;
+  };
+  if (ends("es") && !ends("ses") && !ends("ces") && !ends("ges") && !ends("zes") && !ends("xes")) w.resize(w.size() - 2);
+  else if (ends("ed") && !ends("ted") && !ends("ded")) w.resize(w.size() - 2);
+  else if (ends("e") && !ends("le")) w.pop_back();
+  if (!w.empty() && w[0] == 'y') w.erase(0, 1);
+  int n = 0;
+  bool prev = false;
+  for (char ch : w) {
+    const bool v = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'y';
+    if (v && !prev) ++n;
+    prev = v;
+  }
+  return n < 1 ? 1 : n;
+}
+
+// Grade = 0.39 * words/sentences + 11.8 * syllables/words - 15.59. Text pieces are separated by '\n';
+// each piece ends a sentence even without a full stop (list items, table-like lines).
+double flesch_kincaid_grade(const std::string &text, size_t *words_out) {
+  size_t words = 0, sentences = 0, syllables = 0;
+  static const std::set<std::string> no_stop = {"e.g", "i.e", "eg", "ie", "etc", "vs", "dr", "mr", "mrs", "ms",
+                                                "approx", "st", "no", "fig", "al"};
+  size_t i = 0;
+  bool piece_has_words = false, piece_ended = false;
+  while (i < text.size()) {
+    const unsigned char ch = static_cast<unsigned char>(text[i]);
+    if (ch == '\n') {
+      if (piece_has_words && !piece_ended) ++sentences;
+      piece_has_words = piece_ended = false;
+      ++i;
+      continue;
+    }
+    if (std::isalnum(ch) || ch >= 0x80) {
+      size_t j = i;
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) || static_cast<unsigned char>(text[j]) >= 0x80 ||
+              ((text[j] == '\'' || text[j] == '-' || text[j] == '.') && j + 1 < text.size() &&
+               std::isalnum(static_cast<unsigned char>(text[j + 1])))))
+        ++j;
+      const std::string w = text.substr(i, j - i);
+      ++words;
+      syllables += static_cast<size_t>(count_syllables(w));
+      piece_has_words = true;
+      piece_ended = false;
+      // Sentence end: [.!?]+ followed by space, quote, bracket or end.
+      size_t k = j;
+      if (k < text.size() && (text[k] == '.' || text[k] == '!' || text[k] == '?')) {
+        while (k < text.size() && (text[k] == '.' || text[k] == '!' || text[k] == '?')) ++k;
+        while (k < text.size() && (text[k] == '"' || text[k] == ')' || text[k] == '\'')) ++k;
+        std::string lw;
+        for (char c2 : w) lw += static_cast<char>(std::tolower(static_cast<unsigned char>(c2)));
+        const bool abbrev = no_stop.count(lw) || (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0])));
+        if ((k >= text.size() || text[k] == ' ' || text[k] == '\n') && !abbrev) {
+          ++sentences;
+          piece_ended = true;
+        }
+      }
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  if (piece_has_words && !piece_ended) ++sentences;
+  if (words_out) *words_out = words;
+  if (words == 0 || sentences == 0) return 0.0;
+  return 0.39 * static_cast<double>(words) / static_cast<double>(sentences) +
+         11.8 * static_cast<double>(syllables) / static_cast<double>(words) - 15.59;
+}
+
+namespace {
+
+bool is_prose_block(BlockKind k) {
+  return k == BlockKind::Paragraph || k == BlockKind::ListItem || k == BlockKind::TableCell;
+}
+
+bool has_text(const SrcBlock &b) {
+  for (const SrcSpan &s : b.spans)
+    if (s.kind != SpanKind::Citation && s.kind != SpanKind::LineBreak)
+      for (char ch : s.text)
+        if (!std::isspace(static_cast<unsigned char>(ch))) return true;
+  return false;
+}
+
+// Roman numeral, strictly formed (I, IV, XII, MCMXC, ...).
+bool is_roman(const std::string &w) {
+  static const char *const th[] = {"", "M", "MM", "MMM"};
+  static const char *const h[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+  static const char *const t[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+  static const char *const o[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  for (int n = 1; n < 4000; ++n) {
+    const std::string r = std::string(th[n / 1000]) + h[(n / 100) % 10] + t[(n / 10) % 10] + o[n % 10];
+    if (r == w) return true;
+  }
+  return false;
+}
+
+// Abbreviation candidate: >= 2 chars of upper-case letters/digits (with internal '-' or '/'), at least two
+// upper-case letters; a trailing lower-case plural 's' is allowed ("MSCs") and removed from the key.
+bool abbreviation_key(const std::string &tok, std::string *key) {
+  std::string w = tok;
+  if (w.size() >= 3 && w.back() == 's') w.pop_back();
+  int upper = 0;
+  for (char ch : w) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 'A' && ch <= 'Z') ++upper;
+  }
+  if (upper < 2 || w.size() < 2) return false;
+  *key = w;
+  return true;
+}
+
+struct TextMap {
+  std::string text;
+  std::vector<std::pair<size_t, int>> lines;  // (offset, line)
+  int line_at(size_t off) const {
+    int l = lines.empty() ? 1 : lines.front().second;
+    for (const auto &m : lines)
+      if (m.first <= off) l = m.second;
+    return l;
+  }
+};
+
+TextMap prose_of(const SrcBlock &b) {
+  TextMap m;
+  for (const SrcSpan &s : b.spans) {
+    if (s.kind == SpanKind::Citation || s.kind == SpanKind::LineBreak || (s.style & STYLE_CODE)) {
+      m.text += ' ';
+      continue;
+    }
+    m.lines.emplace_back(m.text.size(), s.line);
+    m.text += s.text;
+  }
+  return m;
+}
+
+void check_abbreviations(const Article &a, const std::set<std::string> &exempt, Diagnostics &diag) {
+  std::set<std::string> seen;
+  for (const SrcSection &sec : a.sections) {
+    if (sec.clinician) continue;
+    for (uint32_t bi = sec.block_begin; bi < sec.block_end; ++bi) {
+      const SrcBlock &b = a.blocks[bi];
+      if (!is_prose_block(b.kind)) continue;
+      const TextMap m = prose_of(b);
+      const std::string &t = m.text;
+      auto alnum = [&](size_t k) { return k < t.size() && std::isalnum(static_cast<unsigned char>(t[k])); };
+      size_t i = 0;
+      while (i < t.size()) {
+        if (!alnum(i)) {
+          ++i;
+          continue;
+        }
+        size_t j = i;
+        while (j < t.size() && (alnum(j) || ((t[j] == '-' || t[j] == '/') && alnum(j + 1)))) ++j;
+        // A word glued to non-ASCII letters ("TNF-α") ends at the last ASCII run; fine for this check.
+        const std::string tok = t.substr(i, j - i);
+        const size_t tb = i;
+        i = j;
+        // Split hyphenated tokens into parts; an abbreviation is an all-caps part ("IL-6" → "IL").
+        std::string key;
+        if (!abbreviation_key(tok, &key)) {
+          // Try the parts ("HCT/P", "IL-6": the first part carries the letters).
+          const size_t cut = tok.find_first_of("-/");
+          if (cut == std::string::npos || !abbreviation_key(tok.substr(0, cut), &key)) continue;
+        }
+        if (is_roman(key) || exempt.count(key) || exempt.count(tok)) continue;
+        if (!seen.insert(key).second) continue;
+        // Expanded: "Full name (ABBR)" or "ABBR (full name)".
+        size_t before = tb;
+        bool in_parens = before > 0 && t[before - 1] == '(';
+        if (in_parens) {
+          size_t k = before - 1;
+          while (k > 0 && t[k - 1] == ' ') --k;
+          in_parens = k > 0 && (std::isalnum(static_cast<unsigned char>(t[k - 1])) ||
+                                static_cast<unsigned char>(t[k - 1]) >= 0x80 || t[k - 1] == ',');
+        }
+        size_t after = j;
+        while (after < t.size() && t[after] == ' ') ++after;
+        const bool followed = after < t.size() && t[after] == '(';
+        if (!in_parens && !followed)
+          diag.error(a.path, m.line_at(tb),
+                     "abbreviation '" + key + "' is not expanded on first use in patient-facing text: write "
+                     "'Full name (" + key + ")' or '" + key + " (full name)'");
+      }
+    }
+  }
+}
+
+void check_readability(const Article &a, Diagnostics &diag) {
+  for (const SrcSection &sec : a.sections) {
+    if (sec.clinician) continue;
+    std::string text;
+    for (uint32_t bi = sec.block_begin; bi < sec.block_end; ++bi) {
+      const SrcBlock &b = a.blocks[bi];
+      if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem) continue;
+      text += prose_of(b).text;
+      text += '\n';
+    }
+    size_t words = 0;
+    const double grade = flesch_kincaid_grade(text, &words);
+    if (words >= 30 && grade > 8.0) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "%s reads at school grade %.1f (Flesch-Kincaid); patient-facing text should be grade 8 or below",
+                    sec.level == 0 ? "the lead section" : ("section '" + sec.heading + "'").c_str(), grade);
+      diag.warn(a.path, sec.line, buf);
+    }
+  }
+}
+
+}  // namespace
+
+void validate_content(Content &c, Diagnostics &diag) {
+  const bool md = !c.jsonl;
+
+  // Unique slugs (articles are sorted by slug).
+  for (size_t i = 1; i < c.articles.size(); ++i)
+    if (c.articles[i].slug == c.articles[i - 1].slug)
+      diag.error(c.articles[i].path, c.articles[i].field_line.count("slug") ? c.articles[i].field_line["slug"] : c.articles[i].line,
+                 "duplicate slug '" + c.articles[i].slug + "' (also in " + c.articles[i - 1].path + ":" +
+                     std::to_string(c.articles[i - 1].line) + ")");
+  std::map<std::string, uint32_t> slug_id;
+  for (size_t i = 0; i < c.articles.size(); ++i) slug_id.emplace(c.articles[i].slug, static_cast<uint32_t>(i));
+
+  // Glossary: unique ids and folded terms; sorted by id.
+  std::stable_sort(c.glossary.begin(), c.glossary.end(),
+                   [](const GlossaryItem &a, const GlossaryItem &b) { return a.id < b.id; });
+  std::map<std::string, uint32_t> gloss_id;
+  std::map<std::string, const GlossaryItem *> term_seen;
+  for (size_t i = 0; i < c.glossary.size(); ++i) {
+    const GlossaryItem &g = c.glossary[i];
+    if (g.id.empty()) continue;
+    if (!gloss_id.emplace(g.id, static_cast<uint32_t>(i)).second) {
+      const GlossaryItem &o = c.glossary[gloss_id[g.id]];
+      diag.error(g.path, g.line, "duplicate glossary id '" + g.id + "' (also at " + o.path + ":" + std::to_string(o.line) + ")");
+    }
+    if (!g.term.empty()) {
+      const std::string k = fold_key_str(g.term);
+      auto it = term_seen.find(k);
+      if (it != term_seen.end())
+        diag.error(g.path, g.line, "duplicate glossary term '" + g.term + "' (also '" + it->second->id + "' at " +
+                                       it->second->path + ":" + std::to_string(it->second->line) + ")");
+      else
+        term_seen.emplace(k, &g);
+    }
+  }
+  for (const GlossaryItem &g : c.glossary) {
+    for (size_t i = 0; i < g.see_also.size(); ++i)
+      if (!gloss_id.count(g.see_also[i]))
+        diag.error(g.path, g.see_also_lines[i], "see_also: unknown glossary id '" + g.see_also[i] + "'");
+    for (size_t i = 0; i < g.articles.size(); ++i)
+      if (!slug_id.count(g.articles[i]))
+        diag.error(g.path, g.article_lines[i], "articles: unknown article '" + g.articles[i] + "'");
+  }
+
+  // References: unique ids; sorted by id.
+  std::stable_sort(c.references.begin(), c.references.end(),
+                   [](const ReferenceItem &a, const ReferenceItem &b) { return a.id < b.id; });
+  std::map<std::string, uint32_t> ref_id;
+  for (size_t i = 0; i < c.references.size(); ++i) {
+    const ReferenceItem &r = c.references[i];
+    if (r.id.empty()) continue;
+    if (!ref_id.emplace(r.id, static_cast<uint32_t>(i)).second) {
+      const ReferenceItem &o = c.references[ref_id[r.id]];
+      diag.error(r.path, r.line, "duplicate reference id '" + r.id + "' (also at " + o.path + ":" + std::to_string(o.line) + ")");
+    }
+  }
+  std::vector<bool> ref_cited(c.references.size(), false);
+
+  std::set<std::string> exempt(c.meta.abbreviations_exempt.begin(), c.meta.abbreviations_exempt.end());
+
+  for (size_t ai = 0; ai < c.articles.size(); ++ai) {
+    Article &a = c.articles[ai];
+    for (size_t i = 0; i < a.related.size(); ++i)
+      if (!slug_id.count(a.related[i]))
+        diag.error(a.path, a.related_lines[i], "related: unknown article '" + a.related[i] + "'");
+    if (md) {
+      for (size_t i = 0; i < a.sources.size(); ++i)
+        if (!ref_id.count(a.sources[i]))
+          diag.error(a.path, a.source_lines[i], "sources: unknown reference id '" + a.sources[i] + "'");
+    }
+
+    // Resolve spans; citations numbered in first-citation order.
+    std::vector<std::string> cite_order;
+    for (SrcBlock &b : a.blocks) {
+      std::vector<SrcSpan> kept;
+      for (SrcSpan &s : b.spans) {
+        switch (s.kind) {
+          case SpanKind::ArticleLink: {
+            const size_t hash = s.target.find('#');
+            const std::string slug = hash == std::string::npos ? s.target : s.target.substr(0, hash);
+            const std::string anchor = hash == std::string::npos ? std::string() : s.target.substr(hash + 1);
+            uint32_t tid;
+            if (slug.empty()) {
+              tid = static_cast<uint32_t>(ai);
+            } else {
+              auto it = slug_id.find(slug);
+              if (it == slug_id.end()) {
+                if (md) {
+                  diag.error(a.path, s.line, "link to unknown article '" + s.target + "'");
+                } else {
+                  diag.warn(a.path, s.line, "link to unknown article '" + s.target + "' (kept as text)");
+                  s.kind = SpanKind::Text;
+                  s.target.clear();
+                }
+                break;
+              }
+              tid = it->second;
+            }
+            s.target_id = tid;
+            s.target2 = 0xFFFFFFFFu;
+            if (!anchor.empty() || hash != std::string::npos) {
+              const Article &t = c.articles[tid];
+              bool found = false;
+              for (size_t si = 1; si < t.sections.size(); ++si)
+                if (t.sections[si].anchor == anchor) {
+                  s.target2 = static_cast<uint32_t>(si);
+                  found = true;
+                }
+              if (!found) {
+                if (md) {
+                  diag.error(a.path, s.line, "link to unknown anchor '#" + anchor + "' in article '" + t.slug + "'");
+                } else {
+                  diag.warn(a.path, s.line, "link to unknown anchor '#" + anchor + "' in article '" + t.slug + "'");
+                }
+              }
+            }
+            break;
+          }
+          case SpanKind::Glossary: {
+            auto it = gloss_id.find(s.target);
+            if (it == gloss_id.end()) {
+              if (md) {
+                diag.error(a.path, s.line, "unknown glossary term '" + s.target + "'");
+              } else {
+                diag.warn(a.path, s.line, "unknown glossary term '" + s.target + "' (kept as text)");
+                s.kind = SpanKind::Text;
+                s.target.clear();
+              }
+              break;
+            }
+            s.target_id = it->second;
+            if (s.default_text) s.text = c.glossary[it->second].term;
+            break;
+          }
+          case SpanKind::Citation: {
+            if (!md) {  // JSONL corpora have no registry: keep the citation as literal text
+              s.kind = SpanKind::Text;
+              s.text = "[@" + s.target + "]";
+              s.target.clear();
+              break;
+            }
+            auto it = ref_id.find(s.target);
+            if (it == ref_id.end()) {
+              diag.error(a.path, s.line, "citation of unknown reference '" + s.target + "'");
+              break;
+            }
+            ref_cited[it->second] = true;
+            if (std::find(a.sources.begin(), a.sources.end(), s.target) == a.sources.end())
+              diag.error(a.path, s.line, "citation '" + s.target + "' is not listed in the article's sources");
+            auto pos = std::find(cite_order.begin(), cite_order.end(), s.target);
+            if (pos == cite_order.end()) {
+              cite_order.push_back(s.target);
+              pos = cite_order.end() - 1;
+            }
+            s.target_id = it->second;
+            s.target2 = static_cast<uint32_t>(pos - cite_order.begin()) + 1;
+            break;
+          }
+          default:
+            break;
+        }
+        kept.push_back(std::move(s));
+      }
+      b.spans = std::move(kept);
+    }
+
+    if (md) {
+      // sources never cited
+      for (size_t i = 0; i < a.sources.size(); ++i)
+        if (std::find(cite_order.begin(), cite_order.end(), a.sources[i]) == cite_order.end() && ref_id.count(a.sources[i]))
+          diag.error(a.path, a.source_lines[i], "source '" + a.sources[i] + "' is never cited in the article");
+      // Reorder sources: citation order, then (erroneous) uncited ones in their listed order.
+      std::vector<std::string> ordered = cite_order;
+      for (const std::string &s : a.sources)
+        if (std::find(ordered.begin(), ordered.end(), s) == ordered.end()) ordered.push_back(s);
+      a.sources = ordered;
+
+      // A section with prose must cite something (unless .nocite).
+      for (const SrcSection &sec : a.sections) {
+        if (sec.nocite) continue;
+        bool prose = false, cited = false;
+        int prose_line = sec.line;
+        for (uint32_t bi = sec.block_begin; bi < sec.block_end; ++bi) {
+          const SrcBlock &b = a.blocks[bi];
+          if (is_prose_block(b.kind) && has_text(b)) {
+            if (!prose) prose_line = b.line;
+            prose = true;
+          }
+          for (const SrcSpan &s : b.spans)
+            if (s.kind == SpanKind::Citation) cited = true;
+        }
+        if (prose && !cited)
+          diag.error(a.path, sec.level == 0 ? prose_line : sec.line,
+                     (sec.level == 0 ? std::string("the lead section") : "section '" + sec.heading + "'") +
+                         " has prose but no citation (cite a source, or mark the heading {.nocite})");
+      }
+      if (a.audience != Audience::Clinician) {
+        check_abbreviations(a, exempt, diag);
+        check_readability(a, diag);
+      }
+    }
+  }
+
+  if (md)
+    for (size_t i = 0; i < c.references.size(); ++i)
+      if (!ref_cited[i] && !c.references[i].id.empty())
+        diag.error(c.references[i].path, c.references[i].line,
+                   "reference '" + c.references[i].id + "' is never cited in any article");
+}
+
+}  // namespace tools
+}  // namespace folio

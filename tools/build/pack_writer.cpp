@@ -1,0 +1,691 @@
+// Pack writer: documents (doc.fbs) → zstd frames (optionally with a trained dictionary) → columnar index
+// (folio.fbs) → header (FORMAT.md), in two passes around the search index builder.
+#include "pack_writer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+#include <flatbuffers/flatbuffers.h>
+#include <folio/folio.h>
+#include <folio/schema/doc_generated.h>
+#include <folio/schema/folio_generated.h>
+#include <zdict.h>
+#include <zstd.h>
+
+#include "common/common.h"
+#include "search_builder.h"
+
+namespace folio {
+namespace tools {
+
+uint32_t crc32c(const void *data, size_t len) { return folio::detail::crc32c(0, data, len); }
+
+namespace {
+
+constexpr uint32_t NONE = 0xFFFFFFFFu;
+constexpr uint32_t HEAVY_K = 16;
+constexpr size_t HEAVY_MIN_KEYS = 64;  // a prefix whose key range exceeds this gets a top-K list
+constexpr unsigned DICT_MIN_SAMPLES = 8;
+
+// ---- Documents ---------------------------------------------------------------------------------------------
+
+struct EncodedDoc {
+  std::vector<uint8_t> bytes;
+  uint64_t text_bytes = 0;
+};
+
+EncodedDoc encode_doc(const Content &c, uint32_t ai, const std::vector<uint32_t> &section_base) {
+  const Article &a = c.articles[ai];
+  std::vector<uint8_t> text;
+  std::vector<fb::Block> blocks;
+  std::vector<fb::Span> spans;
+  EncodedDoc out;
+  auto put = [&](const std::string &s) {
+    const fb::DStr d(static_cast<uint32_t>(text.size()), static_cast<uint32_t>(s.size()));
+    text.insert(text.end(), s.begin(), s.end());
+    return d;
+  };
+  // Heading block index → global section id.
+  std::map<uint32_t, uint32_t> heading_section;
+  for (size_t si = 1; si < a.sections.size(); ++si)
+    heading_section[a.sections[si].block_begin] = section_base[ai] + static_cast<uint32_t>(si);
+  for (uint32_t bi = 0; bi < a.blocks.size(); ++bi) {
+    const SrcBlock &b = a.blocks[bi];
+    const uint32_t span_begin = static_cast<uint32_t>(spans.size());
+    for (const SrcSpan &s : b.spans) {
+      const uint8_t style = s.style;
+      switch (s.kind) {
+        case SpanKind::Text:
+          if (s.text.empty()) break;
+          out.text_bytes += s.text.size();
+          spans.emplace_back(fb::SpanKind::Text, style, 0, put(s.text), 0, 0);
+          break;
+        case SpanKind::ArticleLink: {
+          out.text_bytes += s.text.size();
+          const uint32_t sec = s.target2 == NONE ? NONE : section_base[s.target_id] + s.target2;
+          spans.emplace_back(fb::SpanKind::ArticleLink, style, 0, put(s.text), s.target_id, sec);
+          break;
+        }
+        case SpanKind::ExternalLink: {
+          out.text_bytes += s.text.size();
+          const fb::DStr shown = put(s.text);
+          const fb::DStr url = put(s.target);
+          spans.emplace_back(fb::SpanKind::ExternalLink, style, 0, shown, url.off(), url.len());
+          break;
+        }
+        case SpanKind::Glossary:
+          out.text_bytes += s.text.size();
+          spans.emplace_back(fb::SpanKind::Glossary, style, 0, put(s.text), s.target_id, 0);
+          break;
+        case SpanKind::Citation:
+          spans.emplace_back(fb::SpanKind::Citation, 0, 0, fb::DStr(static_cast<uint32_t>(text.size()), 0),
+                             s.target_id, s.target2);
+          break;
+        case SpanKind::LineBreak:
+          spans.emplace_back(fb::SpanKind::LineBreak, 0, 0, fb::DStr(static_cast<uint32_t>(text.size()), 0), 0, 0);
+          break;
+      }
+    }
+    uint32_t aux = b.aux;
+    if (b.kind == BlockKind::Heading) aux = heading_section.at(bi);
+    blocks.emplace_back(static_cast<fb::BlockKind>(b.kind), b.depth, b.flags, aux, span_begin,
+                        static_cast<uint32_t>(spans.size()));
+  }
+  flatbuffers::FlatBufferBuilder fbb(1024 + text.size() * 2);
+  const auto t = fbb.CreateVector(text);
+  const auto bl = fbb.CreateVectorOfStructs(blocks);
+  const auto sp = fbb.CreateVectorOfStructs(spans);
+  fb::FinishDocBuffer(fbb, fb::CreateDoc(fbb, ai, t, bl, sp));
+  out.bytes.assign(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
+  return out;
+}
+
+// ---- Compression -------------------------------------------------------------------------------------------
+
+struct CCtx {
+  ZSTD_CCtx *p = ZSTD_createCCtx();
+  ~CCtx() { ZSTD_freeCCtx(p); }
+};
+
+void check_z(size_t r, const char *what) {
+  if (ZSTD_isError(r)) throw std::runtime_error(std::string(what) + ": " + ZSTD_getErrorName(r));
+}
+
+std::vector<uint8_t> compress(CCtx &cc, const std::vector<uint8_t> &src) {
+  std::vector<uint8_t> dst(ZSTD_compressBound(src.size()));
+  const size_t n = ZSTD_compress2(cc.p, dst.data(), dst.size(), src.data(), src.size());
+  check_z(n, "zstd compression");
+  dst.resize(n);
+  return dst;
+}
+
+void setup_cctx(CCtx &cc, int level, const std::vector<uint8_t> *dict) {
+  if (!cc.p) throw std::runtime_error("zstd: out of memory");
+  check_z(ZSTD_CCtx_reset(cc.p, ZSTD_reset_session_and_parameters), "zstd reset");
+  check_z(ZSTD_CCtx_setParameter(cc.p, ZSTD_c_compressionLevel, level), "zstd level");
+  check_z(ZSTD_CCtx_setParameter(cc.p, ZSTD_c_checksumFlag, 1), "zstd checksum flag");
+  check_z(ZSTD_CCtx_setParameter(cc.p, ZSTD_c_contentSizeFlag, 1), "zstd content size flag");
+  check_z(ZSTD_CCtx_setParameter(cc.p, ZSTD_c_nbWorkers, 0), "zstd workers");
+  if (dict) check_z(ZSTD_CCtx_loadDictionary(cc.p, dict->data(), dict->size()), "zstd dictionary");
+}
+
+// Trains a dictionary on the documents with fixed parameters (deterministic). Empty on failure.
+std::vector<uint8_t> train_dictionary(const std::vector<EncodedDoc> &docs, int level) {
+  std::vector<uint8_t> samples;
+  std::vector<size_t> sizes;
+  for (const EncodedDoc &d : docs) {
+    samples.insert(samples.end(), d.bytes.begin(), d.bytes.end());
+    sizes.push_back(d.bytes.size());
+  }
+  // Capacity: a tenth of the sample bytes, between 4 KiB and 64 KiB (zstd's guidance is ~100x smaller
+  // than the samples; documents share little beyond the FlatBuffers framing and common words).
+  const size_t cap = std::min<size_t>(64 * 1024, std::max<size_t>(4 * 1024, samples.size() / 10));
+  std::vector<uint8_t> dict(cap);
+  ZDICT_fastCover_params_t p;
+  std::memset(&p, 0, sizeof p);
+  p.d = 8;
+  p.steps = 4;
+  p.f = 20;
+  p.accel = 1;
+  p.nbThreads = 1;
+  p.zParams.compressionLevel = level;
+  const size_t n = ZDICT_optimizeTrainFromBuffer_fastCover(dict.data(), dict.size(), samples.data(), sizes.data(),
+                                                           static_cast<unsigned>(sizes.size()), &p);
+  if (ZDICT_isError(n)) return {};
+  dict.resize(n);
+  return dict;
+}
+
+// ---- Index -------------------------------------------------------------------------------------------------
+
+struct Pools {
+  std::vector<uint8_t> strings;
+  std::map<std::string, fb::Str> seen;
+  std::vector<uint32_t> u32s;
+  std::vector<fb::Str> strs;
+
+  fb::Str str(const std::string &s) {
+    if (s.empty()) return fb::Str(0, 0);
+    auto it = seen.find(s);
+    if (it != seen.end()) return it->second;
+    const fb::Str r(static_cast<uint32_t>(strings.size()), static_cast<uint32_t>(s.size()));
+    strings.insert(strings.end(), s.begin(), s.end());
+    seen.emplace(s, r);
+    return r;
+  }
+  fb::Range list(const std::vector<uint32_t> &v) {
+    const fb::Range r(static_cast<uint32_t>(u32s.size()), static_cast<uint32_t>(v.size()));
+    u32s.insert(u32s.end(), v.begin(), v.end());
+    return r;
+  }
+  fb::Range str_list(const std::vector<std::string> &v) {
+    std::vector<uint32_t> ids;
+    for (const std::string &s : v) {
+      ids.push_back(static_cast<uint32_t>(strs.size()));
+      strs.push_back(str(s));
+    }
+    return list(ids);
+  }
+};
+
+struct TKey {
+  std::string key;
+  uint32_t article;
+  uint8_t kind;
+  uint16_t rank;
+};
+
+bool tkey_less(const TKey &a, const TKey &b) {
+  if (a.key != b.key) return a.key < b.key;  // std::string compares bytes as unsigned char
+  if (a.rank != b.rank) return a.rank > b.rank;
+  if (a.article != b.article) return a.article < b.article;
+  return a.kind < b.kind;
+}
+
+fb::Audience fb_audience(Audience a) { return static_cast<fb::Audience>(a); }
+
+// Everything of the index except the search table and the frames, precomputed once so that pass 1 and
+// pass 2 serialise identical rows.
+struct IndexRows {
+  Pools pools;
+  std::vector<fb::Article> articles;
+  std::vector<fb::Section> sections;
+  std::vector<fb::Link> links;
+  std::vector<fb::TitleKey> title_keys;
+  std::vector<fb::HeavyPrefix> heavy;
+  std::vector<fb::GlossaryEntry> glossary;
+  std::vector<fb::GlossaryKey> glossary_keys;
+  std::vector<fb::Reference> references;
+  std::vector<fb::Topic> topics;
+};
+
+bool utf8_boundary(const std::string &s, size_t i) {
+  return i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+}
+
+IndexRows make_rows(const Content &c, const std::vector<uint32_t> &section_base) {
+  IndexRows r;
+  Pools &P = r.pools;
+  const uint32_t n = static_cast<uint32_t>(c.articles.size());
+  std::map<std::string, uint32_t> slug_id;
+  for (uint32_t i = 0; i < n; ++i) slug_id[c.articles[i].slug] = i;
+  std::map<std::string, uint32_t> ref_id, gloss_id;
+  for (uint32_t i = 0; i < c.references.size(); ++i) ref_id[c.references[i].id] = i;
+  for (uint32_t i = 0; i < c.glossary.size(); ++i) gloss_id[c.glossary[i].id] = i;
+
+  // Links and backlinks.
+  std::vector<std::vector<fb::Link>> out_links(n);
+  std::vector<std::set<uint32_t>> backlinks(n);
+  for (uint32_t ai = 0; ai < n; ++ai) {
+    const Article &a = c.articles[ai];
+    for (size_t si = 0; si < a.sections.size(); ++si)
+      for (uint32_t bi = a.sections[si].block_begin; bi < a.sections[si].block_end; ++bi)
+        for (const SrcSpan &s : a.blocks[bi].spans) {
+          if (s.kind != SpanKind::ArticleLink || s.target_id == NONE) continue;
+          const uint32_t sec = s.target2 == NONE ? NONE : section_base[s.target_id] + s.target2;
+          out_links[ai].emplace_back(s.target_id, sec, section_base[ai] + static_cast<uint32_t>(si));
+          if (s.target_id != ai) backlinks[s.target_id].insert(ai);
+        }
+    auto &v = out_links[ai];
+    std::sort(v.begin(), v.end(), [](const fb::Link &x, const fb::Link &y) {
+      if (x.target() != y.target()) return x.target() < y.target();
+      if (x.section() != y.section()) return x.section() < y.section();
+      return x.from_section() < y.from_section();
+    });
+    v.erase(std::unique(v.begin(), v.end(),
+                        [](const fb::Link &x, const fb::Link &y) {
+                          return x.target() == y.target() && x.section() == y.section() &&
+                                 x.from_section() == y.from_section();
+                        }),
+            v.end());
+  }
+
+  // Topics.
+  std::map<std::string, std::set<uint32_t>> topic_articles;
+  for (uint32_t ai = 0; ai < n; ++ai)
+    for (const std::string &t : c.articles[ai].topics) topic_articles[t].insert(ai);
+  std::map<std::string, uint32_t> topic_id;
+  for (const auto &kv : topic_articles) topic_id.emplace(kv.first, static_cast<uint32_t>(topic_id.size()));
+
+  // Articles and sections.
+  for (uint32_t ai = 0; ai < n; ++ai) {
+    const Article &a = c.articles[ai];
+    const fb::Str slug = P.str(a.slug), title = P.str(a.title), summary = P.str(a.summary);
+    const fb::Range aliases = P.str_list(a.aliases);
+    std::vector<uint32_t> topics;
+    for (const std::string &t : a.topics)
+      if (std::find(topics.begin(), topics.end(), topic_id.at(t)) == topics.end()) topics.push_back(topic_id.at(t));
+    std::vector<uint32_t> sources, related;
+    for (const std::string &s : a.sources)
+      if (ref_id.count(s)) sources.push_back(ref_id.at(s));
+    for (const std::string &s : a.related)
+      if (slug_id.count(s)) related.push_back(slug_id.at(s));
+    const fb::Range topics_r = P.list(topics), sources_r = P.list(sources), related_r = P.list(related);
+    const fb::Range links_r(static_cast<uint32_t>(r.links.size()), static_cast<uint32_t>(out_links[ai].size()));
+    r.links.insert(r.links.end(), out_links[ai].begin(), out_links[ai].end());
+    const fb::Range back_r = P.list(std::vector<uint32_t>(backlinks[ai].begin(), backlinks[ai].end()));
+    r.articles.emplace_back(slug, title, summary, a.updated, fb_audience(a.audience), 0, 0,
+                            fb::Range(section_base[ai], static_cast<uint32_t>(a.sections.size())), ai, aliases,
+                            topics_r, sources_r, related_r, links_r, back_r, a.raw_bytes);
+    for (size_t si = 0; si < a.sections.size(); ++si) {
+      const SrcSection &s = a.sections[si];
+      Audience aud = a.audience;
+      if (a.audience == Audience::Clinician || s.clinician) aud = Audience::Clinician;
+      const uint32_t parent = s.parent < 0 ? NONE : section_base[ai] + static_cast<uint32_t>(s.parent);
+      r.sections.emplace_back(ai, P.str(s.anchor), P.str(s.heading), parent, static_cast<uint8_t>(s.level),
+                              fb_audience(aud), static_cast<uint16_t>(s.nocite ? 1 : 0), s.block_begin, s.block_end);
+    }
+  }
+
+  // Title keys: title (0), aliases (1), every word-start suffix of the title (2).
+  std::vector<TKey> keys;
+  for (uint32_t ai = 0; ai < n; ++ai) {
+    const Article &a = c.articles[ai];
+    const std::string title = fold_key_str(a.title);
+    const size_t links_in = backlinks[ai].size();
+    const uint16_t rank = static_cast<uint16_t>(std::min<size_t>(links_in, 255) * 256 +
+                                                (255 - std::min<size_t>(title.size(), 255)));
+    std::map<std::string, uint8_t> best;  // key → smallest kind
+    auto add = [&](const std::string &k, uint8_t kind) {
+      if (k.empty()) return;
+      auto it = best.find(k);
+      if (it == best.end() || it->second > kind) best[k] = kind;
+    };
+    add(title, 0);
+    for (const std::string &al : a.aliases) add(fold_key_str(al), 1);
+    for (size_t i = 0; i < title.size(); ++i)
+      if (title[i] == ' ' && i + 1 < title.size()) add(title.substr(i + 1), 2);
+    for (const auto &kv : best) keys.push_back({kv.first, ai, kv.second, rank});
+  }
+  std::sort(keys.begin(), keys.end(), tkey_less);
+  for (const TKey &k : keys) r.title_keys.emplace_back(P.str(k.key), k.article, k.kind, 0, k.rank);
+
+  // Heavy prefixes: every prefix (at a code point boundary, not ending in a space) whose key range holds
+  // more than HEAVY_MIN_KEYS keys gets its best HEAVY_K keys, unique per article, in suggestion order.
+  {
+    std::vector<std::string> prefixes;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const std::string &k = keys[i].key;
+      for (size_t len = 1; len <= k.size(); ++len) {
+        if (!utf8_boundary(k, len) || k[len - 1] == ' ') continue;
+        // Only the first key of a prefix group starts it (keys are sorted).
+        if (i > 0 && keys[i - 1].key.size() >= len && keys[i - 1].key.compare(0, len, k, 0, len) == 0) continue;
+        size_t j = i;
+        size_t count = 0;
+        while (j < keys.size() && keys[j].key.size() >= len && keys[j].key.compare(0, len, k, 0, len) == 0) {
+          ++j;
+          if (++count > HEAVY_MIN_KEYS) break;
+        }
+        if (count > HEAVY_MIN_KEYS) prefixes.push_back(k.substr(0, len));
+        else break;  // longer prefixes of this key hold fewer keys
+      }
+    }
+    std::sort(prefixes.begin(), prefixes.end());
+    prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
+    for (const std::string &p : prefixes) {
+      const auto lo = std::lower_bound(keys.begin(), keys.end(), p,
+                                       [](const TKey &k, const std::string &v) { return k.key < v; });
+      std::vector<uint32_t> idx;
+      for (auto it = lo; it != keys.end() && it->key.compare(0, p.size(), p) == 0; ++it)
+        idx.push_back(static_cast<uint32_t>(it - keys.begin()));
+      std::stable_sort(idx.begin(), idx.end(), [&](uint32_t x, uint32_t y) {
+        const TKey &a = keys[x], &b = keys[y];
+        const bool ea = a.key == p, eb = b.key == p;
+        if (ea != eb) return ea;
+        if (a.kind != b.kind) return a.kind < b.kind;
+        if (a.rank != b.rank) return a.rank > b.rank;
+        return a.article < b.article;
+      });
+      std::vector<uint32_t> top;
+      std::set<uint32_t> arts;
+      for (uint32_t x : idx) {
+        if (!arts.insert(keys[x].article).second) continue;
+        top.push_back(x);
+        if (top.size() == HEAVY_K) break;
+      }
+      r.heavy.emplace_back(P.str(p), P.list(top));
+    }
+  }
+
+  // Glossary (sorted by id by the validator) and its keys.
+  struct GKey {
+    std::string key;
+    uint32_t entry;
+    uint8_t kind;
+  };
+  std::vector<GKey> gkeys;
+  for (uint32_t gi = 0; gi < c.glossary.size(); ++gi) {
+    const GlossaryItem &g = c.glossary[gi];
+    std::vector<uint32_t> see, arts;
+    for (const std::string &s : g.see_also)
+      if (gloss_id.count(s)) see.push_back(gloss_id.at(s));
+    for (const std::string &s : g.articles)
+      if (slug_id.count(s)) arts.push_back(slug_id.at(s));
+    const fb::Str id = P.str(g.id), term = P.str(g.term), def = P.str(g.definition);
+    const fb::Range ab = P.str_list(g.abbreviations), ev = P.str_list(g.everyday);
+    const fb::Range see_r = P.list(see), arts_r = P.list(arts);
+    r.glossary.emplace_back(id, term, def, ab, ev, see_r, arts_r);
+    gkeys.push_back({fold_key_str(g.term), gi, 0});
+    for (const std::string &s : g.abbreviations) gkeys.push_back({fold_key_str(s), gi, 1});
+    for (const std::string &s : g.everyday) gkeys.push_back({fold_key_str(s), gi, 2});
+  }
+  std::sort(gkeys.begin(), gkeys.end(), [](const GKey &a, const GKey &b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.entry != b.entry) return a.entry < b.entry;
+    return a.kind < b.kind;
+  });
+  for (size_t i = 0; i < gkeys.size(); ++i) {
+    if (gkeys[i].key.empty()) continue;
+    if (i > 0 && gkeys[i].key == gkeys[i - 1].key && gkeys[i].entry == gkeys[i - 1].entry) continue;
+    r.glossary_keys.emplace_back(P.str(gkeys[i].key), gkeys[i].entry, gkeys[i].kind, 0, 0);
+  }
+
+  // References (sorted by id by the validator).
+  for (const ReferenceItem &ref : c.references) {
+    std::string authors;
+    for (const std::string &au : ref.authors) authors += (authors.empty() ? "" : ", ") + au;
+    std::string container = ref.kind == RefKind::Study ? ref.journal : ref.publisher;
+    if (container.empty()) container = ref.kind == RefKind::Study ? ref.publisher : ref.journal;
+    const fb::Str id = P.str(ref.id), au = P.str(authors), title = P.str(ref.title), cont = P.str(container),
+                  doi = P.str(ref.doi), pmid = P.str(ref.pmid), url = P.str(ref.url), note = P.str(ref.note);
+    r.references.emplace_back(id, static_cast<fb::ReferenceKind>(ref.kind), 0, ref.year, au, title, cont, doi, pmid,
+                              url, note);
+  }
+
+  // Topics (sorted by name).
+  for (const auto &kv : topic_articles) {
+    const fb::Str name = P.str(kv.first);
+    r.topics.emplace_back(name, P.list(std::vector<uint32_t>(kv.second.begin(), kv.second.end())));
+  }
+  return r;
+}
+
+using SearchHook = std::function<flatbuffers::Offset<fb::SearchIndex>(flatbuffers::FlatBufferBuilder &)>;
+
+struct Assembled {
+  std::vector<uint8_t> pack;
+  uint64_t index_bytes = 0;
+};
+
+void put16(uint8_t *p, uint16_t v) {
+  p[0] = static_cast<uint8_t>(v);
+  p[1] = static_cast<uint8_t>(v >> 8);
+}
+void put32(uint8_t *p, uint32_t v) {
+  for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
+}
+void put64(uint8_t *p, uint64_t v) {
+  for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
+}
+
+Assembled assemble(const Content &c, const IndexRows &r, const std::vector<std::vector<uint8_t>> &frames,
+                   const std::vector<uint32_t> &dsizes, const std::vector<uint8_t> *dict, const BuildOptions &opt,
+                   uint32_t search_scratch, const SearchHook &search) {
+  flatbuffers::FlatBufferBuilder fbb(1 << 16);
+  const std::string generator = std::string("folio ") + FOLIO_VERSION_STRING;
+  auto opt_str = [&](const std::string &s) { return s.empty() ? 0 : fbb.CreateString(s); };
+  const auto meta = fb::CreateMeta(fbb, fbb.CreateString(c.meta.title), opt_str(c.meta.language),
+                                   opt_str(c.meta.content_version), opt_str(c.meta.licence),
+                                   opt_str(c.meta.disclaimer),
+                                   opt.has_timestamp ? fbb.CreateString(opt.timestamp) : 0, fbb.CreateString(generator));
+  const auto strings = fbb.CreateVector(r.pools.strings);
+  const auto u32s = fbb.CreateVector(r.pools.u32s);
+  const auto strs = fbb.CreateVectorOfStructs(r.pools.strs);
+  const auto articles = fbb.CreateVectorOfStructs(r.articles);
+  const auto sections = fbb.CreateVectorOfStructs(r.sections);
+  const auto links = fbb.CreateVectorOfStructs(r.links);
+  const auto tkeys = fbb.CreateVectorOfStructs(r.title_keys);
+  const auto heavy = fbb.CreateVectorOfStructs(r.heavy);
+  const auto gloss = fbb.CreateVectorOfStructs(r.glossary);
+  const auto gkeys = fbb.CreateVectorOfStructs(r.glossary_keys);
+  const auto refs = fbb.CreateVectorOfStructs(r.references);
+  const auto topics = fbb.CreateVectorOfStructs(r.topics);
+  std::vector<fb::Frame> frame_rows;
+  uint64_t off = 0;
+  uint32_t max_doc = 0;
+  for (size_t i = 0; i < frames.size(); ++i) {
+    frame_rows.emplace_back(off, static_cast<uint32_t>(frames[i].size()), dsizes[i]);
+    off += frames[i].size();
+    max_doc = std::max(max_doc, dsizes[i]);
+  }
+  const uint64_t frames_size = off;
+  const auto frames_v = fbb.CreateVectorOfStructs(frame_rows);
+  const auto dict_v = dict ? fbb.CreateVector(*dict) : 0;
+  const auto search_t = search ? search(fbb) : 0;
+  const auto index = fb::CreateIndex(fbb, meta, strings, u32s, strs, articles, sections, links, tkeys, heavy, HEAVY_K,
+                                     gloss, gkeys, refs, topics, frames_v, dict_v, max_doc, search_t);
+  fb::FinishIndexBuffer(fbb, index);
+
+  Assembled out;
+  const uint64_t index_size = fbb.GetSize();
+  const uint64_t frames_offset = (PACK_HEADER_SIZE + index_size + 7) & ~uint64_t(7);
+  const uint64_t file_size = frames_offset + frames_size;
+  out.index_bytes = index_size;
+  std::vector<uint8_t> &p = out.pack;
+  p.assign(file_size, 0);
+  std::memcpy(p.data() + PACK_HEADER_SIZE, fbb.GetBufferPointer(), index_size);
+  for (size_t i = 0; i < frames.size(); ++i)
+    std::memcpy(p.data() + frames_offset + frame_rows[i].offset(), frames[i].data(), frames[i].size());
+
+  uint8_t *h = p.data();
+  static const uint8_t magic[8] = {0x89, 'F', 'O', 'L', 'I', 'O', 0x0D, 0x0A};
+  std::memcpy(h, magic, 8);
+  put16(h + 8, FOLIO_FORMAT_MAJOR);
+  put16(h + 10, FOLIO_FORMAT_MINOR);
+  put32(h + 12, PACK_HEADER_SIZE);
+  put64(h + 16, file_size);
+  put64(h + 24, PACK_HEADER_SIZE);
+  put64(h + 32, index_size);
+  put64(h + 40, frames_offset);
+  put64(h + 48, frames_size);
+  put32(h + 56, 0);  // workspace_size: filled in below from the engine
+  put32(h + 60, max_doc);
+  put32(h + 64, search_scratch);
+  put32(h + 68, dict ? static_cast<uint32_t>(dict->size()) : 0);
+  put32(h + 72, dict ? 1u : 0u);
+  put32(h + 76, crc32c(p.data() + PACK_HEADER_SIZE, index_size));
+  put32(h + 80, crc32c(p.data() + frames_offset, frames_size));
+  put32(h + 124, crc32c(h, 124));
+  // The engine computes the workspace from the header alone (FORMAT.md "Workspace"); record what this
+  // host's engine needs (informative), then seal the header.
+  const size_t ws = folio_workspace_size(p.data(), p.size());
+  put32(h + 56, static_cast<uint32_t>(std::min<size_t>(ws, 0xFFFFFFFFu)));
+  put32(h + 124, crc32c(h, 124));
+  return out;
+}
+
+// Sets header.search_scratch_bytes after the fact (it does not change the index), then the workspace
+// size the engine derives from the header, then the header CRC.
+void set_search_scratch(std::vector<uint8_t> &p, uint32_t scratch) {
+  uint8_t *h = p.data();
+  put32(h + 64, scratch);
+  put32(h + 56, 0);
+  put32(h + 124, crc32c(h, 124));
+  const size_t ws = folio_workspace_size(p.data(), p.size());
+  put32(h + 56, static_cast<uint32_t>(std::min<size_t>(ws, 0xFFFFFFFFu)));
+  put32(h + 124, crc32c(h, 124));
+}
+
+const char *status_name(int st) { return folio_status_str(st); }
+
+}  // namespace
+
+std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagnostics &diag, BuildStats *stats) {
+  BuildStats st;
+  const uint32_t n = static_cast<uint32_t>(c.articles.size());
+  st.articles = n;
+  st.glossary = static_cast<uint32_t>(c.glossary.size());
+  st.references = static_cast<uint32_t>(c.references.size());
+  st.raw_bytes = c.raw_bytes;
+
+  std::vector<uint32_t> section_base(n);
+  uint32_t total_sections = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    section_base[i] = total_sections;
+    total_sections += static_cast<uint32_t>(c.articles[i].sections.size());
+  }
+  st.sections = total_sections;
+
+  // Documents.
+  std::vector<EncodedDoc> docs(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    docs[i] = encode_doc(c, i, section_base);
+    st.text_bytes += docs[i].text_bytes;
+    if (docs[i].bytes.size() > opt.max_doc_bytes)
+      diag.error(c.articles[i].path, c.articles[i].line,
+                 "article document is " + std::to_string(docs[i].bytes.size()) + " bytes, above the limit of " +
+                     std::to_string(opt.max_doc_bytes) + " (--max-doc-bytes)");
+    if (opt.progress) opt.progress("encoded", i + 1, n);
+  }
+  if (diag.errors()) return {};
+
+  // Frames, without and (if worthwhile) with a trained dictionary.
+  CCtx cc;
+  setup_cctx(cc, opt.level, nullptr);
+  std::vector<std::vector<uint8_t>> plain(n);
+  std::vector<uint32_t> dsizes(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    plain[i] = compress(cc, docs[i].bytes);
+    dsizes[i] = static_cast<uint32_t>(docs[i].bytes.size());
+    st.frames_bytes_plain += plain[i].size();
+    if (opt.progress) opt.progress("compressed", i + 1, n);
+  }
+  std::vector<uint8_t> dict;
+  std::vector<std::vector<uint8_t>> with_dict;
+  if (opt.allow_dictionary && n >= DICT_MIN_SAMPLES) {
+    dict = train_dictionary(docs, opt.level);
+    if (!dict.empty()) {
+      setup_cctx(cc, opt.level, &dict);
+      with_dict.resize(n);
+      for (uint32_t i = 0; i < n; ++i) {
+        with_dict[i] = compress(cc, docs[i].bytes);
+        st.frames_bytes_dict += with_dict[i].size();
+        if (opt.progress) opt.progress("compressed with dictionary", i + 1, n);
+      }
+    }
+  }
+  const bool use_dict = !dict.empty() && st.frames_bytes_dict + dict.size() < st.frames_bytes_plain;
+  const std::vector<std::vector<uint8_t>> &frames = use_dict ? with_dict : plain;
+  st.dictionary_used = use_dict;
+  st.dictionary_bytes = use_dict ? dict.size() : 0;
+  st.frames_bytes = use_dict ? st.frames_bytes_dict : st.frames_bytes_plain;
+  const std::vector<uint8_t> *dict_p = use_dict ? &dict : nullptr;
+
+  const IndexRows rows = make_rows(c, section_base);
+
+  // Pass 1: no search index.
+  Assembled pass1 = assemble(c, rows, frames, dsizes, dict_p, opt, 0, SearchHook());
+  Assembled final_pack;
+  if (opt.search) {
+    // Open pass 1 with the engine; the search builder reads it through the public API.
+    const size_t ws_len = folio_workspace_size(pass1.pack.data(), pass1.pack.size());
+    if (ws_len == 0) throw std::runtime_error("internal error: the engine does not recognise the pass-1 pack header");
+    std::vector<uint64_t> ws((ws_len + 7) / 8);
+    // The pack must be 8-byte aligned for the engine; std::vector<uint8_t> from operator new is.
+    const folio_pack *pk = nullptr;
+    folio_reader *rd = nullptr;
+    const folio_status s = folio_open(pass1.pack.data(), pass1.pack.size(), ws.data(), ws.size() * 8,
+                                      FOLIO_OPEN_VERIFY_CHECKSUM, &pk, &rd);
+    if (s != FOLIO_OK)
+      throw std::runtime_error(std::string("internal error: the engine refused the pass-1 pack: ") + status_name(s));
+    index::SearchBuildInput in;
+    in.pack = pk;
+    in.reader = rd;
+    in.synonyms = c.synonyms;
+    index::SearchBuildStats ss;
+    final_pack = assemble(c, rows, frames, dsizes, dict_p, opt, 0, [&](flatbuffers::FlatBufferBuilder &fbb) {
+      return index::build_search_index(in, fbb, &ss);
+    });
+    if (ss.scratch_bytes) set_search_scratch(final_pack.pack, ss.scratch_bytes);
+    st.search_built = true;
+    st.search_scratch_bytes = ss.scratch_bytes;
+    st.search_index_bytes = ss.index_bytes ? ss.index_bytes
+                                           : (final_pack.index_bytes > pass1.index_bytes
+                                                  ? final_pack.index_bytes - pass1.index_bytes
+                                                  : 0);
+  } else {
+    final_pack = std::move(pass1);
+    st.note = "search index skipped";
+  }
+  st.pack_bytes = final_pack.pack.size();
+  st.index_bytes = final_pack.index_bytes;
+  uint32_t max_doc = 0;
+  for (uint32_t d : dsizes) max_doc = std::max(max_doc, d);
+  st.max_doc_bytes = max_doc;
+  st.workspace_bytes = static_cast<uint32_t>(folio_workspace_size(final_pack.pack.data(), final_pack.pack.size()));
+  if (stats) *stats = st;
+  return std::move(final_pack.pack);
+}
+
+// ---- Atomic write ------------------------------------------------------------------------------------------
+
+void write_file_atomic(const std::string &path, const std::vector<uint8_t> &bytes) {
+  const std::string tmp = path + ".tmp." + std::to_string(static_cast<long>(::getpid()));
+  auto fail = [&](const std::string &what) {
+    const int e = errno;
+    ::unlink(tmp.c_str());
+    throw std::runtime_error(what + ": " + std::strerror(e));
+  };
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    const int e = errno;
+    throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(e));
+  }
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      fail("cannot write " + tmp);
+    }
+    done += static_cast<size_t>(w);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    fail("cannot fsync " + tmp);
+  }
+  if (::close(fd) != 0) fail("cannot close " + tmp);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot rename " + tmp + " to " + path);
+  // Make the rename durable.
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+}  // namespace tools
+}  // namespace folio
