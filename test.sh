@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone: install missing packages, then
+#   1. host build with warnings as errors → ctest (unit, roundtrip, zero-heap, fuzz replays, relevance…)
+#   2. AddressSanitizer + UBSan build → ctest (the same suite, corruption sweeps included)
+#   3. ports (ARM under qemu, wasm, Cortex-M, Windows under wine, JNI) → ctest per target
+# Prints one closing line "N passed, N failed" over every suite; exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+jobs=$(nproc)
+start=$(date +%s)
+scripts/deps.sh || exit 1
+
+passed=0; failed=0; suites_failed=()
+suite() {  # suite NAME BUILD_DIR CMAKE_ARGS...
+  local name=$1 dir=$2; shift 2
+  echo "== $name =="
+  if ! cmake -S . -B "$dir" "$@" >"$dir.configure.log" 2>&1; then
+    cat "$dir.configure.log"; failed=$((failed + 1)); suites_failed+=("$name (configure)"); return
+  fi
+  if ! cmake --build "$dir" -j"$jobs" >"$dir.build.log" 2>&1; then
+    tail -n 60 "$dir.build.log"; failed=$((failed + 1)); suites_failed+=("$name (build)"); return
+  fi
+  local log="$dir.ctest.log"
+  ctest --test-dir "$dir" --output-on-failure -j"$jobs" 2>&1 | tee "$log" | grep -vE '^\s+(Start|[0-9]+/[0-9]+ Test)' || true
+  local line; line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -n 1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); suites_failed+=("$name (no ctest summary)"); return; fi
+  local total f; total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*, ([0-9]+) tests failed.*/\1/' <<<"$line")
+  passed=$((passed + total - f)); failed=$((failed + f))
+  [ "$f" -eq 0 ] || suites_failed+=("$name")
+}
+
+mkdir -p build-ci
+suite "host" build-ci/host -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_WERROR=ON
+suite "asan+ubsan" build-ci/asan -DCMAKE_BUILD_TYPE=Debug -DFOLIO_WERROR=ON -DFOLIO_SANITIZE=ON -DFOLIO_BUILD_BENCH=OFF
+
+if [ -x platforms/ci/run-ports.sh ] || [ -f platforms/ci/run-ports.sh ]; then
+  echo "== ports =="
+  if bash platforms/ci/run-ports.sh 2>&1 | tee build-ci/ports.log; then :; fi
+  line=$(grep -E '^ports: [0-9]+ passed, [0-9]+ failed' build-ci/ports.log | tail -n 1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); suites_failed+=("ports (no summary)")
+  else
+    p=$(sed -E 's/^ports: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.*passed, ([0-9]+) failed.*/\1/' <<<"$line")
+    passed=$((passed + p)); failed=$((failed + f)); [ "$f" -eq 0 ] || suites_failed+=("ports")
+  fi
+fi
+
+echo
+echo "test.sh: $(( $(date +%s) - start )) s"
+[ ${#suites_failed[@]} -eq 0 ] || echo "failed: ${suites_failed[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
