@@ -593,8 +593,12 @@ folio_status section_blocks(const folio_pack *p, const fb::Article *a, uint32_t 
   if (with_children && sec->level() > 0) {
     while (last + 1 - r.off() < r.count() && p->sections->Get(last + 1)->level() > sec->level()) last++;
   }
+  for (uint32_t i = s; i <= last; i++) {
+    const fb::Section *x = p->sections->Get(i);
+    if (x->block_begin() > x->block_end() || x->block_end() > n_blocks) return FOLIO_E_CORRUPT;
+  }
   const uint32_t b = sec->block_begin(), e = p->sections->Get(last)->block_end();
-  if (b > e || e > n_blocks) return FOLIO_E_CORRUPT;
+  if (b > e) return FOLIO_E_CORRUPT;
   *begin = b;
   *end = e;
   return FOLIO_OK;
