@@ -227,7 +227,7 @@ void check_readability(const Article &a, Diagnostics &diag) {
     }
     size_t words = 0;
     const double grade = flesch_kincaid_grade(text, &words);
-    if (words >= 30 && grade > 8.0) {
+    if (words >= 30 && std::round(grade * 10.0) / 10.0 > 8.0) {
       char buf[160];
       std::snprintf(buf, sizeof buf, "%s reads at school grade %.1f (Flesch-Kincaid); patient-facing text should be grade 8 or below",
                     sec.level == 0 ? "the lead section" : ("section '" + sec.heading + "'").c_str(), grade);
