@@ -368,7 +368,8 @@ void validate_content(Content &c, Diagnostics &diag) {
               break;
             }
             s.target_id = it->second;
-            if (s.default_text) s.text = c.glossary[it->second].term;
+            // [[id]] (md4c passes the id itself as the shown text) shows the term's own name.
+            if (s.default_text || s.text == s.target) s.text = c.glossary[it->second].term;
             break;
           }
           case SpanKind::Citation: {

@@ -1,0 +1,273 @@
+// Validation and lint rules: every error class with its path:line, all of them in one run.
+#include <catch2/catch.hpp>
+
+#include "builder_test_util.h"
+
+using namespace folio::tools;
+using namespace folio_test;
+
+namespace {
+
+std::string lint(const TempDir &t, Diagnostics &d) {
+  Content c = load_content(t.path(), d);
+  validate_content(c, d);
+  return d.format();
+}
+
+// Replaces a file of the fixture.
+void put(const TempDir &t, const std::string &rel, const std::string &text) { write_file(t / rel, text); }
+
+const char *kGoodFront =
+    "---\n"
+    "slug: delta\n"
+    "title: Delta\n"
+    "summary: S.\n"
+    "audience: patient\n"
+    "updated: 2024-01-01\n"
+    "sources: [ref-three]\n"
+    "---\n";  // body starts on line 9
+
+}  // namespace
+
+TEST_CASE("front matter errors carry the line of the field", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md",
+      "---\n"
+      "slug: Delta_1\n"            // 2: bad slug
+      "summary: S.\n"              // 3   (title missing → line 1)
+      "audience: everyone\n"       // 4: enum
+      "updated: 2023-02-29\n"      // 5: not a real date
+      "sources: [ref-three, nope]\n"  // 6: unknown reference id
+      "related: [beta, missing]\n"    // 7: unknown related
+      "topics: [Bad Topic]\n"      // 8
+      "---\n"
+      "Text. [@ref-three]\n");
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  const std::string p = t / "articles/delta.md";
+  CHECK(contains(out, p + ":2: error: bad slug 'Delta_1'"));
+  CHECK(contains(out, p + ":1: error: missing required field 'title'"));
+  CHECK(contains(out, p + ":4: error: audience must be patient, clinician or both"));
+  CHECK(contains(out, p + ":5: error: invalid date '2023-02-29'"));
+  CHECK(contains(out, p + ":6: error: sources: unknown reference id 'nope'"));
+  CHECK(contains(out, p + ":7: error: related: unknown article 'missing'"));
+  CHECK(contains(out, p + ":8: error: bad topic name 'Bad Topic'"));
+}
+
+TEST_CASE("slug must equal the file name; unique slugs", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  std::string fm = kGoodFront;
+  put(t, "articles/other-name.md", fm + "Text. [@ref-three]\n");
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(contains(out, (t / "articles/other-name.md") + ":2: error: slug 'delta' does not match the file name"));
+}
+
+TEST_CASE("body errors: links, anchors, glossary, citations, uncited sources", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md",
+      "---\n"
+      "slug: delta\n"
+      "title: Delta\n"
+      "summary: S.\n"
+      "audience: patient\n"
+      "updated: 2024-01-01\n"
+      "sources: [ref-three, ref-two]\n"    // 7: ref-two never cited
+      "---\n"
+      "See [x](nowhere) now. [@ref-three]\n"        // 9: unknown article
+      "\n"
+      "See [y](beta#nope) and [z](#here). [@ref-three]\n"  // 11: unknown anchor ×2
+      "\n"
+      "A [[no-such-term]] here. [@ref-one]\n"      // 13: unknown glossary; ref-one not in sources
+      "\n"
+      "Cited [@ghost] here.\n");                   // 15: unknown reference
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  const std::string p = t / "articles/delta.md";
+  CHECK(contains(out, p + ":9: error: link to unknown article 'nowhere'"));
+  CHECK(contains(out, p + ":11: error: link to unknown anchor '#nope' in article 'beta'"));
+  CHECK(contains(out, p + ":11: error: link to unknown anchor '#here' in article 'delta'"));
+  CHECK(contains(out, p + ":13: error: unknown glossary term 'no-such-term'"));
+  CHECK(contains(out, p + ":13: error: citation 'ref-one' is not listed in the article's sources"));
+  CHECK(contains(out, p + ":15: error: citation of unknown reference 'ghost'"));
+  CHECK(contains(out, p + ":7: error: source 'ref-two' is never cited in the article"));
+}
+
+TEST_CASE("lint: missing sources, uncited section, uncited registry entry", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md",
+      "---\n"
+      "slug: delta\n"
+      "title: Delta\n"
+      "summary: S.\n"
+      "audience: patient\n"
+      "updated: 2024-01-01\n"
+      "---\n"
+      "Lead text with a claim.\n"       // 8: lead without citation
+      "\n"
+      "## Claims\n"                     // 10: section without citation
+      "\n"
+      "More claims here.\n"
+      "\n"
+      "## Questions {.nocite}\n"        // exempt
+      "\n"
+      "Ask things.\n"
+      "\n"
+      "## Empty heading section\n");    // no prose: fine
+  // A registry entry nobody cites.
+  std::string refs = read_file(t / "references/refs.yaml");
+  refs += "- id: lonely\n  kind: web\n  title: Nobody cites me\n";  // line 18
+  put(t, "references/refs.yaml", refs);
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  const std::string p = t / "articles/delta.md";
+  CHECK(contains(out, p + ":1: error: article has no sources"));
+  CHECK(contains(out, p + ":8: error: the lead section has prose but no citation"));
+  CHECK(contains(out, p + ":10: error: section 'Claims' has prose but no citation"));
+  CHECK_FALSE(contains(out, "'Questions'"));
+  CHECK_FALSE(contains(out, "'Empty heading section'"));
+  CHECK(contains(out, (t / "references/refs.yaml") + ":18: error: reference 'lonely' is never cited in any article"));
+}
+
+TEST_CASE("lint: abbreviations must be expanded on first patient-facing use", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md", std::string(kGoodFront) +
+      "The FDA rules apply. Later FDA again. [@ref-three]\n"            // 9: FDA not expanded
+      "Platelet-rich plasma (PRP) is fine. PRP again. [@ref-three]\n"   // 10: expanded in parens
+      "MRI (magnetic resonance imaging) is fine. [@ref-three]\n"        // 11: expanded after
+      "Stage IV and the UK are ignored, so is `CODE`. [@ref-three]\n"   // 12: Roman, exempt, code
+      "Stem cells (MSCs) then MSC later. [@ref-three]\n"                // 13: plural expansion counts
+      "\n"
+      "## Clinic notes {.clinician}\n"
+      "\n"
+      "The ACL and PCL are fine here. [@ref-three]\n"                   // clinician: skipped
+      "\n"
+      "## Back to patients\n"
+      "\n"
+      "The NHS pays. [@ref-three]\n");                                  // 21: not expanded
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  const std::string p = t / "articles/delta.md";
+  CHECK(contains(out, p + ":9: error: abbreviation 'FDA' is not expanded"));
+  CHECK(contains(out, p + ":21: error: abbreviation 'NHS' is not expanded"));
+  CHECK_FALSE(contains(out, "'PRP'"));
+  CHECK_FALSE(contains(out, "'MRI'"));
+  CHECK_FALSE(contains(out, "'IV'"));
+  CHECK_FALSE(contains(out, "'UK'"));
+  CHECK_FALSE(contains(out, "'CODE'"));
+  CHECK_FALSE(contains(out, "'MSC'"));
+  CHECK_FALSE(contains(out, "'ACL'"));
+  // Exactly one report per abbreviation (first use only).
+  size_t n = 0, pos = 0;
+  while ((pos = out.find("'FDA'", pos)) != std::string::npos) ++n, ++pos;
+  CHECK(n == 1);
+}
+
+TEST_CASE("lint: a hard patient-facing section gets a readability warning with the grade", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md", std::string(kGoodFront) +
+      "Easy words here. [@ref-three]\n"
+      "\n"
+      "## Hard part\n"   // line 11
+      "\n"
+      "Mesenchymal stromal cell preparations demonstrate considerable heterogeneity regarding "
+      "immunomodulatory characteristics, differentiation capacity, and paracrine signalling, "
+      "complicating standardisation across manufacturing facilities internationally and "
+      "consequently undermining comparability. Investigators increasingly acknowledge "
+      "substantial methodological inconsistencies. [@ref-three]\n"
+      "\n"
+      "## Hard for clinicians {.clinician}\n"
+      "\n"
+      "Mesenchymal stromal cell preparations demonstrate considerable heterogeneity regarding "
+      "immunomodulatory characteristics, differentiation capacity, and paracrine signalling, "
+      "complicating standardisation across manufacturing facilities internationally and "
+      "consequently undermining comparability. Investigators increasingly acknowledge "
+      "substantial methodological inconsistencies. [@ref-three]\n");
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(d.errors() == 0);
+  CHECK(d.warnings() == 1);
+  CHECK(contains(out, (t / "articles/delta.md") + ":11: warning: section 'Hard part' reads at school grade "));
+}
+
+TEST_CASE("glossary and reference registry errors", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "glossary/more.yaml",
+      "- id: patella\n"           // 1: duplicate of terms.yaml:1 (reported there: more.yaml loads first)
+      "  term: Kneecap bone\n"
+      "  definition: x\n"
+      "- id: other\n"             // 4: duplicate folded term "CARTILAGE"
+      "  term: CARTILAGE\n"
+      "  definition: y\n"
+      "  see_also: [nothing]\n"   // 7: unknown see_also
+      "  articles: [no-article]\n"  // 8: unknown article
+      "- id: third\n"             // 9: missing definition
+      "  term: Third\n");
+  std::string refs = read_file(t / "references/refs.yaml");
+  refs += "- id: ref-one\n  kind: book\n  title: dup\n";  // line 18: duplicate id, 19: bad kind
+  put(t, "references/refs.yaml", refs);
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  const std::string g = t / "glossary/more.yaml", r = t / "references/refs.yaml";
+  CHECK(contains(out, (t / "glossary/terms.yaml") + ":1: error: duplicate glossary id 'patella'"));
+  CHECK(contains(out, g + ":4: error: duplicate glossary term 'CARTILAGE'"));
+  CHECK(contains(out, g + ":7: error: see_also: unknown glossary id 'nothing'"));
+  CHECK(contains(out, g + ":8: error: articles: unknown article 'no-article'"));
+  CHECK(contains(out, g + ":9: error: missing required field 'definition'"));
+  CHECK(contains(out, r + ":19: error: kind must be study, organisation or web"));
+  CHECK(contains(out, r + ":18: error: duplicate reference id 'ref-one'"));
+}
+
+TEST_CASE("invalid UTF-8 and YAML syntax errors are reported with their line", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md", std::string(kGoodFront) + "Good line. [@ref-three]\nBad \xC3\x28 byte.\n");  // line 10
+  put(t, "synonyms.yaml", "- [a, b]\n- [c, d\n");  // unterminated flow sequence
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(contains(out, (t / "articles/delta.md") + ":10: error: invalid UTF-8"));
+  CHECK(contains(out, (t / "synonyms.yaml") + ":"));
+  CHECK(contains(out, "error: YAML:"));
+}
+
+TEST_CASE("all errors of all files in one run, sorted by path then line", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/zeta.md",
+      "---\nslug: zeta\ntitle: Z\nsummary: S.\naudience: patient\nupdated: 2024-13-01\nsources: [ref-three]\n---\n"
+      "Text [[ghost]]. [@ref-three]\n");
+  put(t, "articles/eta.md",
+      "---\nslug: eta\ntitle: E\nsummary: S.\naudience: patient\nupdated: 2024-01-01\nsources: [ref-three]\n---\n"
+      "Text [x](nowhere). [@ref-three]\n");
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(d.errors() == 3);
+  const auto sorted = d.sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(contains(sorted[0].path, "eta.md"));
+  CHECK(sorted[0].line == 9);
+  CHECK(contains(sorted[1].path, "zeta.md"));
+  CHECK(sorted[1].line == 6);
+  CHECK(sorted[2].line == 9);
+  // The lint command reports them too and fails with 2; the valid fixture passes with 0.
+  CHECK(run_lint({t.path(), "--quiet"}) == 2);
+  TempDir ok;
+  write_fixture(ok.path());
+  CHECK(run_lint({ok.path(), "--quiet"}) == 0);
+}
