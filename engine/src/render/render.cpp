@@ -477,63 +477,65 @@ folio_status render_blocks(Ctx &c, uint32_t begin, uint32_t end) {
   return FOLIO_OK;
 }
 
-void text_reference(Out &o, const folio_reference &r) {
-  if (r.authors.len) {
-    o.put(r.authors);
-    o.ch(' ');
-  }
-  if (r.year) {
-    o.ch('(');
-    o.num(r.year);
-    o.put("). ");
-  }
-  o.put(r.title);
-  if (r.container.len) {
-    o.put(". ");
-    o.put(r.container);
-  }
-  o.ch('.');
-  if (r.doi.len) {
-    o.put(" doi:");
-    o.put(r.doi);
-  }
-  if (r.url.len) {
-    o.ch(' ');
-    o.put(r.url);
-  }
+bool ends_sentence(const folio_str &s) {
+  if (s.len == 0) return false;
+  const char c = s.ptr[s.len - 1];
+  return c == '.' || c == '?' || c == '!';
 }
 
-void html_reference(Out &o, const folio_reference &r) {
+// "Authors (Year). Title. Container. doi:DOI URL" with the empty parts left out; no doubled full stops.
+void reference_text(Out &o, const folio_reference &r, bool html) {
   if (r.authors.len) {
-    o.esc(r.authors);
-    o.ch(' ');
-  }
-  if (r.year) {
+    if (html) o.esc(r.authors); else o.put(r.authors);
+    if (r.year) {
+      o.put(" (");
+      o.num(r.year);
+      o.put(")");
+    }
+    o.put(ends_sentence(r.authors) && !r.year ? " " : ". ");
+  } else if (r.year) {
     o.ch('(');
     o.num(r.year);
     o.put("). ");
   }
-  if (r.url.len) {
+  if (html && r.url.len) {
     o.put("<a href=\"");
     o.esc(r.url);
     o.put("\" rel=\"external\">");
     o.esc(r.title);
     o.put("</a>");
-  } else {
+  } else if (html) {
     o.esc(r.title);
+  } else {
+    o.put(r.title);
   }
+  if (!ends_sentence(r.title)) o.ch('.');
   if (r.container.len) {
-    o.put(". <i>");
-    o.esc(r.container);
-    o.put("</i>");
+    o.ch(' ');
+    if (html) {
+      o.put("<i>");
+      o.esc(r.container);
+      o.put("</i>");
+    } else {
+      o.put(r.container);
+    }
+    if (!ends_sentence(r.container)) o.ch('.');
   }
-  o.ch('.');
   if (r.doi.len) {
-    o.put(" doi:<a href=\"https://doi.org/");
-    o.esc(r.doi);
-    o.put("\" rel=\"external\">");
-    o.esc(r.doi);
-    o.put("</a>");
+    if (html) {
+      o.put(" doi:<a href=\"https://doi.org/");
+      o.esc(r.doi);
+      o.put("\" rel=\"external\">");
+      o.esc(r.doi);
+      o.put("</a>");
+    } else {
+      o.put(" doi:");
+      o.put(r.doi);
+    }
+  }
+  if (!html && r.url.len) {
+    o.ch(' ');
+    o.put(r.url);
   }
 }
 
@@ -556,14 +558,14 @@ folio_status render_references(Ctx &c, const folio_article &a) {
       o.put("<li id=\"ref-");
       o.num(i + 1);
       o.put("\">");
-      html_reference(o, ref);
+      reference_text(o, ref, true);
       o.put("</li>\n");
     } else {
       if (i) o.ch('\n');
       o.ch('[');
       o.num(i + 1);
       o.put("] ");
-      text_reference(o, ref);
+      reference_text(o, ref, false);
     }
   }
   if (c.html) o.put("</ol>\n");
