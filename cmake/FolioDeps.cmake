@@ -17,7 +17,9 @@ if(FOLIO_ZSTD_SOURCE_DIR)
     ${_z}/decompress/huf_decompress.c ${_z}/decompress/zstd_ddict.c
     ${_z}/decompress/zstd_decompress.c ${_z}/decompress/zstd_decompress_block.c)
   target_include_directories(folio_zstd_dec SYSTEM PUBLIC ${_z})
-  target_compile_definitions(folio_zstd_dec PUBLIC ZSTD_STATIC_LINKING_ONLY
+  # INTERFACE, not PUBLIC: zstd's own sources define ZSTD_STATIC_LINKING_ONLY themselves (a -D would
+  # be a "macro redefined" warning in every file).
+  target_compile_definitions(folio_zstd_dec INTERFACE ZSTD_STATIC_LINKING_ONLY
     PRIVATE ZSTD_LEGACY_SUPPORT=0 ZSTD_DISABLE_ASM ZSTD_STRIP_ERROR_STRINGS ZSTD_NO_TRACE ${FOLIO_ZSTD_DEFINES})
   target_compile_options(folio_zstd_dec PRIVATE -ffunction-sections -fdata-sections)
   set_target_properties(folio_zstd_dec PROPERTIES POSITION_INDEPENDENT_CODE ON)

@@ -143,3 +143,12 @@ int strcmp(const char *a, const char *b)
   while (*a && *a == *b) ++a, ++b;
   return (unsigned char)*a - (unsigned char)*b;
 }
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+  for (; n; --n, ++a, ++b) {
+    if (*a != *b) return (unsigned char)*a - (unsigned char)*b;
+    if (!*a) return 0;
+  }
+  return 0;
+}

@@ -12,7 +12,10 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 
 ports_pkgs() {
   case $1 in
-    arm)       echo g++-aarch64-linux-gnu g++-arm-linux-gnueabihf qemu-user-static libzstd-dev:arm64 libzstd-dev:armhf ;;
+    arm)       # the whole project is cross-built (tools and tests too): target versions of its libraries
+               echo g++-aarch64-linux-gnu g++-arm-linux-gnueabihf qemu-user-static \
+                    libzstd-dev:arm64 libzstd-dev:armhf libmd4c-dev:arm64 libmd4c-dev:armhf \
+                    libyaml-cpp0.7:arm64 libyaml-cpp0.7:armhf ;;
     wasm)      echo emscripten chromium ;;
     baremetal) echo gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-dev qemu-system-arm ;;
     windows)   echo mingw-w64 g++-mingw-w64-x86-64-posix wine wine64 ;;
@@ -20,7 +23,8 @@ ports_pkgs() {
     headers)   echo ;;
   esac
   # every port: the host toolchain and the build tool's dependencies (the host builder makes test packs)
-  echo cmake g++ libzstd-dev libflatbuffers-dev flatbuffers-compiler catch2 xxd dpkg-dev
+  echo cmake g++ libzstd-dev libflatbuffers-dev flatbuffers-compiler catch2 xxd dpkg-dev \
+       libmd4c-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
 }
 
 ports_missing() { # prints the packages of "$@" that are not installed

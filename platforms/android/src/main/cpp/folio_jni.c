@@ -1,0 +1,235 @@
+/* folio_jni.c: JNI binding of the folio engine (org.folio.Folio). The pack and the workspace are direct
+ * ByteBuffers owned by Java (a MappedByteBuffer of the pack file, or of an uncompressed APK asset); the
+ * native side only reads their addresses and never allocates: results go into Java int[] records and
+ * caller-provided direct buffers. Strings are returned as (offset, length) into the pack buffer (or into
+ * the text buffer for snippets) and decoded as UTF-8 on the Java side, which avoids JNI's modified UTF-8.
+ *
+ * Handles (folio_pack *, folio_reader *) travel as jlong. Every array access uses Get/Set*ArrayRegion
+ * (copies into small stack buffers), so no JNI critical section is held across engine calls. */
+#include <folio/folio.h>
+#include <jni.h>
+#include <stdint.h>
+#include <string.h>
+
+#define JNIFN(name) Java_org_folio_Folio_##name
+#define PTR(j) ((void *)(uintptr_t)(j))
+#define MAX_QUERY 1024
+
+static jint put_off(jint *o, folio_str s, const char *base)
+{
+  o[0] = s.len ? (jint)(s.ptr - base) : 0;
+  o[1] = (jint)s.len;
+  return 2;
+}
+
+/* Copies a Java byte[] (UTF-8) into buf; returns the length, or -1 if too long. */
+static jint get_query(JNIEnv *env, jbyteArray q, char *buf)
+{
+  jsize n = (*env)->GetArrayLength(env, q);
+  if (n > MAX_QUERY) return -1;
+  (*env)->GetByteArrayRegion(env, q, 0, n, (jbyte *)buf);
+  return n;
+}
+
+JNIEXPORT jlong JNICALL JNIFN(nWorkspaceSize)(JNIEnv *env, jclass cls, jobject pack)
+{
+  (void)cls;
+  const void *p = (*env)->GetDirectBufferAddress(env, pack);
+  jlong len = (*env)->GetDirectBufferCapacity(env, pack);
+  if (!p || len < 0) return 0;
+  /* + 8: the workspace address is aligned up inside nOpen */
+  size_t n = folio_workspace_size(p, (size_t)len);
+  return n ? (jlong)n + 8 : 0;
+}
+
+/* out[0] = pack handle, out[1] = reader handle, out[2] = pack base address. */
+JNIEXPORT jint JNICALL JNIFN(nOpen)(JNIEnv *env, jclass cls, jobject pack, jobject ws, jint flags, jlongArray out)
+{
+  (void)cls;
+  const char *p = (*env)->GetDirectBufferAddress(env, pack);
+  jlong len = (*env)->GetDirectBufferCapacity(env, pack);
+  char *w = (*env)->GetDirectBufferAddress(env, ws);
+  jlong wlen = (*env)->GetDirectBufferCapacity(env, ws);
+  if (!p || !w || len < 0 || wlen < 8) return FOLIO_E_ARG;
+  size_t pad = (size_t)((8u - ((uintptr_t)w & 7u)) & 7u);
+  const folio_pack *fp = NULL;
+  folio_reader *r = NULL;
+  folio_status st = folio_open(p, (size_t)len, w + pad, (size_t)wlen - pad, (uint32_t)flags, &fp, &r);
+  jlong h[3] = {(jlong)(uintptr_t)fp, (jlong)(uintptr_t)r, (jlong)(uintptr_t)p};
+  (*env)->SetLongArrayRegion(env, out, 0, 3, h);
+  return st;
+}
+
+JNIEXPORT jstring JNICALL JNIFN(nStatusString)(JNIEnv *env, jclass cls, jint status)
+{
+  (void)cls;
+  return (*env)->NewStringUTF(env, folio_status_str(status)); /* ASCII */
+}
+
+/* info: title, language, content_version, licence, disclaimer (10 ints), then article, section, glossary,
+ * reference, topic counts, workspace bytes, max doc bytes, search available, format major, minor. */
+JNIEXPORT jint JNICALL JNIFN(nInfo)(JNIEnv *env, jclass cls, jlong pack, jlong base, jintArray out)
+{
+  (void)cls;
+  folio_info i;
+  jint o[20];
+  const char *b = PTR(base);
+  folio_status st = folio_pack_info(PTR(pack), &i);
+  if (st != FOLIO_OK) return st;
+  put_off(o + 0, i.title, b);
+  put_off(o + 2, i.language, b);
+  put_off(o + 4, i.content_version, b);
+  put_off(o + 6, i.licence, b);
+  put_off(o + 8, i.disclaimer, b);
+  o[10] = (jint)i.article_count;
+  o[11] = (jint)i.section_count;
+  o[12] = (jint)i.glossary_count;
+  o[13] = (jint)i.reference_count;
+  o[14] = (jint)i.topic_count;
+  o[15] = (jint)i.workspace_bytes;
+  o[16] = (jint)i.max_doc_bytes;
+  o[17] = folio_search_available(PTR(pack));
+  o[18] = i.format_major;
+  o[19] = i.format_minor;
+  (*env)->SetIntArrayRegion(env, out, 0, 20, o);
+  return FOLIO_OK;
+}
+
+/* article record (12 ints): id, slug, title, summary, updated, audience, section_first, section_count, +1 */
+static void article_rec(jint *o, const folio_article *a, const char *b)
+{
+  o[0] = (jint)a->id;
+  put_off(o + 1, a->slug, b);
+  put_off(o + 3, a->title, b);
+  put_off(o + 5, a->summary, b);
+  o[7] = (jint)a->updated;
+  o[8] = (jint)a->audience;
+  o[9] = (jint)a->section_first;
+  o[10] = (jint)a->section_count;
+  o[11] = (jint)a->section_first;
+}
+
+JNIEXPORT jint JNICALL JNIFN(nArticle)(JNIEnv *env, jclass cls, jlong pack, jlong base, jint id, jintArray out)
+{
+  (void)cls;
+  folio_article a;
+  jint o[12];
+  folio_status st = folio_article_get(PTR(pack), (uint32_t)id, &a);
+  if (st != FOLIO_OK) return st;
+  article_rec(o, &a, PTR(base));
+  (*env)->SetIntArrayRegion(env, out, 0, 12, o);
+  return st;
+}
+
+/* "slug" / "slug#anchor" first, then title or alias. o[11] = section id. */
+JNIEXPORT jint JNICALL JNIFN(nLookup)(JNIEnv *env, jclass cls, jlong pack, jlong base, jbyteArray q, jintArray out)
+{
+  (void)cls;
+  char buf[MAX_QUERY];
+  jint o[12];
+  folio_article a;
+  folio_section s;
+  folio_entry e;
+  jint n = get_query(env, q, buf);
+  if (n < 0) return FOLIO_E_LIMIT;
+  folio_status st = folio_resolve(PTR(pack), buf, (size_t)n, &a, &s);
+  if (st == FOLIO_OK) {
+    article_rec(o, &a, PTR(base));
+    o[11] = (jint)s.id;
+  } else {
+    st = folio_lookup_title(PTR(pack), buf, (size_t)n, &e);
+    if (st != FOLIO_OK) return st;
+    st = folio_article_get(PTR(pack), e.article, &a);
+    if (st != FOLIO_OK) return st;
+    article_rec(o, &a, PTR(base));
+  }
+  (*env)->SetIntArrayRegion(env, out, 0, 12, o);
+  return FOLIO_OK;
+}
+
+/* suggestion records (9 ints): article, slug, title, matched, kind, score. Returns count or status. */
+JNIEXPORT jint JNICALL JNIFN(nSuggest)(JNIEnv *env, jclass cls, jlong pack, jlong base, jbyteArray q, jint cap,
+                                       jintArray out)
+{
+  (void)cls;
+  char buf[MAX_QUERY];
+  folio_entry e[16];
+  jint o[9];
+  uint32_t n = 0;
+  jint qn = get_query(env, q, buf);
+  if (qn < 0) return FOLIO_E_LIMIT;
+  if (cap < 0) return FOLIO_E_ARG;
+  if (cap > 16) cap = 16;
+  folio_status st = folio_suggest(PTR(pack), buf, (size_t)qn, e, (uint32_t)cap, &n);
+  if (st != FOLIO_OK) return st;
+  for (uint32_t i = 0; i < n; ++i) {
+    o[0] = (jint)e[i].article;
+    put_off(o + 1, e[i].slug, PTR(base));
+    put_off(o + 3, e[i].title, PTR(base));
+    put_off(o + 5, e[i].matched, PTR(base));
+    o[7] = e[i].kind;
+    o[8] = (jint)e[i].score;
+    (*env)->SetIntArrayRegion(env, out, (jsize)(i * 9), 9, o);
+  }
+  return (jint)n;
+}
+
+/* search: header (5 ints: hit_count, flags, corrected_off, corrected_len, text_len), then per hit 16 ints:
+ * article, section, slug, title, anchor, heading, score (float bits), flags, snippet_off, snippet_len.
+ * Snippet and corrected offsets are relative to the text buffer. */
+JNIEXPORT jint JNICALL JNIFN(nSearch)(JNIEnv *env, jclass cls, jlong reader, jlong base, jbyteArray q, jint flags,
+                                      jint cap, jintArray out, jobject text)
+{
+  (void)cls;
+  char buf[MAX_QUERY];
+  folio_search_hit hits[16];
+  folio_search_result res;
+  jint o[16];
+  jint qn = get_query(env, q, buf);
+  char *t = (*env)->GetDirectBufferAddress(env, text);
+  jlong tcap = (*env)->GetDirectBufferCapacity(env, text);
+  if (qn < 0) return FOLIO_E_LIMIT;
+  if (!t || tcap < 0 || cap < 0) return FOLIO_E_ARG;
+  if (cap > 16) cap = 16;
+  folio_status st = folio_search(PTR(reader), buf, (size_t)qn, (uint32_t)flags, hits, (uint32_t)cap, t, (size_t)tcap, &res);
+  if (st != FOLIO_OK) return st;
+  o[0] = (jint)res.hit_count;
+  o[1] = (jint)res.flags;
+  o[2] = (jint)res.corrected_off;
+  o[3] = (jint)res.corrected_len;
+  o[4] = (jint)res.text_len;
+  (*env)->SetIntArrayRegion(env, out, 0, 5, o);
+  for (uint32_t i = 0; i < res.hit_count; ++i) {
+    const folio_search_hit *h = &hits[i];
+    memset(o, 0, sizeof o);
+    o[0] = (jint)h->article;
+    o[1] = (jint)h->section;
+    put_off(o + 2, h->slug, PTR(base));
+    put_off(o + 4, h->title, PTR(base));
+    put_off(o + 6, h->anchor, PTR(base));
+    put_off(o + 8, h->heading, PTR(base));
+    memcpy(&o[10], &h->score, 4);
+    o[11] = (jint)h->flags;
+    o[12] = (jint)h->snippet_off;
+    o[13] = (jint)h->snippet_len;
+    o[14] = (jint)h->more_sections;
+    (*env)->SetIntArrayRegion(env, out, (jsize)(5 + i * 16), 16, o);
+  }
+  return FOLIO_OK;
+}
+
+/* Render into the direct buffer dst; outLen[0] = bytes written or needed (FOLIO_E_DST_TOO_SMALL). */
+JNIEXPORT jint JNICALL JNIFN(nRender)(JNIEnv *env, jclass cls, jlong reader, jint article, jint section, jint format,
+                                      jint flags, jobject dst, jintArray outLen)
+{
+  (void)cls;
+  char *d = (*env)->GetDirectBufferAddress(env, dst);
+  jlong cap = (*env)->GetDirectBufferCapacity(env, dst);
+  size_t n = 0;
+  if (!d || cap < 0) return FOLIO_E_ARG;
+  folio_status st = folio_render(PTR(reader), (uint32_t)article, (uint32_t)section, (folio_format)format,
+                                 (uint32_t)flags, d, (size_t)cap, &n);
+  jint len = (jint)n;
+  (*env)->SetIntArrayRegion(env, outLen, 0, 1, &len);
+  return st;
+}

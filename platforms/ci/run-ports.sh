@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# run-ports.sh: install, build and test every port; print a size table; exit non-zero if any port fails.
+#
+#   bash platforms/ci/run-ports.sh [--only arm|wasm|baremetal|windows|jni|headers[,...]] [--no-install]
+#
+# Outputs go to build-ports/ (git-ignored): one build directory per port, logs (<port>.*.log), the wasm
+# end-to-end screenshot (build-ports/wasm/e2e-screenshot.png) and the size table (build-ports/sizes.md).
+# Every port is reported PASS, FAIL or NOT DONE; nothing is skipped silently. The closing line
+# "ports: N passed, M failed" counts ports (test.sh reads it).
+set -uo pipefail
+
+FOLIO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PORTS_BUILD=${PORTS_BUILD:-$FOLIO_ROOT/build-ports}
+JOBS=${FOLIO_JOBS:-2}
+ALL_PORTS=(headers baremetal wasm jni arm windows)
+only=()
+do_install=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --only) IFS=, read -ra o <<<"$2"; only+=("${o[@]}"); shift 2 ;;
+    --only=*) IFS=, read -ra o <<<"${1#--only=}"; only+=("${o[@]}"); shift ;;
+    --no-install) do_install=0; shift ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "run-ports.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ ${#only[@]} -gt 0 ] || only=("${ALL_PORTS[@]}")
+for p in "${only[@]}"; do
+  [[ " ${ALL_PORTS[*]} " == *" $p "* ]] || { echo "run-ports.sh: unknown port '$p' (${ALL_PORTS[*]})" >&2; exit 2; }
+done
+
+mkdir -p "$PORTS_BUILD"
+cd "$FOLIO_ROOT"
+# shellcheck source=install-ports.sh
+source "$FOLIO_ROOT/platforms/ci/install-ports.sh"
+
+t_all=$(date +%s)
+declare -A STATUS BUILD_S TEST_S NOTE
+SIZES=()   # rows: "target|code bytes|workspace bytes|notes"
+
+now() { date +%s; }
+log() { echo "[ports] $*"; }
+
+# run_step PORT KIND CMD...: runs CMD with output in build-ports/PORT.KIND.log; shows the tail on failure.
+run_step() {
+  local port=$1 kind=$2; shift 2
+  local logf="$PORTS_BUILD/$port.$kind.log"
+  if "$@" >"$logf" 2>&1; then return 0; fi
+  echo "[ports] $port: $kind failed: $*"; tail -n 40 "$logf" | sed 's/^/    /'
+  return 1
+}
+
+# ctest_step PORT DIR [ctest args]: runs the port's tests; prints the summary line.
+ctest_step() {
+  local port=$1 dir=$2; shift 2
+  local logf="$PORTS_BUILD/$port.ctest.log"
+  ctest --test-dir "$dir" --output-on-failure --timeout 600 "$@" >"$logf" 2>&1
+  local rc=$?
+  grep -E 'tests passed|tests failed out of' "$logf" | tail -1 | sed "s/^/[ports] $port: /"
+  if [ $rc -ne 0 ]; then
+    grep -E '^\s*[0-9]+ - |\*\*\*Failed|FAIL ' "$logf" | head -20 | sed 's/^/    /'
+  fi
+  return $rc
+}
+
+zstd_src() { ls -d "$PORTS_BUILD"/src/libzstd-*/ 2>/dev/null | head -1 | sed 's:/$::'; }
+
+# A build-local include directory with only the header-only host libraries a cross build may need:
+# adding /usr/include itself to a cross (or emscripten, mingw) include path breaks the target's libc.
+shim_include() {
+  local d="$PORTS_BUILD/include"
+  mkdir -p "$d"
+  for h in flatbuffers catch2 nlohmann CLI yaml-cpp; do
+    [ -e "/usr/include/$h" ] && ln -sfn "/usr/include/$h" "$d/$h"
+  done
+  echo "$d"
+}
+
+# ---- host tools and the packs the ports open --------------------------------------------------------
+HOST_DIR="$PORTS_BUILD/host"
+CONTENT_PACK="$PORTS_BUILD/content.folio"
+FIXTURE_PACK="$PORTS_BUILD/fixture.folio"
+host_packs() {
+  [ -n "${HOST_PACKS_DONE:-}" ] && return "$HOST_PACKS_DONE"
+  HOST_PACKS_DONE=1
+  run_step host configure cmake -S . -B "$HOST_DIR" -DCMAKE_BUILD_TYPE=Release -DFOLIO_BUILD_TESTS=OFF \
+    -DFOLIO_BUILD_BENCH=OFF -DFOLIO_WERROR=OFF || return 1
+  run_step host build cmake --build "$HOST_DIR" -j"$JOBS" --target folio || return 1
+  local folio="$HOST_DIR/tools/cli/folio"
+  run_step host pack "$folio" build content -o "$CONTENT_PACK" --quiet || return 1
+  run_step host fixture "$folio" build platforms/baremetal/fixture.jsonl -o "$FIXTURE_PACK" --quiet || return 1
+  HOST_PACKS_DONE=0
+}
+
+elf_text() { # bytes of code + read-only data in an ELF/PE, excluding a named section (the pack)
+  "$1" -A "$2" | awk -v skip="${3:-none}" '$1 ~ /^\.(text|rodata|ARM\.exidx|init_array|fini_array|rdata|eh_frame|pdata|xdata)/ && $1 != skip {s += $2} END {print s+0}'
+}
+
+# ---- ports -----------------------------------------------------------------------------------------
+port_headers() {
+  run_step headers configure cmake -S platforms/headers -B "$PORTS_BUILD/headers" || return 1
+  B0=$(now); TEST0=$(now)
+  ctest_step headers "$PORTS_BUILD/headers" -L headers
+}
+
+port_baremetal() {
+  host_packs || return 1
+  local d="$PORTS_BUILD/baremetal"
+  run_step baremetal configure cmake -S platforms/baremetal -B "$d" -DCMAKE_BUILD_TYPE=MinSizeRel \
+    -DCMAKE_TOOLCHAIN_FILE="$FOLIO_ROOT/cmake/toolchains/arm-none-eabi-cortex-m4.cmake" \
+    -DFOLIO_ZSTD_SOURCE_DIR="$(zstd_src)" -DFOLIO_FLATBUFFERS_INCLUDE="$(shim_include)" \
+    -DFOLIO_BM_PACK="$FIXTURE_PACK" -DFOLIO_BM_WORKSPACE=65536 || return 1
+  run_step baremetal build cmake --build "$d" -j"$JOBS" || return 1
+  B1=$(now)
+  ctest_step baremetal "$d" -L baremetal -V >/dev/null; local rc=$?
+  grep -hE "^(ok|FAIL) |SIZE|passed, " "$PORTS_BUILD/baremetal.ctest.log" | sed 's/^[0-9]*: //' | sed 's/^/    /'
+  local elf="$d/folio_firmware.elf" line ws stack pack
+  line=$(grep -ho 'SIZE [^"]*' "$PORTS_BUILD/baremetal.ctest.log" | head -1)
+  ws=$(sed -nE 's/.*workspace_needed=([0-9]+).*/\1/p' <<<"$line")
+  stack=$(sed -nE 's/.*stack_used=([0-9]+).*/\1/p' <<<"$line")
+  pack=$(sed -nE 's/.*pack_flash=([0-9]+).*/\1/p' <<<"$line")
+  local text data bss
+  read -r text data bss _ < <(arm-none-eabi-size "$elf" | tail -1)
+  local code=$((text - ${pack:-0}))
+  local ram=$((data + bss))
+  SIZES+=("Cortex-M4 (mps2-an386)|$code|${ws:-?}|flash: $code B code + ${pack:-?} B pack; RAM: $ram B static (workspace array $(grep -oE 'FOLIO_BM_WORKSPACE:STRING=[0-9]+' "$d/CMakeCache.txt" | cut -d= -f2) + render buffer + 16 KiB stack), stack used ${stack:-?} B")
+  if [ "$code" -gt 153600 ]; then echo "[ports] baremetal: code $code B exceeds the 150 KB target"; rc=1; fi
+  return $rc
+}
+
+port_wasm() {
+  host_packs || return 1
+  local d="$PORTS_BUILD/wasm"
+  export NODE_PATH=/usr/share/nodejs   # Debian's acorn, needed by emcc -O2 with NodeSource's node
+  run_step wasm configure emcmake cmake -S platforms/wasm -B "$d" -DCMAKE_BUILD_TYPE=Release \
+    -DFOLIO_ZSTD_SOURCE_DIR="$(zstd_src)" -DFOLIO_FLATBUFFERS_INCLUDE="$(shim_include)" \
+    -DFOLIO_WASM_PACK="$CONTENT_PACK" -DFOLIO_NPM_DIR="$PORTS_BUILD/npm/node_modules" || return 1
+  run_step wasm build cmake --build "$d" -j"$JOBS" || return 1
+  B1=$(now)
+  ctest_step wasm "$d" -L wasm -V >/dev/null; local rc=$?
+  grep -hE "^[0-9]+: (ok|FAIL) |SIZE|screenshot" "$PORTS_BUILD/wasm.ctest.log" | sed 's/^[0-9]*: /    /'
+  local raw gz ws
+  raw=$(stat -c %s "$d/folio_wasm.wasm" 2>/dev/null || echo 0)
+  gz=$(gzip -9c "$d/folio_wasm.wasm" 2>/dev/null | wc -c)
+  ws=$(grep -ho 'workspace=[0-9]*' "$PORTS_BUILD/wasm.ctest.log" | head -1 | cut -d= -f2)
+  SIZES+=("WebAssembly (emscripten $(emcc --version 2>/dev/null | head -1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1))|$raw|${ws:-?}|.wasm $raw B raw, $gz B gzip -9; JS glue $(stat -c %s "$d/folio_wasm.js" 2>/dev/null) B + folio.js $(stat -c %s "$d/folio.js" 2>/dev/null) B; full content pack")
+  return $rc
+}
+
+port_jni() {
+  host_packs || return 1
+  local d="$PORTS_BUILD/jni"
+  export JAVA_HOME=/usr/lib/jvm/default-java
+  run_step jni configure cmake -S platforms/android -B "$d" -DCMAKE_BUILD_TYPE=Release \
+    -DFOLIO_ZSTD_SOURCE_DIR="$(zstd_src)" -DFOLIO_JNI_PACK="$CONTENT_PACK" \
+    -DJava_JAVA_EXECUTABLE=$JAVA_HOME/bin/java -DJava_JAVAC_EXECUTABLE=$JAVA_HOME/bin/javac \
+    -DJava_JAR_EXECUTABLE=$JAVA_HOME/bin/jar || return 1
+  run_step jni build cmake --build "$d" -j"$JOBS" || return 1
+  B1=$(now)
+  ctest_step jni "$d" -L jni -V >/dev/null; local rc=$?
+  grep -hE "^[0-9]+: (ok|FAIL) |passed, " "$PORTS_BUILD/jni.ctest.log" | sed 's/^[0-9]*: /    /'
+  local so="$d/libfolio_jni.so"
+  if nm -D --undefined-only "$so" | grep -qwE 'malloc|calloc|realloc|free|_Znwm|_Znam'; then
+    echo "[ports] jni: libfolio_jni.so imports an allocator:"; nm -D --undefined-only "$so" | grep -wE 'malloc|calloc|realloc|free|_Znwm|_Znam'
+    rc=1
+  fi
+  SIZES+=("JNI, Linux x86-64 host JVM|$(elf_text size "$so")|$(grep -ho 'workspaceSize [0-9]*' "$PORTS_BUILD/jni.ctest.log" | head -1 | cut -d' ' -f2)|libfolio_jni.so $(stat -c %s "$so") B, imports no allocator")
+  return $rc
+}
+
+# Linux aarch64 / armhf: the whole project (engine, tools, the Catch2 suite) cross-built, every test run
+# under qemu-user through CMAKE_CROSSCOMPILING_EMULATOR.
+port_arm() {
+  host_packs || return 1
+  local rc=0 arch
+  for arch in aarch64 armhf; do
+    local triple tc d
+    case $arch in
+      aarch64) triple=aarch64-linux-gnu ;;
+      armhf) triple=arm-linux-gnueabihf ;;
+    esac
+    tc="$FOLIO_ROOT/cmake/toolchains/$triple.cmake"
+    d="$PORTS_BUILD/$arch"
+    local shim; shim=$(arm_shim "$arch" "$triple") || { rc=1; continue; }
+    run_step "$arch" configure cmake -S . -B "$d" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_TOOLCHAIN_FILE="$tc" \
+      -DFOLIO_BUILD_BENCH=OFF -DCMAKE_PREFIX_PATH="$shim" -DFOLIO_PORT_LABEL=$arch -DFOLIO_PORT_PACK="$CONTENT_PACK" \
+      || { rc=1; continue; }
+    run_step "$arch" build cmake --build "$d" -j"$JOBS" || { rc=1; continue; }
+    ctest_step "$arch" "$d" -j"$JOBS" || rc=1
+    local smoke; smoke=$(ctest --test-dir "$d" -L "$arch" -V 2>&1 | grep -o 'SIZE workspace=[0-9]*' | head -1 | cut -d= -f2)
+    SIZES+=("Linux $arch (qemu-user)|$(elf_text "$triple-size" "$d/platforms/folio_port_smoke")|${smoke:-?}|port smoke program (engine + Debian libzstd.a decoder + checks), gc-sections")
+  done
+  return $rc
+}
+
+# yaml-cpp's -dev package is not Multi-Arch: same, so the cross builds use the host's (arch-independent)
+# headers and the target's runtime library (libyaml-cpp0.7:<arch>) through a small CMake package file.
+arm_shim() {
+  local arch=$1 triple=$2 d="$PORTS_BUILD/shim-$1"
+  local so="/usr/lib/$triple/libyaml-cpp.so.0.7"
+  [ -e "$so" ] || { echo "[ports] $arch: $so missing (libyaml-cpp0.7:$arch)" >&2; return 1; }
+  mkdir -p "$d/lib/cmake/yaml-cpp" "$d/include"
+  ln -sfn /usr/include/yaml-cpp "$d/include/yaml-cpp"
+  cat >"$d/lib/cmake/yaml-cpp/yaml-cpp-config.cmake" <<EOC
+# Generated by platforms/ci/run-ports.sh: yaml-cpp for $triple (host headers, target runtime library).
+if(NOT TARGET yaml-cpp)
+  add_library(yaml-cpp SHARED IMPORTED)
+  set_target_properties(yaml-cpp PROPERTIES IMPORTED_LOCATION "$so"
+    INTERFACE_INCLUDE_DIRECTORIES "$d/include")
+endif()
+set(YAML_CPP_LIBRARIES yaml-cpp)
+EOC
+  echo "$d"
+}
+
+port_windows() {
+  echo "[ports] windows: NOT DONE (see platforms/README.md)"; return 3
+}
+
+# ---- main ------------------------------------------------------------------------------------------
+t0=$(now)
+if [ $do_install = 1 ]; then
+  log "installing packages for: ${only[*]}"
+  ports_install "${only[@]}" || { log "install failed"; }
+fi
+INSTALL_S=$(( $(now) - t0 ))
+log "install: ${INSTALL_S} s"
+
+passed=0; failed=0
+for p in "${only[@]}"; do
+  log "== $p =="
+  s0=$(now); B1=""
+  "port_$p"; rc=$?
+  s1=$(now)
+  if [ -n "$B1" ]; then BUILD_S[$p]=$((B1 - s0)); TEST_S[$p]=$((s1 - B1)); else BUILD_S[$p]=$((s1 - s0)); TEST_S[$p]=-; fi
+  case $rc in
+    0) STATUS[$p]=PASS; passed=$((passed + 1)) ;;
+    3) STATUS[$p]="NOT DONE"; failed=$((failed + 1)) ;;
+    *) STATUS[$p]=FAIL; failed=$((failed + 1)) ;;
+  esac
+  log "$p: ${STATUS[$p]} ($((s1 - s0)) s)"
+done
+
+{
+  echo "| Target | Code bytes (engine + zstd decoder) | Workspace bytes | Notes |"
+  echo "|---|---|---|---|"
+  for r in "${SIZES[@]}"; do IFS='|' read -r a b c n <<<"$r"; echo "| $a | $b | $c | $n |"; done
+} >"$PORTS_BUILD/sizes.md"
+echo
+echo "Size table (from this build; also in build-ports/sizes.md):"
+cat "$PORTS_BUILD/sizes.md"
+echo
+printf '%-10s %-9s %8s %8s\n' port status build_s test_s
+for p in "${only[@]}"; do printf '%-10s %-9s %8s %8s\n' "$p" "${STATUS[$p]}" "${BUILD_S[$p]}" "${TEST_S[$p]}"; done
+echo "install: ${INSTALL_S} s; total: $(( $(now) - t_all )) s"
+echo "ports: $passed passed, $failed failed"
+[ $failed -eq 0 ]

@@ -1,0 +1,72 @@
+// node e2e_chromium.js <build dir> <pack> <screenshot.png>
+// End-to-end: serve the demo page, folio.js, the wasm module and the pack from 127.0.0.1, open it in
+// Debian's headless chromium driven by playwright-core, type a query, press Enter and check the rendered
+// article; keep a screenshot (a CI artifact). NODE_PATH must reach playwright-core.
+'use strict';
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+
+const [dir, packPath, shot] = process.argv.slice(2);
+const CHROMIUM = process.env.FOLIO_CHROMIUM || '/usr/bin/chromium';
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+function serve() {
+  const files = {
+    '/': path.join(dir, 'web/index.html'), '/index.html': path.join(dir, 'web/index.html'),
+    '/app.js': path.join(dir, 'web/app.js'), '/folio.js': path.join(dir, 'folio.js'),
+    '/folio_wasm.js': path.join(dir, 'folio_wasm.js'), '/folio_wasm.wasm': path.join(dir, 'folio_wasm.wasm'),
+    '/pack.folio': packPath,
+  };
+  const server = http.createServer((req, res) => {
+    const f = files[new URL(req.url, 'http://x').pathname];
+    if (!f) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+    fs.createReadStream(f).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+(async () => {
+  const { chromium } = require('playwright-core');
+  const server = await serve();
+  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
+  let ok = false;
+  try {
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]', { timeout: 30000 });
+    const ready = await page.getAttribute('body', 'data-ready');
+    if (ready !== '1') throw new Error(`page not ready: ${await page.textContent('#status')}`);
+    const query = process.env.FOLIO_E2E_QUERY || 'cartilage';
+    await page.type('#q', query, { delay: 20 });
+    await page.waitForSelector('#suggestions li', { timeout: 10000 }).catch(() => {});
+    const suggestions = await page.$$eval('#suggestions li', (ls) => ls.map((l) => l.textContent));
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('body[data-shown] #article h1, body[data-shown] #article h2', { timeout: 10000 });
+    const hits = await page.$$eval('#hits li b', (ls) => ls.map((l) => l.textContent));
+    const article = await page.textContent('#article');
+    await page.screenshot({ path: shot, fullPage: false });
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    if (!hits.length) throw new Error('no search results rendered');
+    if (!article.toLowerCase().includes(query.toLowerCase().slice(0, 6))) {
+      throw new Error(`rendered article does not mention "${query}"`);
+    }
+    console.log(`ok   chromium ${browser.version()}: typed "${query}", ${suggestions.length} suggestions, ${hits.length} hits, rendered "${hits[0]}" (${article.length} chars)`);
+    console.log(`     screenshot ${shot}`);
+    ok = true;
+  } catch (e) {
+    console.log(`FAIL chromium e2e: ${e.message}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
+  process.exit(ok ? 0 : 1);
+})();
