@@ -1,0 +1,64 @@
+// cli_pack.h: shared helpers of the folio CLI — open a pack file for reading, exit codes, JSON output.
+#ifndef FOLIO_CLI_PACK_H
+#define FOLIO_CLI_PACK_H
+
+#include <folio/folio.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace folio {
+namespace cli {
+
+// Exit codes of every folio command.
+enum Exit : int { EXIT_OK = 0, EXIT_NOT_FOUND = 1, EXIT_USAGE = 2, EXIT_CORRUPT = 3 };
+
+// Exit code for an engine status: corrupt/format/version/truncated/checksum → 3, not found → 1, else 2.
+int exit_for(int status);
+
+// A pack file mapped read-only plus its workspace; opened with folio_open.
+class OpenPack {
+ public:
+  // Maps `path` and opens it. On failure prints "folio: PATH: message" to stderr and returns the exit
+  // code in *exit_code (nullptr result).
+  static std::unique_ptr<OpenPack> open(const std::string &path, uint32_t flags, int *exit_code);
+  ~OpenPack();
+  const folio_pack *pack() const { return pack_; }
+  folio_reader *reader() const { return reader_; }
+  const void *data() const { return data_; }
+  size_t size() const { return size_; }
+
+ private:
+  OpenPack() = default;
+  void *map_ = nullptr;  // platform mapping handle (folio_posix_file)
+  const void *data_ = nullptr;
+  size_t size_ = 0;
+  std::unique_ptr<uint64_t[]> ws_;  // 8-byte aligned workspace
+  const folio_pack *pack_ = nullptr;
+  folio_reader *reader_ = nullptr;
+};
+
+inline std::string str(folio_str s) { return s.ptr ? std::string(s.ptr, s.len) : std::string(); }
+
+// Render an article or section into a string; returns the status.
+int render(folio_reader *r, uint32_t article, uint32_t section, folio_format fmt, uint32_t flags,
+           std::string *out);
+// Plain text of one section only.
+int section_text(folio_reader *r, uint32_t section, std::string *out);
+
+// JSON objects for API structs.
+nlohmann::json article_json(const folio_pack *p, const folio_article &a, bool lists);
+nlohmann::json reference_json(const folio_reference &r);
+nlohmann::json glossary_json(const folio_pack *p, const folio_glossary_entry &g);
+
+// Print JSON (pretty when stdout is a terminal, compact otherwise).
+void print_json(const nlohmann::json &j);
+
+}  // namespace cli
+}  // namespace folio
+
+#endif

@@ -1,0 +1,349 @@
+// read_cmds.cpp: info, get, suggest, glossary, verify, export, topics.
+#include "read_cmds.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "cli_pack.h"
+
+namespace folio {
+namespace cli {
+
+using nlohmann::json;
+
+// Parses argv with CLI11; returns -1 to continue, or the exit code (0 for --help, 2 for bad usage).
+static int parse(CLI::App &app, int argc, char **argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    std::fputs(app.help().c_str(), stdout);
+    return EXIT_OK;
+  } catch (const CLI::ParseError &e) {
+    std::fprintf(stderr, "folio %s: %s\nRun 'folio %s --help' for usage.\n", app.get_name().c_str(), e.what(),
+                 app.get_name().c_str());
+    return EXIT_USAGE;
+  }
+  return -1;
+}
+
+static void print_str(const std::string &s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+  if (s.empty() || s.back() != '\n') std::fputc('\n', stdout);
+}
+
+int cmd_info(int argc, char **argv) {
+  CLI::App app{"Show a pack's metadata, counts and sizes.", "info"};
+  std::string path;
+  bool as_json = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_flag("--json", as_json, "print JSON");
+  if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  int rc = 0;
+  auto op = OpenPack::open(path, 0, &rc);
+  if (!op) return rc;
+  folio_info in;
+  if (int st = folio_pack_info(op->pack(), &in); st != FOLIO_OK) {
+    std::fprintf(stderr, "folio: %s: %s\n", path.c_str(), folio_status_str(st));
+    return exit_for(st);
+  }
+  json topics = json::array();
+  for (uint32_t t = 0; t < in.topic_count; t++) {
+    folio_str name;
+    uint32_t n = 0;
+    if (folio_topic_get(op->pack(), t, &name, &n) == FOLIO_OK) topics.push_back({{"name", str(name)}, {"articles", n}});
+  }
+  json j = {{"title", str(in.title)},
+            {"language", str(in.language)},
+            {"content_version", str(in.content_version)},
+            {"licence", str(in.licence)},
+            {"disclaimer", str(in.disclaimer)},
+            {"generator", str(in.generator)},
+            {"format", std::to_string(in.format_major) + "." + std::to_string(in.format_minor)},
+            {"articles", in.article_count},
+            {"sections", in.section_count},
+            {"glossary", in.glossary_count},
+            {"references", in.reference_count},
+            {"topics", topics},
+            {"pack_bytes", in.pack_bytes},
+            {"dictionary_bytes", in.dictionary_bytes},
+            {"max_doc_bytes", in.max_doc_bytes},
+            {"workspace_bytes", in.workspace_bytes}};
+  if (in.build_time.len) j["build_time"] = str(in.build_time);
+  if (as_json) {
+    print_json(j);
+    return EXIT_OK;
+  }
+  std::printf("%s\n", str(in.title).c_str());
+  std::printf("  format %u.%u, content %s, language %s, licence %s\n", in.format_major, in.format_minor,
+              str(in.content_version).c_str(), str(in.language).c_str(), str(in.licence).c_str());
+  std::printf("  %u articles, %u sections, %u glossary terms, %u references, %u topics\n", in.article_count,
+              in.section_count, in.glossary_count, in.reference_count, in.topic_count);
+  std::printf("  %llu bytes; dictionary %u bytes; largest article %u bytes; workspace %u bytes\n",
+              (unsigned long long)in.pack_bytes, in.dictionary_bytes, in.max_doc_bytes, in.workspace_bytes);
+  if (in.generator.len) std::printf("  built by %s%s%s\n", str(in.generator).c_str(), in.build_time.len ? " at " : "",
+                                    str(in.build_time).c_str());
+  std::printf("\n%s\n", str(in.disclaimer).c_str());
+  return EXIT_OK;
+}
+
+int cmd_get(int argc, char **argv) {
+  CLI::App app{"Print an article or one section of it.", "get"};
+  std::string path, ref, format = "text";
+  bool as_json = false, no_refs = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_option("REF", ref, "SLUG or SLUG#anchor (a title or alias is also accepted)")->required();
+  app.add_option("--format", format, "text, html or json")->check(CLI::IsMember({"text", "html", "json"}));
+  app.add_flag("--json", as_json, "same as --format json");
+  app.add_flag("--no-references", no_refs, "omit the numbered reference list");
+  if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  if (as_json) format = "json";
+  int rc = 0;
+  auto op = OpenPack::open(path, 0, &rc);
+  if (!op) return rc;
+  const folio_pack *p = op->pack();
+  folio_article a;
+  folio_section sec;
+  int st = folio_resolve(p, ref.data(), ref.size(), &a, &sec);
+  bool whole = ref.find('#') == std::string::npos;
+  if (st == FOLIO_E_NOT_FOUND && whole) {
+    folio_entry e;  // not a slug: try a title or alias
+    if (folio_lookup_title(p, ref.data(), ref.size(), &e) == FOLIO_OK) st = folio_article_get(p, e.article, &a);
+  }
+  if (st != FOLIO_OK) {
+    std::fprintf(stderr, "folio get: %s: %s\n", ref.c_str(), st == FOLIO_E_NOT_FOUND ? "no such article or section" : folio_status_str(st));
+    if (st == FOLIO_E_NOT_FOUND) {
+      folio_entry sug[5];
+      uint32_t n = 0;
+      std::string slug = ref.substr(0, ref.find('#'));
+      if (folio_suggest(p, slug.data(), slug.size(), sug, 5, &n) == FOLIO_OK && n) {
+        std::fprintf(stderr, "did you mean:");
+        for (uint32_t i = 0; i < n; i++) std::fprintf(stderr, " %s", str(sug[i].slug).c_str());
+        std::fputc('\n', stderr);
+      }
+    }
+    return exit_for(st);
+  }
+  uint32_t section = whole ? FOLIO_NONE : sec.id;
+  uint32_t flags = no_refs ? FOLIO_RENDER_NO_REFERENCES : 0;
+  std::string out;
+  if (format == "json") {
+    json j = article_json(p, a, true);
+    if (!whole) j["section"] = {{"anchor", str(sec.anchor)}, {"heading", str(sec.heading)}};
+    st = render(op->reader(), a.id, section, FOLIO_FORMAT_TEXT, flags, &out);
+    if (st == FOLIO_OK) j["text"] = out;
+    if (st == FOLIO_OK) st = render(op->reader(), a.id, section, FOLIO_FORMAT_HTML, flags, &out);
+    if (st == FOLIO_OK) j["html"] = out;
+    if (st != FOLIO_OK) {
+      std::fprintf(stderr, "folio get: %s: %s\n", ref.c_str(), folio_status_str(st));
+      return exit_for(st);
+    }
+    print_json(j);
+    return EXIT_OK;
+  }
+  st = render(op->reader(), a.id, section, format == "html" ? FOLIO_FORMAT_HTML : FOLIO_FORMAT_TEXT, flags, &out);
+  if (st != FOLIO_OK) {
+    std::fprintf(stderr, "folio get: %s: %s\n", ref.c_str(), folio_status_str(st));
+    return exit_for(st);
+  }
+  print_str(out);
+  return EXIT_OK;
+}
+
+int cmd_suggest(int argc, char **argv) {
+  CLI::App app{"Suggest articles whose title, alias or a title word starts with PREFIX.", "suggest"};
+  std::string path, prefix;
+  unsigned limit = 8;
+  bool as_json = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_option("PREFIX", prefix, "what the user typed so far")->required();
+  app.add_option("--limit", limit, "maximum suggestions (1-64)")->check(CLI::Range(1, 64));
+  app.add_flag("--json", as_json, "print JSON");
+  if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  int rc = 0;
+  auto op = OpenPack::open(path, 0, &rc);
+  if (!op) return rc;
+  folio_entry out[64];
+  uint32_t n = 0;
+  int st = folio_suggest(op->pack(), prefix.data(), prefix.size(), out, limit, &n);
+  if (st != FOLIO_OK) {
+    std::fprintf(stderr, "folio suggest: %s\n", folio_status_str(st));
+    return exit_for(st);
+  }
+  static const char *kinds[] = {"title", "alias", "word"};
+  if (as_json) {
+    json arr = json::array();
+    for (uint32_t i = 0; i < n; i++)
+      arr.push_back({{"slug", str(out[i].slug)}, {"title", str(out[i].title)}, {"matched", str(out[i].matched)},
+                     {"kind", kinds[out[i].kind <= 2 ? out[i].kind : 2]}, {"score", out[i].score}});
+    print_json(arr);
+  } else {
+    for (uint32_t i = 0; i < n; i++) {
+      std::printf("%-32s %s", str(out[i].slug).c_str(), str(out[i].title).c_str());
+      if (out[i].kind == 1) std::printf("  (alias: %s)", str(out[i].matched).c_str());
+      std::printf("\n");
+    }
+  }
+  return n ? EXIT_OK : EXIT_NOT_FOUND;
+}
+
+int cmd_glossary(int argc, char **argv) {
+  CLI::App app{"Look up a glossary term by name, abbreviation or everyday word.", "glossary"};
+  std::string path, term;
+  bool as_json = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_option("TERM", term, "e.g. kneecap, OA, platelet-rich plasma")->required();
+  app.add_flag("--json", as_json, "print JSON");
+  if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  int rc = 0;
+  auto op = OpenPack::open(path, 0, &rc);
+  if (!op) return rc;
+  folio_glossary_entry g;
+  int st = folio_glossary_lookup(op->pack(), term.data(), term.size(), &g);
+  if (st != FOLIO_OK) {
+    std::fprintf(stderr, "folio glossary: %s: %s\n", term.c_str(), st == FOLIO_E_NOT_FOUND ? "no such term" : folio_status_str(st));
+    return exit_for(st);
+  }
+  json j = glossary_json(op->pack(), g);
+  if (as_json) {
+    print_json(j);
+    return EXIT_OK;
+  }
+  std::printf("%s", j["term"].get<std::string>().c_str());
+  if (!j["abbreviations"].empty()) {
+    std::printf(" (");
+    for (size_t i = 0; i < j["abbreviations"].size(); i++) std::printf("%s%s", i ? ", " : "", j["abbreviations"][i].get<std::string>().c_str());
+    std::printf(")");
+  }
+  std::printf("\n  %s\n", j["definition"].get<std::string>().c_str());
+  auto list = [](const char *label, const json &arr) {
+    if (arr.empty()) return;
+    std::printf("  %s: ", label);
+    for (size_t i = 0; i < arr.size(); i++) std::printf("%s%s", i ? ", " : "", arr[i].get<std::string>().c_str());
+    std::printf("\n");
+  };
+  list("also called", j["everyday"]);
+  list("see also", j["see_also"]);
+  list("articles", j["articles"]);
+  return EXIT_OK;
+}
+
+int cmd_verify(int argc, char **argv) {
+  CLI::App app{"Check a pack completely: checksums, every index reference and every article.", "verify"};
+  std::string path;
+  bool as_json = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_flag("--json", as_json, "print JSON");
+  if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  int rc = 0;
+  auto op = OpenPack::open(path, FOLIO_OPEN_VERIFY_CHECKSUM, &rc);
+  if (!op) {
+    if (as_json) print_json({{"ok", false}, {"exit", rc}});
+    return rc;
+  }
+  uint32_t bad = FOLIO_NONE;
+  int st = folio_verify(op->reader(), &bad);
+  std::string where;
+  if (st != FOLIO_OK && bad != FOLIO_NONE) {
+    folio_article a;
+    if (folio_article_get(op->pack(), bad, &a) == FOLIO_OK) where = str(a.slug);
+  }
+  if (as_json) {
+    json j = {{"ok", st == FOLIO_OK}, {"status", folio_status_str(st)}};
+    if (!where.empty()) j["article"] = where;
+    print_json(j);
+  } else if (st == FOLIO_OK) {
+    std::printf("%s: ok\n", path.c_str());
+  } else {
+    std::fprintf(stderr, "folio verify: %s: %s%s%s\n", path.c_str(), folio_status_str(st), where.empty() ? "" : " in article ",
+                 where.c_str());
+  }
+  return exit_for(st);
+}
+
+int cmd_export(int argc, char **argv) {
+  CLI::App app{"Export every section as one JSON object per line (slug, section, title, heading, text).", "export"};
+  std::string path, format = "jsonl";
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_option("--format", format, "jsonl (the only format)")->check(CLI::IsMember({"jsonl"}));
+  if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  int rc = 0;
+  auto op = OpenPack::open(path, 0, &rc);
+  if (!op) return rc;
+  folio_info in;
+  folio_pack_info(op->pack(), &in);
+  std::string text;
+  for (uint32_t id = 0; id < in.article_count; id++) {
+    folio_article a;
+    int st = folio_article_get(op->pack(), id, &a);
+    for (uint32_t i = 0; st == FOLIO_OK && i < a.section_count; i++) {
+      folio_section s;
+      st = folio_section_get(op->pack(), a.section_first + i, &s);
+      if (st == FOLIO_OK) st = section_text(op->reader(), s.id, &text);
+      if (st != FOLIO_OK) break;
+      json j = {{"slug", str(a.slug)}, {"section", str(s.anchor)}, {"title", str(a.title)},
+                {"heading", str(s.heading)}, {"text", text}};
+      std::string line = j.dump();
+      std::fwrite(line.data(), 1, line.size(), stdout);
+      std::fputc('\n', stdout);
+    }
+    if (st != FOLIO_OK) {
+      std::fprintf(stderr, "folio export: article %u: %s\n", id, folio_status_str(st));
+      return exit_for(st);
+    }
+  }
+  return EXIT_OK;
+}
+
+int cmd_topics(int argc, char **argv) {
+  CLI::App app{"List topics, or the articles of one topic.", "topics"};
+  std::string path, name;
+  bool as_json = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_option("TOPIC", name, "a topic name; omit to list all topics");
+  app.add_flag("--json", as_json, "print JSON");
+  if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  int rc = 0;
+  auto op = OpenPack::open(path, 0, &rc);
+  if (!op) return rc;
+  const folio_pack *p = op->pack();
+  json out = json::array();
+  if (name.empty()) {
+    folio_info in;
+    folio_pack_info(p, &in);
+    for (uint32_t t = 0; t < in.topic_count; t++) {
+      folio_str s;
+      uint32_t n = 0;
+      if (folio_topic_get(p, t, &s, &n) == FOLIO_OK) out.push_back({{"topic", str(s)}, {"articles", n}});
+    }
+  } else {
+    uint32_t t = 0;
+    int st = folio_topic_find(p, name.data(), name.size(), &t);
+    if (st != FOLIO_OK) {
+      std::fprintf(stderr, "folio topics: %s: %s\n", name.c_str(), st == FOLIO_E_NOT_FOUND ? "no such topic" : folio_status_str(st));
+      return exit_for(st);
+    }
+    folio_str s;
+    uint32_t n = 0;
+    folio_topic_get(p, t, &s, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      folio_article a;
+      if (folio_topic_article(p, t, i, &a) == FOLIO_OK) out.push_back(article_json(p, a, false));
+    }
+  }
+  if (as_json) {
+    print_json(out);
+  } else {
+    for (auto &e : out) {
+      if (e.contains("topic"))
+        std::printf("%-28s %u\n", e["topic"].get<std::string>().c_str(), e["articles"].get<unsigned>());
+      else
+        std::printf("%-32s %s\n", e["slug"].get<std::string>().c_str(), e["title"].get<std::string>().c_str());
+    }
+  }
+  return EXIT_OK;
+}
+
+}  // namespace cli
+}  // namespace folio
