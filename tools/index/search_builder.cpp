@@ -1,15 +1,186 @@
-// Placeholder until the search index lands (issue: search): an empty SearchIndex, version 0, which the
-// reader treats as "no search index".
+// search_builder.cpp: reads the pass-1 pack through the public API (titles, aliases, headings, section
+// text as folio_section_text renders it, glossary), derives the glossary field and the synonym groups,
+// and serializes the blobs of search_index_writer into the SearchIndex table.
 #include "search_builder.h"
+
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "search/search.h"
+#include "search_index_writer.h"
+#include "text/text.h"
 
 namespace folio {
 namespace index {
+namespace {
 
-flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &,
+std::string to_string(folio_str s) { return std::string(s.ptr ? s.ptr : "", s.len); }
+
+void check(folio_status s, const char *what) {
+  if (s != FOLIO_OK) throw std::runtime_error(std::string("search index: ") + what + ": " + folio_status_str(s));
+}
+
+struct GlossaryPhrases {
+  std::vector<std::string> words;      // every name of the entry (term, abbreviations, everyday words)
+  std::vector<uint32_t> articles;      // articles that explain it
+};
+
+// Stem sequence of a text (non-part tokens), for phrase matching inside sections.
+std::vector<std::string> stem_seq(const std::string &s) {
+  std::vector<std::string> out;
+  const std::string a = analyze_phrase(s);
+  size_t i = 0;
+  while (i < a.size()) {
+    size_t j = a.find(' ', i);
+    if (j == std::string::npos) j = a.size();
+    if (j > i) out.push_back(a.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &in,
                                                          flatbuffers::FlatBufferBuilder &fbb,
                                                          SearchBuildStats *stats) {
-  if (stats) *stats = SearchBuildStats{};
-  return fb::CreateSearchIndex(fbb, 0);
+  if (!in.pack || !in.reader) throw std::runtime_error("search index: no pass-1 pack");
+  folio_info info;
+  check(folio_pack_info(in.pack, &info), "pack info");
+
+  // glossary entries and their names
+  std::vector<GlossaryPhrases> gloss(info.glossary_count);
+  std::vector<std::vector<std::string>> groups = in.synonyms;
+  for (uint32_t g = 0; g < info.glossary_count; ++g) {
+    folio_glossary_entry e;
+    check(folio_glossary_get(in.pack, g, &e), "glossary entry");
+    GlossaryPhrases &gp = gloss[g];
+    gp.words.push_back(to_string(e.term));
+    for (uint32_t i = 0; i < e.abbreviation_count; ++i) {
+      folio_str s;
+      check(folio_glossary_abbreviation(in.pack, g, i, &s), "glossary abbreviation");
+      gp.words.push_back(to_string(s));
+    }
+    for (uint32_t i = 0; i < e.everyday_count; ++i) {
+      folio_str s;
+      check(folio_glossary_everyday(in.pack, g, i, &s), "glossary everyday word");
+      gp.words.push_back(to_string(s));
+    }
+    for (uint32_t i = 0; i < e.article_count; ++i) {
+      folio_article a;
+      if (folio_glossary_article(in.pack, g, i, &a) == FOLIO_OK) gp.articles.push_back(a.id);
+    }
+    if (gp.words.size() >= 2) groups.push_back(gp.words);
+  }
+  // phrase lookup: first stem -> (entry, stem sequence)
+  std::multimap<std::string, std::pair<uint32_t, std::vector<std::string>>> gl_first;
+  for (uint32_t g = 0; g < gloss.size(); ++g)
+    for (const auto &w : gloss[g].words) {
+      std::vector<std::string> seq = stem_seq(w);
+      if (!seq.empty()) gl_first.emplace(seq[0], std::make_pair(g, seq));
+    }
+  std::vector<std::vector<uint32_t>> lead_gloss(info.article_count);
+  for (uint32_t g = 0; g < gloss.size(); ++g)
+    for (uint32_t a : gloss[g].articles)
+      if (a < info.article_count) lead_gloss[a].push_back(g);
+
+  std::vector<IndexDoc> docs;
+  docs.reserve(info.section_count);
+  std::vector<char> buf(1 << 16);
+  for (uint32_t a = 0; a < info.article_count; ++a) {
+    folio_article art;
+    check(folio_article_get(in.pack, a, &art), "article");
+    std::string title = to_string(art.title), aliases;
+    for (uint32_t i = 0; i < art.alias_count; ++i) {
+      folio_str s;
+      check(folio_article_alias(in.pack, a, i, &s), "alias");
+      if (!aliases.empty()) aliases += '\n';
+      aliases += to_string(s);
+    }
+    for (uint32_t k = 0; k < art.section_count; ++k) {
+      const uint32_t sid = art.section_first + k;
+      if (sid != docs.size()) throw std::runtime_error("search index: sections are not in article order");
+      folio_section sec;
+      check(folio_section_get(in.pack, sid, &sec), "section");
+      size_t len = 0;
+      folio_status st = folio_section_text(in.reader, sid, buf.data(), buf.size(), &len);
+      if (st == FOLIO_E_DST_TOO_SMALL) {
+        buf.resize(len);
+        st = folio_section_text(in.reader, sid, buf.data(), buf.size(), &len);
+      }
+      check(st, "section text");
+      IndexDoc d;
+      d.lead = k == 0;
+      d.title = title;
+      d.aliases = aliases;
+      d.heading = to_string(sec.heading);
+      d.body.assign(buf.data(), len);
+      // glossary field: every name of the glossary terms this section mentions (document expansion:
+      // a section that says "kneecap" is also found by "patella"), plus, in the lead, the terms whose
+      // glossary entry points to this article
+      std::set<uint32_t> hit;
+      if (!gl_first.empty()) {
+        const std::vector<std::string> seq = stem_seq(d.heading + "\n" + d.body);
+        for (size_t i = 0; i < seq.size(); ++i) {
+          auto range = gl_first.equal_range(seq[i]);
+          for (auto it = range.first; it != range.second; ++it) {
+            const auto &ph = it->second.second;
+            if (i + ph.size() > seq.size()) continue;
+            bool ok = true;
+            for (size_t j = 1; j < ph.size() && ok; ++j) ok = seq[i + j] == ph[j];
+            if (ok) hit.insert(it->second.first);
+          }
+        }
+      }
+      if (k == 0)
+        for (uint32_t g : lead_gloss[a]) hit.insert(g);
+      for (uint32_t g : hit)
+        for (const auto &w : gloss[g].words) {
+          d.glossary += w;
+          d.glossary += '\n';
+        }
+      docs.push_back(std::move(d));
+    }
+  }
+  if (docs.size() != info.section_count) throw std::runtime_error("search index: section count mismatch");
+
+  const IndexBlobs b = build_index_blobs(docs, groups);
+  const auto dict = fbb.CreateVector(b.dict);
+  const auto heads = fbb.CreateVector(b.dict_heads);
+  const auto post = fbb.CreateVector(b.dict_post);
+  const auto postings = fbb.CreateVector(b.postings);
+  const auto syn_text = fbb.CreateVector(b.syn_text);
+  const auto syn_entries = fbb.CreateVector(b.syn_entries);
+  const auto syn_groups = fbb.CreateVector(b.syn_groups);
+  const auto syn_members = fbb.CreateVector(b.syn_members);
+  const uint32_t scratch = static_cast<uint32_t>(fts::scratch_bytes());
+  fb::SearchIndexBuilder sb(fbb);
+  sb.add_version(fts::kIndexVersion);
+  sb.add_section_count(info.section_count);
+  sb.add_term_count(b.term_count);
+  sb.add_dict(dict);
+  sb.add_dict_heads(heads);
+  sb.add_dict_post(post);
+  sb.add_dict_block(fts::kDictBlock);
+  sb.add_postings(postings);
+  sb.add_impact_scale(b.impact_scale);
+  sb.add_skip_block(fts::kSkipBlock);
+  sb.add_syn_text(syn_text);
+  sb.add_syn_entries(syn_entries);
+  sb.add_syn_groups(syn_groups);
+  sb.add_syn_members(syn_members);
+  sb.add_text_bytes(b.text_bytes);
+  sb.add_scratch_bytes(scratch);
+  const auto off = sb.Finish();
+  if (stats) {
+    stats->index_bytes = b.bytes() + 128;  // blobs plus the table and vector headers (approximate)
+    stats->text_bytes = b.text_bytes;
+    stats->terms = b.term_count;
+    stats->postings = b.posting_count;
+    stats->scratch_bytes = scratch;
+  }
+  return off;
 }
 
 }  // namespace index

@@ -1,0 +1,33 @@
+// search.h: section-level full-text search over the pack's SearchIndex (docs/search.md).
+//
+// Internal to the engine: the api layer (search_api.cpp) checks arguments and calls search_run(). All
+// state lives in the reader's search scratch (folio_reader::search_scratch); nothing is allocated,
+// nothing recurses, every loop is bounded by verified sizes or fixed limits.
+#ifndef FOLIO_SEARCH_H
+#define FOLIO_SEARCH_H
+
+#include <folio/folio.h>
+
+#include "search/search_format.h"
+
+namespace folio {
+namespace fts {
+
+// Bytes of reader scratch a query needs (the builder writes it into header.search_scratch_bytes).
+size_t scratch_bytes();
+
+// True if the pack has a usable search index (version 1, consistent sizes).
+bool available(const folio_pack *p);
+
+// The search itself (contract: folio_search in folio.h). Arguments are already checked.
+folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
+                        uint32_t cap, char *text, size_t text_cap, folio_search_result *out);
+
+// Optimal-string-alignment edit distance (Damerau without repeated edits) of two byte strings of at most
+// kMaxTermBytes bytes, capped at `cap` + 1. Exposed for unit tests.
+uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap);
+
+}  // namespace fts
+}  // namespace folio
+
+#endif  // FOLIO_SEARCH_H

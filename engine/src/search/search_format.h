@@ -1,0 +1,84 @@
+// search_format.h: byte layouts of the search index blobs (folio.fbs table SearchIndex), shared by the
+// index builder (tools/index) and the reader (engine/src/search). docs/search.md describes them in prose.
+//
+// dict (front-coded term dictionary). Terms are stemmed, folded UTF-8, sorted by bytes, in blocks of
+// `dict_block` terms. Block b starts at dict_heads[b]; its first term's postings at dict_post[b]. A term:
+//   first of block:  u8 len, len bytes
+//   others:          u8 lcp (bytes shared with the previous term), u8 slen, slen bytes
+//   then:            varint df, varint post_bytes, u8 max_impact, u8 surf_cut, u8 surf_len, surf bytes
+// A term's postings start after the previous terms' post_bytes in its block. The surface form (the
+// most frequent folded word that stems to the term, for "did you mean") is the term minus its last
+// surf_cut bytes, plus the surf bytes.
+//
+// postings, one record per term with df postings in blocks of `skip_block` (B):
+//   if df > B:  ceil(df / B) skip entries of 16 bytes: u32 last_doc, u32 doc_off, u32 pos_off,
+//               u8 max_impact, 3 zero bytes (offsets relative to the doc / position stream)
+//   varint doc_bytes, then the doc stream: per posting varint (doc - prev - 1) (prev starts at -1), u8
+//   impact (quantized BM25F score, >= 1)
+//   the position stream (the rest of the record): per posting varint n, then n varints: the first
+//   position, then deltas. Positions count heading words then body words (body starts at
+//   heading words + kBodyGap); title, alias and glossary fields carry no positions.
+#ifndef FOLIO_SEARCH_FORMAT_H
+#define FOLIO_SEARCH_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace folio {
+namespace fts {
+
+enum : uint32_t {
+  kIndexVersion = 1,
+  kDictBlock = 16,
+  kSkipBlock = 128,
+  kSkipEntryBytes = 16,
+  kBodyGap = 4,          // position gap between a heading's words and the body's (no phrase spans them)
+  kMaxTermBytes = 64,    // = text::MAX_TOKEN_BYTES
+};
+
+// Field weights and BM25F parameters used by the builder to compute impacts (docs/search.md).
+struct FieldParams {
+  float weight, b;
+};
+enum Field : int { FIELD_TITLE = 0, FIELD_ALIAS, FIELD_HEADING, FIELD_GLOSSARY, FIELD_BODY, FIELD_COUNT };
+
+// Bounds-checked LEB128 varint (at most 5 bytes for a u32). Returns false (and leaves *pos) if the
+// varint runs past `len` or is longer than 5 bytes.
+inline bool varint_get(const uint8_t *p, size_t len, size_t *pos, uint32_t *out) {
+  uint32_t v = 0;
+  size_t i = *pos;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (i >= len) return false;
+    const uint8_t b = p[i++];
+    v |= static_cast<uint32_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) {
+      *pos = i;
+      *out = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Skip one varint; false if it runs past len.
+inline bool varint_skip(const uint8_t *p, size_t len, size_t *pos) {
+  size_t i = *pos;
+  for (int k = 0; k < 5; ++k) {
+    if (i >= len) return false;
+    if ((p[i++] & 0x80) == 0) {
+      *pos = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+inline uint32_t le32(const uint8_t *p) {
+  return static_cast<uint32_t>(p[0]) | (static_cast<uint32_t>(p[1]) << 8) | (static_cast<uint32_t>(p[2]) << 16) |
+         (static_cast<uint32_t>(p[3]) << 24);
+}
+
+}  // namespace fts
+}  // namespace folio
+
+#endif  // FOLIO_SEARCH_FORMAT_H

@@ -1,0 +1,222 @@
+// search_cmd.cpp: `folio search` and `folio eval` over the public search API.
+#include "search_cmd.h"
+
+#include <folio/folio.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "search_eval.h"
+#include "search_pack_file.h"
+
+namespace folio {
+namespace index {
+namespace {
+
+std::string str(folio_str s) { return s.ptr ? std::string(s.ptr, s.len) : std::string(); }
+
+int exit_for(folio_status s) {
+  switch (s) {
+    case FOLIO_OK: return 0;
+    case FOLIO_E_ARG:
+    case FOLIO_E_UTF8:
+    case FOLIO_E_QUERY:
+    case FOLIO_E_LIMIT:
+    case FOLIO_E_NOT_FOUND: return 2;
+    default: return 3;
+  }
+}
+
+int open_pack(PackFile &pf, const std::string &path) {
+  const folio_status s = pf.open(path);
+  if (s == FOLIO_OK) return 0;
+  std::fprintf(stderr, "folio: %s: %s\n", path.c_str(),
+               s == FOLIO_E_NOT_FOUND ? "cannot read the file" : folio_status_str(s));
+  return s == FOLIO_E_NOT_FOUND ? 2 : 3;
+}
+
+// Snippet with highlights marked [like this] for terminals.
+std::string marked(const std::string &snip, const folio_search_hit &h) {
+  std::string o;
+  size_t at = 0;
+  for (uint32_t i = 0; i < h.highlight_count; ++i) {
+    const auto &r = h.highlights[i];
+    if (r.off < at || r.off + r.len > snip.size()) continue;
+    o.append(snip, at, r.off - at);
+    o += '[';
+    o.append(snip, r.off, r.len);
+    o += ']';
+    at = r.off + r.len;
+  }
+  o.append(snip, at, std::string::npos);
+  return o;
+}
+
+}  // namespace
+
+int cmd_search(int argc, char **argv) {
+  CLI::App app{"full-text search with snippets", "folio search"};
+  std::string path, query;
+  unsigned limit = 10;
+  bool json = false, all = false, prefix_last = false, no_fuzzy = false, no_syn = false, no_snip = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_option("QUERY", query, "query: words, \"phrases\", -exclusions, prefix*, topic:NAME, audience:patient|clinician")
+      ->required();
+  app.add_option("--limit,-n", limit, "maximum hits (1-64)")->check(CLI::Range(1u, 64u));
+  app.add_flag("--json", json, "print a JSON array of hits");
+  app.add_flag("--all-sections", all, "one hit per matching section instead of one per article");
+  app.add_flag("--prefix-last", prefix_last, "search as you type: the last word is also a prefix");
+  app.add_flag("--no-fuzzy", no_fuzzy, "no typo correction");
+  app.add_flag("--no-synonyms", no_syn, "no synonym expansion");
+  app.add_flag("--no-snippets", no_snip, "no snippets");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  PackFile pf;
+  if (const int rc = open_pack(pf, path)) return rc;
+  if (!folio_search_available(pf.pack)) {
+    std::fprintf(stderr, "folio: %s: the pack has no search index\n", path.c_str());
+    return 2;
+  }
+  const uint32_t flags = (all ? FOLIO_SEARCH_ALL_SECTIONS : 0u) | (prefix_last ? FOLIO_SEARCH_PREFIX_LAST : 0u) |
+                         (no_fuzzy ? FOLIO_SEARCH_NO_FUZZY : 0u) | (no_syn ? FOLIO_SEARCH_NO_SYNONYMS : 0u) |
+                         (no_snip ? FOLIO_SEARCH_NO_SNIPPETS : 0u);
+  std::vector<folio_search_hit> hits(limit);
+  std::vector<char> text(64 * 1024);
+  folio_search_result res;
+  const folio_status s =
+      folio_search(pf.reader, query.data(), query.size(), flags, hits.data(), limit, text.data(), text.size(), &res);
+  if (s != FOLIO_OK) {
+    std::fprintf(stderr, "folio: search: %s\n", folio_status_str(s));
+    return exit_for(s);
+  }
+  const std::string corrected = (res.flags & FOLIO_SEARCH_CORRECTED)
+                                    ? std::string(text.data() + res.corrected_off, res.corrected_len)
+                                    : std::string();
+  if (json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (uint32_t i = 0; i < res.hit_count; ++i) {
+      const folio_search_hit &h = hits[i];
+      nlohmann::json j;
+      j["slug"] = str(h.slug);
+      j["section"] = str(h.anchor);
+      j["title"] = str(h.title);
+      j["heading"] = str(h.heading);
+      j["score"] = h.score;
+      j["snippet"] = std::string(text.data() + h.snippet_off, h.snippet_len);
+      nlohmann::json hl = nlohmann::json::array();
+      for (uint32_t k = 0; k < h.highlight_count; ++k) hl.push_back({h.highlights[k].off, h.highlights[k].len});
+      j["highlights"] = hl;
+      j["all_words"] = (h.flags & FOLIO_HIT_ALL_WORDS) != 0;
+      if (h.flags & FOLIO_HIT_TITLE) j["title_match"] = true;
+      if (h.more_sections) j["more_sections"] = h.more_sections;
+      if (!corrected.empty()) j["corrected"] = corrected;
+      arr.push_back(j);
+    }
+    std::printf("%s\n", arr.dump(2).c_str());
+  } else {
+    if (!corrected.empty()) std::printf("Showing results for: %s\n", corrected.c_str());
+    if (res.flags & FOLIO_SEARCH_PARTIAL) std::printf("(no section has every word; best partial matches)\n");
+    for (uint32_t i = 0; i < res.hit_count; ++i) {
+      const folio_search_hit &h = hits[i];
+      const std::string anchor = str(h.anchor);
+      std::printf("%2u. %s%s%s  [%s%s%s]  %.2f\n", i + 1, str(h.title).c_str(), h.heading.len ? " › " : "",
+                  str(h.heading).c_str(), str(h.slug).c_str(), anchor.empty() ? "" : "#", anchor.c_str(),
+                  static_cast<double>(h.score));
+      if (h.snippet_len)
+        std::printf("    %s\n", marked(std::string(text.data() + h.snippet_off, h.snippet_len), h).c_str());
+    }
+    if (res.hit_count == 0) std::printf("no results\n");
+  }
+  return res.hit_count ? 0 : 1;
+}
+
+int cmd_eval(int argc, char **argv) {
+  CLI::App app{"search relevance over a judged query set", "folio eval"};
+  std::string path, qpath;
+  bool json = false, gate = false, verbose = false;
+  app.add_option("PACK", path, "pack file")->required();
+  app.add_option("QUERIES", qpath, "judged queries (tests/relevance/queries.tsv format)")->required();
+  app.add_flag("--json", json, "print the metrics as JSON");
+  app.add_flag("--gate", gate, "exit 1 unless MRR@10 >= 0.85, success@3 >= 0.90, misspelled success@10 >= 0.85");
+  app.add_flag("--verbose,-v", verbose, "print every query whose first relevant hit is not at rank 1");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  std::vector<EvalQuery> qs;
+  try {
+    qs = load_eval_queries(qpath);
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "folio: %s\n", e.what());
+    return 2;
+  }
+  PackFile pf;
+  if (const int rc = open_pack(pf, path)) return rc;
+  if (!folio_search_available(pf.pack)) {
+    std::fprintf(stderr, "folio: %s: the pack has no search index\n", path.c_str());
+    return 2;
+  }
+  Report rep;
+  std::vector<folio_search_hit> hits(10);
+  std::vector<char> text(16 * 1024);
+  double total_us = 0;
+  for (const EvalQuery &q : qs) {
+    folio_search_result res;
+    const auto t0 = std::chrono::steady_clock::now();
+    const folio_status s = folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(), 10, text.data(),
+                                        text.size(), &res);
+    total_us += std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+    std::vector<RankedHit> ranked;
+    if (s == FOLIO_OK)
+      for (uint32_t i = 0; i < res.hit_count; ++i) ranked.push_back({str(hits[i].slug), str(hits[i].anchor)});
+    else if (s == FOLIO_E_CORRUPT)
+      return 3;
+    const Metrics m = score_query(q, ranked);
+    rep.add(q.stratum, m);
+    if (verbose && m.s1 == 0) {
+      std::printf("line %d [%s] \"%s\": RR %.2f\n", q.line, q.stratum.c_str(), q.query.c_str(), m.rr);
+      for (size_t i = 0; i < ranked.size() && i < 3; ++i)
+        std::printf("    %zu. %s#%s%s\n", i + 1, ranked[i].slug.c_str(), ranked[i].anchor.c_str(),
+                    grade_of(q, ranked[i]) ? "  (relevant)" : "");
+    }
+  }
+  const Metrics all = rep.all.mean();
+  auto stratum_mean = [&](const std::string &name) {
+    auto it = rep.strata.find(name);
+    return it == rep.strata.end() ? Metrics{} : it->second.mean();
+  };
+  const Metrics mis = stratum_mean("misspelled");
+  const bool pass = all.rr >= 0.85 && all.s3 >= 0.90 && (mis.n == 0 || mis.s10 >= 0.85);
+  if (json) {
+    nlohmann::json j;
+    for (const auto &kv : rep.strata) {
+      const Metrics m = kv.second.mean();
+      j["strata"][kv.first] = {{"n", m.n}, {"mrr10", m.rr}, {"s1", m.s1}, {"s3", m.s3}, {"s10", m.s10}, {"ndcg10", m.ndcg}};
+    }
+    j["all"] = {{"n", all.n}, {"mrr10", all.rr}, {"s1", all.s1}, {"s3", all.s3}, {"s10", all.s10}, {"ndcg10", all.ndcg}};
+    j["mean_latency_us"] = qs.empty() ? 0.0 : total_us / static_cast<double>(qs.size());
+    if (gate) j["gate"] = pass;
+    std::printf("%s\n", j.dump(2).c_str());
+  } else {
+    std::printf("%s", format_report(rep, "folio").c_str());
+    std::printf("mean latency with snippets: %.1f us over %zu queries\n",
+                qs.empty() ? 0.0 : total_us / static_cast<double>(qs.size()), qs.size());
+    if (gate)
+      std::printf("relevance gate (MRR@10 >= 0.85, S@3 >= 0.90, misspelled S@10 >= 0.85): %s\n", pass ? "pass" : "FAIL");
+  }
+  return gate && !pass ? 1 : 0;
+}
+
+}  // namespace index
+}  // namespace folio

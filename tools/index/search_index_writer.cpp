@@ -1,0 +1,353 @@
+// search_index_writer.cpp: tokenizes every field with the shared text module, computes BM25F impacts
+// per (term, section), and writes the front-coded dictionary, the postings (skip tables, doc/impact
+// stream, position stream) and the synonym tables. Deterministic: terms sorted by bytes, postings in
+// section order, ties in surface forms broken by bytes.
+#include "search_index_writer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "search/search_format.h"
+#include "text/text.h"
+
+namespace folio {
+namespace index {
+namespace {
+
+using fts::Field;
+
+// BM25F: weights and length normalization per field (docs/search.md). Non-lead sections get half the
+// title and alias weight: the title still lifts them above other articles' sections, the lead wins ties.
+constexpr float kK1 = 1.2f;
+constexpr fts::FieldParams kFields[fts::FIELD_COUNT] = {
+    {4.0f, 0.5f},   // title
+    {3.0f, 0.5f},   // aliases
+    {2.0f, 0.5f},   // headings
+    {1.5f, 0.3f},   // glossary
+    {1.0f, 0.75f},  // body
+};
+constexpr float kNonLeadTitleFactor = 0.5f;
+
+void put_varint(std::vector<uint8_t> &o, uint32_t v) {
+  while (v >= 0x80) {
+    o.push_back(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  o.push_back(static_cast<uint8_t>(v));
+}
+void put_u32(std::vector<uint8_t> &o, uint32_t v) {
+  for (int i = 0; i < 4; ++i) o.push_back(static_cast<uint8_t>(v >> (8 * i)));
+}
+
+std::string stem_of(const char *t, size_t len) {
+  char buf[fts::kMaxTermBytes];
+  if (len > sizeof buf) len = sizeof buf;
+  std::copy(t, t + len, buf);
+  const size_t n = text::stem_english(buf, len);
+  return std::string(buf, n);
+}
+
+struct TermAcc {
+  uint32_t df = 0;
+  uint32_t last_doc = UINT32_MAX;
+  std::map<std::string, uint32_t> surfaces;
+};
+
+struct DocTerm {
+  uint32_t term;
+  uint16_t tf[fts::FIELD_COUNT];
+  std::vector<uint32_t> pos;
+};
+
+struct Posting {
+  uint32_t doc;
+  float score;
+  uint32_t pos_begin, pos_count;
+};
+
+}  // namespace
+
+std::string analyze_phrase(const std::string &s) {
+  std::string out;
+  text::Tokenizer tz(s.data(), s.size());
+  text::Token t;
+  while (tz.next(&t)) {
+    if (t.flags & text::TOKEN_PART) continue;
+    if (!out.empty()) out += ' ';
+    out += stem_of(t.text, t.len);
+  }
+  return out;
+}
+
+IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
+                             const std::vector<std::vector<std::string>> &synonym_groups) {
+  IndexBlobs out;
+  const uint32_t n = static_cast<uint32_t>(docs.size());
+  std::unordered_map<std::string, uint32_t> term_ids;
+  std::vector<TermAcc> terms;
+  std::vector<std::vector<Posting>> postings;  // per term id
+  std::vector<uint32_t> positions;             // all positions, referenced by postings
+  std::vector<std::array<uint32_t, fts::FIELD_COUNT>> lens(n);
+  std::vector<std::vector<DocTerm>> doc_terms(n);
+  double len_sum[fts::FIELD_COUNT] = {0, 0, 0, 0, 0};
+  uint32_t len_docs[fts::FIELD_COUNT] = {0, 0, 0, 0, 0};
+
+  for (uint32_t d = 0; d < n; ++d) {
+    const IndexDoc &doc = docs[d];
+    if (doc.lead) out.text_bytes += doc.title.size() + doc.aliases.size();
+    out.text_bytes += doc.heading.size() + doc.body.size();
+    std::unordered_map<uint32_t, uint32_t> local;  // term id -> index in doc_terms[d]
+    auto &dts = doc_terms[d];
+    const std::string *fields[fts::FIELD_COUNT] = {&doc.title, &doc.aliases, &doc.heading, &doc.glossary, &doc.body};
+    uint32_t heading_span = 0;
+    for (int f = 0; f < fts::FIELD_COUNT; ++f) {
+      const std::string &txt = *fields[f];
+      text::Tokenizer tz(txt.data(), txt.size());
+      text::Token t;
+      uint32_t words = 0, maxpos = 0;
+      while (tz.next(&t)) {
+        if (t.len == 0) continue;
+        if (!(t.flags & text::TOKEN_PART)) ++words;
+        const std::string folded(t.text, t.len);
+        const std::string st = stem_of(t.text, t.len);
+        auto it = term_ids.find(st);
+        uint32_t id;
+        if (it == term_ids.end()) {
+          id = static_cast<uint32_t>(terms.size());
+          term_ids.emplace(st, id);
+          terms.emplace_back();
+          postings.emplace_back();
+        } else {
+          id = it->second;
+        }
+        ++terms[id].surfaces[folded];
+        auto li = local.find(id);
+        DocTerm *dt;
+        if (li == local.end()) {
+          local.emplace(id, static_cast<uint32_t>(dts.size()));
+          dts.push_back(DocTerm{id, {0, 0, 0, 0, 0}, {}});
+          dt = &dts.back();
+        } else {
+          dt = &dts[li->second];
+        }
+        if (dt->tf[f] < 65535) ++dt->tf[f];
+        if (f == fts::FIELD_HEADING) {
+          dt->pos.push_back(t.position);
+          maxpos = std::max(maxpos, t.position + 1);
+        } else if (f == fts::FIELD_BODY) {
+          dt->pos.push_back(heading_span + t.position);
+        }
+      }
+      if (f == fts::FIELD_HEADING) heading_span = maxpos ? maxpos + fts::kBodyGap : 0;
+      lens[d][f] = words;
+      if (words) {
+        len_sum[f] += words;
+        ++len_docs[f];
+      }
+    }
+    for (const DocTerm &dt : dts) ++terms[dt.term].df;
+  }
+
+  // BM25F scores
+  double avg[fts::FIELD_COUNT];
+  for (int f = 0; f < fts::FIELD_COUNT; ++f) avg[f] = len_docs[f] ? len_sum[f] / len_docs[f] : 1.0;
+  float max_score = 0.0f;
+  for (uint32_t d = 0; d < n; ++d) {
+    for (DocTerm &dt : doc_terms[d]) {
+      double tfp = 0.0;
+      for (int f = 0; f < fts::FIELD_COUNT; ++f) {
+        if (!dt.tf[f]) continue;
+        double w = kFields[f].weight;
+        if ((f == fts::FIELD_TITLE || f == fts::FIELD_ALIAS) && !docs[d].lead) w *= kNonLeadTitleFactor;
+        const double norm = 1.0 - kFields[f].b + kFields[f].b * (lens[d][f] / avg[f]);
+        tfp += w * dt.tf[f] / norm;
+      }
+      const double df = terms[dt.term].df;
+      const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+      const float score = static_cast<float>(idf * tfp * (kK1 + 1.0) / (tfp + kK1));
+      max_score = std::max(max_score, score);
+      std::sort(dt.pos.begin(), dt.pos.end());
+      dt.pos.erase(std::unique(dt.pos.begin(), dt.pos.end()), dt.pos.end());
+      Posting p{d, score, static_cast<uint32_t>(positions.size()), static_cast<uint32_t>(dt.pos.size())};
+      positions.insert(positions.end(), dt.pos.begin(), dt.pos.end());
+      postings[dt.term].push_back(p);
+    }
+    std::vector<DocTerm>().swap(doc_terms[d]);
+  }
+  if (max_score <= 0.0f) max_score = 1.0f;
+  out.impact_scale = max_score / 255.0f;
+
+  // dictionary order
+  std::vector<std::pair<std::string, uint32_t>> sorted(term_ids.begin(), term_ids.end());
+  std::sort(sorted.begin(), sorted.end());
+  out.term_count = static_cast<uint32_t>(sorted.size());
+  if (sorted.empty()) {
+    // an empty corpus still gets a valid (one-block) dictionary with a single empty-postings term
+    sorted.emplace_back(std::string("\x01"), 0u);
+    terms.emplace_back();
+    postings.emplace_back();
+    sorted.back().second = static_cast<uint32_t>(terms.size() - 1);
+    out.term_count = 1;
+  }
+
+  std::string prev;
+  for (uint32_t i = 0; i < sorted.size(); ++i) {
+    const std::string &term = sorted[i].first;
+    const uint32_t id = sorted[i].second;
+    if (term.size() > fts::kMaxTermBytes) throw std::runtime_error("search index: term longer than 64 bytes");
+    // postings record
+    const std::vector<Posting> &pl = postings[id];
+    std::vector<uint8_t> docs_s, pos_s, skips;
+    uint32_t prev_doc = UINT32_MAX;
+    uint8_t term_max = 0, block_max = 0;
+    uint32_t block_doc_off = 0, block_pos_off = 0;
+    const uint32_t B = fts::kSkipBlock;
+    const bool with_skips = pl.size() > B;
+    for (size_t k = 0; k < pl.size(); ++k) {
+      if (k % B == 0) {
+        block_doc_off = static_cast<uint32_t>(docs_s.size());
+        block_pos_off = static_cast<uint32_t>(pos_s.size());
+        block_max = 0;
+      }
+      const Posting &p = pl[k];
+      put_varint(docs_s, prev_doc == UINT32_MAX ? p.doc : p.doc - prev_doc - 1);
+      prev_doc = p.doc;
+      long q = std::lround(p.score / max_score * 255.0f);
+      const uint8_t imp = static_cast<uint8_t>(std::clamp<long>(q, 1, 255));
+      docs_s.push_back(imp);
+      term_max = std::max(term_max, imp);
+      block_max = std::max(block_max, imp);
+      put_varint(pos_s, p.pos_count);
+      uint32_t last = 0;
+      for (uint32_t j = 0; j < p.pos_count; ++j) {
+        const uint32_t v = positions[p.pos_begin + j];
+        put_varint(pos_s, j == 0 ? v : v - last);
+        last = v;
+      }
+      out.position_count += p.pos_count;
+      if (with_skips && (k % B == B - 1 || k + 1 == pl.size())) {
+        put_u32(skips, p.doc);
+        put_u32(skips, block_doc_off);
+        put_u32(skips, block_pos_off);
+        skips.push_back(block_max);
+        skips.push_back(0);
+        skips.push_back(0);
+        skips.push_back(0);
+      }
+    }
+    out.posting_count += pl.size();
+    std::vector<uint8_t> rec = skips;
+    put_varint(rec, static_cast<uint32_t>(docs_s.size()));
+    rec.insert(rec.end(), docs_s.begin(), docs_s.end());
+    rec.insert(rec.end(), pos_s.begin(), pos_s.end());
+
+    // dictionary entry
+    if (i % fts::kDictBlock == 0) {
+      out.dict_heads.push_back(static_cast<uint32_t>(out.dict.size()));
+      out.dict_post.push_back(static_cast<uint32_t>(out.postings.size()));
+      out.dict.push_back(static_cast<uint8_t>(term.size()));
+      out.dict.insert(out.dict.end(), term.begin(), term.end());
+    } else {
+      size_t lcp = 0;
+      while (lcp < prev.size() && lcp < term.size() && prev[lcp] == term[lcp]) ++lcp;
+      out.dict.push_back(static_cast<uint8_t>(lcp));
+      out.dict.push_back(static_cast<uint8_t>(term.size() - lcp));
+      out.dict.insert(out.dict.end(), term.begin() + static_cast<long>(lcp), term.end());
+    }
+    put_varint(out.dict, static_cast<uint32_t>(pl.size()));
+    put_varint(out.dict, static_cast<uint32_t>(rec.size()));
+    out.dict.push_back(term_max);
+    // surface form: most frequent folded word (ties: shorter, then bytes)
+    std::string surf = term;
+    uint32_t best = 0;
+    for (const auto &kv : terms[id].surfaces) {
+      if (kv.second > best || (kv.second == best && kv.first.size() < surf.size())) {
+        best = kv.second;
+        surf = kv.first;
+      }
+    }
+    if (surf.size() > fts::kMaxTermBytes) surf = term;
+    size_t common = 0;
+    while (common < surf.size() && common < term.size() && surf[common] == term[common]) ++common;
+    out.dict.push_back(static_cast<uint8_t>(term.size() - common));
+    out.dict.push_back(static_cast<uint8_t>(surf.size() - common));
+    out.dict.insert(out.dict.end(), surf.begin() + static_cast<long>(common), surf.end());
+    out.postings.insert(out.postings.end(), rec.begin(), rec.end());
+    if (out.postings.size() > 0xFFFFFFF0u) throw std::runtime_error("search index: postings exceed 4 GiB");
+    prev = term;
+  }
+
+  // synonyms: analyze, merge groups sharing a phrase (union-find), then sorted entries
+  std::vector<std::vector<std::string>> groups;
+  for (const auto &g : synonym_groups) {
+    std::vector<std::string> a;
+    for (const auto &w : g) {
+      std::string k = analyze_phrase(w);
+      if (k.empty() || k.size() > 0xFFFF) continue;
+      size_t words = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
+      if (words > 8) continue;
+      a.push_back(k);
+    }
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    if (a.size() >= 2) groups.push_back(a);
+  }
+  std::vector<uint32_t> parent(groups.size());
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::map<std::string, uint32_t> first_group;
+  for (uint32_t g = 0; g < groups.size(); ++g)
+    for (const auto &k : groups[g]) {
+      auto it = first_group.find(k);
+      if (it == first_group.end())
+        first_group.emplace(k, g);
+      else
+        parent[find(g)] = find(it->second);
+    }
+  std::map<uint32_t, std::vector<std::string>> merged;  // root -> phrases
+  for (const auto &kv : first_group) merged[find(kv.second)].push_back(kv.first);
+  std::vector<std::string> phrases;
+  std::vector<uint32_t> phrase_group;
+  uint32_t gi = 0;
+  std::vector<std::vector<std::string>> final_groups;
+  for (auto &kv : merged) {
+    final_groups.push_back(kv.second);
+    ++gi;
+  }
+  std::map<std::string, uint32_t> phrase_index;  // sorted
+  for (uint32_t g = 0; g < final_groups.size(); ++g)
+    for (const auto &k : final_groups[g]) phrase_index.emplace(k, g);
+  std::map<std::string, uint32_t> entry_of;
+  uint32_t e = 0;
+  for (const auto &kv : phrase_index) {
+    entry_of[kv.first] = e++;
+    out.syn_entries.push_back(static_cast<uint32_t>(out.syn_text.size()));
+    const uint32_t words = 1 + static_cast<uint32_t>(std::count(kv.first.begin(), kv.first.end(), ' '));
+    out.syn_entries.push_back(static_cast<uint32_t>(kv.first.size()) | (words << 16));
+    out.syn_entries.push_back(kv.second);
+    out.syn_text.insert(out.syn_text.end(), kv.first.begin(), kv.first.end());
+  }
+  for (auto &g : final_groups) {
+    // members: fewer words first (cheaper, and single words are the usual synonyms), then bytes
+    std::sort(g.begin(), g.end(), [](const std::string &a, const std::string &b) {
+      const auto wa = std::count(a.begin(), a.end(), ' '), wb = std::count(b.begin(), b.end(), ' ');
+      return wa != wb ? wa < wb : a < b;
+    });
+    out.syn_groups.push_back(static_cast<uint32_t>(out.syn_members.size()));
+    for (const auto &k : g) out.syn_members.push_back(entry_of[k]);
+  }
+  out.syn_groups.push_back(static_cast<uint32_t>(out.syn_members.size()));
+  (void)gi;
+  return out;
+}
+
+}  // namespace index
+}  // namespace folio
