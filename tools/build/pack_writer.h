@@ -37,8 +37,8 @@ struct BuildStats {
   uint64_t raw_bytes = 0;           // Markdown source bytes
   uint64_t text_bytes = 0;          // plain text bytes of all documents (span text, without URLs)
   uint64_t pack_bytes = 0, index_bytes = 0, search_index_bytes = 0, dictionary_bytes = 0, frames_bytes = 0;
-  uint64_t frames_bytes_plain = 0;  // frames without a dictionary (for the comparison)
-  uint64_t frames_bytes_dict = 0;   // frames with the dictionary (0 if not trained)
+  uint64_t frames_bytes_plain = 0;  // frames without a dictionary (estimated from a sample for big packs)
+  uint64_t frames_bytes_dict = 0;   // frames with the dictionary (0 if not trained; estimated likewise)
   uint32_t workspace_bytes = 0, max_doc_bytes = 0, search_scratch_bytes = 0;
   bool dictionary_used = false;
   bool search_built = false;
