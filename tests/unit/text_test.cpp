@@ -401,6 +401,49 @@ TEST_CASE("tokenizer: empty and separator-only input", "[text]") {
   CHECK_FALSE(tk.next(&t));
 }
 
+TEST_CASE("tokenizer: invariants hold on pseudo-random input", "[text]") {
+  // Bytes drawn from pieces that exercise every rule, plus raw random bytes (invalid UTF-8).
+  const char *pieces[] = {"a", "Z", "9", "0", "-", "\xE2\x80\x93", "/", ",", ".", "'", "\xE2\x80\x99", " ",
+                          "\xC3\xA9", "\xCC\x81", "\xC2\xAD", "\xC2\xBD", "\xCE\xB1", "\xC3\x9F", "$", "\xEF\xAC\x81"};
+  uint32_t seed = 12345;
+  auto rnd = [&seed]() {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 16;
+  };
+  size_t bad = 0, total = 0;
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string s;
+    const uint32_t n = rnd() % 40;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (rnd() % 8 == 0) {
+        s += char(rnd() & 0xFF);
+      } else {
+        s += pieces[rnd() % (sizeof pieces / sizeof pieces[0])];
+      }
+    }
+    Tokenizer tk(s.data(), s.size());
+    Token t;
+    uint32_t last_pos = 0, compound_pos = 0, count = 0;
+    bool first = true;
+    while (tk.next(&t)) {
+      ++total;
+      const bool ok = t.src_begin < t.src_end && t.src_end <= s.size() && t.len > 0 && t.len <= MAX_TOKEN_BYTES &&
+                      utf8_valid(t.text, t.len) && (first || t.position >= last_pos) &&
+                      (first || t.position <= last_pos + 1) &&
+                      (!(t.flags & TOKEN_PART) || t.position == compound_pos) && ++count <= 3 * s.size() + 1;
+      if (!ok) {
+        ++bad;
+        break;
+      }
+      if (t.flags & TOKEN_COMPOUND) compound_pos = t.position;
+      last_pos = t.position;
+      first = false;
+    }
+  }
+  CHECK(bad == 0);
+  CHECK(total > 10000);
+}
+
 // ---- Stemming and stopwords ---------------------------------------------------------------------------
 
 TEST_CASE("stem_english: Porter2 examples (expected values from Snowball)", "[text]") {

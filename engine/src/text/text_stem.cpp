@@ -46,7 +46,7 @@ bool short_v(const Word &w, size_t k) {
 }
 
 bool exception1(Word *w) {
-  static const char *const kSpecial[][2] = {
+  static const char kSpecial[][2][7] = {
       {"skis", "ski"},   {"skies", "sky"},    {"dying", "die"},  {"lying", "lie"},
       {"tying", "tie"},  {"idly", "idl"},     {"gently", "gentl"}, {"ugly", "ugli"},
       {"early", "earli"}, {"only", "onli"},   {"singly", "singl"}, {"sky", "sky"},
@@ -62,9 +62,9 @@ bool exception1(Word *w) {
 }
 
 bool exception2(const Word &w) {
-  static const char *const kInvariant[] = {"inning", "outing",  "canning", "herring",
+  static const char kInvariant[][8] = {"inning", "outing",  "canning", "herring",
                                            "earring", "proceed", "exceed",  "succeed"};
-  for (const char *s : kInvariant) {
+  for (const auto &s : kInvariant) {
     if (equals(w, s)) return true;
   }
   return false;
@@ -93,9 +93,9 @@ size_t region_after(const Word &w, size_t from) {
 }
 
 void mark_regions(Word *w) {
-  static const char *const kPrefixes[] = {"gener", "commun", "arsen"};
+  static const char kPrefixes[][7] = {"gener", "commun", "arsen"};
   w->p1 = w->k;
-  for (const char *p : kPrefixes) {
+  for (const auto &p : kPrefixes) {
     const size_t n = strlen(p);
     if (w->k >= n && memcmp(w->b, p, n) == 0) {
       w->p1 = n;
@@ -184,9 +184,10 @@ void step_1c(Word *w) {
   }
 }
 
+// Suffix rules as fixed-size strings (no pointers: the tables need no relocation and stay in rodata).
 struct Rule {
-  const char *suffix;
-  const char *repl;  // NULL: see the special cases
+  char suffix[8];
+  char repl[5];  // "?": a special case, handled by the step
 };
 
 // Finds the longest suffix of rules[] (sorted longest first) that ends the word; returns its index or -1.
@@ -209,13 +210,13 @@ void step_2(Word *w) {
       {"tional", "tion"}, {"biliti", "ble"},  {"lessli", "less"}, {"entli", "ent"},   {"ation", "ate"},
       {"alism", "al"},    {"aliti", "al"},    {"ousli", "ous"},   {"iviti", "ive"},   {"fulli", "ful"},
       {"enci", "ence"},   {"anci", "ance"},   {"abli", "able"},   {"izer", "ize"},    {"ator", "ate"},
-      {"alli", "al"},     {"bli", "ble"},     {"ogi", nullptr},   {"li", nullptr}};
+      {"alli", "al"},     {"bli", "ble"},     {"ogi", "?"},       {"li", "?"}};
   const int r = longest(*w, kRules);
   if (r < 0) return;
   const size_t n = strlen(kRules[r].suffix);
   const size_t start = w->k - n;
   if (start < w->p1) return;
-  if (kRules[r].repl) {
+  if (kRules[r].repl[0] != '?') {
     replace(w, n, kRules[r].repl);
   } else if (n == 3) {  // ogi → og after l
     if (start >= 1 && w->b[start - 1] == 'l') replace(w, n, "og");
@@ -226,14 +227,14 @@ void step_2(Word *w) {
 
 void step_3(Word *w) {
   static const Rule kRules[] = {{"ational", "ate"}, {"tional", "tion"}, {"alize", "al"}, {"icate", "ic"},
-                                {"iciti", "ic"},    {"ative", nullptr}, {"ical", "ic"},  {"ness", ""},
+                                {"iciti", "ic"},    {"ative", "?"}, {"ical", "ic"},  {"ness", ""},
                                 {"ful", ""}};
   const int r = longest(*w, kRules);
   if (r < 0) return;
   const size_t n = strlen(kRules[r].suffix);
   const size_t start = w->k - n;
   if (start < w->p1) return;
-  if (kRules[r].repl) {
+  if (kRules[r].repl[0] != '?') {
     replace(w, n, kRules[r].repl);
   } else if (start >= w->p2) {  // ative only in R2
     w->k = start;
@@ -243,13 +244,13 @@ void step_3(Word *w) {
 void step_4(Word *w) {
   static const Rule kRules[] = {{"ement", ""}, {"ance", ""}, {"ence", ""}, {"able", ""}, {"ible", ""},
                                 {"ment", ""},  {"ant", ""},  {"ent", ""},  {"ism", ""},  {"ate", ""},
-                                {"iti", ""},   {"ous", ""},  {"ive", ""},  {"ize", ""},  {"ion", nullptr},
+                                {"iti", ""},   {"ous", ""},  {"ive", ""},  {"ize", ""},  {"ion", "?"},
                                 {"al", ""},    {"er", ""},   {"ic", ""}};
   const int r = longest(*w, kRules);
   if (r < 0) return;
   const size_t start = w->k - strlen(kRules[r].suffix);
   if (start < w->p2) return;
-  if (kRules[r].repl || (start >= 1 && (w->b[start - 1] == 's' || w->b[start - 1] == 't'))) w->k = start;
+  if (kRules[r].repl[0] != '?' || (start >= 1 && (w->b[start - 1] == 's' || w->b[start - 1] == 't'))) w->k = start;
 }
 
 void step_5(Word *w) {
@@ -293,7 +294,7 @@ bool is_stopword(const char *word, size_t len) {
   // The Snowball English list, sorted (byte order) for binary search. Contractions are stored without
   // their apostrophe, as the tokenizer produces them, except those that would then collide with an
   // ordinary word: i'll, we'll, she'll, he'll (ill, well, shell, hell), i'd, she'd, we'd (id, shed, wed).
-  static const char *const kStop[] = {
+  static const char kStop[][11] = {
       "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "arent",
       "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
       "cannot", "cant", "could", "couldnt", "did", "didnt", "do", "does", "doesnt", "doing", "dont", "down",

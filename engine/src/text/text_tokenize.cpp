@@ -67,6 +67,7 @@ struct Word {
   uint32_t letters, uppers;
   bool numeric;         // only ASCII digits and '.'
   bool first_digit, last_digit;
+  bool truncated;       // the folded text did not fit
 };
 
 struct Writer {
@@ -148,6 +149,7 @@ void scan_word(const char *s, uint32_t len, Cursor *c, char *buf, uint32_t cap, 
     break;
   }
   w->len = out.n;
+  w->truncated = out.full;
 }
 
 // If a joiner and then a word code point follow *c, returns true with *next at the word.
@@ -236,22 +238,17 @@ bool Tokenizer::next(Token *out) {
   bool prev_digit = false;
   for (uint32_t i = 0; i < n; ++i) {
     Cursor c = part_begin_[i];
-    char tmp[MAX_TOKEN_BYTES];
-    Word pw;
-    scan_word(src_, len_, &c, tmp, MAX_TOKEN_BYTES, &pw);
-    if (i > 0 && prev_digit && pw.first_digit) jw.put('-');
-    // Copy whole code points while they fit (the part's own text is already cut at a boundary).
-    for (uint32_t k = 0; k < pw.len && !jw.full;) {
-      uint32_t cl = 1;
-      while (k + cl < pw.len && (static_cast<unsigned char>(tmp[k + cl]) & 0xC0) == 0x80) ++cl;
-      if (jw.n + cl > jw.cap) {
-        jw.full = true;
-        break;
-      }
-      memcpy(buf_ + jw.n, tmp + k, cl);
-      jw.n += cl;
-      k += cl;
+    if (i > 0 && prev_digit) {
+      Cursor t = c;
+      Fc first;
+      if (read_fc(src_, len_, &t, &first) && is_digit(first.cp)) jw.put('-');
     }
+    // Each part is folded straight into the rest of the buffer; after the first cut, nothing more is
+    // written, so the joined form is always a prefix.
+    Word pw;
+    scan_word(src_, len_, &c, jw.full ? nullptr : buf_ + jw.n, MAX_TOKEN_BYTES - jw.n, &pw);
+    jw.n += pw.len;
+    if (pw.truncated) jw.full = true;
     prev_digit = pw.last_digit;
     letters += pw.letters;
     uppers += pw.uppers;
