@@ -3,6 +3,9 @@
 // and serializes the blobs of search_index_writer into the SearchIndex table.
 #include "search_builder.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -112,7 +115,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       check(st, "section text");
       IndexDoc d;
       d.lead = k == 0;
-      d.title = title;
+      d.title = title;  // every section: title words lift an article's sections (half weight off the lead)
       d.aliases = aliases;
       d.heading = to_string(sec.heading);
       d.body.assign(buf.data(), len);
@@ -135,17 +138,32 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       }
       if (k == 0)
         for (uint32_t g : lead_gloss[a]) hit.insert(g);
-      for (uint32_t g : hit)
-        for (const auto &w : gloss[g].words) {
-          d.glossary += w;
-          d.glossary += '\n';
+      // only the canonical term name, and only where the text does not already say it: the other names
+      // (abbreviations, everyday words) reach the section through query-side synonym expansion
+      for (uint32_t g : hit) {
+        const std::string &name = gloss[g].words[0];
+        if (k != 0 || std::find(lead_gloss[a].begin(), lead_gloss[a].end(), g) == lead_gloss[a].end()) {
+          const std::vector<std::string> ns = stem_seq(name);
+          const std::vector<std::string> seq = stem_seq(d.heading + "\n" + d.body);
+          if (!ns.empty() && std::search(seq.begin(), seq.end(), ns.begin(), ns.end()) != seq.end()) continue;
         }
+        d.glossary += name;
+        d.glossary += '\n';
+      }
       docs.push_back(std::move(d));
     }
   }
   if (docs.size() != info.section_count) throw std::runtime_error("search index: section count mismatch");
 
   const IndexBlobs b = build_index_blobs(docs, groups);
+  if (std::getenv("FOLIO_SEARCH_DEBUG"))
+    std::fprintf(stderr,
+                 "search index: %u terms, %llu postings, %llu positions; dict %zu, postings %zu, heads %zu, "
+                 "synonyms %zu bytes; text %llu bytes\n",
+                 b.term_count, static_cast<unsigned long long>(b.posting_count),
+                 static_cast<unsigned long long>(b.position_count), b.dict.size(), b.postings.size(),
+                 8 * b.dict_heads.size(), b.syn_text.size() + 4 * (b.syn_entries.size() + b.syn_groups.size() + b.syn_members.size()),
+                 static_cast<unsigned long long>(b.text_bytes));
   const auto dict = fbb.CreateVector(b.dict);
   const auto heads = fbb.CreateVector(b.dict_heads);
   const auto post = fbb.CreateVector(b.dict_post);

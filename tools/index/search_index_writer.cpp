@@ -136,10 +136,13 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
           dt = &dts[li->second];
         }
         if (dt->tf[f] < 65535) ++dt->tf[f];
+        // positions of stopwords are not stored: phrases check the other words' offsets (a stopword
+        // in a quoted phrase only has to occur in the section)
+        const bool positional = !text::is_stopword(t.text, t.len);
         if (f == fts::FIELD_HEADING) {
-          dt->pos.push_back(t.position);
+          if (positional) dt->pos.push_back(t.position);
           maxpos = std::max(maxpos, t.position + 1);
-        } else if (f == fts::FIELD_BODY) {
+        } else if (f == fts::FIELD_BODY && positional) {
           dt->pos.push_back(heading_span + t.position);
         }
       }
@@ -261,7 +264,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     }
     put_varint(out.dict, static_cast<uint32_t>(pl.size()));
     put_varint(out.dict, static_cast<uint32_t>(rec.size()));
-    out.dict.push_back(term_max);
+    (void)term_max;
     // surface form: most frequent folded word (ties: shorter, then bytes)
     std::string surf = term;
     uint32_t best = 0;

@@ -195,11 +195,11 @@ bool dict_next(DictIter *it) {
   it->len = lcp + slen;
   uint32_t df = 0, pb = 0;
   if (!varint_get(d, n, &p, &df) || !varint_get(d, n, &p, &pb)) return it->bad = true, false;
-  if (p + 3 > n) return it->bad = true, false;
-  it->info.max_imp = d[p];
-  it->surf_cut = d[p + 1];
-  it->surf_len = d[p + 2];
-  p += 3;
+  if (p + 2 > n) return it->bad = true, false;
+  it->info.max_imp = 0;
+  it->surf_cut = d[p];
+  it->surf_len = d[p + 1];
+  p += 2;
   if (it->surf_cut > it->len || it->surf_len > n - p || it->len - it->surf_cut + it->surf_len > kMaxTermBytes)
     return it->bad = true, false;
   it->surf = d + p;
@@ -554,18 +554,27 @@ void heap_sort(Scratch *s) {
 
 // ---- evaluation -----------------------------------------------------------------------------------------
 
+// The phrase's positional words (stopwords are not positional) at their relative offsets.
 bool phrase_ok(Scratch *s, Alt *a) {
   uint32_t cnt[kMaxAltTerms];
+  uint32_t first = kMaxAltTerms;
   for (uint32_t k = 0; k < a->n; ++k) {
+    if (a->relpos[k] == kNoPos) {
+      cnt[k] = 0;
+      continue;
+    }
     cnt[k] = cursor_positions(&s->cursors[a->c0 + k], s->posbuf[k], kMaxPos);
     if (cnt[k] == 0) return false;
+    if (first == kMaxAltTerms) first = k;
   }
-  for (uint32_t i = 0; i < cnt[0]; ++i) {
-    const uint32_t p0 = s->posbuf[0][i];
-    if (p0 < a->relpos[0]) continue;
-    const uint32_t base = p0 - a->relpos[0];
+  if (first == kMaxAltTerms) return true;  // only stopwords: presence is all we can check
+  for (uint32_t i = 0; i < cnt[first]; ++i) {
+    const uint32_t p0 = s->posbuf[first][i];
+    if (p0 < a->relpos[first]) continue;
+    const uint32_t base = p0 - a->relpos[first];
     bool all = true;
-    for (uint32_t k = 1; k < a->n && all; ++k) {
+    for (uint32_t k = first + 1; k < a->n && all; ++k) {
+      if (a->relpos[k] == kNoPos) continue;
       const uint32_t want = base + a->relpos[k];
       bool found = false;
       for (uint32_t j = 0; j < cnt[k]; ++j) {
@@ -851,7 +860,7 @@ bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len, uint32
   if (a->n >= kMaxAltTerms) return false;
   const int k = add_cursor(s, t, len);
   if (k < 0) return false;
-  a->relpos[a->n++] = static_cast<uint8_t>(relpos > 255 ? 255 : relpos);
+  a->relpos[a->n++] = static_cast<uint8_t>(relpos > kNoPos ? kNoPos : relpos);
   if (s->clauses[ci].kind == CLAUSE_REQUIRED) add_hl(s, t, len, false, ci);
   return true;
 }
@@ -1256,7 +1265,10 @@ void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg
       }
       char stem[kMaxTermBytes];
       const size_t sl = stem_copy(tok.text, tok.len, stem);
-      if (!alt_term(s, a, static_cast<uint32_t>(ci), stem, sl, tok.position - first_pos)) {
+      uint32_t rel = tok.position - first_pos;
+      if (rel >= kNoPos) rel = kNoPos - 1;
+      if (text::is_stopword(tok.text, tok.len)) rel = kNoPos;
+      if (!alt_term(s, a, static_cast<uint32_t>(ci), stem, sl, rel)) {
         s->truncated = true;
         break;
       }

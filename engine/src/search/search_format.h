@@ -5,7 +5,7 @@
 // `dict_block` terms. Block b starts at dict_heads[b]; its first term's postings at dict_post[b]. A term:
 //   first of block:  u8 len, len bytes
 //   others:          u8 lcp (bytes shared with the previous term), u8 slen, slen bytes
-//   then:            varint df, varint post_bytes, u8 max_impact, u8 surf_cut, u8 surf_len, surf bytes
+//   then:            varint df, varint post_bytes, u8 surf_cut, u8 surf_len, surf bytes
 // A term's postings start after the previous terms' post_bytes in its block. The surface form (the
 // most frequent folded word that stems to the term, for "did you mean") is the term minus its last
 // surf_cut bytes, plus the surf bytes.
@@ -17,7 +17,7 @@
 //   impact (quantized BM25F score, >= 1)
 //   the position stream (the rest of the record): per posting varint n, then n varints: the first
 //   position, then deltas. Positions count heading words then body words (body starts at
-//   heading words + kBodyGap); title, alias and glossary fields carry no positions.
+//   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
 #ifndef FOLIO_SEARCH_FORMAT_H
 #define FOLIO_SEARCH_FORMAT_H
 
@@ -34,6 +34,7 @@ enum : uint32_t {
   kSkipEntryBytes = 16,
   kBodyGap = 4,          // position gap between a heading's words and the body's (no phrase spans them)
   kMaxTermBytes = 64,    // = text::MAX_TOKEN_BYTES
+  kNoPos = 255,          // Alt relpos of a phrase word that is not checked by position (a stopword)
 };
 
 // Field weights and BM25F parameters used by the builder to compute impacts (docs/search.md).
