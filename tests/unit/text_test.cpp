@@ -236,12 +236,14 @@ TEST_CASE("fold_cp: the table is idempotent and bounded over the BMP and SMP", "
 TEST_CASE("is_alnum_cp / is_upper_cp", "[text]") {
   for (uint32_t cp : {uint32_t('a'), uint32_t('z'), uint32_t('0'), uint32_t('9'), 0x3B1u /* α */,
                       0x438u /* и */, 0x4E2Du /* 中 */, 0xD55Cu /* 한 */, 0x0941u /* Devanagari vowel sign u */,
-                      0x10428u /* Deseret */, 0x20000u /* CJK ext B */}) {
+                      0x10428u /* Deseret */, 0x20000u /* CJK ext B */, uint32_t('A'), uint32_t('Z'),
+                      0xC9u /* É, unfolded */, 0xFF21u /* fullwidth Ａ */}) {
     INFO("U+" << std::hex << cp);
     CHECK(is_alnum_cp(cp));
   }
   for (uint32_t cp : {uint32_t(' '), uint32_t('-'), uint32_t('.'), uint32_t('\''), uint32_t('$'), 0x2BCu,
-                      0x2019u, 0x2013u, 0x2044u, 0x1F600u, 0xE000u /* private use */}) {
+                      0x2019u, 0x2013u, 0x2044u, 0x1F600u, 0xE000u /* private use */, 0xADu /* soft hyphen */,
+                      uint32_t('@'), uint32_t('['), uint32_t('`'), uint32_t('{')}) {
     INFO("U+" << std::hex << cp);
     CHECK_FALSE(is_alnum_cp(cp));
   }

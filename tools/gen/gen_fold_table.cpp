@@ -30,8 +30,8 @@
 // kAlnumBmp, kAlnumAstral: sorted code points (as uint16 below U+10000, uint32 above) where "letter or digit" (L*, N*, and marks that are not dropped; not U+02BC, which the tokenizer
 // treats as an apostrophe) toggles; is_alnum_cp(cp) is true when an odd number of
 // bounds are <= cp.
-// Code points that never appear in folded text (those that fold to something else) and unassigned ones
-// are "don't care", which merges most ranges.
+// Unassigned code points are "don't care" (they join the run before them), which merges many ranges.
+// Correct for unfolded text too (is_alnum_cp('A') is true), though the tokenizer only asks about folded.
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -290,25 +290,20 @@ int main(int argc, char **argv) {
     if (!(r.size() == 1 && r[0] == cp)) ++lost;
   }
 
-  // Alnum bounds over all of Unicode, with don't-care code points merged into the current run.
+  // Alnum bounds over all of Unicode, with unassigned code points merged into the current run.
   std::vector<uint32_t> bounds;
   bool cur = false;
   for (int32_t cp = 0; cp <= 0x10FFFF; ++cp) {
-    const bool folds_away = cp < kLimit ? !(folds[cp].size() == 1 && folds[cp][0] == cp)
-                                        : (cp >= 0xE0000 && cp <= 0xE0FFF);
-    const bool unassigned = utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_CN;
-    if (folds_away || unassigned) continue;
+    if (utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_CN) continue;
     const bool a = is_alnum_cat(cp);
     if (a != cur) {
       bounds.push_back(uint32_t(cp));
       cur = a;
     }
   }
-  // Sanity: the table must agree with the categories on every code point that can occur in folded text.
+  // Sanity: the bounds must agree with the categories on every assigned code point.
   for (int32_t cp = 0; cp <= 0x10FFFF; ++cp) {
-    const bool folds_away = cp < kLimit ? !(folds[cp].size() == 1 && folds[cp][0] == cp)
-                                        : (cp >= 0xE0000 && cp <= 0xE0FFF);
-    if (folds_away || utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_CN) continue;
+    if (utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_CN) continue;
     const size_t n = size_t(std::upper_bound(bounds.begin(), bounds.end(), uint32_t(cp)) - bounds.begin());
     if ((n & 1) != size_t(is_alnum_cat(cp))) {
       std::fprintf(stderr, "alnum bounds wrong at U+%04X\n", (unsigned)cp);

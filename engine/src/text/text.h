@@ -40,9 +40,10 @@ int fold_cp(uint32_t cp, uint32_t out[3]);
 // True if the source code point cp is an upper-case or title-case letter (Lu, Lt), before folding.
 bool is_upper_cp(uint32_t cp);
 
-// True if cp (already folded) is a letter or digit for tokenizing purposes: categories L*, N*, and the
-// marks that folding keeps (Mc, and Mn outside the diacritic blocks). U+02BC ʼ is an apostrophe, not a
-// letter. Binary search over ~460 range bounds.
+// True if cp is a letter or digit for tokenizing purposes: categories L*, N*, and combining marks (Mn,
+// Mc, Me: the ones folding keeps are part of a word's spelling). U+02BC ʼ is an apostrophe, not a letter.
+// Exact for every assigned code point, folded or not; unassigned ones take their neighbour's value.
+// Binary search over ~560 range bounds.
 bool is_alnum_cp(uint32_t cp);
 
 // Fold a whole string (case, accents) without changing its separators. Returns bytes needed; writes
