@@ -328,6 +328,25 @@ TEST_CASE("dictionary: used when it makes the pack smaller, absent with --no-dic
   CHECK(le32(&nod[72]) == 0);
   CHECK(le32(&nod[68]) == 0);
   CHECK(withd.size() < nod.size());
+  // The engine decodes every frame through the dictionary.
+  std::vector<uint8_t> p = withd;
+  const size_t ws_len = folio_workspace_size(p.data(), p.size());
+  REQUIRE(ws_len > 0);
+  std::vector<uint64_t> ws((ws_len + 7) / 8);
+  const folio_pack *pk = nullptr;
+  folio_reader *rd = nullptr;
+  REQUIRE(folio_open(p.data(), p.size(), ws.data(), ws.size() * 8, FOLIO_OPEN_VERIFY_CHECKSUM, &pk, &rd) == FOLIO_OK);
+  uint32_t bad = 0;
+  CHECK(folio_verify(rd, &bad) == FOLIO_OK);
+  std::vector<char> text(64 * 1024);
+  size_t len = 0;
+  REQUIRE(folio_render(rd, 3, FOLIO_NONE, FOLIO_FORMAT_TEXT, 0, text.data(), text.size(), &len) == FOLIO_OK);
+  CHECK(contains(std::string(text.data(), len), "Pain, swelling and stiffness"));
+}
+
+TEST_CASE("--help exits 0 for build and lint", "[builder]") {
+  CHECK(run_build({"--help"}) == 0);
+  CHECK(run_lint({"--help"}) == 0);
 }
 
 TEST_CASE("JSON Lines corpus: records become articles, bad lines are reported as file:line", "[builder]") {
@@ -374,6 +393,18 @@ TEST_CASE("JSON Lines corpus: records become articles, bad lines are reported as
   CHECK(ix->meta()->title()->str() == "c");
   CHECK(ix->sections()->size() == 3);
   CHECK(ix->articles()->Get(0)->links().count() == 1);
+
+  // Diagnostics inside a multi-line body point at the record's line; '#' headings are accepted.
+  write_file(f, "{\"slug\":\"a\",\"title\":\"A\",\"body\":\"x\"}\n"
+                "{\"slug\":\"b\",\"title\":\"B\",\"body\":\"# Top\\n\\nline\\n\\nmore [[nothing]] here\"}\n");
+  Diagnostics d2;
+  Content c2 = load_content(f, d2);
+  validate_content(c2, d2);
+  INFO(d2.format());
+  CHECK(d2.errors() == 0);
+  CHECK(contains(d2.format(), f + ":2: warning: unknown glossary term 'nothing'"));
+  REQUIRE(c2.articles[1].sections.size() == 2);
+  CHECK(c2.articles[1].sections[1].level == 2);
 }
 
 TEST_CASE("the engine opens the pack and reads it back", "[builder]") {

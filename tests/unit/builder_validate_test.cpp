@@ -56,6 +56,17 @@ TEST_CASE("front matter errors carry the line of the field", "[builder]") {
   CHECK(contains(out, p + ":8: error: bad topic name 'Bad Topic'"));
 }
 
+TEST_CASE("a level-1 heading in a Markdown body is an error at its line", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md", std::string(kGoodFront) + "Lead. [@ref-three]\n\n# Title again\n\nText. [@ref-three]\n");
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(contains(out, (t / "articles/delta.md") + ":11: error: level-1 heading in the body"));
+  CHECK(d.errors() == 1);
+}
+
 TEST_CASE("slug must equal the file name; unique slugs", "[builder]") {
   TempDir t;
   write_fixture(t.path());

@@ -47,8 +47,10 @@ struct Parser {
   int em = 0, strong = 0, code = 0;
   std::vector<LinkState> links;
   bool warned_html = false;
+  std::vector<int> h1_blocks;   // '#' headings (reported for Markdown files, demoted to ## for JSONL)
 
   int line_of(const char *p) {
+    if (a->from_jsonl) return first_line;  // a JSON string: the whole body is on the record's line
     const char *b = body->data();
     if (p >= b && p <= b + body->size()) {
       const size_t off = static_cast<size_t>(p - b);
@@ -207,13 +209,10 @@ int enter_block(MD_BLOCKTYPE type, void *detail, void *ud) {
       break;
     case MD_BLOCK_H: {
       unsigned level = static_cast<const MD_BLOCK_H_DETAIL *>(detail)->level;
-      if (level < 2) {
-        if (!p.a->from_jsonl)
-          p.diag->error(p.a->path, p.last_line + 1,
-                        "level-1 heading in the body: the title comes from the front matter; use ## for sections");
-        level = 2;
-      }
+      const bool h1 = level < 2;
+      if (h1) level = 2;  // reported after parsing, when the heading's line is known
       p.current = p.new_block(BlockKind::Heading, static_cast<uint8_t>(level), 0, 0);
+      if (h1) p.h1_blocks.push_back(p.current);
       p.a->blocks[static_cast<size_t>(p.current)].line = 0;
       break;
     }
@@ -527,6 +526,10 @@ void parse_markdown(const std::string &body, int first_line, Article &a, Diagnos
     split_citations(b);
     for (SrcSpan &s : b.spans) s.marks.clear();
   }
+  if (!a.from_jsonl)
+    for (int bi : p.h1_blocks)
+      diag.error(a.path, a.blocks[static_cast<size_t>(bi)].line,
+                 "level-1 heading in the body: the title comes from the front matter; use ## for sections");
 
   SrcSection lead;
   lead.level = 0;
