@@ -282,3 +282,28 @@ TEST_CASE("all errors of all files in one run, sorted by path then line", "[buil
   write_fixture(ok.path());
   CHECK(run_lint({ok.path(), "--quiet"}) == 0);
 }
+
+TEST_CASE("faq: every ## heading is a question; answers link to articles", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/faq.md",
+      "---\nslug: faq\ntitle: Questions\nsummary: S.\naudience: patient\nupdated: 2024-01-01\n"
+      "sources: [ref-three]\n---\n"
+      "Common questions. [@ref-three]\n"   // 9
+      "\n"
+      "## Does it work?\n"                 // 11
+      "\n"
+      "Maybe; see [alpha](alpha). [@ref-three]\n"
+      "\n"
+      "## Costs\n"                         // 15: not a question, no link
+      "\n"
+      "It varies. [@ref-three]\n");
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  const std::string p = t / "articles/faq.md";
+  CHECK(contains(out, p + ":15: error: FAQ heading 'Costs' must be a question ending in '?'"));
+  CHECK(contains(out, p + ":15: warning: FAQ answer 'Costs' links to no article"));
+  CHECK_FALSE(contains(out, p + ":11:"));
+  CHECK(d.errors() == 1);
+}

@@ -236,6 +236,23 @@ void check_readability(const Article &a, Diagnostics &diag) {
   }
 }
 
+// content/README.md "FAQ": each ## heading of the `faq` article is a question ending in '?', answered
+// briefly with a link to the full article(s).
+void check_faq(const Article &a, Diagnostics &diag) {
+  for (size_t si = 1; si < a.sections.size(); ++si) {
+    const SrcSection &sec = a.sections[si];
+    if (sec.level != 2) continue;
+    if (sec.heading.empty() || sec.heading.back() != '?')
+      diag.error(a.path, sec.line, "FAQ heading '" + sec.heading + "' must be a question ending in '?'");
+    bool linked = false;
+    for (size_t sj = si; sj < a.sections.size() && (sj == si || a.sections[sj].level > 2); ++sj)
+      for (uint32_t bi = a.sections[sj].block_begin; bi < a.sections[sj].block_end; ++bi)
+        for (const SrcSpan &sp : a.blocks[bi].spans)
+          if (sp.kind == SpanKind::ArticleLink) linked = true;
+    if (!linked) diag.warn(a.path, sec.line, "FAQ answer '" + sec.heading + "' links to no article");
+  }
+}
+
 }  // namespace
 
 void validate_content(Content &c, Diagnostics &diag) {
@@ -434,6 +451,7 @@ void validate_content(Content &c, Diagnostics &diag) {
                      (sec.level == 0 ? std::string("the lead section") : "section '" + sec.heading + "'") +
                          " has prose but no citation (cite a source, or mark the heading {.nocite})");
       }
+      if (a.slug == "faq") check_faq(a, diag);
       if (a.audience != Audience::Clinician) {
         check_abbreviations(a, exempt, diag);
         check_readability(a, diag);
