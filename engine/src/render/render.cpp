@@ -130,15 +130,17 @@ folio_status render_spans(Ctx &c, const fb::Block *b) {
         continue;
       }
       case fb::SpanKind::ArticleLink: {
-        folio_article a;
-        if (pack_article(c.p, s->target(), &a) != FOLIO_OK) return FOLIO_E_CORRUPT;
+        // Only the target's slug is needed: a damage elsewhere in the target's row stays its own problem.
+        const fb::Article *row = pack_article_row(c.p, s->target());
+        folio_str slug;
+        if (row == nullptr || pack_str(c.p, row->slug(), &slug) != FOLIO_OK) return FOLIO_E_CORRUPT;
         folio_section sec;
         const bool has_sec = s->target2() != FOLIO_NONE;
-        if (has_sec && (pack_section(c.p, s->target2(), &sec) != FOLIO_OK || sec.article != a.id))
+        if (has_sec && (pack_section(c.p, s->target2(), &sec) != FOLIO_OK || sec.article != s->target()))
           return FOLIO_E_CORRUPT;
         if (!c.html) break;
         o.put("<a href=\"");
-        o.esc(a.slug);
+        o.esc(slug);
         if (has_sec && sec.anchor.len) {
           o.ch('#');
           o.esc(sec.anchor);
