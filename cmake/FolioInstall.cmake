@@ -2,6 +2,10 @@
 # folio::engine) and folio.pc for pkg-config.
 include(CMakePackageConfigHelpers)
 
+set_target_properties(folio_engine PROPERTIES EXPORT_NAME engine)
+if(TARGET folio_posix)
+  set_target_properties(folio_posix PROPERTIES EXPORT_NAME posix)
+endif()
 install(TARGETS folio_engine EXPORT folioTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

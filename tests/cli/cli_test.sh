@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# cli_test.sh FOLIO PACK SRC: end-to-end checks of the folio command on the bundled content pack —
+# outputs, --json validity, exit codes (0 ok, 1 not found, 2 usage, 3 corrupt) and atomic builds.
+set -u
+folio=$1 pack=$2 src=$3
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0 checks=0
+check() {  # check NAME EXPECTED_RC CMD...
+  local name=$1 want=$2; shift 2
+  checks=$((checks + 1))
+  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    echo "FAIL: $name: exit $rc, expected $want"; sed 's/^/    /' "$tmp/err" | head -5; fails=$((fails + 1)); return 1
+  fi
+}
+contains() {  # contains NAME FILE PATTERN
+  checks=$((checks + 1))
+  if ! grep -qE -- "$3" "$2"; then echo "FAIL: $1: no match for '$3'"; head -c 400 "$2" | sed 's/^/    /'; fails=$((fails + 1)); fi
+}
+json_ok() {  # json_ok NAME FILE
+  checks=$((checks + 1))
+  if ! python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$2" 2>/dev/null; then echo "FAIL: $1: not JSON"; fails=$((fails + 1)); fi
+}
+
+# help and usage
+check "folio --help" 0 "$folio" --help; contains "help lists get" "$tmp/out" "folio get PACK"
+for c in build lint info get suggest glossary topics verify export browse; do
+  check "$c --help" 0 "$folio" "$c" --help
+done
+check "no command" 2 "$folio"
+check "unknown command" 2 "$folio" frobnicate
+check "get without slug" 2 "$folio" get "$pack"
+check "bad --format" 2 "$folio" get "$pack" faq --format pdf
+
+# info
+check "info" 0 "$folio" info "$pack"; contains "info title" "$tmp/out" "Stem cell therapy for knees"
+contains "info disclaimer" "$tmp/out" "not medical advice"
+check "info --json" 0 "$folio" info "$pack" --json; json_ok "info json" "$tmp/out"
+python3 - "$tmp/out" <<'PY' || { echo "FAIL: info json fields"; fails=$((fails + 1)); }
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["articles"] >= 25 and j["glossary"] >= 50 and j["references"] > 0, j
+assert 0 < j["workspace_bytes"] <= 256 * 1024, j["workspace_bytes"]
+assert j["format"].startswith("1."), j["format"]
+PY
+
+# get: article, section, title fallback, formats, not found
+check "get article" 0 "$folio" get "$pack" what-are-stem-cells; contains "get title" "$tmp/out" "^What are stem cells"
+contains "get references list" "$tmp/out" "^\[1\] "
+check "get section" 0 "$folio" get "$pack" "faq#is-stem-cell-therapy-approved-by-the-fda"
+contains "get section heading" "$tmp/out" "approved"
+check "get by title" 0 "$folio" get "$pack" "Frequently asked questions"
+check "get html" 0 "$folio" get "$pack" what-are-stem-cells --format html
+contains "html heading" "$tmp/out" "<h1>"; contains "html citation" "$tmp/out" 'class="cite"'
+contains "html glossary" "$tmp/out" "<dfn data-term="
+check "get json" 0 "$folio" get "$pack" what-are-stem-cells --json; json_ok "get json" "$tmp/out"
+python3 - "$tmp/out" <<'PY' || { echo "FAIL: get json fields"; fails=$((fails + 1)); }
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["slug"] == "what-are-stem-cells" and j["sources"] and j["sections"] and j["text"] and j["html"], j.keys()
+assert all("id" in s and "n" in s for s in j["sources"])
+PY
+check "get unknown slug" 1 "$folio" get "$pack" no-such-article
+contains "did you mean" "$tmp/err" "no such article"
+check "get unknown anchor" 1 "$folio" get "$pack" "faq#no-such-anchor"
+
+# suggest
+check "suggest" 0 "$folio" suggest "$pack" kne; contains "suggest knee" "$tmp/out" "[Kk]nee"
+check "suggest accent/case folded" 0 "$folio" suggest "$pack" "KNÉE"
+check "suggest --json" 0 "$folio" suggest "$pack" st --limit 3 --json; json_ok "suggest json" "$tmp/out"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert 1 <= len(a) <= 3 and all("slug" in e for e in a)' "$tmp/out" \
+  || { echo "FAIL: suggest --limit"; fails=$((fails + 1)); }
+check "suggest nothing" 1 "$folio" suggest "$pack" zzzzqx
+check "suggest bad limit" 2 "$folio" suggest "$pack" kne --limit 0
+
+# glossary
+check "glossary everyday word" 0 "$folio" glossary "$pack" kneecap; contains "kneecap → patella" "$tmp/out" "^Patella"
+check "glossary abbreviation" 0 "$folio" glossary "$pack" OA --json; json_ok "glossary json" "$tmp/out"
+contains "OA → osteoarthritis" "$tmp/out" '"term": ?"Osteoarthritis"'
+check "glossary unknown" 1 "$folio" glossary "$pack" "flux capacitor"
+
+# topics, export, verify
+check "topics" 0 "$folio" topics "$pack" --json; json_ok "topics json" "$tmp/out"
+check "topic unknown" 1 "$folio" topics "$pack" no-such-topic
+check "export" 0 "$folio" export "$pack" --format jsonl
+python3 - "$tmp/out" "$folio" "$pack" <<'PY' || { echo "FAIL: export lines"; fails=$((fails + 1)); }
+import json, subprocess, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+info = json.loads(subprocess.run([sys.argv[2], "info", sys.argv[3], "--json"], capture_output=True, text=True).stdout)
+assert len(lines) == info["sections"], (len(lines), info["sections"])
+assert all(set(l) == {"slug", "section", "title", "heading", "text"} for l in lines)
+assert sum(1 for l in lines if l["section"] == "") == info["articles"]   # one lead per article
+PY
+check "verify" 0 "$folio" verify "$pack"
+
+# corrupt packs → 3; missing file → 2
+head -c 1000 "$pack" >"$tmp/trunc.folio"
+check "truncated pack" 3 "$folio" info "$tmp/trunc.folio"
+python3 - "$pack" "$tmp/flip.folio" <<'PY'
+import sys
+d = bytearray(open(sys.argv[1], "rb").read()); d[-100] ^= 0xFF   # inside the last article's frame
+open(sys.argv[2], "wb").write(d)
+PY
+check "flipped byte: verify" 3 "$folio" verify "$tmp/flip.folio"
+printf 'not a pack at all, just text\n%.0s' {1..10} >"$tmp/text.folio"
+check "not a pack" 3 "$folio" info "$tmp/text.folio"
+check "missing file" 2 "$folio" info "$tmp/nope.folio"
+
+# build: atomic, deterministic, all errors reported, nothing written on failure
+check "build twice (1)" 0 "$folio" build "$src/content" -o "$tmp/a.folio" --quiet
+check "build twice (2)" 0 "$folio" build "$src/content" -o "$tmp/b.folio" --quiet
+checks=$((checks + 1)); cmp -s "$tmp/a.folio" "$tmp/b.folio" || { echo "FAIL: builds differ"; fails=$((fails + 1)); }
+checks=$((checks + 1)); cmp -s "$tmp/a.folio" "$pack" || { echo "FAIL: CLI build differs from the test pack"; fails=$((fails + 1)); }
+cp -r "$src/content" "$tmp/bad"
+sed -i 's/^slug: faq$/slug: FAQ/' "$tmp/bad/articles/faq.md"
+printf '\nSee [this](no-such-slug). [@fda-hct-p]\n' >>"$tmp/bad/articles/ethics.md"
+printf '\nBad byte \xff here.\n' >>"$tmp/bad/articles/other-uses.md"
+cp "$tmp/a.folio" "$tmp/keep.folio"
+check "bad content" 2 "$folio" build "$tmp/bad" -o "$tmp/keep.folio"
+contains "slug error with path:line" "$tmp/err" "articles/faq.md:[0-9]+: "
+contains "dangling link reported" "$tmp/err" "ethics.md:[0-9]+: .*no-such-slug"
+contains "invalid UTF-8 reported" "$tmp/err" "other-uses.md:[0-9]+: .*UTF-8"
+checks=$((checks + 1)); cmp -s "$tmp/a.folio" "$tmp/keep.folio" || { echo "FAIL: failed build touched the existing pack"; fails=$((fails + 1)); }
+checks=$((checks + 1)); ls "$tmp" | grep -q '\.tmp' && { echo "FAIL: temp file left behind"; fails=$((fails + 1)); }
+check "build --json" 0 "$folio" build "$src/content" -o "$tmp/c.folio" --json --quiet; json_ok "build json" "$tmp/out"
+python3 - "$tmp/out" <<'PY' || { echo "FAIL: build json fields"; fails=$((fails + 1)); }
+import json, sys
+j = json.load(open(sys.argv[1]))
+for k in ("articles", "sections", "raw_bytes", "pack_bytes", "index_bytes", "dictionary_bytes", "workspace_bytes", "seconds"):
+    assert k in j, k
+PY
+
+echo "cli_test: $((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
