@@ -1,13 +1,18 @@
 // bench_engine: printed figures for the reader engine on one or more packs (never a pass/fail timing).
 //
-//   folio_bench [--iterations N] [--size-of LIB] PACK...
+//   folio_bench [--iterations N] [--size-of LIB] PACK|CORPUS.jsonl...
 //
+// A .jsonl argument is compiled first (folio build, into a temporary pack next to it in /tmp), so a
+// corpus exported from another system can be measured directly.
 // For each pack: pack bytes vs raw section text vs zstd -19 of the concatenated text, open time (no
 // checksum, and with it), slug lookup, title lookup and suggestion latency, article fetch+render
 // latency (text, p50/p99, cold = other article first, warm = cached), workspace bytes; and the engine's
 // code size (text+data of the static library's objects) when --size-of is given.
 #include <folio/folio.h>
 #include <folio/folio_posix.h>
+#include <unistd.h>
+
+#include "build_cmd.h"
 #include <zstd.h>
 
 #include <algorithm>
@@ -164,7 +169,7 @@ int main(int argc, char **argv) {
     else packs.push_back(argv[i]);
   }
   if (packs.empty()) {
-    std::fprintf(stderr, "usage: folio_bench [--iterations N] [--size-of LIBFOLIO_ENGINE.a] PACK...\n");
+    std::fprintf(stderr, "usage: folio_bench [--iterations N] [--size-of LIBFOLIO_ENGINE.a] PACK|CORPUS.jsonl...\n");
     return 2;
   }
   if (lib) {
@@ -177,6 +182,25 @@ int main(int argc, char **argv) {
     }
   }
   int rc = 0;
-  for (const char *p : packs) rc |= bench_pack(p, iters);
+  for (const char *p : packs) {
+    std::string path = p;
+    if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
+      std::string out = "/tmp/folio_bench_" + std::to_string(getpid()) + ".folio";
+      std::string cmd = "build";
+      std::string o = "-o", q = "--quiet";
+      char *bargv[] = {cmd.data(), path.data(), o.data(), out.data(), q.data(), nullptr};
+      auto t0 = clk::now();
+      if (folio::tools::cmd_build(5, bargv) != 0) {
+        std::fprintf(stderr, "%s: build failed\n", p);
+        rc = 1;
+        continue;
+      }
+      std::printf("\nbuilt %s in %.2f s\n", p, ns_since(t0) / 1e9);
+      rc |= bench_pack(out.c_str(), iters);
+      unlink(out.c_str());
+    } else {
+      rc |= bench_pack(p, iters);
+    }
+  }
   return rc;
 }

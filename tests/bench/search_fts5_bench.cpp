@@ -1,0 +1,277 @@
+// search_fts5_bench.cpp: folio search side by side with SQLite FTS5 on the same sections and queries.
+//
+//   folio_search_bench PACK QUERIES [--repeat N] [--limit K]
+//
+// FTS5 gets exactly the sections `folio export` writes (slug, anchor, title, heading, text via
+// folio_section_text), in an in-memory table with tokenize='porter unicode61 remove_diacritics 2',
+// ranked by bm25() with column weights title 4, heading 2, body 1 (folio's BM25F weights), and snippet()
+// on the body. An FTS5 query is the query's words, each quoted, implicitly ANDed; if that finds fewer
+// than K sections the words are ORed (folio's own AND-then-partial, so both get the same fallback).
+// FTS5 returns sections; for the metrics its hits are grouped by article (first section per article),
+// as folio's are. Latency: every query run --repeat times, each run timed on its own (query + top-K with
+// snippets), p50/p99 over all runs. Figures are printed, never asserted.
+#include <folio/folio.h>
+#include <sqlite3.h>
+
+#include <folio/schema/folio_generated.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "search_eval.h"
+#include "search_pack_file.h"
+
+using folio::index::EvalQuery;
+using folio::index::Metrics;
+using folio::index::RankedHit;
+using folio::index::Report;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Bytes of the pack's SearchIndex blobs (read from the index FlatBuffer, which starts at byte 128).
+uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_text) {
+  const uint8_t *base = reinterpret_cast<const uint8_t *>(pf.bytes.data());
+  const auto *idx = folio::fb::GetIndex(base + 128);
+  const auto *si = idx ? idx->search() : nullptr;
+  if (!si) return 0;
+  *indexed_text = si->text_bytes();
+  uint64_t n = 0;
+  if (si->dict()) n += si->dict()->size();
+  if (si->postings()) n += si->postings()->size();
+  if (si->syn_text()) n += si->syn_text()->size();
+  if (si->dict_heads()) n += 4ull * si->dict_heads()->size();
+  if (si->dict_post()) n += 4ull * si->dict_post()->size();
+  if (si->syn_entries()) n += 4ull * si->syn_entries()->size();
+  if (si->syn_groups()) n += 4ull * si->syn_groups()->size();
+  if (si->syn_members()) n += 4ull * si->syn_members()->size();
+  return n;
+}
+
+std::string str(folio_str s) { return s.ptr ? std::string(s.ptr, s.len) : std::string(); }
+
+double pct(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+void die(const char *what, sqlite3 *db) {
+  std::fprintf(stderr, "search bench: %s: %s\n", what, db ? sqlite3_errmsg(db) : "");
+  std::exit(2);
+}
+
+// Words of a query for FTS5: runs of letters/digits (any non-ASCII byte counts as a letter), quoted.
+std::vector<std::string> fts_words(const std::string &q) {
+  std::vector<std::string> w;
+  std::string cur;
+  for (unsigned char c : q) {
+    if (std::isalnum(c) || c >= 0x80) {
+      cur += static_cast<char>(c);
+    } else if (!cur.empty()) {
+      w.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) w.push_back(cur);
+  return w;
+}
+
+std::string fts_query(const std::vector<std::string> &w, const char *op) {
+  std::string s;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (i) s += op;
+    s += '"' + w[i] + '"';
+  }
+  return s;
+}
+
+struct FtsHit {
+  std::string slug, anchor, snippet;
+};
+
+// One FTS5 run: AND, then OR when AND finds fewer than k sections. Returns the hits in rank order.
+std::vector<FtsHit> fts_search(sqlite3 *db, sqlite3_stmt *st, const std::string &q, int k) {
+  std::vector<FtsHit> out;
+  const std::vector<std::string> w = fts_words(q);
+  if (w.empty()) return out;
+  std::set<sqlite3_int64> seen;
+  for (int pass = 0; pass < 2 && static_cast<int>(out.size()) < k; ++pass) {
+    if (pass == 1 && w.size() < 2) break;
+    const std::string m = fts_query(w, pass == 0 ? " " : " OR ");
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, m.c_str(), static_cast<int>(m.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, k);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      const sqlite3_int64 id = sqlite3_column_int64(st, 0);
+      if (!seen.insert(id).second) continue;
+      if (static_cast<int>(out.size()) >= k) continue;
+      FtsHit h;
+      h.slug = reinterpret_cast<const char *>(sqlite3_column_text(st, 1));
+      h.anchor = reinterpret_cast<const char *>(sqlite3_column_text(st, 2));
+      const unsigned char *sn = sqlite3_column_text(st, 3);
+      h.snippet = sn ? reinterpret_cast<const char *>(sn) : "";
+      out.push_back(h);
+    }
+    if (rc != SQLITE_DONE) die("fts5 query", db);
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME]\n");
+    return 2;
+  }
+  int repeat = 5, limit = 10;
+  std::string label = argv[1];
+  for (int i = 3; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--limit")) limit = std::clamp(std::atoi(argv[i + 1]), 1, 64);
+    else if (!std::strcmp(argv[i], "--label")) label = argv[i + 1];
+  }
+  folio::index::PackFile pf;
+  if (pf.open(argv[1]) != FOLIO_OK || !folio_search_available(pf.pack)) {
+    std::fprintf(stderr, "search bench: %s: cannot open a pack with a search index\n", argv[1]);
+    return 2;
+  }
+  std::vector<EvalQuery> qs;
+  try {
+    qs = folio::index::load_eval_queries(argv[2]);
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "search bench: %s\n", e.what());
+    return 2;
+  }
+  folio_info info;
+  folio_pack_info(pf.pack, &info);
+
+  // ---- FTS5 over the exported sections ----
+  sqlite3 *db = nullptr;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) die("open", db);
+  sqlite3_exec(db, "PRAGMA page_size=4096", nullptr, nullptr, nullptr);
+  if (sqlite3_exec(db,
+                   "CREATE VIRTUAL TABLE s USING fts5(slug UNINDEXED, anchor UNINDEXED, title, heading, body, "
+                   "tokenize='porter unicode61 remove_diacritics 2')",
+                   nullptr, nullptr, nullptr) != SQLITE_OK)
+    die("create", db);
+  const auto t_build = Clock::now();
+  sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+  sqlite3_stmt *ins = nullptr;
+  if (sqlite3_prepare_v2(db, "INSERT INTO s(rowid, slug, anchor, title, heading, body) VALUES(?,?,?,?,?,?)", -1, &ins,
+                         nullptr) != SQLITE_OK)
+    die("prepare insert", db);
+  std::vector<char> buf(1 << 16);
+  uint64_t text_bytes = 0;
+  for (uint32_t a = 0; a < info.article_count; ++a) {
+    folio_article art;
+    folio_article_get(pf.pack, a, &art);
+    for (uint32_t k = 0; k < art.section_count; ++k) {
+      folio_section sec;
+      folio_section_get(pf.pack, art.section_first + k, &sec);
+      size_t len = 0;
+      folio_status st = folio_section_text(pf.reader, sec.id, buf.data(), buf.size(), &len);
+      if (st == FOLIO_E_DST_TOO_SMALL) {
+        buf.resize(len);
+        st = folio_section_text(pf.reader, sec.id, buf.data(), buf.size(), &len);
+      }
+      if (st != FOLIO_OK) len = 0;
+      text_bytes += len + sec.heading.len + (k == 0 ? art.title.len : 0);
+      sqlite3_reset(ins);
+      sqlite3_bind_int64(ins, 1, sec.id);
+      sqlite3_bind_text(ins, 2, art.slug.ptr, static_cast<int>(art.slug.len), SQLITE_STATIC);
+      sqlite3_bind_text(ins, 3, sec.anchor.ptr, static_cast<int>(sec.anchor.len), SQLITE_STATIC);
+      sqlite3_bind_text(ins, 4, art.title.ptr, static_cast<int>(art.title.len), SQLITE_STATIC);
+      sqlite3_bind_text(ins, 5, sec.heading.ptr, static_cast<int>(sec.heading.len), SQLITE_STATIC);
+      sqlite3_bind_text(ins, 6, buf.data(), static_cast<int>(len), SQLITE_TRANSIENT);
+      if (sqlite3_step(ins) != SQLITE_DONE) die("insert", db);
+    }
+  }
+  sqlite3_finalize(ins);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "INSERT INTO s(s) VALUES('optimize')", nullptr, nullptr, nullptr);
+  const double build_s = std::chrono::duration<double>(Clock::now() - t_build).count();
+  sqlite3_int64 fts_bytes = 0;
+  {
+    sqlite3_stmt *q = nullptr;
+    // the FTS5 index proper (no content table): the shadow tables s_data, s_idx, s_docsize
+    if (sqlite3_prepare_v2(db, "SELECT sum(length(block)) FROM s_data", -1, &q, nullptr) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+      fts_bytes = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+  }
+  sqlite3_stmt *sq = nullptr;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT rowid, slug, anchor, snippet(s, 4, '[', ']', '…', 24) FROM s WHERE s MATCH ?1 "
+                         "ORDER BY bm25(s, 0.0, 0.0, 4.0, 2.0, 1.0) LIMIT ?2",
+                         -1, &sq, nullptr) != SQLITE_OK)
+    die("prepare query", db);
+
+  // ---- runs ----
+  Report rep_folio, rep_fts;
+  std::vector<double> lat_folio, lat_folio_nosnip, lat_fts;
+  std::vector<folio_search_hit> hits(static_cast<size_t>(limit));
+  std::vector<char> text(32 * 1024);
+  for (const EvalQuery &q : qs) {
+    std::vector<RankedHit> rf, rs;
+    for (int r = 0; r < repeat; ++r) {
+      folio_search_result res;
+      auto t0 = Clock::now();
+      const folio_status st = folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(),
+                                           static_cast<uint32_t>(limit), text.data(), text.size(), &res);
+      lat_folio.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+      if (r == 0 && st == FOLIO_OK)
+        for (uint32_t i = 0; i < res.hit_count; ++i) rf.push_back({str(hits[i].slug), str(hits[i].anchor)});
+      t0 = Clock::now();
+      folio_search(pf.reader, q.query.data(), q.query.size(), FOLIO_SEARCH_NO_SNIPPETS, hits.data(),
+                   static_cast<uint32_t>(limit), text.data(), text.size(), &res);
+      lat_folio_nosnip.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+      t0 = Clock::now();
+      const std::vector<FtsHit> fh = fts_search(db, sq, q.query, limit);
+      lat_fts.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+      if (r == 0) {
+        std::set<std::string> arts;
+        for (const FtsHit &h : fh)
+          if (arts.insert(h.slug).second) rs.push_back({h.slug, h.anchor});
+      }
+    }
+    rep_folio.add(q.stratum, folio::index::score_query(q, rf));
+    rep_fts.add(q.stratum, folio::index::score_query(q, rs));
+  }
+
+  const folio::index::Metrics mf = rep_folio.all.mean(), ms = rep_fts.all.mean();
+  std::printf("== search benchmark: %s (%u articles, %u sections, %.1f KB text, %zu queries x %d runs)\n",
+              label.c_str(), info.article_count, info.section_count, static_cast<double>(text_bytes) / 1024.0,
+              qs.size(), repeat);
+  std::printf("%s", folio::index::format_report(rep_folio, "folio").c_str());
+  std::printf("%s", folio::index::format_report(rep_fts, "FTS5 porter unicode61 bm25").c_str());
+  std::printf("MRR@10: folio %.3f vs FTS5 %.3f (difference %+.3f)\n", mf.rr, ms.rr, mf.rr - ms.rr);
+  std::printf("latency, top %d with snippets (us): folio p50 %.1f p99 %.1f max %.1f | FTS5 p50 %.1f p99 %.1f max %.1f\n",
+              limit, pct(lat_folio, 0.5), pct(lat_folio, 0.99), pct(lat_folio, 1.0), pct(lat_fts, 0.5),
+              pct(lat_fts, 0.99), pct(lat_fts, 1.0));
+  std::printf("latency without snippets (us): folio p50 %.1f p99 %.1f\n", pct(lat_folio_nosnip, 0.5),
+              pct(lat_folio_nosnip, 0.99));
+  std::printf("p50 ratio folio/FTS5: %.3f\n", pct(lat_folio, 0.5) / std::max(1e-9, pct(lat_fts, 0.5)));
+  uint64_t indexed = 0;
+  const uint64_t fib = folio_index_bytes(pf, &indexed);
+  std::printf("index bytes: folio search index %.1f KB (%.3f of %.1f KB indexed text) | FTS5 s_data %.1f KB "
+              "(%.3f; FTS5 build %.2f s)\n",
+              static_cast<double>(fib) / 1024.0, indexed ? static_cast<double>(fib) / static_cast<double>(indexed) : 0.0,
+              static_cast<double>(indexed) / 1024.0, static_cast<double>(fts_bytes) / 1024.0,
+              indexed ? static_cast<double>(fts_bytes) / static_cast<double>(indexed) : 0.0, build_s);
+  std::printf("workspace: folio %zu bytes total (search scratch included)\n", pf.workspace_bytes());
+  sqlite3_finalize(sq);
+  sqlite3_close(db);
+  return 0;
+}
