@@ -56,9 +56,13 @@ TEST_CASE("workspace size follows the FORMAT.md formula", "[pack]") {
   CHECK(folio_workspace_size(a.data(), 127) == 0);
   // Only the header is read: 128 bytes are enough.
   CHECK(folio_workspace_size(a.data(), 128) == ws);
+  CHECK(ws <= FOLIO_WORKSPACE_BOUND(max_doc, 0));
   Opened o(p);
   REQUIRE(o.status == FOLIO_OK);
   CHECK(folio_reader_size(o.pack) > max_doc);
+  std::vector<uint8_t> d = fixture_pack(true);
+  Aligned ad(d);
+  CHECK(folio_workspace_size(ad.data(), ad.size()) <= FOLIO_WORKSPACE_BOUND(get_le(d.data() + 60, 4), 0));
   CHECK(folio_reader_size(nullptr) == 0);
 }
 

@@ -49,6 +49,24 @@ extern "C" {
 /* Size of the fixed pack header, in bytes. folio_workspace_size() needs at least this many bytes. */
 #define FOLIO_HEADER_SIZE 128
 
+/* Limits of this engine. A pack whose header declares more than FOLIO_MAX_DOC_BYTES per article document,
+ * FOLIO_MAX_SEARCH_SCRATCH of search scratch or FOLIO_MAX_DICTIONARY_BYTES of zstd dictionary is refused
+ * with FOLIO_E_CORRUPT (the build tool's default document limit is 96 KiB). A lookup or suggestion whose
+ * folded key is longer than FOLIO_MAX_KEY_BYTES returns FOLIO_E_LIMIT (no index key is that long). */
+#define FOLIO_MAX_DOC_BYTES (16u << 20)
+#define FOLIO_MAX_SEARCH_SCRATCH (64u << 20)
+#define FOLIO_MAX_DICTIONARY_BYTES (4u << 20)
+#define FOLIO_MAX_KEY_BYTES 256
+#define FOLIO_SUGGEST_MAX 64
+
+/* An upper bound of folio_workspace_size() for static arrays, from the header's max_doc_bytes and
+ * search_scratch_bytes (both printed by `folio info`), valid for zstd 1.5.x decoders on 32- and 64-bit
+ * targets: 2 KiB of handle and reader, 32 KiB for the dictionary's decoder tables, 128 KiB for the zstd
+ * decoder context (95,992 B with Debian's libzstd), plus the document buffer and the search scratch. */
+#define FOLIO_WORKSPACE_BOUND(max_doc_bytes, search_scratch_bytes)                                  \
+  ((size_t)2048u + (size_t)32768u + (size_t)131072u + (((size_t)(max_doc_bytes) + 7u) & ~(size_t)7u) + \
+   (((size_t)(search_scratch_bytes) + 7u) & ~(size_t)7u))
+
 /* Status codes. Stable values: never renumbered, new codes get new numbers. */
 typedef enum folio_status {
   FOLIO_OK = 0,
@@ -180,9 +198,13 @@ size_t folio_reader_size(const folio_pack *p);
  *   flags           0 or FOLIO_OPEN_VERIFY_CHECKSUM.
  *   out_pack        receives the handle (inside ws).
  *   out_reader      receives the built-in reader (inside ws); may be NULL if unused.
- * Returns FOLIO_OK; FOLIO_E_ARG; FOLIO_E_FORMAT (bad magic or identifier); FOLIO_E_VERSION;
- * FOLIO_E_TRUNCATED (file shorter than declared); FOLIO_E_CORRUPT (structure, sizes or header checksum);
- * FOLIO_E_CHECKSUM; FOLIO_E_WORKSPACE (ws NULL, misaligned or too small).
+ * Returns FOLIO_OK; FOLIO_E_ARG (pack or out_pack NULL, unknown flag, pack not 8-byte aligned);
+ * FOLIO_E_WORKSPACE (ws NULL, misaligned or too small); FOLIO_E_FORMAT (bad magic or index identifier, or
+ * fewer than FOLIO_HEADER_SIZE bytes that are not a prefix of a pack); FOLIO_E_VERSION (another major
+ * version: checked before the header CRC, so a future header layout reports this and not corruption);
+ * FOLIO_E_TRUNCATED (file shorter than its header declares); FOLIO_E_CORRUPT (header CRC, header sizes
+ * over the FOLIO_MAX_* limits, region layout, FlatBuffers verification of the index, index invariants,
+ * malformed dictionary); FOLIO_E_CHECKSUM (with FOLIO_OPEN_VERIFY_CHECKSUM).
  * Cost: O(number of index vectors) plus the header checksum; O(size) with FOLIO_OPEN_VERIFY_CHECKSUM.
  * Never allocates. On failure *out_pack and *out_reader are set to NULL. */
 folio_status folio_open(const void *pack, size_t pack_len, void *ws, size_t ws_len, uint32_t flags,
@@ -195,7 +217,8 @@ folio_status folio_reader_init(const folio_pack *p, void *mem, size_t mem_len, f
 /* Deep check: every index reference, every key order, and every article frame decompressed and its
  * document verified, plus the whole-file checksum. Uses the reader's scratch. On the first problem returns
  * FOLIO_E_CORRUPT or FOLIO_E_CHECKSUM and, if `bad_article` is not NULL, stores the article id involved
- * (FOLIO_NONE if not article-specific). Cost O(pack size). */
+ * (FOLIO_NONE if not article-specific). Article rows are all checked before any document, so a damaged
+ * row is reported against its own article. FOLIO_E_ARG for a NULL reader. Cost O(pack size). */
 folio_status folio_verify(folio_reader *r, uint32_t *bad_article);
 
 /* Pack metadata. Always succeeds for an open handle (FOLIO_E_ARG on NULL). O(1). */
@@ -213,7 +236,9 @@ folio_status folio_lookup_slug(const folio_pack *p, const char *slug, size_t len
 
 /* Title or alias lookup: the query is folded (case, accents, punctuation runs) like the index, then
  * matched exactly against titles and aliases (not words inside titles). O(log n).
- * FOLIO_E_UTF8 on invalid UTF-8; FOLIO_E_NOT_FOUND if nothing matches. */
+ * FOLIO_E_UTF8 on invalid UTF-8; FOLIO_E_LIMIT if the folded query exceeds FOLIO_MAX_KEY_BYTES;
+ * FOLIO_E_NOT_FOUND if nothing matches (also for an empty query). Among equal keys a title beats an alias,
+ * then the higher static rank, then the lower article id. */
 folio_status folio_lookup_title(const folio_pack *p, const char *text, size_t len, folio_entry *out);
 
 /* Parse "slug" or "slug#anchor" and resolve both. *out_section is the lead section when there is no
@@ -247,7 +272,10 @@ folio_status folio_article_backlink(const folio_pack *p, uint32_t article, uint3
  * then slug order, so ties are deterministic.
  *   out, cap   caller array of `cap` entries (cap may be 0 to only count, capped at 64 internally).
  *   out_n      receives the number written.
- * Returns FOLIO_OK (possibly with *out_n == 0), FOLIO_E_ARG, FOLIO_E_UTF8. Empty prefix: FOLIO_OK, 0.
+ * Returns FOLIO_OK (possibly with *out_n == 0), FOLIO_E_ARG (out NULL with cap > 0, out_n NULL),
+ * FOLIO_E_UTF8, FOLIO_E_LIMIT (folded prefix longer than FOLIO_MAX_KEY_BYTES), FOLIO_E_CORRUPT (a key or
+ * its article is damaged). Empty prefix (also after folding, e.g. "!!"): FOLIO_OK, 0.
+ * entry.score: bit 20 exact match, bits 16-17 kind (2 title, 1 alias, 0 word), bits 0-15 static rank.
  * Cost: O(log n + cap) for prefixes with a precomputed list, else O(log n + keys sharing the prefix),
  * bounded by 4096 keys scanned. Reentrant: scratch is on the stack (< 2 KiB). */
 folio_status folio_suggest(const folio_pack *p, const char *prefix, size_t len, folio_entry *out,
@@ -257,7 +285,8 @@ folio_status folio_suggest(const folio_pack *p, const char *prefix, size_t len, 
 /* Glossary, references, topics */
 
 /* Look up a glossary term by its name, an abbreviation or an everyday word (folded, exact), e.g.
- * "kneecap" → Patella, "OA" → Osteoarthritis. FOLIO_E_NOT_FOUND if absent. O(log n). */
+ * "kneecap" → Patella, "OA" → Osteoarthritis. FOLIO_E_NOT_FOUND if absent; FOLIO_E_UTF8, FOLIO_E_LIMIT
+ * as for folio_lookup_title. O(log n). */
 folio_status folio_glossary_lookup(const folio_pack *p, const char *text, size_t len,
                                    folio_glossary_entry *out);
 folio_status folio_glossary_get(const folio_pack *p, uint32_t id, folio_glossary_entry *out);
@@ -294,8 +323,18 @@ typedef enum folio_format {
  *   dst, dst_cap  caller buffer; dst may be NULL when dst_cap is 0 (size query).
  *   out_len       receives the bytes written, or the bytes needed on FOLIO_E_DST_TOO_SMALL.
  * The output is not NUL-terminated. On FOLIO_E_DST_TOO_SMALL the first dst_cap bytes are written.
- * Returns FOLIO_OK, FOLIO_E_ARG, FOLIO_E_NOT_FOUND (bad id or section not in article),
- * FOLIO_E_CORRUPT (frame fails to decompress or verify), FOLIO_E_DST_TOO_SMALL.
+ * Returns FOLIO_OK, FOLIO_E_ARG (NULL reader or out_len, dst NULL with dst_cap > 0, unknown format or
+ * flag), FOLIO_E_NOT_FOUND (bad id or section not in article), FOLIO_E_CORRUPT (frame fails to decompress
+ * or verify, or the document refers to a missing article, section, glossary entry or reference),
+ * FOLIO_E_DST_TOO_SMALL, FOLIO_E_LIMIT (output larger than SIZE_MAX: not reachable with 64-bit size_t).
+ * Text output: the title underlined with '=', level-2 headings with '-', deeper ones with '~'; list items
+ * "- " or "n. " indented two spaces per level; tables as "| a | b |" rows with a "|---|" line after
+ * header rows; code indented four spaces; quotes prefixed "> "; a rule as "----"; blocks separated by a
+ * blank line; references as "[n] Authors (year). Title. Container. doi:… url"; ends with a newline.
+ * HTML output: a fragment (<h1> title, <h2>..<h6 id=anchor>, <p>, nested <ul>/<ol start>, <table> with
+ * <th>/<td style="text-align:…">, <pre><code>, <blockquote>, <hr>, <em>/<strong>/<code>, <br>), every
+ * byte from the pack escaped (& < > " ' as entities), the references as
+ * <ol class="references"><li id="ref-n">.
  * Cost: one zstd decompression of the article (skipped when it is the reader's cached article) plus
  * O(output). */
 folio_status folio_render(folio_reader *r, uint32_t article, uint32_t section, folio_format format,

@@ -22,11 +22,11 @@ namespace detail {
 // Limits this engine enforces on header-declared sizes (FOLIO_E_CORRUPT beyond them at open). They bound
 // the workspace and keep every size computation far from overflow, also with a 32-bit size_t.
 enum : uint32_t {
-  kMaxDocBytes = 16u << 20,          // largest decompressed article document
-  kMaxSearchScratch = 64u << 20,     // search scratch declared by the header
-  kMaxDictBytes = 4u << 20,          // shared zstd dictionary
-  kMaxKeyBytes = 256,                // folded query keys (lookups, suggestions); longer: FOLIO_E_LIMIT
-  kMaxSuggest = 64,                  // suggestions per call
+  kMaxDocBytes = FOLIO_MAX_DOC_BYTES,             // largest decompressed article document
+  kMaxSearchScratch = FOLIO_MAX_SEARCH_SCRATCH,   // search scratch declared by the header
+  kMaxDictBytes = FOLIO_MAX_DICTIONARY_BYTES,     // shared zstd dictionary
+  kMaxKeyBytes = FOLIO_MAX_KEY_BYTES,             // folded query keys; longer: FOLIO_E_LIMIT
+  kMaxSuggest = FOLIO_SUGGEST_MAX,                // suggestions per call
   kMaxSuggestScan = 4096,            // title keys scanned per suggestion call
   kMaxEqualKeys = 4096,              // keys scanned for one exact lookup
   kVerifierMaxDepth = 16,

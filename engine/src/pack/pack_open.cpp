@@ -53,6 +53,9 @@ folio_status header_parse(const uint8_t *p, size_t len, Header *out) {
   return FOLIO_OK;
 }
 
+// FOLIO_WORKSPACE_BOUND in folio.h reserves 2 KiB for these two.
+static_assert(sizeof(folio_pack) + sizeof(folio_reader) + 16 <= 2048, "handle and reader outgrew FOLIO_WORKSPACE_BOUND");
+
 Layout layout_for(const Header &h) {
   Layout l;
   l.handle = align8(sizeof(folio_pack));
