@@ -1,6 +1,8 @@
 // Header parsing and folio_open: verify once (structure, sizes, index invariants), then place the handle,
 // the dictionary's decoder tables and one reader in the caller's workspace. Checks run cheapest first so
 // a wrong file is rejected after reading a few bytes.
+#include <new>  // placement new only: starts the objects' lifetimes in caller memory, allocates nothing
+
 #include "codec/codec.h"
 #include "pack/pack.h"
 
@@ -100,9 +102,9 @@ folio_status reader_init(const folio_pack *p, void *mem, size_t mem_len, folio_r
   const Layout &l = p->layout;
   if (mem_len < l.reader_total()) return FOLIO_E_WORKSPACE;
   uint8_t *m = static_cast<uint8_t *>(mem);
-  folio_reader *r = reinterpret_cast<folio_reader *>(m);
   ZSTD_DCtx_s *dctx = codec_dctx_init(m + l.reader, l.dctx);
   if (FOLIO_NEVER(dctx == nullptr)) return FOLIO_E_WORKSPACE;
+  folio_reader *r = new (m) folio_reader;
   r->tag = kReaderTag;
   r->pack = p;
   r->dctx = dctx;
@@ -150,8 +152,7 @@ folio_status pack_open(const void *pack, size_t pack_len, void *ws, size_t ws_le
   }
 
   uint8_t *m = static_cast<uint8_t *>(ws);
-  folio_pack *p = reinterpret_cast<folio_pack *>(m);
-  FOLIO_MEMSET(p, 0, sizeof *p);
+  folio_pack *p = new (m) folio_pack();  // value-initialised: absent vectors read as NULL / 0
   p->hdr = h;
   p->layout = l;
   p->base = base;
