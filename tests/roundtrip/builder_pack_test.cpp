@@ -437,3 +437,72 @@ TEST_CASE("the engine opens the pack and reads it back", "[builder]") {
   uint32_t bad = 0;
   CHECK(folio_verify(rd, &bad) == FOLIO_OK);
 }
+
+TEST_CASE("odd Markdown still yields a pack the engine verifies and renders", "[builder]") {
+  const char *bodies[] = {
+      "",
+      "## X {#only-attrs}",
+      "## Heading {#a .nocite .clinician}\\n\\n## Heading\\n\\n## Heading",
+      "> quote\\n> - list in quote\\n>   1. nested ordered\\n>\\n> > deeper quote",
+      "- a\\n\\n  second paragraph of a\\n\\n  ```\\n  code in list\\n  ```\\n- b\\n  | t | u |\\n  |---|---|\\n  | 1 | 2 |",
+      "[@ unterminated and [@a; @b and [@c] and `[@code]`",
+      "5. five\\n6. six\\n\\n***\\n\\ntext  \\nbreak\\\\\\nbreak2",
+      "&amp; &copy; &#169; &#x1F600; &bogus; <b>html</b> ![img](x.png)",
+      "[[x]] [[y|shown]] [link](#nope) [ext](mailto:a@b.c) https://example.org/auto",
+      "| a |\\n|:-:|\\n| **b** *c* `d` ~~e~~ |",
+      "# h1\\n## h2\\n### h3\\n#### h4\\n##### h5\\n###### h6\\n####### not a heading",
+      "\\u00e9t\\u00e9 \\u4e2d\\u6587 caf\\u00e9 \\u0000 nul",
+  };
+  std::string corpus;
+  int i = 0;
+  for (const char *b : bodies) {
+    corpus += "{\"slug\":\"odd-" + std::to_string(i) + "\",\"title\":\"Odd " + std::to_string(i) +
+              "\",\"body\":\"" + b + "\"}\n";
+    ++i;
+  }
+  TempDir t;
+  write_file(t / "odd.jsonl", corpus);
+  Diagnostics d;
+  Content c = load_content(t / "odd.jsonl", d);
+  validate_content(c, d);
+  INFO(d.format());
+  REQUIRE(d.errors() == 0);
+  REQUIRE(c.articles.size() == sizeof bodies / sizeof bodies[0]);
+  BuildStats st;
+  std::vector<uint8_t> p = build_pack(c, BuildOptions(), d, &st);
+  REQUIRE_FALSE(p.empty());
+  check_pack(p);
+  const size_t ws_len = folio_workspace_size(p.data(), p.size());
+  std::vector<uint64_t> ws((ws_len + 7) / 8);
+  const folio_pack *pk = nullptr;
+  folio_reader *rd = nullptr;
+  REQUIRE(folio_open(p.data(), p.size(), ws.data(), ws.size() * 8, FOLIO_OPEN_VERIFY_CHECKSUM, &pk, &rd) == FOLIO_OK);
+  uint32_t bad = 0;
+  CHECK(folio_verify(rd, &bad) == FOLIO_OK);
+  std::vector<char> out(256 * 1024);
+  for (uint32_t a = 0; a < c.articles.size(); ++a) {
+    size_t len = 0;
+    CHECK(folio_render(rd, a, FOLIO_NONE, FOLIO_FORMAT_HTML, 0, out.data(), out.size(), &len) == FOLIO_OK);
+    CHECK(folio_render(rd, a, FOLIO_NONE, FOLIO_FORMAT_TEXT, 0, out.data(), out.size(), &len) == FOLIO_OK);
+  }
+  // A heading with nothing but attributes is an error.
+  write_file(t / "empty.jsonl", "{\"slug\":\"e\",\"title\":\"E\",\"body\":\"## {#x}\"}\n");
+  Diagnostics d2;
+  load_content(t / "empty.jsonl", d2);
+  CHECK(contains(d2.format(), ":1: error: empty heading"));
+  // Spot checks of the model: the ordered list starts at 5, the '#' heading became level 2.
+  for (const Article &a : c.articles) {
+    if (a.slug == "odd-6") {
+      REQUIRE(!a.blocks.empty());
+      CHECK(a.blocks[0].kind == BlockKind::ListItem);
+      CHECK(a.blocks[0].aux == 5);
+    }
+    if (a.slug == "odd-10") CHECK(a.sections.size() == 7);
+    if (a.slug == "odd-2") {
+      REQUIRE(a.sections.size() == 4);
+      CHECK(a.sections[1].anchor == "a");
+      CHECK(a.sections[2].anchor == "heading");
+      CHECK(a.sections[3].anchor == "heading-2");
+    }
+  }
+}
