@@ -6,6 +6,22 @@
 //   Glossary     target_id = index in c.glossary (sorted by id here);
 //   Citation     target_id = index in c.references (sorted by id here), target2 = 1-based number;
 // and each article's `sources` is reordered to first-citation order.
+//
+// Rule details where content/README.md leaves room (decided here, change them here):
+//  - Patient-facing text = prose (paragraphs, list items, table cells) of sections that are not
+//    .clinician (own class or an ancestor's) in articles whose audience is not "clinician". Headings,
+//    code and citations are not prose.
+//  - Abbreviation: a word of >= 2 characters made of upper-case letters and digits (internal '-' or '/'
+//    allowed: "IL-6" counts as "IL"), with at least two upper-case letters; a trailing plural 's' is
+//    allowed ("MSCs" is "MSC"). Its first use must be "Full name (ABBR)" (inside parentheses right after
+//    other words) or "ABBR (full name)" (followed by a parenthesis). Strict Roman numerals and
+//    pack.yaml `abbreviations_exempt` are ignored.
+//  - .nocite applies to its own section only (a sub-section with claims still needs a citation).
+//  - Readability: Flesch-Kincaid grade of paragraphs and list items of one section (sub-sections
+//    apart); a warning when the grade shown (one decimal) is above 8 and the section has >= 30 words,
+//    since the formula is noise on a sentence or two.
+//  - JSON Lines corpora: no citation, abbreviation, readability or FAQ checks; unknown link and
+//    glossary targets are warnings and the span is kept as plain text.
 #include <algorithm>
 #include <cctype>
 #include <cmath>

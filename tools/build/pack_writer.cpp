@@ -313,7 +313,9 @@ IndexRows make_rows(const Content &c, const std::vector<uint32_t> &section_base)
     }
   }
 
-  // Title keys: title (0), aliases (1), every word-start suffix of the title (2).
+  // Title keys: title (0), aliases (1), every word-start suffix of the title (2). Static rank:
+  // min(backlinks, 255) * 256 + (255 - min(folded title bytes, 255)): well-linked articles first, then
+  // shorter titles.
   std::vector<TKey> keys;
   for (uint32_t ai = 0; ai < n; ++ai) {
     const Article &a = c.articles[ai];
