@@ -14,7 +14,7 @@ ports_pkgs() {
   case $1 in
     arm)       # the whole project is cross-built (tools and tests too): target versions of its libraries
                echo g++-aarch64-linux-gnu g++-arm-linux-gnueabihf qemu-user-static \
-                    libzstd-dev:arm64 libzstd-dev:armhf libmd4c-dev:arm64 libmd4c-dev:armhf \
+                    libzstd-dev:arm64 libzstd-dev:armhf libmd4c-dev:arm64 libmd4c-dev:armhf libmd4c-html0-dev:arm64 libmd4c-html0-dev:armhf \
                     libyaml-cpp0.7:arm64 libyaml-cpp0.7:armhf ;;
     wasm)      echo emscripten chromium ;;
     baremetal) echo gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-dev qemu-system-arm ;;

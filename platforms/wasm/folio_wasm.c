@@ -1,15 +1,15 @@
 /* folio_wasm.c: the WebAssembly port's C side. Linked with -sMALLOC=none: there is no allocator in the
  * module. Memory for the pack, the workspace and the render buffer comes from folio_wasm_reserve(), a
- * bump of the linear memory's break (sbrk) that is never given back: a FolioPack in JS owns one pack and
+ * bump pointer over the linear memory above the static data, never given back: a FolioPack in JS owns one pack and
  * one workspace for its lifetime, so nothing needs freeing.
  *
  * The wrappers flatten the API's structs into uint32 records (strings as pointer + length into the
  * pack) so the JS side (folio.js) does not depend on C struct layout. */
 #include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
 #include <folio/folio.h>
 #include <stdint.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Fixed I/O area shared with JS: query bytes in, records and snippet text out. */
 #define IO_QUERY 0u
@@ -28,15 +28,21 @@ EMSCRIPTEN_KEEPALIVE uint32_t folio_wasm_io_layout(uint32_t i)
   return i < 6 ? layout[i] : 0;
 }
 
-/* n bytes, 8-byte aligned, from the top of the linear memory (grown as needed). NULL if memory cannot
- * grow. Never freed. */
+/* n bytes, 8-byte aligned, bumped up from the linker's __heap_base (nothing else uses that memory:
+ * there is no malloc) and growing the memory through emscripten_resize_heap, which also refreshes the
+ * JS views (HEAPU8). NULL if the memory cannot grow. Never freed. */
+extern unsigned char __heap_base;
+static uintptr_t heap_top;
+
 EMSCRIPTEN_KEEPALIVE void *folio_wasm_reserve(size_t n)
 {
-  uintptr_t cur = (uintptr_t)sbrk(0);
-  size_t pad = (size_t)((8u - (cur & 7u)) & 7u);
-  void *p = sbrk((intptr_t)(n + pad));
-  if (p == (void *)-1) return NULL;
-  return (void *)((uintptr_t)p + pad);
+  if (!heap_top) heap_top = (uintptr_t)&__heap_base;
+  uintptr_t p = (heap_top + 7u) & ~(uintptr_t)7u;
+  if (n > SIZE_MAX - p) return NULL;
+  uintptr_t end = p + n;
+  if (end > emscripten_get_heap_size() && !emscripten_resize_heap(end)) return NULL;
+  heap_top = end;
+  return (void *)p;
 }
 
 static void put_str(uint32_t *o, folio_str s)

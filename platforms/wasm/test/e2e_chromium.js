@@ -36,8 +36,9 @@ function serve() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
   });
   let ok = false;
+  let page;
   try {
-    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(url);
@@ -63,6 +64,7 @@ function serve() {
     ok = true;
   } catch (e) {
     console.log(`FAIL chromium e2e: ${e.message}`);
+    if (page) await page.screenshot({ path: shot }).then(() => console.log(`     screenshot (failure) ${shot}`), () => {});
   } finally {
     await browser.close();
     server.close();
