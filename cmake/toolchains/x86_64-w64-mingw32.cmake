@@ -16,3 +16,8 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
 # The caller sets WINEPREFIX, WINEDEBUG=-all and WINEDLLOVERRIDES (platforms/ci/run-ports.sh).
 set(CMAKE_CROSSCOMPILING_EMULATOR wine)
+# Libraries cross-built for mingw (zstd, md4c, yaml-cpp from Debian's source packages, by
+# platforms/ci/windows-deps.sh) live in their own prefix, searched like the mingw sysroot.
+if(DEFINED ENV{FOLIO_MINGW_PREFIX})
+  list(APPEND CMAKE_FIND_ROOT_PATH $ENV{FOLIO_MINGW_PREFIX})
+endif()

@@ -59,18 +59,18 @@ ports_install() { # ports_install arm wasm ...
   fi
   for t in "$@"; do
     case $t in
-      wasm|baremetal|windows) ports_zstd_source || return 1 ;;
+      wasm|baremetal|jni) ports_zstd_source || return 1 ;;
+      windows) { ports_zstd_source && ports_source md4c src/md4c.h && ports_source yaml-cpp include/yaml-cpp/yaml.h; } || return 1 ;;
     esac
     [ "$t" = wasm ] && { ports_playwright || return 1; }
   done
   return 0
 }
 
-# zstd's decoder for wasm, bare metal and Windows comes from Debian's own source package (no download
-# from anywhere else). apt-get source needs a deb-src entry, which Debian images do not ship.
-ports_zstd_source() {
-  local dir="$PORTS_BUILD/src"
-  if compgen -G "$dir/libzstd-*/lib/zstd.h" >/dev/null; then return 0; fi
+# Debian source packages, extracted under build-ports/src: zstd (its decoder for wasm, bare metal and
+# Windows; the whole library for the Windows tools), md4c and yaml-cpp (Windows tools). Nothing is
+# downloaded from anywhere but Debian. apt-get source needs a deb-src entry, which Debian images lack.
+ports_deb_src_entry() {
   if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
     echo "install: adding a deb-src entry (/etc/apt/sources.list.d/folio-deb-src.sources)"
     sed -n '/^Types: deb$/,/^$/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | sed 's/^Types: deb$/Types: deb-src/' \
@@ -79,13 +79,26 @@ ports_zstd_source() {
       | $SUDO tee /etc/apt/sources.list.d/folio-deb-src.sources >/dev/null
     ports_apt_update
   fi
-  mkdir -p "$dir"
-  (cd "$dir" && apt-get -q -o DPkg::Lock::Timeout=600 source --download-only libzstd-dev >/dev/null 2>&1 || apt-get -q source --download-only zstd >/dev/null 2>&1) \
-    || { echo "install: apt-get source zstd failed"; return 1; }
-  (cd "$dir" && dpkg-source -x --skip-patches "$(ls libzstd_*.dsc | head -1)" >/dev/null 2>&1 || dpkg-source -x "$(ls libzstd_*.dsc | head -1)" >/dev/null) \
-    || { echo "install: dpkg-source failed"; return 1; }
-  compgen -G "$dir/libzstd-*/lib/zstd.h" >/dev/null
 }
+
+# ports_source SRCPKG MARKER: extract Debian source package SRCPKG unless build-ports/src/*/MARKER exists.
+# If the Debian patch tarball cannot be fetched (snapshot mirrors sometimes lack it), the upstream
+# .orig tarball from the same Debian pool is extracted instead.
+ports_source() {
+  local pkg=$1 marker=$2 dir="$PORTS_BUILD/src"
+  if compgen -G "$dir/*/$marker" >/dev/null; then return 0; fi
+  ports_deb_src_entry
+  mkdir -p "$dir"
+  (cd "$dir" && apt-get -q -o DPkg::Lock::Timeout=600 source --download-only "$pkg" >"$dir/$pkg.apt.log" 2>&1)
+  local dsc; dsc=$(cd "$dir" && ls "${pkg}"_*.dsc 2>/dev/null | head -1)
+  [ -n "$dsc" ] && (cd "$dir" && dpkg-source -x "$dsc" >/dev/null 2>&1)
+  if ! compgen -G "$dir/*/$marker" >/dev/null; then
+    local orig; orig=$(cd "$dir" && ls "${pkg}"_*.orig.tar.* 2>/dev/null | head -1)
+    [ -n "$orig" ] && (cd "$dir" && tar -xf "$orig")
+  fi
+  compgen -G "$dir/*/$marker" >/dev/null || { echo "install: apt-get source $pkg failed (see $dir/$pkg.apt.log)"; return 1; }
+}
+ports_zstd_source() { ports_source libzstd lib/zstd.h; }
 
 # playwright-core (no browser download: it drives Debian's /usr/bin/chromium), pinned, in the build dir.
 ports_playwright() {
