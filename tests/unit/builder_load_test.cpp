@@ -144,7 +144,7 @@ TEST_CASE("spans: links, glossary, styles and citations in first-citation order"
   const SrcBlock &lead = a.blocks[0];
   REQUIRE(lead.spans.size() == 4);
   CHECK(lead.spans[1].kind == SpanKind::Glossary);
-  CHECK(lead.spans[1].text == "Patella");  // [[id]] shows the term's own name
+  CHECK(lead.spans[1].text == "patella");  // [[id]] shows the term's own name, lower-cased mid-sentence
   CHECK(c.glossary[lead.spans[1].target_id].id == "patella");
   CHECK(lead.spans[3].kind == SpanKind::Citation);
   CHECK(lead.spans[3].target2 == 1);
@@ -210,4 +210,32 @@ TEST_CASE("iso dates and slugs", "[builder]") {
   CHECK_FALSE(is_slug("A-b"));
   CHECK_FALSE(is_slug(""));
   CHECK_FALSE(is_slug("a_b"));
+}
+
+TEST_CASE("[[id]] shows the term in sentence case; names and [[id|text]] stay as written", "[builder]") {
+  TempDir t;
+  Diagnostics d;
+  write_fixture(t.path());
+  write_file(t.path() + "/glossary/more.yaml",
+             "- id: fda\n"
+             "  term: US Food and Drug Administration\n"
+             "  abbreviations: [FDA]\n"
+             "  definition: The US agency that regulates medicines.\n");
+  write_file(t.path() + "/articles/gamma.md",
+             "---\nslug: gamma\ntitle: Gamma\nsummary: S.\naudience: clinician\nupdated: 2024-01-01\n"
+             "sources: [ref-three]\n---\n"
+             "[[patella]] comes first. Then the [[patella]] again! [[cartilage]] starts this one; the "
+             "[[fda]] stays; [[patella|Kneecap]] keeps its words. [@ref-three]\n");
+  Content c = load_content(t.path(), d);
+  validate_content(c, d);
+  const Article &g = article(c, "gamma");
+  std::vector<std::string> shown;
+  for (const SrcSpan &sp : g.blocks[0].spans)
+    if (sp.kind == SpanKind::Glossary) shown.push_back(sp.text);
+  REQUIRE(shown.size() == 5);
+  CHECK(shown[0] == "Patella");    // start of the block
+  CHECK(shown[1] == "patella");    // mid-sentence
+  CHECK(shown[2] == "Cartilage");  // after '!'
+  CHECK(shown[3] == "US Food and Drug Administration");  // a name keeps its capitals
+  CHECK(shown[4] == "Kneecap");    // explicit text is never changed
 }

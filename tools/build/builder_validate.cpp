@@ -115,6 +115,30 @@ double flesch_kincaid_grade(const std::string &text, size_t *words_out) {
 
 namespace {
 
+// True when a span appended after `kept` would begin a sentence: nothing but white space and empty spans
+// (citations) before it in the block, or text ending in '.', '!' or '?'.
+bool at_sentence_start(const std::vector<SrcSpan> &kept) {
+  for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
+    const size_t e = it->text.find_last_not_of(" \t\n");
+    if (e == std::string::npos) continue;
+    const char ch = it->text[e];
+    return ch == '.' || ch == '!' || ch == '?';
+  }
+  return true;
+}
+
+// "Patella" → "patella", "Type II collagen" → "type II collagen"; a first word that is not a
+// capitalised lower-case word ("US Food and Drug Administration", "iPSC") is a name and stays.
+std::string lower_first_word(const std::string &term) {
+  if (term.empty() || term[0] < 'A' || term[0] > 'Z') return term;
+  for (size_t i = 1; i < term.size() && term[i] != ' '; ++i)
+    if (term[i] >= 'A' && term[i] <= 'Z') return term;
+  std::string out = term;
+  out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
+
 bool is_prose_block(BlockKind k) {
   return k == BlockKind::Paragraph || k == BlockKind::ListItem || k == BlockKind::TableCell;
 }
@@ -401,8 +425,11 @@ void validate_content(Content &c, Diagnostics &diag) {
               break;
             }
             s.target_id = it->second;
-            // [[id]] (md4c passes the id itself as the shown text) shows the term's own name.
-            if (s.default_text || s.text == s.target) s.text = c.glossary[it->second].term;
+            // [[id]] (md4c passes the id itself as the shown text) shows the term's own name, in
+            // sentence case: "is called [[self-renewal]]." reads "is called self-renewal.".
+            if (s.default_text || s.text == s.target)
+              s.text = at_sentence_start(kept) ? c.glossary[it->second].term
+                                               : lower_first_word(c.glossary[it->second].term);
             break;
           }
           case SpanKind::Citation: {
