@@ -288,7 +288,7 @@ TEST_CASE("atomic write: failure removes the temp file and keeps the target", "[
     CHECK_FALSE(contains(e.path().filename().string(), ".tmp."));
 }
 
-TEST_CASE("--max-doc-bytes refuses a large article with path:1", "[builder]") {
+TEST_CASE("max-doc-bytes: a large article is refused with path:1", "[builder]") {
   TempDir t;
   write_fixture(t.path());
   std::string body = "---\nslug: huge\ntitle: Huge\nsummary: S.\naudience: clinician\nupdated: 2024-01-01\n"
