@@ -344,7 +344,7 @@ TEST_CASE("dictionary: used when it makes the pack smaller, absent with --no-dic
   CHECK(contains(std::string(text.data(), len), "Pain, swelling and stiffness"));
 }
 
-TEST_CASE("--help exits 0 for build and lint", "[builder]") {
+TEST_CASE("help: build and lint --help exit 0", "[builder]") {
   CHECK(run_build({"--help"}) == 0);
   CHECK(run_lint({"--help"}) == 0);
 }
