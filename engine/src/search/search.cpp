@@ -37,6 +37,7 @@ enum : uint32_t {
   kPrefixScan = 4096,
   kFuzzyKeep = 3,
   kFuzzyMaxLen = 32,
+  kSeekDepth = 3,   // seek past a hopeless subtree only when it is this shallow (deeper ones are small)
   kMaxQueryTokens = 2048,
 };
 
@@ -925,7 +926,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
   *ncand = 0;
   if (wlen < 3 || wlen > kFuzzyMaxLen || wslen == 0) return 0;
   const uint32_t maxd = wlen <= 5 ? 1 : 2;
-  const uint32_t scan_d = maxd + 1;  // stems may differ more than surfaces ("arthritus" / "arthriti")
+  const uint32_t scan_d = maxd;  // bound on the stem distance; the surface distance can only confirm
   const uint32_t q = static_cast<uint32_t>(wslen);
   uint8_t(*dp)[kMaxTermBytes + 2] = s->dp;
   for (uint32_t j = 0; j <= q; ++j) dp[0][j] = static_cast<uint8_t>(j);
@@ -940,11 +941,19 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
     uint32_t prune = kMaxTermBytes + 1;  // depth at which the previous branch was hopeless
     uint32_t valid = 0;                  // dp rows valid for the current term: 0..valid
     uint32_t scanned = 0;
-    for (bool ok = true; ok; ok = dict_next(&it)) {
+    bool fresh = true;    // the iterator was repositioned: no dp rows carry over
+    bool advance = false;  // move to the next term before looking at it
+    for (;;) {
+      if (advance) {
+        if (!dict_next(&it)) break;
+        fresh = false;
+      }
+      advance = true;
       if (++scanned > 200000) break;
       if (it.len == 0 || it.term[0] != starts[si]) break;
+      if (fresh) valid = 0;
+      if (!fresh && it.lcp >= prune) continue;  // shares a hopeless prefix
       const uint32_t lcp = it.lcp < valid ? it.lcp : valid;
-      if (lcp >= prune) continue;  // shares a hopeless prefix
       prune = kMaxTermBytes + 1;
       uint32_t i = lcp + 1;
       bool hopeless = false;
@@ -973,6 +982,23 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
       if (hopeless) {
         prune = i;
         valid = i - 1;
+        // skip the whole subtree of terms starting with term[0..i): seek past it (Lucene-style
+        // automaton intersection over the sorted dictionary) when it is not the rest of this block
+        const unsigned char last = static_cast<unsigned char>(it.term[i - 1]);
+        if (i >= 2 && i <= kSeekDepth && last != 0xFF) {
+          char key[kMaxTermBytes];
+          FOLIO_MEMCPY(key, it.term, i);
+          key[i - 1] = static_cast<char>(last + 1);
+          if (!dict_lower_bound(&it, &s->v, key, i)) {
+            if (it.bad) s->bad = true;
+            break;
+          }
+          // look at the term the seek landed on without advancing
+          valid = 0;
+          prune = kMaxTermBytes + 1;
+          fresh = true;
+          advance = false;
+        }
         continue;
       }
       valid = it.len;
@@ -1197,11 +1223,16 @@ void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, c
   }
   const bool known = s->cursors[a->c0].df > 0;
   c->literal = (!neg && nparts == 0 && !prefix) ? 1 : 0;
-  if (nparts > 1) {
+  // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
+  // left out ("to-do"), and with fewer than two parts left there is no such alternative
+  uint32_t content_parts = 0;
+  for (uint32_t k = 0; k < nparts; ++k) content_parts += text::is_stopword(parts[k].text, parts[k].len) ? 0u : 1u;
+  if (content_parts > 1) {
     Alt *pa = alt_begin(s, ci, kWeightParts, false);
     if (pa) {
       bool ok = true;
       for (uint32_t k = 0; k < nparts && ok; ++k) {
+        if (text::is_stopword(parts[k].text, parts[k].len)) continue;
         char ps2[kMaxTermBytes];
         const size_t pl = stem_copy(parts[k].text, parts[k].len, ps2);
         ok = alt_term(s, pa, ci, ps2, pl, parts[k].position - tok.position);
@@ -1409,6 +1440,30 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
 
 // ---- snippets -------------------------------------------------------------------------------------------
 
+inline bool word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+inline bool is_connector(unsigned char c) { return c == '-' || c == '/' || c == '\'' || c == ',' || c == '.'; }
+inline unsigned char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+
+// Could a word starting at p match a highlight term? Compares the first two bytes, ASCII-folded; a
+// non-ASCII byte in either position always passes (folding may change it).
+bool hl_prefix_possible(const Scratch *s, const char *p, size_t n) {
+  const unsigned char c0 = ascii_lower(static_cast<unsigned char>(p[0]));
+  const unsigned char c1 = n > 1 ? ascii_lower(static_cast<unsigned char>(p[1])) : 0;
+  if (c0 >= 0x80 || c1 >= 0x80) return true;
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    const HlTerm &h = s->hl[i];
+    const unsigned char h0 = static_cast<unsigned char>(h.text[0]);
+    if (h0 >= 0x80) return true;
+    if (h0 != c0) continue;
+    if (h.len < 2) return true;
+    const unsigned char h1 = static_cast<unsigned char>(h.text[1]);
+    if (h1 >= 0x80 || h1 == c1) return true;
+  }
+  return false;
+}
+
 bool hl_match(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
   char stem[kMaxTermBytes];
   bool stemmed = false;
@@ -1446,21 +1501,59 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   if (st != FOLIO_OK && st != FOLIO_E_DST_TOO_SMALL) return st;
   if (tl > kSnippetText) tl = kSnippetText;
   const char *t = s->text;
-  // matches
+  // matches: a cheap byte scan splits the text into words (letters, digits, any non-ASCII byte, and
+  // connectors inside a word); only words with a segment whose first two folded bytes start some
+  // highlight term are run through the real tokenizer and stemmer
   uint32_t nm = 0;
   {
-    text::Tokenizer tz(t, tl);
-    text::Token tok;
-    uint32_t last_end = 0;
-    while (tz.next(&tok) && nm < kMaxMatches) {
-      if (tok.src_begin < last_end) continue;  // part of a compound already highlighted
-      uint8_t cl;
-      if (tok.len && hl_match(s, tok.text, tok.len, &cl)) {
-        s->matches[nm].begin = tok.src_begin;
-        s->matches[nm].end = tok.src_end;
-        s->matches[nm].clause = cl;
-        ++nm;
-        last_end = tok.src_end;
+    // distinct clauses that can be highlighted: once a window holds all of them, stop scanning
+    uint32_t want = 0;
+    for (uint32_t k = 0; k < s->nhl; ++k) want |= 1u << (s->hl[k].clause & 31);
+    size_t i = 0;
+    bool done = false;
+    while (i < tl && nm < kMaxMatches && !done) {
+      if (!word_byte(static_cast<unsigned char>(t[i]))) {
+        ++i;
+        continue;
+      }
+      const size_t b = i;
+      bool candidate = false;
+      bool seg_start = true;
+      while (i < tl) {
+        const unsigned char c = static_cast<unsigned char>(t[i]);
+        if (word_byte(c)) {
+          if (seg_start && !candidate) candidate = hl_prefix_possible(s, t + i, tl - i);
+          seg_start = false;
+          ++i;
+        } else if (is_connector(c) && i + 1 < tl && word_byte(static_cast<unsigned char>(t[i + 1]))) {
+          seg_start = true;
+          ++i;
+        } else {
+          break;
+        }
+      }
+      if (!candidate) continue;
+      text::Tokenizer tz(t + b, i - b);
+      text::Token tok;
+      uint32_t last_end = 0;
+      while (tz.next(&tok) && nm < kMaxMatches) {
+        if (tok.src_begin < last_end) continue;  // part of a compound already highlighted
+        uint8_t cl;
+        if (tok.len && hl_match(s, tok.text, tok.len, &cl)) {
+          s->matches[nm].begin = static_cast<uint32_t>(b + tok.src_begin);
+          s->matches[nm].end = static_cast<uint32_t>(b + tok.src_end);
+          s->matches[nm].clause = cl;
+          ++nm;
+          last_end = tok.src_end;
+          // does a window ending here hold every clause?
+          uint32_t seen = 0;
+          for (uint32_t j = nm; j > 0; --j) {
+            const Match &m = s->matches[j - 1];
+            if (s->matches[nm - 1].end - m.begin > kSnippetBytes - 40) break;
+            seen |= 1u << (m.clause & 31);
+          }
+          if (want && (seen & want) == want) done = true;
+        }
       }
     }
   }

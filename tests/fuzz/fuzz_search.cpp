@@ -1,0 +1,78 @@
+// fuzz_search: the query path over a real pack with a search index (the bundled content pack, path
+// compiled in as FOLIO_CONTENT_PACK or given in $FOLIO_SEARCH_FUZZ_PACK). Input: byte 0 = flags (low 5
+// bits), byte 1 = hit capacity (0..255), byte 2 = text buffer size in 64-byte units, the rest = the query.
+// Checks the result contract: a known status, never FOLIO_E_CORRUPT on a sound pack, hit_count within
+// the capacity and FOLIO_SEARCH_MAX_HITS, real articles and sections, one hit per article unless
+// FOLIO_SEARCH_ALL_SECTIONS, snippets and highlights inside the text buffer, deterministic results.
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include <folio/folio.h>
+
+#include "search_pack_file.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+namespace {
+
+folio::index::PackFile &pack() {
+  static folio::index::PackFile *pf = [] {
+    auto *p = new folio::index::PackFile();
+    const char *path = std::getenv("FOLIO_SEARCH_FUZZ_PACK");
+#ifdef FOLIO_CONTENT_PACK
+    if (!path) path = FOLIO_CONTENT_PACK;
+#endif
+    if (!path || p->open(path) != FOLIO_OK || !folio_search_available(p->pack)) std::abort();
+    return p;
+  }();
+  return *pf;
+}
+
+bool status_known(folio_status s) { return s <= 0 && s >= FOLIO_E_LIMIT; }
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size < 3) return 0;
+  folio::index::PackFile &pf = pack();
+  const uint32_t flags = data[0] & 31u;
+  const uint32_t cap = data[1];
+  const size_t text_cap = static_cast<size_t>(data[2]) * 64;
+  std::unique_ptr<char[]> q(new char[size - 3 + 1]);
+  std::memcpy(q.get(), data + 3, size - 3);
+  std::vector<folio_search_hit> hits(cap ? cap : 1);
+  std::vector<char> text(text_cap ? text_cap : 1);
+  folio_search_result res;
+  const folio_status s = folio_search(pf.reader, q.get(), size - 3, flags, cap ? hits.data() : nullptr, cap,
+                                      text_cap ? text.data() : nullptr, text_cap, &res);
+  if (!status_known(s) || s == FOLIO_E_CORRUPT || s == FOLIO_E_ARG) __builtin_trap();
+  if (s != FOLIO_OK) return 0;
+  if (res.hit_count > cap || res.hit_count > FOLIO_SEARCH_MAX_HITS) __builtin_trap();
+  if (res.text_len > text_cap) __builtin_trap();
+  if ((res.flags & FOLIO_SEARCH_CORRECTED) && res.corrected_off + res.corrected_len > res.text_len) __builtin_trap();
+  for (uint32_t i = 0; i < res.hit_count; ++i) {
+    const folio_search_hit &h = hits[i];
+    folio_article a;
+    folio_section sec;
+    if (folio_article_get(pf.pack, h.article, &a) != FOLIO_OK) __builtin_trap();
+    if (folio_section_get(pf.pack, h.section, &sec) != FOLIO_OK || sec.article != h.article) __builtin_trap();
+    if (h.snippet_len && static_cast<uint64_t>(h.snippet_off) + h.snippet_len > res.text_len) __builtin_trap();
+    if (h.highlight_count > FOLIO_SEARCH_MAX_HIGHLIGHTS) __builtin_trap();
+    for (uint32_t k = 0; k < h.highlight_count; ++k)
+      if (static_cast<uint64_t>(h.highlights[k].off) + h.highlights[k].len > h.snippet_len) __builtin_trap();
+    if (!(flags & FOLIO_SEARCH_ALL_SECTIONS))
+      for (uint32_t j = 0; j < i; ++j)
+        if (hits[j].article == h.article) __builtin_trap();
+  }
+  // determinism: the same query gives the same hits
+  std::vector<folio_search_hit> again(cap ? cap : 1);
+  folio_search_result res2;
+  const folio_status s2 = folio_search(pf.reader, q.get(), size - 3, flags | FOLIO_SEARCH_NO_SNIPPETS,
+                                       cap ? again.data() : nullptr, cap, nullptr, 0, &res2);
+  if (s2 != s || res2.hit_count != res.hit_count) __builtin_trap();
+  for (uint32_t i = 0; i < res.hit_count; ++i)
+    if (again[i].section != hits[i].section) __builtin_trap();
+  return 0;
+}

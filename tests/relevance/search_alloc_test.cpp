@@ -1,0 +1,45 @@
+// search_alloc_test.cpp: zero heap allocations across a whole query set. Loads the pack and the judged
+// queries (allocating), then forbids the heap (tests/alloc/alloc_guard: any allocation aborts) and runs
+// every query, with snippets, in grouped and all-sections mode, plus the bad queries of the fuzz seeds.
+#include <folio/folio.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "alloc/alloc_guard.h"
+#include "search_eval.h"
+#include "search_pack_file.h"
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: folio_search_alloc_test PACK QUERIES\n");
+    return 2;
+  }
+  folio::index::PackFile pf;
+  if (pf.open(argv[1]) != FOLIO_OK || !folio_search_available(pf.pack)) return 2;
+  std::vector<std::string> queries;
+  for (const auto &q : folio::index::load_eval_queries(argv[2])) queries.push_back(q.query);
+  queries.push_back("");
+  queries.push_back("the of and");
+  queries.push_back("\"bone marrow\" -fat topic:cell-sources audience:patient menis* cartlage");
+  queries.push_back(std::string("knee \xff pain"));
+  std::string big;
+  for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
+  queries.push_back(big);
+  std::vector<folio_search_hit> hits(64);
+  std::vector<char> text(16384);
+  unsigned long total = 0;
+  alloc_guard_forbid(true);
+  for (uint32_t flags : {0u, FOLIO_SEARCH_ALL_SECTIONS | FOLIO_SEARCH_PREFIX_LAST}) {
+    for (const std::string &q : queries) {
+      folio_search_result res;
+      const folio_status s =
+          folio_search(pf.reader, q.data(), q.size(), flags, hits.data(), 64, text.data(), text.size(), &res);
+      if (s == FOLIO_OK) total += res.hit_count;
+    }
+  }
+  alloc_guard_forbid(false);
+  std::printf("search: %zu queries x 2 modes, %lu hits, no heap allocation\n", queries.size(), total);
+  return total > 0 ? 0 : 1;
+}

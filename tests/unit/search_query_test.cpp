@@ -1,0 +1,302 @@
+// search_query_test.cpp: the search engine end to end on a small JSONL corpus built by the real pack
+// writer (two passes, search index included): query syntax, ranking contract, filters, typo correction,
+// snippets and highlights, bad queries, and the result contract under small buffers. [search]
+#include <catch2/catch.hpp>
+
+#include <folio/folio.h>
+
+#include <cctype>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "../../tools/index/search_index_writer.h"
+#include "../../tools/index/search_pack_file.h"
+#include "search/search.h"
+#include "unit/builder_test_util.h"
+
+namespace {
+
+const char *kCorpus[] = {
+    R"({"slug":"knee-pain","title":"Knee pain","topics":["symptoms"],"body":"Knee pain is common in adults.\n\n## Causes\n\nWear of the cartilage and torn menisci cause knee pain.\n\n## Treatment\n\nExercise and weight loss help. Steroid injections calm inflammation.\n\n## Notes for clinicians {.clinician}\n\nCorticosteroid dosing varies."})",
+    R"({"slug":"cartilage","title":"Cartilage","topics":["anatomy"],"body":"Cartilage covers the ends of bones.\n\n## Regrowth\n\nCartilage regrowth after stem cell injections is unproven.\n\n## Meniscus\n\nThe meniscus is a pad of cartilage."})",
+    R"({"slug":"cytokines","title":"Cytokines","body":"The cytokines TNF-α and IL-1β drive inflammation. Treatment can cost $10,000 over 2–3 rounds."})",
+    R"({"slug":"bone-marrow","title":"Bone marrow","topics":["anatomy"],"body":"Bone marrow is taken from the hip bone with a needle.\n\n## Risks\n\nThe hip may ache like a bruise."})",
+    R"({"slug":"fat","title":"Fat tissue","body":"Marrow is not the only source: fat from the belly also holds cells. Bone is not involved."})",
+    R"({"slug":"ruiz","title":"The Ruíz method","body":"The method was described by Dr Ruíz in a small study."})",
+};
+
+struct Corpus {
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  Corpus(bool search = true) {
+    std::string jsonl;
+    for (const char *l : kCorpus) jsonl += std::string(l) + "\n";
+    folio_test::write_file(dir / "c.jsonl", jsonl);
+    const int rc = search ? folio_test::run_build({dir / "c.jsonl", "-o", dir / "c.folio", "--quiet"})
+                          : folio_test::run_build({dir / "c.jsonl", "-o", dir / "c.folio", "--quiet", "--skip-search"});
+    REQUIRE(rc == 0);
+    REQUIRE(pf.open(dir / "c.folio") == FOLIO_OK);
+  }
+};
+
+Corpus &corpus() {
+  static Corpus c;
+  return c;
+}
+
+struct Result {
+  folio_status status;
+  folio_search_result res;
+  std::vector<folio_search_hit> hits;
+  std::vector<char> text;
+  std::string slug(uint32_t i) const { return std::string(hits[i].slug.ptr, hits[i].slug.len); }
+  std::string anchor(uint32_t i) const { return std::string(hits[i].anchor.ptr, hits[i].anchor.len); }
+  std::string snippet(uint32_t i) const { return std::string(text.data() + hits[i].snippet_off, hits[i].snippet_len); }
+  bool has(const std::string &s) const {
+    for (uint32_t i = 0; i < res.hit_count; ++i)
+      if (slug(i) == s) return true;
+    return false;
+  }
+  std::string corrected() const {
+    return (res.flags & FOLIO_SEARCH_CORRECTED) ? std::string(text.data() + res.corrected_off, res.corrected_len) : "";
+  }
+};
+
+Result run(const std::string &q, uint32_t flags = 0, uint32_t cap = 10, size_t text_cap = 4096) {
+  Result r;
+  r.hits.resize(cap ? cap : 1);
+  r.text.resize(text_cap ? text_cap : 1);
+  r.status = folio_search(corpus().pf.reader, q.data(), q.size(), flags, cap ? r.hits.data() : nullptr, cap,
+                          text_cap ? r.text.data() : nullptr, text_cap, &r.res);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("search: exact title ranks first and is flagged", "[search]") {
+  const Result r = run("knee pain");
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "knee-pain");
+  CHECK((r.hits[0].flags & FOLIO_HIT_TITLE) != 0);
+  CHECK((r.hits[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
+  CHECK(folio_search_available(corpus().pf.pack) == 1);
+}
+
+TEST_CASE("search: all words first, then partial matches", "[search]") {
+  const Result r = run("cartilage regrowth");
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "cartilage");
+  CHECK(r.anchor(0) == "regrowth");
+  CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  // a word nothing contains: partial matches, flagged
+  const Result p = run("cartilage zzyzx");
+  REQUIRE(p.status == FOLIO_OK);
+  REQUIRE(p.res.hit_count >= 1);
+  CHECK((p.res.flags & FOLIO_SEARCH_PARTIAL) != 0);
+  CHECK((p.hits[0].flags & FOLIO_HIT_ALL_WORDS) == 0);
+  // full matches always rank above partial ones
+  const Result m = run("cartilage meniscus", FOLIO_SEARCH_ALL_SECTIONS, 20);
+  REQUIRE(m.res.hit_count >= 2);
+  bool seen_partial = false;
+  for (uint32_t i = 0; i < m.res.hit_count; ++i) {
+    const bool full = (m.hits[i].flags & FOLIO_HIT_ALL_WORDS) != 0;
+    if (!full) seen_partial = true;
+    CHECK(!(full && seen_partial));
+  }
+}
+
+TEST_CASE("search: phrases, exclusion and prefixes", "[search]") {
+  const Result ph = run("\"bone marrow\"");
+  REQUIRE(ph.status == FOLIO_OK);
+  CHECK(ph.has("bone-marrow"));
+  CHECK(!ph.has("fat"));  // has both words, not as a phrase
+  const Result words = run("bone marrow");
+  CHECK(words.has("fat"));  // ... but does match the plain words (partial or full)
+
+  const Result ex = run("marrow -hip");
+  REQUIRE(ex.status == FOLIO_OK);
+  CHECK(!ex.has("bone-marrow"));
+  CHECK(ex.has("fat"));
+
+  const Result pre = run("menis*");
+  REQUIRE(pre.status == FOLIO_OK);
+  CHECK(pre.has("cartilage"));
+  CHECK(pre.has("knee-pain"));  // "menisci"
+
+  // the last word as a prefix only with FOLIO_SEARCH_PREFIX_LAST
+  const Result typing = run("regr", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(typing.status == FOLIO_OK);
+  REQUIRE(typing.res.hit_count >= 1);
+  CHECK(typing.slug(0) == "cartilage");
+  const Result plain = run("regr", FOLIO_SEARCH_NO_FUZZY);
+  CHECK(plain.res.hit_count == 0);
+}
+
+TEST_CASE("search: folding and special tokens", "[search]") {
+  CHECK(run("ruiz").has("ruiz"));
+  CHECK(run("RUÍZ").has("ruiz"));
+  CHECK(run("TNF-α").has("cytokines"));
+  CHECK(run("IL-1β").has("cytokines"));
+  CHECK(run("$10,000").has("cytokines"));
+  CHECK(run("10000").has("cytokines"));
+  CHECK(run("2–3 rounds").has("cytokines"));
+  CHECK(run("2-3").has("cytokines"));
+}
+
+TEST_CASE("search: typo tolerance reports the corrected query", "[search]") {
+  const Result r = run("cartilege regrowth");
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "cartilage");
+  CHECK((r.res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+  CHECK(r.corrected() == "cartilage regrowth");
+  const Result off = run("cartilege", FOLIO_SEARCH_NO_FUZZY);
+  CHECK(off.res.hit_count == 0);
+  CHECK((off.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+}
+
+TEST_CASE("search: topic and audience filters", "[search]") {
+  const Result t = run("topic:anatomy bone");
+  REQUIRE(t.status == FOLIO_OK);
+  REQUIRE(t.res.hit_count >= 1);
+  for (uint32_t i = 0; i < t.res.hit_count; ++i) CHECK((t.slug(i) == "cartilage" || t.slug(i) == "bone-marrow"));
+  CHECK(!t.has("fat"));
+  const Result none = run("topic:nosuchtopic bone");
+  CHECK(none.status == FOLIO_OK);
+  CHECK(none.res.hit_count == 0);
+  const Result clin = run("corticosteroid", FOLIO_SEARCH_ALL_SECTIONS);
+  REQUIRE(clin.res.hit_count == 1);
+  CHECK(clin.anchor(0) == "notes-for-clinicians");
+  CHECK(run("audience:patient corticosteroid").res.hit_count == 0);
+  CHECK(run("audience:clinician corticosteroid").res.hit_count == 1);
+  CHECK(run("audience:robots knee").status == FOLIO_E_QUERY);
+}
+
+TEST_CASE("search: snippets and highlight ranges", "[search]") {
+  const Result r = run("hip needle");
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "bone-marrow");
+  const folio_search_hit &h = r.hits[0];
+  REQUIRE(h.snippet_len > 0);
+  REQUIRE(h.highlight_count >= 2);
+  const std::string snip = r.snippet(0);
+  for (uint32_t k = 0; k < h.highlight_count; ++k) {
+    REQUIRE(h.highlights[k].off + h.highlights[k].len <= snip.size());
+    std::string w = snip.substr(h.highlights[k].off, h.highlights[k].len);
+    for (char &c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    CHECK((w == "hip" || w == "needle"));
+  }
+  // no snippets requested
+  const Result ns = run("hip needle", FOLIO_SEARCH_NO_SNIPPETS);
+  CHECK(ns.hits[0].snippet_len == 0);
+  // a buffer too small for any snippet: hits are still returned, flagged
+  const Result small = run("hip needle", 0, 10, 8);
+  REQUIRE(small.status == FOLIO_OK);
+  CHECK(small.res.hit_count == r.res.hit_count);
+  CHECK((small.res.flags & FOLIO_SEARCH_TEXT_FULL) != 0);
+  CHECK(small.hits[0].snippet_len == 0);
+}
+
+TEST_CASE("search: grouping by article and deterministic order", "[search]") {
+  const Result g = run("cartilage");
+  const Result a = run("cartilage", FOLIO_SEARCH_ALL_SECTIONS, 20);
+  REQUIRE(g.status == FOLIO_OK);
+  REQUIRE(a.status == FOLIO_OK);
+  CHECK(a.res.hit_count > g.res.hit_count);
+  for (uint32_t i = 0; i < g.res.hit_count; ++i)
+    for (uint32_t j = 0; j < i; ++j) CHECK(g.hits[i].article != g.hits[j].article);
+  CHECK(g.hits[0].more_sections >= 1);
+  const Result again = run("cartilage");
+  REQUIRE(again.res.hit_count == g.res.hit_count);
+  for (uint32_t i = 0; i < g.res.hit_count; ++i) CHECK(again.hits[i].section == g.hits[i].section);
+  // cap is respected
+  const Result one = run("cartilage", 0, 1);
+  CHECK(one.res.hit_count == 1);
+  CHECK(one.hits[0].section == g.hits[0].section);
+  const Result zero = run("cartilage", 0, 0);
+  CHECK(zero.status == FOLIO_OK);
+  CHECK(zero.res.hit_count == 0);
+}
+
+TEST_CASE("search: bad queries give a status or sane results", "[search]") {
+  CHECK(run("").status == FOLIO_E_QUERY);
+  CHECK(run("   \t\n").status == FOLIO_E_QUERY);
+  CHECK(run("\"\" - * :").status == FOLIO_E_QUERY);
+  CHECK(run("knee \xff pain").status == FOLIO_E_UTF8);
+  CHECK(run("\xc3").status == FOLIO_E_UTF8);
+  // only stopwords: never an empty query
+  const Result sw = run("the of and");
+  CHECK(sw.status == FOLIO_OK);
+  CHECK(sw.res.hit_count >= 1);
+  // stopwords do not make an AND fail
+  CHECK(run("the cartilage of").slug(0) == "cartilage");
+  // 10 KB of text, 1,000 terms, an unbalanced quote, control characters
+  std::string big;
+  while (big.size() < 10240) big += "knee cartilage ";
+  CHECK(run(big).status == FOLIO_OK);
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "w" + std::to_string(i) + " ";
+  const Result m = run(many);
+  CHECK(m.status == FOLIO_OK);
+  CHECK((m.res.flags & FOLIO_SEARCH_TRUNCATED) != 0);
+  CHECK(run("\"bone marrow").has("bone-marrow"));
+  CHECK(run(std::string("knee\x01\x02 pain\x7f", 13)).status == FOLIO_OK);
+  // arguments
+  folio_search_result res;
+  CHECK(folio_search(nullptr, "x", 1, 0, nullptr, 0, nullptr, 0, &res) == FOLIO_E_ARG);
+  CHECK(folio_search(corpus().pf.reader, "x", 1, 0, nullptr, 5, nullptr, 0, &res) == FOLIO_E_ARG);
+  CHECK(folio_search(corpus().pf.reader, "x", 1, 0, nullptr, 0, nullptr, 0, nullptr) == FOLIO_E_ARG);
+}
+
+TEST_CASE("search: a pack without a search index", "[search]") {
+  Corpus c(false);
+  CHECK(folio_search_available(c.pf.pack) == 0);
+  folio_search_hit hits[4];
+  folio_search_result res;
+  CHECK(folio_search(c.pf.reader, "knee", 4, 0, hits, 4, nullptr, 0, &res) == FOLIO_E_NOT_FOUND);
+}
+
+TEST_CASE("search: the C++ wrapper", "[search]") {
+  folio::SearchResults<5, 2048> r;
+  REQUIRE(folio::search(corpus().pf.reader, "needle", 6, r) == FOLIO_OK);
+  REQUIRE(r.size() >= 1);
+  CHECK(std::string(r.begin()->slug.ptr, r.begin()->slug.len) == "bone-marrow");
+  CHECK(r.snippet(*r.begin()).len > 0);
+  CHECK(r.corrected().len == 0);
+}
+
+TEST_CASE("search: edit distance and phrase analysis", "[search]") {
+  using folio::fts::edit_distance;
+  CHECK(edit_distance("meniscus", 8, "meniscus", 8, 2) == 0);
+  CHECK(edit_distance("menicus", 7, "meniscus", 8, 2) == 1);
+  CHECK(edit_distance("mensicus", 8, "meniscus", 8, 2) == 1);  // transposition
+  CHECK(edit_distance("cartlage", 8, "cartilage", 9, 2) == 1);
+  CHECK(edit_distance("abc", 3, "xyz", 3, 2) == 3);  // capped at cap + 1
+  CHECK(edit_distance("a", 1, "abcdef", 6, 2) == 3);
+  CHECK(folio::index::analyze_phrase("Steroid shots") == "steroid shot");
+  CHECK(folio::index::analyze_phrase("  ") == "");
+}
+
+TEST_CASE("search: index blobs are well formed", "[search]") {
+  std::vector<folio::index::IndexDoc> docs(3);
+  docs[0].lead = true;
+  docs[0].title = "Alpha";
+  docs[0].body = "alpha beta gamma";
+  docs[1].title = "Alpha";
+  docs[1].heading = "Beta";
+  docs[1].body = std::string(5000, ' ') + "beta";
+  docs[2].lead = true;
+  docs[2].title = "Delta";
+  docs[2].body = "delta alpha";
+  const folio::index::IndexBlobs b = folio::index::build_index_blobs(docs, {{"alpha", "first letter"}});
+  CHECK(b.term_count == 4);  // alpha beta gamma delta (synonyms are not terms)
+  CHECK(b.dict_heads.size() == 1);
+  CHECK(b.syn_entries.size() == 3 * 2);
+  CHECK(b.syn_groups.size() == 2);
+  CHECK(b.impact_scale > 0.0f);
+  CHECK(b.text_bytes > 5000);
+}
