@@ -5,6 +5,8 @@
 // exactly the tested length (new[]), so ASan sees a read one byte past the end.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 #include <folio/folio.h>
@@ -208,3 +210,39 @@ TEST_CASE("every dst_cap for every section and section text", "[render][faults]"
     }
   }
 }
+
+#ifdef FOLIO_CONTENT_PACK
+TEST_CASE("sampled corruption of the bundled content pack", "[pack][faults]") {
+  std::ifstream f(FOLIO_CONTENT_PACK, std::ios::binary);
+  if (!f.good()) {
+    WARN("content pack not built (" FOLIO_CONTENT_PACK "): build target folio_content_pack");
+    return;
+  }
+  const std::vector<uint8_t> full((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  Aligned a(full);
+  const size_t need = folio_workspace_size(a.data(), a.size());
+  REQUIRE(need > 0);
+  Aligned ws(need);
+  std::vector<char> out(1 << 18);
+  const folio_pack *p = nullptr;
+  folio_reader *r = nullptr;
+  REQUIRE(folio_open(a.data(), a.size(), ws.data(), ws.size(), FOLIO_OPEN_VERIFY_CHECKSUM, &p, &r) == FOLIO_OK);
+  REQUIRE(walk_pack(p, r, out.data(), out.size() - 1).bad == 0);
+  REQUIRE(folio_verify(r, nullptr) == FOLIO_OK);
+  // Truncations at a stride, and every one inside the header.
+  for (size_t len = 0; len < full.size(); len += (len < 256 ? 1 : 997)) {
+    Exact e(full.data(), len);
+    REQUIRE((open_exact(e.p.get(), len, ws, &p, &r) == FOLIO_E_TRUNCATED ||
+             open_exact(e.p.get(), len, ws, &p, &r) == FOLIO_E_FORMAT));
+  }
+  // One-byte flips at a prime stride over the whole file (index and frames).
+  for (size_t off = 0; off < full.size(); off += 509) {
+    Exact e(full.data(), full.size());
+    e.p[off] ^= 0xFF;
+    const folio_status s = open_exact(e.p.get(), e.n, ws, &p, &r);
+    INFO("offset " << off << " status " << s);
+    REQUIRE(status_known(s));
+    if (s == FOLIO_OK) REQUIRE(walk_pack(p, r, out.data(), out.size() - 1).bad == 0);
+  }
+}
+#endif
