@@ -8,7 +8,7 @@ pkgs=(
   cmake g++ make pkg-config python3
   libzstd-dev zstd libflatbuffers-dev flatbuffers-compiler catch2
   libmd4c-dev libyaml-cpp-dev libutf8proc-dev libcli11-dev nlohmann-json3-dev
-  libstemmer-dev libsqlite3-dev binutils
+  libstemmer-dev libsqlite3-dev binutils wamerican
 )
 
 missing=()
