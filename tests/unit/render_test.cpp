@@ -3,6 +3,7 @@
 // contract (size query, partial writes, FOLIO_E_DST_TOO_SMALL for every cap below the size).
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <string>
 
 #include <folio/folio.h>
@@ -152,4 +153,50 @@ TEST_CASE("render alternating articles uses and refreshes the reader cache", "[r
   CHECK(render(A_CARTILAGE, FOLIO_NONE, FOLIO_FORMAT_TEXT) == a);
   CHECK(render(A_KNEE, FOLIO_NONE, FOLIO_FORMAT_TEXT) == b);
   CHECK(b == "Knee Pain\n=========\n\nKnee pain has many causes; see cartilage repair.\n\nCauses\n------\n\nWear and tear (OA).\n");
+}
+
+TEST_CASE("HTML nesting stays well formed across quotes, lists and tables", "[render]") {
+  using BK = fb::BlockKind;
+  DocBuilder d;
+  d.t("a").block(BK::ListItem, 1);
+  d.t("quoted item").block(BK::ListItem, 1, 2);   // a quoted item inside an unquoted list
+  d.t("deep").block(BK::ListItem, 3, 3, 4);        // jumps two levels, ordered, quoted
+  d.t("para").block(BK::Paragraph);
+  d.block(BK::TableStart, 0, 0, 1);
+  d.t("c").block(BK::TableCell);                   // a cell without a row
+  d.t("after unterminated table").block(BK::Paragraph);
+  d.block(BK::TableRow);                           // a stray row outside a table: ignored
+  Model m = fixture_model();
+  m.docs[0] = d.finish(0);
+  Opened o(serialize(m));
+  REQUIRE(o.status == FOLIO_OK);
+  char buf[2048];
+  size_t n = 0;
+  REQUIRE(folio_render(o.reader, 0, FOLIO_NONE, FOLIO_FORMAT_HTML, FOLIO_RENDER_NO_REFERENCES, buf, sizeof buf, &n) ==
+          FOLIO_OK);
+  const std::string h(buf, n);
+  INFO(h);
+  // Every opened element is closed, in order.
+  const char *tags[] = {"ul", "ol", "li", "blockquote", "table", "tr", "td", "p"};
+  for (const char *t : tags) {
+    size_t opens = 0, closes = 0;
+    for (size_t i = h.find(std::string("<") + t); i != std::string::npos; i = h.find(std::string("<") + t, i + 1)) {
+      const char next = h[i + 1 + std::strlen(t)];
+      if (next == '>' || next == ' ') opens++;
+    }
+    for (size_t i = h.find(std::string("</") + t + ">"); i != std::string::npos;
+         i = h.find(std::string("</") + t + ">", i + 1))
+      closes++;
+    CHECK(opens == closes);
+  }
+  CHECK(h.find("<blockquote>\n<ul>") != std::string::npos);
+  CHECK(h.find("<ol start=\"4\">") != std::string::npos);
+  size_t tn = 0;
+  REQUIRE(folio_render(o.reader, 0, FOLIO_NONE, FOLIO_FORMAT_TEXT, FOLIO_RENDER_NO_REFERENCES, buf, sizeof buf, &tn) ==
+          FOLIO_OK);
+  const std::string t(buf, tn);
+  INFO(t);
+  CHECK(t.find("> - quoted item") != std::string::npos);
+  CHECK(t.find("    4. deep") != std::string::npos);
+  CHECK(t.find("| c |") != std::string::npos);
 }

@@ -222,8 +222,12 @@ folio_status html_block(Ctx &c, const fb::Block *b) {
   if (!table_part) html_close_table(c);
   const bool list_part = k == fb::BlockKind::ListItem || (k == fb::BlockKind::Paragraph && b->depth() > 0);
   if (!list_part && !table_part) html_close_lists(c, 0);
-  if (!table_part) html_set_quote(c, (b->flags() & 2) != 0 && (k == fb::BlockKind::Paragraph ||
-                                                               k == fb::BlockKind::ListItem));
+  if (!table_part) {
+    const bool quote = (b->flags() & 2) != 0 && (k == fb::BlockKind::Paragraph || k == fb::BlockKind::ListItem);
+    // A quote boundary closes open lists, so <blockquote> and <ul>/<ol> always nest properly.
+    if (quote != c.in_quote) html_close_lists(c, 0);
+    html_set_quote(c, quote);
+  }
   switch (k) {
     case fb::BlockKind::Heading: {
       if (c.skip_headings) return FOLIO_OK;
