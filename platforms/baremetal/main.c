@@ -6,9 +6,6 @@
 #include "../common/port_check.h"
 #include "semihost.h"
 
-#ifndef FOLIO_BM_WORKSPACE
-#define FOLIO_BM_WORKSPACE (128u * 1024u)
-#endif
 #ifndef FOLIO_BM_RENDER_BUF
 #define FOLIO_BM_RENDER_BUF (16u * 1024u)
 #endif
@@ -16,9 +13,9 @@
 extern const unsigned char folio_bm_pack[];
 extern const unsigned char folio_bm_pack_end[];
 
-/* The only RAM the engine gets: one static, 8-byte aligned workspace (its own section, so the link map
- * and the size table show it), plus the render buffer the caller owns. */
-__attribute__((section(".folio_workspace"), aligned(8))) static uint64_t workspace[FOLIO_BM_WORKSPACE / 8];
+/* The only RAM the engine gets: the workspace region the linker script leaves between the static data
+ * and the stack (8-byte aligned), plus the render buffer the caller owns. */
+extern unsigned char __workspace_start[], __workspace_end[], __data_start[], __bss_end[];
 static char render_buf[FOLIO_BM_RENDER_BUF];
 
 static void out_write(void *ctx, const char *s, size_t n)
@@ -34,15 +31,18 @@ int main(void)
   folio_port_result res;
 
   folio_bm_puts("folio bare metal (Cortex-M4, mps2-an386), engine " FOLIO_VERSION_STRING "\n");
-  int rc = folio_port_check(folio_bm_pack, pack_len, workspace, sizeof workspace, render_buf, sizeof render_buf,
+  const size_t ws_avail = (size_t)(__workspace_end - __workspace_start);
+  int rc = folio_port_check(folio_bm_pack, pack_len, __workspace_start, ws_avail, render_buf, sizeof render_buf,
                             &out, &res);
 
   folio_bm_puts("SIZE pack_flash=");
   folio_bm_putu((uint32_t)pack_len);
   folio_bm_puts(" workspace_needed=");
   folio_bm_putu((uint32_t)res.workspace_needed);
-  folio_bm_puts(" workspace_static=");
-  folio_bm_putu((uint32_t)sizeof workspace);
+  folio_bm_puts(" workspace_avail=");
+  folio_bm_putu((uint32_t)ws_avail);
+  folio_bm_puts(" ram_static=");
+  folio_bm_putu((uint32_t)(__bss_end - __data_start));
   folio_bm_puts(" render_max=");
   folio_bm_putu((uint32_t)res.render_bytes);
   folio_bm_puts(" stack_used=");

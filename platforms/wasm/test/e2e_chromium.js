@@ -51,15 +51,22 @@ function serve() {
     const suggestions = await page.$$eval('#suggestions li', (ls) => ls.map((l) => l.textContent));
     await page.press('#q', 'Enter');
     await page.waitForSelector('body[data-shown] #article h1, body[data-shown] #article h2', { timeout: 10000 });
-    const hits = await page.$$eval('#hits li b', (ls) => ls.map((l) => l.textContent));
+    const hits = await page.$$eval('#hits li', (ls) => ls.map((l) => ({
+      title: l.querySelector('b').textContent, text: l.textContent, marks: l.querySelectorAll('mark').length })));
+    const heading = await page.textContent('#article h1, #article h2');
     const article = await page.textContent('#article');
     await page.screenshot({ path: shot, fullPage: false });
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     if (!hits.length) throw new Error('no search results rendered');
-    if (!article.toLowerCase().includes(query.toLowerCase().slice(0, 6))) {
-      throw new Error(`rendered article does not mention "${query}"`);
+    const q = query.toLowerCase();
+    if (!hits.some((h) => h.text.toLowerCase().includes(q) && h.marks > 0)) {
+      throw new Error(`no result snippet highlights "${query}"`);
     }
-    console.log(`ok   chromium ${browser.version()}: typed "${query}", ${suggestions.length} suggestions, ${hits.length} hits, rendered "${hits[0]}" (${article.length} chars)`);
+    // The best hit is rendered below the list: its section heading (or the article title for the lead).
+    if (!hits[0].text.includes(heading.trim()) || article.length < 40) {
+      throw new Error(`rendered "${heading}" is not the first hit "${hits[0].text.slice(0, 80)}"`);
+    }
+    console.log(`ok   chromium ${browser.version()}: typed "${query}", ${suggestions.length} suggestions, ${hits.length} hits, rendered "${heading.trim()}" (${article.length} chars)`);
     console.log(`     screenshot ${shot}`);
     ok = true;
   } catch (e) {
