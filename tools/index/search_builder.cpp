@@ -172,6 +172,8 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto syn_entries = fbb.CreateVector(b.syn_entries);
   const auto syn_groups = fbb.CreateVector(b.syn_groups);
   const auto syn_members = fbb.CreateVector(b.syn_members);
+  const auto heading_text = fbb.CreateVector(b.heading_text);
+  const auto heading_keys = fbb.CreateVector(b.heading_keys);
   const uint32_t scratch = static_cast<uint32_t>(fts::scratch_bytes());
   fb::SearchIndexBuilder sb(fbb);
   sb.add_version(fts::kIndexVersion);
@@ -190,6 +192,8 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   sb.add_syn_members(syn_members);
   sb.add_text_bytes(b.text_bytes);
   sb.add_scratch_bytes(scratch);
+  sb.add_heading_text(heading_text);
+  sb.add_heading_keys(heading_keys);
   const auto off = sb.Finish();
   if (stats) {
     stats->index_bytes = b.bytes() + 128;  // blobs plus the table and vector headers (approximate)

@@ -21,8 +21,9 @@ namespace {
 
 using fts::Field;
 
-// BM25F: weights and length normalization per field (docs/search.md). Non-lead sections get half the
-// title and alias weight: the title still lifts them above other articles' sections, the lead wins ties.
+// BM25F: weights and length normalization per field (docs/search.md). Every section of an article carries
+// its title and aliases at the same weight: the title lifts them all above other articles' sections, and
+// the section's own heading and text decide which of them is shown.
 constexpr float kK1 = 1.2f;
 constexpr fts::FieldParams kFields[fts::FIELD_COUNT] = {
     {4.0f, 0.5f},   // title
@@ -31,7 +32,7 @@ constexpr fts::FieldParams kFields[fts::FIELD_COUNT] = {
     {1.5f, 0.3f},   // glossary
     {1.0f, 0.75f},  // body
 };
-constexpr float kNonLeadTitleFactor = 0.5f;
+constexpr float kNonLeadTitleFactor = 1.0f;
 
 void put_varint(std::vector<uint8_t> &o, uint32_t v) {
   while (v >= 0x80) {
@@ -162,17 +163,22 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   float max_score = 0.0f;
   for (uint32_t d = 0; d < n; ++d) {
     for (DocTerm &dt : doc_terms[d]) {
-      double tfp = 0.0;
+      // two BM25F groups, each saturated on its own: the article's names (title, aliases) and the
+      // section's own text (heading, glossary, body). Summed before saturation, a strong title or alias
+      // match would swamp the section's text and every section of the article would tie.
+      double tf_article = 0.0, tf_section = 0.0;
       for (int f = 0; f < fts::FIELD_COUNT; ++f) {
         if (!dt.tf[f]) continue;
         double w = kFields[f].weight;
-        if ((f == fts::FIELD_TITLE || f == fts::FIELD_ALIAS) && !docs[d].lead) w *= kNonLeadTitleFactor;
+        const bool names = f == fts::FIELD_TITLE || f == fts::FIELD_ALIAS;
+        if (names && !docs[d].lead) w *= kNonLeadTitleFactor;
         const double norm = 1.0 - kFields[f].b + kFields[f].b * (lens[d][f] / avg[f]);
-        tfp += w * dt.tf[f] / norm;
+        (names ? tf_article : tf_section) += w * dt.tf[f] / norm;
       }
       const double df = terms[dt.term].df;
       const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-      const float score = static_cast<float>(idf * tfp * (kK1 + 1.0) / (tfp + kK1));
+      auto sat = [](double x) { return x * (kK1 + 1.0) / (x + kK1); };
+      const float score = static_cast<float>(idf * (sat(tf_article) + sat(tf_section)));
       max_score = std::max(max_score, score);
       std::sort(dt.pos.begin(), dt.pos.end());
       dt.pos.erase(std::unique(dt.pos.begin(), dt.pos.end()), dt.pos.end());
@@ -349,6 +355,24 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   }
   out.syn_groups.push_back(static_cast<uint32_t>(out.syn_members.size()));
   (void)gi;
+
+  // exact-heading keys: a query that is a section's heading (FAQ questions) ranks that section first
+  std::vector<std::pair<std::string, uint32_t>> hk;
+  for (uint32_t d = 0; d < n; ++d) {
+    if (docs[d].heading.empty()) continue;
+    std::string key(docs[d].heading.size() * 3 + 8, '\0');
+    const size_t need = text::fold_key(docs[d].heading.data(), docs[d].heading.size(), &key[0], key.size());
+    if (need == 0 || need > key.size() || need > 0xFFFF) continue;
+    key.resize(need);
+    hk.emplace_back(key, d);
+  }
+  std::sort(hk.begin(), hk.end());
+  for (const auto &kv : hk) {
+    out.heading_keys.push_back(static_cast<uint32_t>(out.heading_text.size()));
+    out.heading_keys.push_back(static_cast<uint32_t>(kv.first.size()));
+    out.heading_keys.push_back(kv.second);
+    out.heading_text.insert(out.heading_text.end(), kv.first.begin(), kv.first.end());
+  }
   return out;
 }
 

@@ -22,16 +22,17 @@ struct IndexDoc {
 };
 
 struct IndexBlobs {
-  std::vector<uint8_t> dict, postings, syn_text;
-  std::vector<uint32_t> dict_heads, dict_post, syn_entries, syn_groups, syn_members;
+  std::vector<uint8_t> dict, postings, syn_text, heading_text;
+  std::vector<uint32_t> dict_heads, dict_post, syn_entries, syn_groups, syn_members, heading_keys;
   uint32_t term_count = 0;
   float impact_scale = 1.0f;
   uint64_t posting_count = 0, position_count = 0;
   uint64_t text_bytes = 0;   // raw text indexed (titles and aliases once per article)
 
   uint64_t bytes() const {
-    return dict.size() + postings.size() + syn_text.size() +
-           4 * (dict_heads.size() + dict_post.size() + syn_entries.size() + syn_groups.size() + syn_members.size());
+    return dict.size() + postings.size() + syn_text.size() + heading_text.size() +
+           4 * (dict_heads.size() + dict_post.size() + syn_entries.size() + syn_groups.size() + syn_members.size() +
+                heading_keys.size());
   }
 };
 

@@ -379,7 +379,7 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 
 /* folio_search_hit.flags. */
 #define FOLIO_HIT_ALL_WORDS 1u         /* the section matched every required query word */
-#define FOLIO_HIT_TITLE 2u             /* the query is the article's title or one of its aliases */
+#define FOLIO_HIT_TITLE 2u             /* the query is the article's title, an alias, or this section's heading */
 
 typedef struct folio_search_range {
   uint32_t off, len;                   /* bytes, relative to the hit's snippet */

@@ -69,6 +69,10 @@ struct View {
   uint32_t nsyn_groups;  // entries in syn_groups (groups + 1)
   const uint8_t *syn_members;
   uint32_t nsyn_members;
+  const uint8_t *heading_text;
+  size_t heading_text_len;
+  const uint8_t *heading_keys;  // 3 u32 per key
+  uint32_t nheading;
   uint32_t nsections;
 };
 
@@ -110,6 +114,12 @@ bool view_init(const folio_pack *p, View *v) {
   v->nsyn_groups = sg ? sg->size() : 0;
   v->syn_members = sm ? reinterpret_cast<const uint8_t *>(sm->data()) : nullptr;
   v->nsyn_members = sm ? sm->size() : 0;
+  const auto *ht = si->heading_text();
+  const auto *hk = si->heading_keys();
+  v->heading_text = ht ? ht->data() : nullptr;
+  v->heading_text_len = ht ? ht->size() : 0;
+  v->heading_keys = hk ? reinterpret_cast<const uint8_t *>(hk->data()) : nullptr;
+  v->nheading = hk ? hk->size() / 3 : 0;
   return true;
 }
 
@@ -490,6 +500,9 @@ struct Scratch {
   uint32_t topic;
   int audience;  // -1 none, else FOLIO_AUDIENCE_*
   uint32_t title_article;
+  uint32_t heading_sections[4];  // sections whose heading is the query (exact-heading boost)
+  uint32_t nheading_sections;
+  char key[detail::kMaxKeyBytes];
   // grouping state
   uint32_t cur_article, cur_end;
   bool cur_ok;
@@ -694,6 +707,8 @@ void collect(Scratch *s, uint32_t d, float score, bool full) {
   it.score = score;
   it.full = full ? 1 : 0;
   it.title = (s->cur_article == s->title_article) ? 1 : 0;
+  for (uint32_t i = 0; i < s->nheading_sections; ++i)
+    if (s->heading_sections[i] == d) it.title = 1;
   it.more = 0;
   if (s->all_sections) {
     heap_push(s, it);
@@ -910,9 +925,13 @@ bool is_query_noise(const char *w, size_t len) {
   return false;
 }
 
-// Typo candidates for the folded word w (stem ws): terms within the allowed edit distance, scanning the
-// dictionary ranges that start with w's first or second byte, sharing DP rows across the front-coded
-// common prefixes. Adds up to kFuzzyKeep alternatives; returns the best distance (0 = none found).
+// Typo candidates for the folded query word w: dictionary terms whose surface form (the most frequent
+// word that stems to them) is within the allowed edit distance of w. The dictionary ranges starting with
+// w's first or second byte are walked in order; DP rows (columns = w) are shared along the front-coded
+// common prefixes of the stems, a prefix whose row minimum exceeds the bound prunes every term below it
+// (shallow hopeless subtrees are skipped with a seek), and a term's surface distance extends the row at
+// the end of the stem's shared part with the surface suffix. Keeps up to kFuzzyKeep candidates by
+// (distance, df desc, dictionary order); returns the best distance (0 = none found).
 struct FuzzyCand {
   uint32_t dist, df;
   char term[kMaxTermBytes];
@@ -921,17 +940,47 @@ struct FuzzyCand {
   uint32_t surf_len;
 };
 
-uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
-                    uint32_t *ncand) {
+// Distance of w to the surface whose first `keep` bytes are the term's (dp row `keep` valid) followed by
+// `suf`. Optimal string alignment within the suffix; capped at 250.
+uint32_t surface_distance(const uint8_t (*dp)[kMaxTermBytes + 2], uint32_t keep, const char *term,
+                          const uint8_t *suf, uint32_t slen, const char *w, uint32_t q) {
+  if (slen == 0) return dp[keep][q];
+  uint8_t r0[kMaxTermBytes + 2], r1[kMaxTermBytes + 2], r2[kMaxTermBytes + 2];
+  uint8_t *pp = r0, *p = r1, *c = r2;  // rows i-2, i-1, i
+  for (uint32_t j = 0; j <= q; ++j) {
+    p[j] = dp[keep][j];
+    pp[j] = keep > 0 ? dp[keep - 1][j] : 250;
+  }
+  char prev2 = keep > 0 ? term[keep - 1] : 0;
+  for (uint32_t k = 0; k < slen; ++k) {
+    const char ch = static_cast<char>(suf[k]);
+    c[0] = static_cast<uint8_t>(keep + k + 1 > 250 ? 250 : keep + k + 1);
+    for (uint32_t j = 1; j <= q; ++j) {
+      uint32_t v = p[j] + 1u;
+      if (c[j - 1] + 1u < v) v = c[j - 1] + 1u;
+      const uint32_t sub = p[j - 1] + (ch != w[j - 1] ? 1u : 0u);
+      if (sub < v) v = sub;
+      if (keep + k >= 1 && j > 1 && ch == w[j - 2] && prev2 == w[j - 1] && pp[j - 2] + 1u < v) v = pp[j - 2] + 1u;
+      c[j] = static_cast<uint8_t>(v > 250 ? 250 : v);
+    }
+    prev2 = ch;
+    uint8_t *t = pp;
+    pp = p;
+    p = c;
+    c = t;
+  }
+  return p[q];
+}
+
+uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, FuzzyCand *cands, uint32_t *ncand) {
   *ncand = 0;
-  if (wlen < 3 || wlen > kFuzzyMaxLen || wslen == 0) return 0;
+  if (wlen < 3 || wlen > kFuzzyMaxLen) return 0;
   const uint32_t maxd = wlen <= 5 ? 1 : 2;
-  const uint32_t scan_d = maxd;  // bound on the stem distance; the surface distance can only confirm
-  const uint32_t q = static_cast<uint32_t>(wslen);
+  const uint32_t q = static_cast<uint32_t>(wlen);
   uint8_t(*dp)[kMaxTermBytes + 2] = s->dp;
   for (uint32_t j = 0; j <= q; ++j) dp[0][j] = static_cast<uint8_t>(j);
-  char starts[2] = {ws[0], wslen > 1 ? ws[1] : ws[0]};
-  const uint32_t nstarts = (wslen > 1 && ws[1] != ws[0]) ? 2 : 1;
+  const char starts[2] = {w[0], w[1]};
+  const uint32_t nstarts = w[1] != w[0] ? 2 : 1;
   for (uint32_t si = 0; si < nstarts; ++si) {
     DictIter it;
     if (!dict_lower_bound(&it, &s->v, &starts[si], 1)) {
@@ -964,9 +1013,9 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
           uint32_t v = dp[i - 1][j] + 1u;
           const uint32_t ins = dp[i][j - 1] + 1u;
           if (ins < v) v = ins;
-          const uint32_t sub = dp[i - 1][j - 1] + (it.term[i - 1] != ws[j - 1] ? 1u : 0u);
+          const uint32_t sub = dp[i - 1][j - 1] + (it.term[i - 1] != w[j - 1] ? 1u : 0u);
           if (sub < v) v = sub;
-          if (i > 1 && j > 1 && it.term[i - 1] == ws[j - 2] && it.term[i - 2] == ws[j - 1]) {
+          if (i > 1 && j > 1 && it.term[i - 1] == w[j - 2] && it.term[i - 2] == w[j - 1]) {
             const uint32_t tr = dp[i - 2][j - 2] + 1u;
             if (tr < v) v = tr;
           }
@@ -974,47 +1023,44 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
           if (dp[i][j] < rmin) rmin = dp[i][j];
         }
         if (dp[i][0] < rmin) rmin = dp[i][0];
-        if (rmin > scan_d) {
+        if (rmin > maxd) {
           hopeless = true;
           break;
         }
       }
+      const uint32_t keep = it.len - it.surf_cut;  // the surface shares the stem's first `keep` bytes
       if (hopeless) {
         prune = i;
         valid = i - 1;
-        // skip the whole subtree of terms starting with term[0..i): seek past it (Lucene-style
-        // automaton intersection over the sorted dictionary) when it is not the rest of this block
-        const unsigned char last = static_cast<unsigned char>(it.term[i - 1]);
-        if (i >= 2 && i <= kSeekDepth && last != 0xFF) {
-          char key[kMaxTermBytes];
-          FOLIO_MEMCPY(key, it.term, i);
-          key[i - 1] = static_cast<char>(last + 1);
-          if (!dict_lower_bound(&it, &s->v, key, i)) {
-            if (it.bad) s->bad = true;
-            break;
+        if (i <= keep) {
+          // the surface has the hopeless prefix too; skip the subtree (seek when it is shallow)
+          const unsigned char last = static_cast<unsigned char>(it.term[i - 1]);
+          if (i >= 2 && i <= kSeekDepth && last != 0xFF) {
+            char key[kMaxTermBytes];
+            FOLIO_MEMCPY(key, it.term, i);
+            key[i - 1] = static_cast<char>(last + 1);
+            if (!dict_lower_bound(&it, &s->v, key, i)) {
+              if (it.bad) s->bad = true;
+              break;
+            }
+            valid = 0;
+            prune = kMaxTermBytes + 1;
+            fresh = true;
+            advance = false;
           }
-          // look at the term the seek landed on without advancing
-          valid = 0;
-          prune = kMaxTermBytes + 1;
-          fresh = true;
-          advance = false;
+          continue;
         }
-        continue;
+      } else {
+        valid = it.len;
       }
-      valid = it.len;
-      const uint32_t dstem = dp[it.len][q];
-      if (dstem > scan_d || it.info.df == 0) continue;
-      // distance on surface forms: the query word against the term's most frequent word
+      if (it.info.df == 0 || keep > valid) continue;
+      const uint32_t d = surface_distance(dp, keep, it.term, it.surf, it.surf_len, w, q);
+      if (d == 0 || d > maxd) continue;
       char surf[kMaxTermBytes];
-      const uint32_t keep = it.len - it.surf_cut;
       uint32_t sl = keep + it.surf_len;
       if (sl > kMaxTermBytes) sl = kMaxTermBytes;
       FOLIO_MEMCPY(surf, it.term, keep);
       FOLIO_MEMCPY(surf + keep, it.surf, sl - keep);
-      const uint32_t dsurf = edit_distance(w, wlen, surf, sl, maxd);
-      const uint32_t d = dsurf < dstem ? dsurf : dstem;
-      if (d == 0 || d > maxd) continue;
-      // keep the best kFuzzyKeep by (distance, df desc); ties keep the earlier (dictionary order)
       uint32_t pos = *ncand;
       while (pos > 0 && (cands[pos - 1].dist > d || (cands[pos - 1].dist == d && cands[pos - 1].df < it.info.df)))
         --pos;
@@ -1098,27 +1144,36 @@ void add_synonym_alts(Scratch *s, uint32_t ci, uint32_t e) {
   if (g + 1 >= v->nsyn_groups) return;
   const uint32_t m0 = u32_at(v->syn_groups, g), m1 = u32_at(v->syn_groups, g + 1);
   if (m0 > m1 || m1 > v->nsyn_members) return;
+  const uint32_t orig_words = u32_at(v->syn_entries, 3 * e + 1) >> 16;
   for (uint32_t m = m0; m < m1 && m - m0 < 32; ++m) {
     const uint32_t other = u32_at(v->syn_members, m);
     if (other == e || other >= v->nsyn) continue;
     const uint32_t off = u32_at(v->syn_entries, 3 * other);
     const uint32_t ln = u32_at(v->syn_entries, 3 * other + 1) & 0xFFFFu;
     if (!detail::in_bounds(off, ln, v->syn_text_len)) continue;
-    Alt *a = alt_begin(s, ci, kWeightSynonym, false);
+    // a phrase of the group: its words must be adjacent (stopwords only present); its weight is spread
+    // over its words so that a long synonym of one query word counts about as much as one word
+    const uint32_t alt_words = u32_at(v->syn_entries, 3 * other + 1) >> 16;
+    const float w = kWeightSynonym * static_cast<float>(orig_words ? orig_words : 1) /
+                    static_cast<float>(alt_words ? alt_words : 1);
+    Alt *a = alt_begin(s, ci, w, alt_words > 1);
     if (!a) return;
     const char *t = reinterpret_cast<const char *>(v->syn_text + off);
     size_t i = 0;
     bool ok = true;
+    uint32_t word = 0;
     while (i < ln && ok) {
       size_t j = i;
       while (j < ln && t[j] != ' ') ++j;
-      if (j > i) ok = alt_term(s, a, ci, t + i, j - i, 0);
+      if (j > i) ok = alt_term(s, a, ci, t + i, j - i, text::is_stopword(t + i, j - i) ? kNoPos : word);
+      ++word;
       i = j + 1;
     }
     if (!ok || a->n == 0) {
       alt_drop(s, ci, a);
       return;
     }
+    if (a->n == 1) a->phrase = 0;
   }
 }
 
@@ -1248,7 +1303,7 @@ void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, c
   if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
-    fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc);
+    fuzzy_find(s, tok.text, tok.len, cands, &nc);
     for (uint32_t k = 0; k < nc; ++k) {
       Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
       if (!fa) break;
@@ -1665,6 +1720,30 @@ void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t ca
   *used = o;
 }
 
+// Sections whose folded heading equals the folded query (at most 4).
+void find_headings(Scratch *s, const char *q, size_t len) {
+  const View *v = &s->v;
+  if (v->nheading == 0) return;
+  const size_t kl = text::fold_key(q, len, s->key, sizeof s->key);
+  if (kl == 0 || kl > sizeof s->key) return;
+  uint32_t lo = 0, hi = v->nheading;
+  while (lo < hi) {  // first key >= query key
+    const uint32_t mid = lo + (hi - lo) / 2;
+    const uint32_t off = u32_at(v->heading_keys, 3 * mid), ln = u32_at(v->heading_keys, 3 * mid + 1);
+    if (!detail::in_bounds(off, ln, v->heading_text_len)) return;
+    if (cmp_bytes(reinterpret_cast<const char *>(v->heading_text + off), ln, s->key, kl) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (uint32_t i = lo; i < v->nheading && s->nheading_sections < 4; ++i) {
+    const uint32_t off = u32_at(v->heading_keys, 3 * i), ln = u32_at(v->heading_keys, 3 * i + 1);
+    if (!detail::in_bounds(off, ln, v->heading_text_len)) return;
+    if (cmp_bytes(reinterpret_cast<const char *>(v->heading_text + off), ln, s->key, kl) != 0) break;
+    s->heading_sections[s->nheading_sections++] = u32_at(v->heading_keys, 3 * i + 2);
+  }
+}
+
 }  // namespace
 
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap) {
@@ -1714,6 +1793,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->topic = 0;
   s->audience = -1;
   s->title_article = kEnd;
+  s->nheading_sections = 0;
   s->all_sections = (flags & FOLIO_SEARCH_ALL_SECTIONS) != 0;
   if (cap > kMaxHeap) cap = kMaxHeap;
   s->heap_cap = cap;
@@ -1746,6 +1826,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
       folio_entry e;
       if (detail::lookup_title(p, query, len, &e) == FOLIO_OK && (e.kind == 0 || e.kind == 1))
         s->title_article = e.article;
+      find_headings(s, query, len);
     }
   }
 
