@@ -1533,6 +1533,10 @@ bool hl_match(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
       }
       continue;
     }
+    // a word stems to h only if it starts with h's first bytes (Porter2 changes at most the last two:
+    // "happy" -> "happi", "dying" -> "die"): compare those before paying for the stemmer
+    const size_t need = h.len > 2 ? h.len - 2u : 1u;
+    if (len < need || FOLIO_MEMCMP(tok, h.text, need) != 0) continue;
     if (!stemmed) {
       sl = stem_copy(tok, len, stem);
       stemmed = true;
