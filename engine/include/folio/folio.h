@@ -276,8 +276,9 @@ folio_status folio_article_backlink(const folio_pack *p, uint32_t article, uint3
  * FOLIO_E_UTF8, FOLIO_E_LIMIT (folded prefix longer than FOLIO_MAX_KEY_BYTES), FOLIO_E_CORRUPT (a key or
  * its article is damaged). Empty prefix (also after folding, e.g. "!!"): FOLIO_OK, 0.
  * entry.score: bit 20 exact match, bits 16-17 kind (2 title, 1 alias, 0 word), bits 0-15 static rank.
- * Cost: O(log n + cap) for prefixes with a precomputed list, else O(log n + keys sharing the prefix),
- * bounded by 4096 keys scanned. Reentrant: scratch is on the stack (< 2 KiB). */
+ * Cost: O(log n + cap) for prefixes with a precomputed list (the pack's heavy prefixes, which hold at
+ * most heavy_k = 16 articles in packs from the build tool, so such a prefix yields at most 16), else
+ * O(log n + keys sharing the prefix), bounded by 4096 keys scanned. Reentrant: scratch is on the stack (< 2 KiB). */
 folio_status folio_suggest(const folio_pack *p, const char *prefix, size_t len, folio_entry *out,
                            uint32_t cap, uint32_t *out_n);
 
