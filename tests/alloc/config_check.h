@@ -7,4 +7,5 @@
 #define FOLIO_MEMCMP(a, b, n) __builtin_memcmp((a), (b), (n))
 #define FOLIO_MEMSET(d, c, n) __builtin_memset((d), (c), (n))
 #define FOLIO_ASSERT(x) ((x) ? (void)0 : __builtin_trap())
+#define FOLIO_CRC32C_SMALL 1
 #endif

@@ -4,6 +4,7 @@
 
 #include <folio/folio.h>
 
+#include "common/common.h"
 #include "support/pack_fixture.h"
 
 using namespace folio::fixture;
@@ -428,4 +429,17 @@ TEST_CASE("an empty pack (no articles) opens", "[pack]") {
   CHECK(folio_suggest(o.pack, "s", 1, e, 4, &n) == FOLIO_OK);
   CHECK(n == 0);
   CHECK(folio_verify(o.reader, nullptr) == FOLIO_OK);
+}
+
+TEST_CASE("CRC-32C: check value, incremental use, agreement with the reference loop", "[pack]") {
+  CHECK(folio::detail::crc32c(0, "123456789", 9) == 0xE3069283u);
+  CHECK(folio::detail::crc32c(0, "", 0) == 0);
+  std::vector<uint8_t> v(1021);
+  for (size_t i = 0; i < v.size(); i++) v[i] = static_cast<uint8_t>(i * 31 + 7);
+  for (size_t len : {size_t(0), size_t(1), size_t(7), size_t(8), size_t(9), size_t(63), v.size()}) {
+    CHECK(folio::detail::crc32c(0, v.data(), len) == crc32c(v.data(), len));
+    for (size_t cut = 0; cut <= len; cut += 5)
+      CHECK(folio::detail::crc32c(folio::detail::crc32c(0, v.data(), cut), v.data() + cut, len - cut) ==
+            crc32c(v.data(), len));
+  }
 }

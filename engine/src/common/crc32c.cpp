@@ -1,13 +1,21 @@
-// CRC-32C, slicing-by-8. The tables are computed at compile time (constexpr) so they live in ROM and the
-// engine has no initialisation step and no mutable global state.
+// CRC-32C, slicing-by-8 (8 KiB of tables). The tables are computed at compile time (constexpr) so they
+// live in ROM and the engine has no initialisation step and no mutable global state. Define
+// FOLIO_CRC32C_SMALL (e.g. in the FOLIO_CONFIG header) for a byte-at-a-time loop over one 1 KiB table:
+// about 4x slower, for flash-constrained targets where only FOLIO_OPEN_VERIFY_CHECKSUM uses it.
 #include "common/common.h"
 
 namespace folio {
 namespace detail {
 namespace {
 
+#ifdef FOLIO_CRC32C_SMALL
+enum { kSlices = 1 };
+#else
+enum { kSlices = 8 };
+#endif
+
 struct Crc32cTable {
-  uint32_t t[8][256];
+  uint32_t t[kSlices][256];
 };
 
 constexpr Crc32cTable make_table() {
@@ -18,7 +26,7 @@ constexpr Crc32cTable make_table() {
     tab.t[0][i] = c;
   }
   for (uint32_t i = 0; i < 256; i++) {
-    for (int s = 1; s < 8; s++) tab.t[s][i] = (tab.t[s - 1][i] >> 8) ^ tab.t[0][tab.t[s - 1][i] & 0xFFu];
+    for (int s = 1; s < kSlices; s++) tab.t[s][i] = (tab.t[s - 1][i] >> 8) ^ tab.t[0][tab.t[s - 1][i] & 0xFFu];
   }
   return tab;
 }
@@ -30,6 +38,7 @@ constexpr Crc32cTable kTable = make_table();
 uint32_t crc32c(uint32_t crc, const void *data, size_t len) {
   const uint8_t *p = static_cast<const uint8_t *>(data);
   uint32_t c = ~crc;
+#ifndef FOLIO_CRC32C_SMALL
   while (len >= 8) {
     const uint32_t lo = c ^ load_le32(p);
     const uint32_t hi = load_le32(p + 4);
@@ -39,6 +48,7 @@ uint32_t crc32c(uint32_t crc, const void *data, size_t len) {
     p += 8;
     len -= 8;
   }
+#endif
   while (len--) c = (c >> 8) ^ kTable.t[0][(c ^ *p++) & 0xFFu];
   return ~c;
 }
