@@ -231,12 +231,20 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       docs_s.push_back(imp);
       term_max = std::max(term_max, imp);
       block_max = std::max(block_max, imp);
-      put_varint(pos_s, p.pos_count);
-      uint32_t last = 0;
-      for (uint32_t j = 0; j < p.pos_count; ++j) {
-        const uint32_t v = positions[p.pos_begin + j];
-        put_varint(pos_s, j == 0 ? v : v - last);
-        last = v;
+      // positions: 0 = none; else ((first << 1) | more) + 1, then (count - 2) and the deltas when more
+      if (p.pos_count == 0) {
+        put_varint(pos_s, 0);
+      } else {
+        const uint32_t first = positions[p.pos_begin];
+        if (first >= (1u << 30)) throw std::runtime_error("search index: position out of range");
+        put_varint(pos_s, ((first << 1) | (p.pos_count > 1 ? 1u : 0u)) + 1u);
+        if (p.pos_count > 1) put_varint(pos_s, p.pos_count - 2);
+        uint32_t last = first;
+        for (uint32_t j = 1; j < p.pos_count; ++j) {
+          const uint32_t v = positions[p.pos_begin + j];
+          put_varint(pos_s, v - last);
+          last = v;
+        }
       }
       out.position_count += p.pos_count;
       if (with_skips && (k % B == B - 1 || k + 1 == pl.size())) {

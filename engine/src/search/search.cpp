@@ -410,21 +410,31 @@ uint32_t cursor_positions(Cursor *c, uint32_t *out, uint32_t cap) {
   if (c->doc == kEnd || c->idx == kEnd || c->pidx > c->idx) return 0;
   size_t p = c->pp;
   while (c->pidx < c->idx) {
-    uint32_t n;
-    if (!varint_get(c->pos, c->pos_len, &p, &n)) return c->bad = true, 0;
-    for (uint32_t k = 0; k < n; ++k)
-      if (!varint_skip(c->pos, c->pos_len, &p)) return c->bad = true, 0;
+    uint32_t x;
+    if (!varint_get(c->pos, c->pos_len, &p, &x)) return c->bad = true, 0;
+    if (x != 0 && ((x - 1) & 1u)) {
+      uint32_t more;
+      if (!varint_get(c->pos, c->pos_len, &p, &more) || more > c->pos_len) return c->bad = true, 0;
+      for (uint32_t k = 0; k <= more; ++k)
+        if (!varint_skip(c->pos, c->pos_len, &p)) return c->bad = true, 0;
+    }
     ++c->pidx;
     c->pp = p;
   }
-  uint32_t n;
-  if (!varint_get(c->pos, c->pos_len, &p, &n)) return c->bad = true, 0;
-  uint32_t got = 0, cur = 0;
-  for (uint32_t k = 0; k < n; ++k) {
-    uint32_t d;
-    if (!varint_get(c->pos, c->pos_len, &p, &d)) return c->bad = true, 0;
-    cur = k == 0 ? d : cur + d;
-    if (got < cap) out[got++] = cur;
+  uint32_t x;
+  if (!varint_get(c->pos, c->pos_len, &p, &x)) return c->bad = true, 0;
+  if (x == 0) return 0;
+  uint32_t cur = (x - 1) >> 1, got = 0;
+  if (cap > 0) out[got++] = cur;
+  if ((x - 1) & 1u) {
+    uint32_t more;
+    if (!varint_get(c->pos, c->pos_len, &p, &more) || more > c->pos_len) return c->bad = true, 0;
+    for (uint32_t k = 0; k <= more; ++k) {
+      uint32_t d;
+      if (!varint_get(c->pos, c->pos_len, &p, &d)) return c->bad = true, 0;
+      cur += d;
+      if (got < cap) out[got++] = cur;
+    }
   }
   return got;
 }

@@ -15,8 +15,8 @@
 //               u8 max_impact, 3 zero bytes (offsets relative to the doc / position stream)
 //   varint doc_bytes, then the doc stream: per posting varint (doc - prev - 1) (prev starts at -1), u8
 //   impact (quantized BM25F score, >= 1)
-//   the position stream (the rest of the record): per posting varint n, then n varints: the first
-//   position, then deltas. Positions count heading words then body words (body starts at
+//   the position stream (the rest of the record): per posting one varint x: 0 = no positions, else
+//   x - 1 = (first position << 1) | more; when more, varint (count - 2) and count - 1 position deltas. Positions count heading words then body words (body starts at
 //   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
 #ifndef FOLIO_SEARCH_FORMAT_H
 #define FOLIO_SEARCH_FORMAT_H
@@ -28,7 +28,7 @@ namespace folio {
 namespace fts {
 
 enum : uint32_t {
-  kIndexVersion = 1,
+  kIndexVersion = 2,  // 2: position counts folded into the first position
   kDictBlock = 16,
   kSkipBlock = 128,
   kSkipEntryBytes = 16,
