@@ -40,7 +40,9 @@ folio_status header_parse(const uint8_t *p, size_t len, Header *out) {
   if (h.max_doc_bytes > kMaxDocBytes || h.search_scratch_bytes > kMaxSearchScratch ||
       h.dictionary_bytes > kMaxDictBytes)
     return FOLIO_E_CORRUPT;
-  if ((h.flags & ~kHeaderFlagDictionary) != 0) return FOLIO_E_CORRUPT;
+  // Flag bits this reader does not know must be zero in packs of a minor version it knows; a newer minor
+  // version may assign them (FORMAT.md: a 1.x reader opens every 1.y pack), so there they are ignored.
+  if ((h.flags & ~kHeaderFlagDictionary) != 0 && h.format_minor <= FOLIO_FORMAT_MINOR) return FOLIO_E_CORRUPT;
   if (((h.flags & kHeaderFlagDictionary) != 0) != (h.dictionary_bytes != 0)) return FOLIO_E_CORRUPT;
   // Regions: header | index | pad | frames, nothing after. Each test is overflow-free.
   if (h.index_offset != FOLIO_HEADER_SIZE) return FOLIO_E_CORRUPT;
