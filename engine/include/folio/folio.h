@@ -203,8 +203,8 @@ size_t folio_reader_size(const folio_pack *p);
  * fewer than FOLIO_HEADER_SIZE bytes that are not a prefix of a pack); FOLIO_E_VERSION (another major
  * version: checked before the header CRC, so a future header layout reports this and not corruption);
  * FOLIO_E_TRUNCATED (file shorter than its header declares); FOLIO_E_CORRUPT (header CRC, header sizes
- * over the FOLIO_MAX_* limits, region layout, FlatBuffers verification of the index, index invariants,
- * malformed dictionary); FOLIO_E_CHECKSUM (with FOLIO_OPEN_VERIFY_CHECKSUM).
+ * over the FOLIO_MAX_* limits, region layout, unknown header flag bits in a pack of a minor version this
+ * reader knows, FlatBuffers verification of the index, index invariants, malformed dictionary); FOLIO_E_CHECKSUM (with FOLIO_OPEN_VERIFY_CHECKSUM).
  * Cost: O(number of index vectors) plus the header checksum; O(size) with FOLIO_OPEN_VERIFY_CHECKSUM.
  * Never allocates. On failure *out_pack and *out_reader are set to NULL. */
 folio_status folio_open(const void *pack, size_t pack_len, void *ws, size_t ws_len, uint32_t flags,
