@@ -46,6 +46,7 @@ constexpr float kWeightPrefix = 0.8f;
 constexpr float kWeightFuzzy1 = 0.8f;
 constexpr float kWeightFuzzy2 = 0.6f;
 constexpr float kWeightSynonym = 0.6f;
+constexpr float kOtherAltShare = 0.25f;  // the tie-breaker of a dis-max (Lucene's DisjunctionMaxQuery)
 
 inline uint32_t u32_at(const uint8_t *base, uint32_t i) { return le32(base + 4u * static_cast<size_t>(i)); }
 
@@ -654,16 +655,19 @@ uint32_t clause_advance(Scratch *s, Clause *c, uint32_t t) {
 
 // Score of clause c at doc d (clause already advanced to >= d): best alternative matching d.
 float clause_score(Scratch *s, const Clause *c, uint32_t d) {
-  float best = 0.0f;
+  // the best alternative, plus a share of the others that also match (a section that says both
+  // "runner's knee" and "patellofemoral pain" beats one that only has the first)
+  float best = 0.0f, total = 0.0f;
   for (uint32_t i = 0; i < c->na; ++i) {
     const Alt *a = &s->alts[c->a0 + i];
     if (a->doc != d) continue;
     uint32_t sum = 0;
     for (uint32_t k = 0; k < a->n; ++k) sum += s->cursors[a->c0 + k].impact;
     const float sc = a->weight * static_cast<float>(sum);
+    total += sc;
     if (sc > best) best = sc;
   }
-  return best;
+  return best + kOtherAltShare * (total - best);
 }
 
 void flush_article(Scratch *s) {
