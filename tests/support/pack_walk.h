@@ -86,8 +86,9 @@ inline WalkStats walk_pack(const folio_pack *p, folio_reader *r, char *buf, size
   for (uint32_t g = 0; g < ng; g++) {
     folio_glossary_entry ge, ge2;
     folio_str s;
-    st.see(folio_glossary_get(p, g, &ge));
-    if (ge.term.ptr) st.see(folio_glossary_lookup(p, ge.term.ptr, ge.term.len, &ge2));
+    const folio_status gs = folio_glossary_get(p, g, &ge);
+    st.see(gs);
+    if (gs == FOLIO_OK) st.see(folio_glossary_lookup(p, ge.term.ptr, ge.term.len, &ge2));
     st.see(folio_glossary_abbreviation(p, g, 0, &s));
     st.see(folio_glossary_everyday(p, g, 0, &s));
     st.see(folio_glossary_see_also(p, g, 0, &ge2));
