@@ -31,7 +31,7 @@ enum : uint32_t {
   kMaxHeap = FOLIO_SEARCH_MAX_HITS,
   kMaxPos = 256,
   kMaxMatches = 512,
-  kSnippetText = 16384,
+  kSnippetText = 4096,  // section text scanned for a snippet (the rest of a long section is not looked at)
   kSnippetBytes = 200,
   kPrefixExpand = 8,
   kPrefixScan = 4096,
