@@ -54,6 +54,8 @@ uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_t
   if (si->syn_entries()) n += 4ull * si->syn_entries()->size();
   if (si->syn_groups()) n += 4ull * si->syn_groups()->size();
   if (si->syn_members()) n += 4ull * si->syn_members()->size();
+  if (si->heading_text()) n += si->heading_text()->size();
+  if (si->heading_keys()) n += 4ull * si->heading_keys()->size();
   return n;
 }
 
