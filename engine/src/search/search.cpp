@@ -501,7 +501,8 @@ struct Scratch {
   HeapItem heap[kMaxHeap];
   uint32_t posbuf[kMaxAltTerms][kMaxPos];
   Match matches[kMaxMatches];
-  uint8_t dp[kMaxTermBytes + 2][kMaxTermBytes + 2];
+  uint8_t dp[kMaxTermBytes + 2][kMaxTermBytes + 2];   // typo DP, columns = the typed word
+  uint8_t dp2[kMaxTermBytes + 2][kMaxTermBytes + 2];  // typo DP, columns = its stem
   char text[kSnippetText];
   uint32_t ncursors, nalts, nclauses, nhl, ncorr, nheap, heap_cap;
   uint32_t nrequired;
@@ -986,13 +987,41 @@ uint32_t surface_distance(const uint8_t (*dp)[kMaxTermBytes + 2], uint32_t keep,
   return p[q];
 }
 
-uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, FuzzyCand *cands, uint32_t *ncand) {
+// One DP row: row i of `dp` for term byte c (previous term byte c1) against the columns `w` (q bytes).
+// Returns the row minimum.
+inline uint8_t dp_row(uint8_t (*dp)[kMaxTermBytes + 2], uint32_t i, char c, char c1, const char *w, uint32_t q) {
+  uint8_t rmin = static_cast<uint8_t>(i > 250 ? 250 : i);
+  dp[i][0] = rmin;
+  for (uint32_t j = 1; j <= q; ++j) {
+    uint32_t v = dp[i - 1][j] + 1u;
+    const uint32_t ins = dp[i][j - 1] + 1u;
+    if (ins < v) v = ins;
+    const uint32_t sub = dp[i - 1][j - 1] + (c != w[j - 1] ? 1u : 0u);
+    if (sub < v) v = sub;
+    if (i > 1 && j > 1 && c == w[j - 2] && c1 == w[j - 1]) {
+      const uint32_t tr = dp[i - 2][j - 2] + 1u;
+      if (tr < v) v = tr;
+    }
+    dp[i][j] = static_cast<uint8_t>(v > 250 ? 250 : v);
+    if (dp[i][j] < rmin) rmin = dp[i][j];
+  }
+  return rmin;
+}
+
+// Two distances are tracked along each term's path: the typed word against the term's surface form, and
+// the typed word's stem against the term itself ("incleemntly" -> stem "incleemnt" is one edit from
+// "inclement", whose stored surface form may be another word of the family).
+uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
+                    uint32_t *ncand) {
   *ncand = 0;
-  if (wlen < 3 || wlen > kFuzzyMaxLen) return 0;
+  if (wlen < 3 || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return 0;
   const uint32_t maxd = wlen <= 5 ? 1 : 2;
-  const uint32_t q = static_cast<uint32_t>(wlen);
+  const uint32_t q = static_cast<uint32_t>(wlen), qs = static_cast<uint32_t>(wslen);
   uint8_t(*dp)[kMaxTermBytes + 2] = s->dp;
+  uint8_t(*dp2)[kMaxTermBytes + 2] = s->dp2;
   for (uint32_t j = 0; j <= q; ++j) dp[0][j] = static_cast<uint8_t>(j);
+  for (uint32_t j = 0; j <= qs; ++j) dp2[0][j] = static_cast<uint8_t>(j);
+  const bool same = q == qs && FOLIO_MEMCMP(w, ws, q) == 0;  // the word is its own stem: one DP is enough
   const char starts[2] = {w[0], w[1]};
   const uint32_t nstarts = w[1] != w[0] ? 2 : 1;
   for (uint32_t si = 0; si < nstarts; ++si) {
@@ -1021,23 +1050,10 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, FuzzyCand *cands, ui
       uint32_t i = lcp + 1;
       bool hopeless = false;
       for (; i <= it.len; ++i) {
-        uint8_t rmin = 255;
-        dp[i][0] = static_cast<uint8_t>(i);
-        for (uint32_t j = 1; j <= q; ++j) {
-          uint32_t v = dp[i - 1][j] + 1u;
-          const uint32_t ins = dp[i][j - 1] + 1u;
-          if (ins < v) v = ins;
-          const uint32_t sub = dp[i - 1][j - 1] + (it.term[i - 1] != w[j - 1] ? 1u : 0u);
-          if (sub < v) v = sub;
-          if (i > 1 && j > 1 && it.term[i - 1] == w[j - 2] && it.term[i - 2] == w[j - 1]) {
-            const uint32_t tr = dp[i - 2][j - 2] + 1u;
-            if (tr < v) v = tr;
-          }
-          dp[i][j] = static_cast<uint8_t>(v > 250 ? 250 : v);
-          if (dp[i][j] < rmin) rmin = dp[i][j];
-        }
-        if (dp[i][0] < rmin) rmin = dp[i][0];
-        if (rmin > maxd) {
+        const char c = it.term[i - 1], c1 = i > 1 ? it.term[i - 2] : 0;
+        const uint8_t m1 = dp_row(dp, i, c, c1, w, q);
+        const uint8_t m2 = same ? m1 : dp_row(dp2, i, c, c1, ws, qs);
+        if (m1 > maxd && m2 > maxd) {
           hopeless = true;
           break;
         }
@@ -1068,7 +1084,9 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, FuzzyCand *cands, ui
         valid = it.len;
       }
       if (it.info.df == 0 || keep > valid) continue;
-      const uint32_t d = surface_distance(dp, keep, it.term, it.surf, it.surf_len, w, q);
+      const uint32_t d1 = surface_distance(dp, keep, it.term, it.surf, it.surf_len, w, q);
+      const uint32_t d2 = valid >= it.len ? (same ? dp[it.len][q] : dp2[it.len][qs]) : 250u;
+      const uint32_t d = d1 < d2 ? d1 : d2;
       if (d == 0 || d > maxd) continue;
       char surf[kMaxTermBytes];
       uint32_t sl = keep + it.surf_len;
@@ -1317,7 +1335,7 @@ void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, c
   if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
-    fuzzy_find(s, tok.text, tok.len, cands, &nc);
+    fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc);
     for (uint32_t k = 0; k < nc; ++k) {
       Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
       if (!fa) break;
@@ -1841,10 +1859,23 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
     bool plain = true;
     for (size_t i = 0; i < len && plain; ++i) plain = query[i] != '"' && query[i] != '*' && query[i] != ':';
     if (plain && len > 0 && query[0] != '-' && len < detail::kMaxKeyBytes) {
+      // with typo corrections, the corrected query is what is compared ("sunbun" -> "sunburn")
+      const char *tq = query;
+      size_t tl = len;
+      if (s->ncorr > 0) {
+        folio_search_result tmp;
+        FOLIO_MEMSET(&tmp, 0, sizeof tmp);
+        size_t used = 0;
+        write_corrected(s, query, len, s->text, kSnippetText, &used, &tmp);
+        if (tmp.flags & FOLIO_SEARCH_CORRECTED) {
+          tq = s->text + tmp.corrected_off;
+          tl = tmp.corrected_len;
+        }
+      }
       folio_entry e;
-      if (detail::lookup_title(p, query, len, &e) == FOLIO_OK && (e.kind == 0 || e.kind == 1))
+      if (tl < detail::kMaxKeyBytes && detail::lookup_title(p, tq, tl, &e) == FOLIO_OK && (e.kind == 0 || e.kind == 1))
         s->title_article = e.article;
-      find_headings(s, query, len);
+      find_headings(s, tq, tl);
     }
   }
 
