@@ -5,7 +5,10 @@
 
 #include <folio/folio.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -299,4 +302,48 @@ TEST_CASE("search: index blobs are well formed", "[search]") {
   CHECK(b.syn_groups.size() == 2);
   CHECK(b.impact_scale > 0.0f);
   CHECK(b.text_bytes > 5000);
+}
+
+TEST_CASE("search: skip tables, long postings and phrases across blocks", "[search]") {
+  // 400 articles share "common"; "rare" sits in a few of them, "alpha beta" is a phrase in some and the
+  // two words apart in others. The conjunction must find exactly the articles with both words, which
+  // exercises cursor skips over 128-posting blocks in both directions of the leapfrog.
+  folio_test::TempDir dir;
+  std::string jsonl;
+  const std::vector<int> rare = {5, 127, 128, 129, 255, 256, 399};
+  for (int i = 0; i < 400; ++i) {
+    std::string body = "common words for article " + std::to_string(i) + ".";
+    if (std::find(rare.begin(), rare.end(), i) != rare.end()) body += " A rare one.";
+    if (i % 50 == 7) body += " The alpha beta pair.";
+    if (i % 50 == 9) body += " The alpha and then beta.";
+    char slug[32];
+    std::snprintf(slug, sizeof slug, "a%03d", i);
+    jsonl += std::string("{\"slug\":\"") + slug + "\",\"title\":\"Entry " + std::to_string(i) + "\",\"body\":\"" +
+             body + "\"}\n";
+  }
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "c.folio", "--quiet"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "c.folio") == FOLIO_OK);
+  std::vector<folio_search_hit> hits(64);
+  folio_search_result res;
+  auto slugs = [&](const char *q) {
+    std::vector<std::string> out;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), FOLIO_SEARCH_NO_SNIPPETS, hits.data(), 64, nullptr, 0, &res) ==
+            FOLIO_OK);
+    for (uint32_t i = 0; i < res.hit_count; ++i)
+      if (hits[i].flags & FOLIO_HIT_ALL_WORDS) out.emplace_back(hits[i].slug.ptr, hits[i].slug.len);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(slugs("rare common") == std::vector<std::string>{"a005", "a127", "a128", "a129", "a255", "a256", "a399"});
+  CHECK(slugs("common rare") == slugs("rare common"));
+  CHECK(slugs("\"alpha beta\"") ==
+        std::vector<std::string>{"a007", "a057", "a107", "a157", "a207", "a257", "a307", "a357"});
+  CHECK(slugs("alpha beta").size() == 16);
+  CHECK(slugs("common -rare").size() == 64);  // capped; none of them has "rare"
+  for (uint32_t i = 0; i < res.hit_count; ++i) {
+    const std::string s(hits[i].slug.ptr, hits[i].slug.len);
+    CHECK(std::find(rare.begin(), rare.end(), std::atoi(s.c_str() + 1)) == rare.end());
+  }
 }
