@@ -158,10 +158,12 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const IndexBlobs b = build_index_blobs(docs, groups);
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
-                 "search index: %u terms, %llu postings, %llu positions; dict %zu, postings %zu, heads %zu, "
-                 "synonyms %zu bytes; text %llu bytes\n",
+                 "search index: %u terms, %llu postings, %llu positions; dict %zu, postings %zu (docs+impacts "
+                 "%llu, positions %llu, skips %llu), heads %zu, synonyms %zu bytes; text %llu bytes\n",
                  b.term_count, static_cast<unsigned long long>(b.posting_count),
                  static_cast<unsigned long long>(b.position_count), b.dict.size(), b.postings.size(),
+                 static_cast<unsigned long long>(b.doc_stream_bytes), static_cast<unsigned long long>(b.pos_stream_bytes),
+                 static_cast<unsigned long long>(b.skip_bytes),
                  8 * b.dict_heads.size(), b.syn_text.size() + 4 * (b.syn_entries.size() + b.syn_groups.size() + b.syn_members.size()),
                  static_cast<unsigned long long>(b.text_bytes));
   const auto dict = fbb.CreateVector(b.dict);

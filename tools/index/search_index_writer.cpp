@@ -258,6 +258,9 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       }
     }
     out.posting_count += pl.size();
+    out.doc_stream_bytes += docs_s.size();
+    out.pos_stream_bytes += pos_s.size();
+    out.skip_bytes += skips.size();
     std::vector<uint8_t> rec = skips;
     put_varint(rec, static_cast<uint32_t>(docs_s.size()));
     rec.insert(rec.end(), docs_s.begin(), docs_s.end());

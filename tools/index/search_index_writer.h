@@ -27,6 +27,7 @@ struct IndexBlobs {
   uint32_t term_count = 0;
   float impact_scale = 1.0f;
   uint64_t posting_count = 0, position_count = 0;
+  uint64_t doc_stream_bytes = 0, pos_stream_bytes = 0, skip_bytes = 0;  // parts of `postings`
   uint64_t text_bytes = 0;   // raw text indexed (titles and aliases once per article)
 
   uint64_t bytes() const {
