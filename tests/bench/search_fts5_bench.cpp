@@ -234,6 +234,7 @@ int main(int argc, char **argv) {
   std::vector<folio_search_hit> hits(static_cast<size_t>(limit));
   std::vector<char> text(32 * 1024);
   // Relevance: one run of each engine per query.
+  size_t hits_folio = 0, hits_fts = 0, hits_plain = 0;  // articles returned (first 10 count)
   for (const EvalQuery &q : qs) {
     std::vector<RankedHit> rf, rs, rp;
     folio_search_result res;
@@ -248,6 +249,9 @@ int main(int argc, char **argv) {
     rep_folio.add(q.stratum, folio::index::score_query(q, rf));
     rep_fts.add(q.stratum, folio::index::score_query(q, rs));
     rep_plain.add(q.stratum, folio::index::score_query(q, rp));
+    hits_folio += rf.size();
+    hits_fts += rs.size();
+    hits_plain += rp.size();
   }
   // Latency: one pass over the query set per engine set-up (each pass has the machine's caches to
   // itself, as in search-benchmark-game), each query run `repeat` times in a row after one untimed run.
@@ -292,6 +296,10 @@ int main(int argc, char **argv) {
   std::printf("p90 / p95 with snippets (us): folio %.1f / %.1f | FTS5 plain %.1f / %.1f | FTS5 tuned %.1f / %.1f\n",
               pct(lat_folio, 0.9), pct(lat_folio, 0.95), pct(lat_plain, 0.9), pct(lat_plain, 0.95), pct(lat_fts, 0.9),
               pct(lat_fts, 0.95));
+  const double nq = qs.empty() ? 1.0 : static_cast<double>(qs.size());
+  std::printf("mean articles returned per query: folio %.1f | FTS5 plain %.1f | FTS5 tuned %.1f\n",
+              static_cast<double>(hits_folio) / nq, static_cast<double>(hits_plain) / nq,
+              static_cast<double>(hits_fts) / nq);
   std::printf("p50 ratio folio/FTS5: %.3f (plain), %.3f (tuned)\n", pct(lat_folio, 0.5) / std::max(1e-9, pct(lat_plain, 0.5)),
               pct(lat_folio, 0.5) / std::max(1e-9, pct(lat_fts, 0.5)));
   uint64_t indexed = 0;
