@@ -504,6 +504,7 @@ struct Scratch {
   uint8_t dp[kMaxTermBytes + 2][kMaxTermBytes + 2];   // typo DP, columns = the typed word
   uint8_t dp2[kMaxTermBytes + 2][kMaxTermBytes + 2];  // typo DP, columns = its stem
   char text[kSnippetText];
+  uint8_t hl_first[256];  // first bytes of the highlight terms (any non-ASCII first byte: all 0x80..0xFF)
   uint32_t ncursors, nalts, nclauses, nhl, ncorr, nheap, heap_cap;
   uint32_t nrequired;
   bool bad, truncated;
@@ -1527,10 +1528,20 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
 
 // ---- snippets -------------------------------------------------------------------------------------------
 
-inline bool word_byte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-inline bool is_connector(unsigned char c) { return c == '-' || c == '/' || c == '\'' || c == ',' || c == '.'; }
+// Byte classes for the snippet scan: 1 = part of a word (letter, digit, any non-ASCII byte), 2 = a
+// connector inside a word ("TNF-α", "10,000", "HCT/P", "patient's", "2.5").
+struct ByteClass {
+  uint8_t c[256];
+  constexpr ByteClass() : c() {
+    for (int i = 0; i < 256; ++i)
+      c[i] = ((i >= '0' && i <= '9') || (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i >= 0x80) ? 1 : 0;
+    c[static_cast<unsigned char>('-')] = c[static_cast<unsigned char>('/')] = 2;
+    c[static_cast<unsigned char>('\'')] = c[static_cast<unsigned char>(',')] = c[static_cast<unsigned char>('.')] = 2;
+  }
+};
+constexpr ByteClass kByteClass;
+inline bool word_byte(unsigned char c) { return kByteClass.c[c] == 1; }
+inline bool is_connector(unsigned char c) { return kByteClass.c[c] == 2; }
 inline unsigned char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
 
 // Could a word starting at p match a highlight term? Compares the first two bytes, ASCII-folded; a
@@ -1539,6 +1550,7 @@ bool hl_prefix_possible(const Scratch *s, const char *p, size_t n) {
   const unsigned char c0 = ascii_lower(static_cast<unsigned char>(p[0]));
   const unsigned char c1 = n > 1 ? ascii_lower(static_cast<unsigned char>(p[1])) : 0;
   if (c0 >= 0x80 || c1 >= 0x80) return true;
+  if (!s->hl_first[c0]) return false;
   for (uint32_t i = 0; i < s->nhl; ++i) {
     const HlTerm &h = s->hl[i];
     const unsigned char h0 = static_cast<unsigned char>(h.text[0]);
@@ -1806,7 +1818,8 @@ uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, u
   return r > cap ? cap + 1 : r;
 }
 
-size_t scratch_bytes() { return detail::align8(sizeof(Scratch)); }
+static_assert(sizeof(Scratch) <= kScratchBudget, "the search scratch outgrew the budget packs declare");
+size_t scratch_bytes() { return kScratchBudget; }
 
 bool available(const folio_pack *p) {
   View v;
@@ -1901,6 +1914,14 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (s->ncorr > 0 && text_out) write_corrected(s, query, len, text_out, text_cap, &used, out);
   if (s->ncorr > 0 && !(out->flags & FOLIO_SEARCH_CORRECTED)) out->flags |= FOLIO_SEARCH_TEXT_FULL;
 
+  FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s->hl[i].text[0]);
+    if (c >= 0x80)
+      FOLIO_MEMSET(s->hl_first + 0x80, 1, 0x80);
+    else
+      s->hl_first[c] = 1;
+  }
   for (uint32_t i = 0; i < s->nheap; ++i) {
     const HeapItem &it = s->heap[i];
     folio_search_hit *h = &hits[i];

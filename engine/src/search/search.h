@@ -13,7 +13,11 @@
 namespace folio {
 namespace fts {
 
-// Bytes of reader scratch a query needs (the builder writes it into header.search_scratch_bytes).
+// Bytes of reader scratch a query needs (the builder writes it into header.search_scratch_bytes). A fixed
+// budget rather than sizeof the scratch struct: the struct's size differs between 32- and 64-bit builds
+// and may grow in later engine versions, and a pack built by one engine must stay searchable by another.
+// search.cpp static_asserts that the struct fits.
+enum : size_t { kScratchBudget = 64 * 1024 };
 size_t scratch_bytes();
 
 // True if the pack has a usable search index (version 1, consistent sizes).
