@@ -421,7 +421,8 @@ int folio_search_available(const folio_pack *p);
  * Returns FOLIO_OK (also with 0 hits), FOLIO_E_ARG (NULL r/out, or hits NULL with cap > 0),
  * FOLIO_E_UTF8 (invalid UTF-8 in the query), FOLIO_E_QUERY (nothing searchable: empty, only operators
  * or punctuation), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_CORRUPT (damaged index or
- * article). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).
+ * article), FOLIO_E_WORKSPACE (the pack declares less search scratch than this engine needs; packs
+ * declare a fixed 64 KiB budget). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).
  * Cost: proportional to the postings of the query words (skipping where the AND allows), plus one
  * article decompression per hit for snippets. Uses the reader: one thread per reader. */
 folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32_t flags,
