@@ -12,10 +12,14 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+# POSIX file calls used by the host tools and tests, mapped onto the CRT (see the header).
+string(APPEND CMAKE_C_FLAGS_INIT " -include ${CMAKE_CURRENT_LIST_DIR}/../../platforms/windows/compat/folio_win_compat.h")
+string(APPEND CMAKE_CXX_FLAGS_INIT " -include ${CMAKE_CURRENT_LIST_DIR}/../../platforms/windows/compat/folio_win_compat.h")
 # One self-contained .exe: no libstdc++/libgcc/winpthread DLLs to ship next to it.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
-# The caller sets WINEPREFIX, WINEDEBUG=-all and WINEDLLOVERRIDES (platforms/ci/run-ports.sh).
-set(CMAKE_CROSSCOMPILING_EMULATOR wine)
+# Programs run under wine through a wrapper that passes absolute paths in Windows form. The caller sets
+# WINEPREFIX, WINEDEBUG=-all and WINEDLLOVERRIDES (platforms/ci/run-ports.sh).
+set(CMAKE_CROSSCOMPILING_EMULATOR ${CMAKE_CURRENT_LIST_DIR}/../../platforms/windows/wine-run.sh)
 # Libraries cross-built for mingw (zstd, md4c, yaml-cpp from Debian's source packages, by
 # platforms/ci/windows-deps.sh) live in their own prefix, searched like the mingw sysroot.
 if(DEFINED ENV{FOLIO_MINGW_PREFIX})

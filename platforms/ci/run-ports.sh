@@ -63,6 +63,17 @@ ctest_step() {
   return $rc
 }
 
+# Tests of the host suite that cannot run in a cross build as written, excluded from the ARM and Windows
+# runs and printed as EXCLUDED each time (never silently): they run the target binary directly instead of
+# through CMAKE_CROSSCOMPILING_EMULATOR (cli_end_to_end), or build a consumer with the *host* compiler
+# against the cross-built library (install_consumer_*). They pass in the host suite.
+CROSS_EXCLUDE='^(cli_end_to_end|install_consumer_.*)$'
+cross_excluded() { # cross_excluded PORT DIR: prints the excluded tests of DIR
+  local names; names=$(ctest --test-dir "$2" -N 2>/dev/null | sed -nE 's/^ *Test +#[0-9]+: (.*)$/\1/p' | grep -E "$CROSS_EXCLUDE" | tr '\n' ' ')
+  [ -n "$names" ] && echo "[ports] $1: EXCLUDED (not cross-build aware, see platforms/README.md): $names"
+  return 0
+}
+
 zstd_src() { ls -d "$PORTS_BUILD"/src/libzstd-*/ 2>/dev/null | head -1 | sed 's:/$::'; }
 
 # A build-local include directory with only the header-only host libraries a cross build may need:
@@ -193,10 +204,11 @@ port_arm() {
     d="$PORTS_BUILD/$arch"
     local shim; shim=$(arm_shim "$arch" "$triple") || { rc=1; continue; }
     run_step "$arch" configure cmake -S . -B "$d" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_TOOLCHAIN_FILE="$tc" \
-      -DFOLIO_BUILD_BENCH=OFF -DCMAKE_PREFIX_PATH="$shim" -DFOLIO_PORT_LABEL=$arch -DFOLIO_PORT_PACK="$CONTENT_PACK" \
+      -DFOLIO_BUILD_BENCH=OFF -DFOLIO_WERROR=OFF -DCMAKE_PREFIX_PATH="$shim" -DFOLIO_PORT_LABEL=$arch -DFOLIO_PORT_PACK="$CONTENT_PACK" \
       || { rc=1; continue; }
     run_step "$arch" build cmake --build "$d" -j"$JOBS" || { rc=1; continue; }
-    ctest_step "$arch" "$d" -j"$JOBS" || rc=1
+    cross_excluded "$arch" "$d"
+    ctest_step "$arch" "$d" -j"$JOBS" -E "$CROSS_EXCLUDE" || rc=1
     local smoke; smoke=$(ctest --test-dir "$d" -L "$arch" -V 2>&1 | grep -o 'SIZE workspace=[0-9]*' | head -1 | cut -d= -f2)
     SIZES+=("Linux $arch (qemu-user)|$(elf_text "$triple-size" "$d/platforms/folio_port_smoke")|${smoke:-?}|port smoke program (engine + Debian libzstd.a decoder + checks), gc-sections")
   done
@@ -239,12 +251,13 @@ port_windows() {
   wine cmd /c exit </dev/null >/dev/null 2>&1
   run_step windows configure cmake -S . -B "$d" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_TOOLCHAIN_FILE="$FOLIO_ROOT/cmake/toolchains/x86_64-w64-mingw32.cmake" \
-    -DFOLIO_FLATBUFFERS_INCLUDE="$prefix/include" -DFOLIO_BUILD_BENCH=OFF \
+    -DFOLIO_FLATBUFFERS_INCLUDE="$prefix/include" -DFOLIO_BUILD_BENCH=OFF -DFOLIO_WERROR=OFF \
     -DFOLIO_PORT_LABEL=windows -DFOLIO_PORT_PACK="$CONTENT_PACK" || rc=1
   [ $rc = 0 ] && { run_step windows build cmake --build "$d" -j"$JOBS" || rc=1; }
   B1=$(now)
   if [ $rc = 0 ]; then
-    ctest_step windows "$d" || rc=1
+    cross_excluded windows "$d"
+    ctest_step windows "$d" -E "$CROSS_EXCLUDE" || rc=1
     local ws; ws=$(ctest --test-dir "$d" -L windows -V 2>&1 | grep -o 'SIZE workspace=[0-9]*' | head -1 | cut -d= -f2)
     local exe="$d/tools/cli/folio.exe"
     SIZES+=("Windows x64 (mingw-w64, wine)|$(elf_text x86_64-w64-mingw32-size "$d/platforms/folio_port_smoke.exe")|${ws:-?}|port smoke program (engine + zstd decoder + checks, static CRT); CLI folio.exe $(stat -c %s "$exe" 2>/dev/null || echo ?) B")
