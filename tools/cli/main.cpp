@@ -5,10 +5,7 @@
 
 #include "build_cmd.h"
 #include "read_cmds.h"
-#if __has_include("search_cmd.h")
 #include "search_cmd.h"
-#define FOLIO_CLI_HAS_SEARCH 1
-#endif
 
 namespace {
 
@@ -25,16 +22,12 @@ const Command kCommands[] = {
     {"info", folio::cli::cmd_info, "info PACK [--json]", "pack metadata, counts and sizes"},
     {"get", folio::cli::cmd_get, "get PACK SLUG[#anchor] [--format text|html|json]", "print an article or a section"},
     {"suggest", folio::cli::cmd_suggest, "suggest PACK PREFIX [--limit N] [--json]", "title-prefix suggestions"},
-#ifdef FOLIO_CLI_HAS_SEARCH
     {"search", folio::index::cmd_search, "search PACK QUERY [--limit N] [--json]", "full-text search with snippets"},
-#endif
     {"glossary", folio::cli::cmd_glossary, "glossary PACK TERM [--json]", "look up a term, abbreviation or everyday word"},
     {"topics", folio::cli::cmd_topics, "topics PACK [TOPIC] [--json]", "list topics or the articles of one"},
     {"verify", folio::cli::cmd_verify, "verify PACK [--json]", "check checksums, index and every article"},
     {"export", folio::cli::cmd_export, "export PACK --format jsonl", "one JSON object per section"},
-#ifdef FOLIO_CLI_HAS_SEARCH
     {"eval", folio::index::cmd_eval, "eval PACK QUERIES [--json]", "search relevance: MRR@10, success@k, nDCG@10"},
-#endif
     {"browse", folio::cli::cmd_browse, "browse PACK", "interactive prompt: type to get suggestions and results"},
 };
 
