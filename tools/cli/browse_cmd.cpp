@@ -1,5 +1,6 @@
 // browse_cmd.cpp: `folio browse PACK`, an interactive prompt for a terminal (the kiosk experience in a
-// shell). Each line typed shows title suggestions and, when search is in the pack, the best sections.
+// shell). Each line typed shows title suggestions and the best sections by full-text search (the last
+// word counts as a prefix, typos are corrected).
 // Commands: ":get SLUG[#anchor]" prints an article, a number opens that result, ":q" quits.
 #include <cstdio>
 #include <iostream>
@@ -47,7 +48,10 @@ int cmd_browse(int argc, char **argv) {
   bool tty = isatty(STDIN_FILENO);
   std::printf("%s — %u articles. %s\n", str(in.title).c_str(), in.article_count, str(in.disclaimer).c_str());
   std::printf("Type a few letters or words; a number opens a result; :q quits.\n");
-  std::vector<folio_entry> last;
+  struct Target {
+    uint32_t article, section;
+  };
+  std::vector<Target> last;  // what each number typed opens
   std::string line;
   while (true) {
     if (tty) {
@@ -72,20 +76,42 @@ int cmd_browse(int argc, char **argv) {
     if (numeric) {
       size_t k = std::stoul(line);
       if (k >= 1 && k <= last.size()) {
-        show(op->reader(), p, last[k - 1].article, FOLIO_NONE);
+        show(op->reader(), p, last[k - 1].article, last[k - 1].section);
         continue;
       }
     }
-    folio_entry out[8];
+    // Title suggestions first (what a kiosk shows while typing), then the best sections by full text.
+    folio_entry out[5];
     uint32_t n = 0;
-    int st = folio_suggest(p, line.data(), line.size(), out, 8, &n);
+    int st = folio_suggest(p, line.data(), line.size(), out, 5, &n);
     if (st != FOLIO_OK) {
       std::printf("  %s\n", folio_status_str(st));
       continue;
     }
-    last.assign(out, out + n);
-    if (!n) std::printf("  no title starts with that; try 'folio search' for full text\n");
-    for (uint32_t i = 0; i < n; i++) std::printf("  %u. %s  [%s]\n", i + 1, str(out[i].title).c_str(), str(out[i].slug).c_str());
+    last.clear();
+    for (uint32_t i = 0; i < n; i++) {
+      last.push_back({out[i].article, FOLIO_NONE});
+      std::printf("  %zu. %s  [%s]\n", last.size(), str(out[i].title).c_str(), str(out[i].slug).c_str());
+    }
+    folio_search_hit hits[5];
+    char text[4096];
+    folio_search_result res;
+    st = folio_search(op->reader(), line.data(), line.size(), FOLIO_SEARCH_PREFIX_LAST, hits, 5, text, sizeof text, &res);
+    if (st == FOLIO_OK) {
+      if (res.flags & FOLIO_SEARCH_CORRECTED)
+        std::printf("  (showing results for: %.*s)\n", (int)res.corrected_len, text + res.corrected_off);
+      for (uint32_t i = 0; i < res.hit_count; i++) {
+        const folio_search_hit &h = hits[i];
+        last.push_back({h.article, h.section});
+        std::printf("  %zu. %s%s%s\n     %.*s\n", last.size(), str(h.title).c_str(), h.heading.len ? " › " : "",
+                    str(h.heading).c_str(), (int)h.snippet_len, text + h.snippet_off);
+      }
+    } else if (st == FOLIO_E_NOT_FOUND) {
+      std::printf("  (this pack has no full-text index: titles only)\n");
+    } else if (st != FOLIO_E_QUERY) {
+      std::printf("  search: %s\n", folio_status_str(st));
+    }
+    if (last.empty()) std::printf("  nothing found\n");
   }
   return EXIT_OK;
 }
