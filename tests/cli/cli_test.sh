@@ -93,6 +93,15 @@ assert sum(1 for l in lines if l["section"] == "") == info["articles"]   # one l
 PY
 check "verify" 0 "$folio" verify "$pack"
 
+# browse (stdin not a terminal): suggestions, search hits with snippets, opening a numbered result
+checks=$((checks + 1))
+printf 'steroid shot\n2\n:get faq\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse exit"; fails=$((fails + 1)); }
+contains "browse suggestion" "$tmp/browse" "^  1\. Knee injections compared"
+contains "browse search hit" "$tmp/browse" "^  2\. .* › "
+contains "browse opens a section" "$tmp/browse" "^-{5,}"
+contains "browse :get" "$tmp/browse" "^Frequently asked questions"
+check "browse usage" 2 "$folio" browse
+
 # corrupt packs → 3; missing file → 2
 head -c 1000 "$pack" >"$tmp/trunc.folio"
 check "truncated pack" 3 "$folio" info "$tmp/trunc.folio"
