@@ -45,6 +45,109 @@ void put_u32(std::vector<uint8_t> &o, uint32_t v) {
   for (int i = 0; i < 4; ++i) o.push_back(static_cast<uint8_t>(v >> (8 * i)));
 }
 
+uint32_t bit_width(uint32_t v) {
+  uint32_t w = 0;
+  while (w < 32 && (v >> w) != 0) ++w;
+  return w;
+}
+
+// One doc block (search_format.h): varints for a single posting, else the smaller of varints and FOR.
+void put_doc_block(std::vector<uint8_t> &o, const std::vector<uint32_t> &gap, const std::vector<uint8_t> &imp) {
+  const size_t n = gap.size();
+  std::vector<uint8_t> vb;
+  for (size_t i = 0; i < n; ++i) {
+    put_varint(vb, gap[i]);
+    vb.push_back(imp[i]);
+  }
+  if (n == 1) {
+    o.insert(o.end(), vb.begin(), vb.end());
+    return;
+  }
+  uint32_t maxg = 0;
+  uint8_t lo = 255, hi = 0;
+  for (size_t i = 0; i < n; ++i) {
+    maxg = std::max(maxg, gap[i]);
+    lo = std::min(lo, imp[i]);
+    hi = std::max(hi, imp[i]);
+  }
+  const uint32_t wg = bit_width(maxg), wi = bit_width(static_cast<uint32_t>(hi - lo));
+  const size_t packed = 3 + (n * (wg + wi) + 7) / 8;
+  if (packed >= 1 + vb.size()) {
+    o.push_back(static_cast<uint8_t>(fts::kVarintBlock));
+    o.insert(o.end(), vb.begin(), vb.end());
+    return;
+  }
+  o.push_back(static_cast<uint8_t>(wg));
+  o.push_back(lo);
+  o.push_back(static_cast<uint8_t>(wi));
+  const size_t base = o.size();
+  o.resize(base + (n * (wg + wi) + 7) / 8, 0);
+  size_t bit = 0;
+  auto put_bits = [&](uint32_t v, uint32_t w) {
+    for (uint32_t k = 0; k < w; ++k, ++bit)
+      if ((v >> k) & 1u) o[base + (bit >> 3)] |= static_cast<uint8_t>(1u << (bit & 7));
+  };
+  for (size_t i = 0; i < n; ++i) {
+    put_bits(gap[i], wg);
+    put_bits(static_cast<uint32_t>(imp[i] - lo), wi);
+  }
+}
+
+// One posting's positions in the varint form: 0 = none; else ((first << 1) | more) + 1, then when more
+// (count - 2) and the deltas.
+void put_pos_varint(std::vector<uint8_t> &o, const std::vector<uint32_t> &ps) {
+  if (ps.empty()) {
+    put_varint(o, 0);
+    return;
+  }
+  put_varint(o, ((ps[0] << 1) | (ps.size() > 1 ? 1u : 0u)) + 1u);
+  if (ps.size() > 1) put_varint(o, static_cast<uint32_t>(ps.size() - 2));
+  for (size_t j = 1; j < ps.size(); ++j) put_varint(o, ps[j] - ps[j - 1]);
+}
+
+// One position block (search_format.h): varints for a single posting, else the smaller of varints and
+// bit-packed counts, first positions and deltas.
+void put_pos_block(std::vector<uint8_t> &o, const std::vector<std::vector<uint32_t>> &blk) {
+  std::vector<uint8_t> vb;
+  for (const auto &ps : blk) put_pos_varint(vb, ps);
+  if (blk.size() == 1) {
+    o.insert(o.end(), vb.begin(), vb.end());
+    return;
+  }
+  uint32_t maxc = 0, maxf = 0, maxd = 0;
+  for (const auto &ps : blk) {
+    maxc = std::max(maxc, static_cast<uint32_t>(ps.size()));
+    if (!ps.empty()) maxf = std::max(maxf, ps[0]);
+    for (size_t j = 1; j < ps.size(); ++j) maxd = std::max(maxd, ps[j] - ps[j - 1]);
+  }
+  const uint32_t wc = bit_width(maxc), wf = bit_width(maxf), wd = bit_width(maxd);
+  uint64_t bits = static_cast<uint64_t>(blk.size()) * wc;
+  for (const auto &ps : blk)
+    if (!ps.empty()) bits += wf + static_cast<uint64_t>(ps.size() - 1) * wd;
+  const size_t packed = 3 + static_cast<size_t>((bits + 7) / 8);
+  if (packed >= 1 + vb.size()) {
+    o.push_back(static_cast<uint8_t>(fts::kVarintBlock));
+    o.insert(o.end(), vb.begin(), vb.end());
+    return;
+  }
+  o.push_back(static_cast<uint8_t>(wc));
+  o.push_back(static_cast<uint8_t>(wf));
+  o.push_back(static_cast<uint8_t>(wd));
+  const size_t base = o.size();
+  o.resize(base + static_cast<size_t>((bits + 7) / 8), 0);
+  size_t bit = 0;
+  auto put_bits = [&](uint32_t v, uint32_t w) {
+    for (uint32_t k = 0; k < w; ++k, ++bit)
+      if ((v >> k) & 1u) o[base + (bit >> 3)] |= static_cast<uint8_t>(1u << (bit & 7));
+  };
+  for (const auto &ps : blk) put_bits(static_cast<uint32_t>(ps.size()), wc);
+  for (const auto &ps : blk) {
+    if (ps.empty()) continue;
+    put_bits(ps[0], wf);
+    for (size_t j = 1; j < ps.size(); ++j) put_bits(ps[j] - ps[j - 1], wd);
+  }
+}
+
 std::string stem_of(const char *t, size_t len) {
   char buf[fts::kMaxTermBytes];
   if (len > sizeof buf) len = sizeof buf;
@@ -217,6 +320,9 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     uint32_t block_doc_off = 0, block_pos_off = 0;
     const uint32_t B = fts::kSkipBlock;
     const bool with_skips = pl.size() > B;
+    std::vector<uint32_t> blk_gap;
+    std::vector<uint8_t> blk_imp;
+    std::vector<std::vector<uint32_t>> blk_pos;
     for (size_t k = 0; k < pl.size(); ++k) {
       if (k % B == 0) {
         block_doc_off = static_cast<uint32_t>(docs_s.size());
@@ -224,27 +330,24 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
         block_max = 0;
       }
       const Posting &p = pl[k];
-      put_varint(docs_s, prev_doc == UINT32_MAX ? p.doc : p.doc - prev_doc - 1);
+      blk_gap.push_back(prev_doc == UINT32_MAX ? p.doc : p.doc - prev_doc - 1);
       prev_doc = p.doc;
       long q = std::lround(p.score / max_score * 255.0f);
       const uint8_t imp = static_cast<uint8_t>(std::clamp<long>(q, 1, 255));
-      docs_s.push_back(imp);
+      blk_imp.push_back(imp);
+      if (k % B == B - 1 || k + 1 == pl.size()) {
+        put_doc_block(docs_s, blk_gap, blk_imp);
+        blk_gap.clear();
+        blk_imp.clear();
+      }
       term_max = std::max(term_max, imp);
       block_max = std::max(block_max, imp);
-      // positions: 0 = none; else ((first << 1) | more) + 1, then (count - 2) and the deltas when more
-      if (p.pos_count == 0) {
-        put_varint(pos_s, 0);
-      } else {
-        const uint32_t first = positions[p.pos_begin];
-        if (first >= (1u << 30)) throw std::runtime_error("search index: position out of range");
-        put_varint(pos_s, ((first << 1) | (p.pos_count > 1 ? 1u : 0u)) + 1u);
-        if (p.pos_count > 1) put_varint(pos_s, p.pos_count - 2);
-        uint32_t last = first;
-        for (uint32_t j = 1; j < p.pos_count; ++j) {
-          const uint32_t v = positions[p.pos_begin + j];
-          put_varint(pos_s, v - last);
-          last = v;
-        }
+      blk_pos.emplace_back(positions.begin() + p.pos_begin, positions.begin() + p.pos_begin + p.pos_count);
+      for (uint32_t v : blk_pos.back())
+        if (v >= (1u << 30)) throw std::runtime_error("search index: position out of range");
+      if (k % B == B - 1 || k + 1 == pl.size()) {
+        put_pos_block(pos_s, blk_pos);
+        blk_pos.clear();
       }
       out.position_count += p.pos_count;
       if (with_skips && (k % B == B - 1 || k + 1 == pl.size())) {

@@ -289,9 +289,12 @@ struct Cursor {
   uint32_t idx;          // index of the current posting (kEnd before the first)
   uint32_t doc;          // current doc (kEnd when exhausted)
   uint32_t prev;         // previous doc (for delta decoding), kEnd = -1
-  size_t dp;             // next byte in docs
+  size_t dp;             // next byte in docs (varint block: next posting; packed block: the next block)
+  size_t bitp;           // packed block: bit offset in docs of the next posting
   size_t pp;             // byte in pos at the start of posting pidx
   uint32_t pidx;
+  uint32_t left;         // postings left in the current doc block (0: the next step reads a block header)
+  uint8_t wg, wi, imin;  // packed block: gap bits, impact bits, impact base; wg = kVarintBlock: varints
   uint8_t impact;
   uint8_t max_imp;
   bool bad;
@@ -305,6 +308,9 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   c->doc = 0;
   c->prev = kEnd;
   c->dp = 0;
+  c->bitp = 0;
+  c->left = 0;
+  c->wg = c->wi = c->imin = 0;
   c->pp = 0;
   c->pidx = 0;
   c->impact = 0;
@@ -342,19 +348,49 @@ inline bool cursor_step(Cursor *c) {
     c->doc = kEnd;
     return false;
   }
-  uint32_t delta;
-  if (!varint_get(c->docs, c->docs_len, &c->dp, &delta) || c->dp >= c->docs_len) {
-    c->bad = true;
-    c->doc = kEnd;
-    return false;
+  if (c->left == 0) {
+    // block header (search_format.h): a single posting or u8 kVarintBlock: varints; else wg, imin, wi
+    const uint32_t n = c->df - next < c->skip ? c->df - next : c->skip;
+    if (n == 1) {
+      c->wg = kVarintBlock;
+    } else {
+      if (c->dp >= c->docs_len) return c->bad = true, c->doc = kEnd, false;
+      c->wg = c->docs[c->dp++];
+      if (c->wg != kVarintBlock) {
+        if (c->wg > 32 || c->docs_len - c->dp < 2) return c->bad = true, c->doc = kEnd, false;
+        c->imin = c->docs[c->dp];
+        c->wi = c->docs[c->dp + 1];
+        c->dp += 2;
+        const uint64_t bytes = (static_cast<uint64_t>(n) * (c->wg + c->wi) + 7) / 8;
+        if (c->wi > 8 || bytes > c->docs_len - c->dp) return c->bad = true, c->doc = kEnd, false;
+        c->bitp = c->dp * 8;
+        c->dp += static_cast<size_t>(bytes);
+      }
+    }
+    c->left = n;
   }
+  uint32_t delta;
+  if (c->wg == kVarintBlock) {
+    if (!varint_get(c->docs, c->docs_len, &c->dp, &delta) || c->dp >= c->docs_len) {
+      c->bad = true;
+      c->doc = kEnd;
+      return false;
+    }
+    c->impact = c->docs[c->dp++];
+  } else {
+    delta = bits_get(c->docs, c->bitp, c->wg);
+    const uint32_t imp = c->imin + bits_get(c->docs, c->bitp + c->wg, c->wi);
+    c->bitp += c->wg + c->wi;
+    if (imp > 255) return c->bad = true, c->doc = kEnd, false;
+    c->impact = static_cast<uint8_t>(imp);
+  }
+  --c->left;
   const uint64_t d = static_cast<uint64_t>(c->prev == kEnd ? 0 : static_cast<uint64_t>(c->prev) + 1) + delta;
   if (d >= kEnd) {
     c->bad = true;
     c->doc = kEnd;
     return false;
   }
-  c->impact = c->docs[c->dp++];
   c->idx = next;
   c->doc = c->prev = static_cast<uint32_t>(d);
   return true;
@@ -395,6 +431,7 @@ void cursor_advance(Cursor *c, uint32_t target) {
         return;
       }
       c->dp = doff;
+      c->left = 0;
       c->prev = le32(pe);
       c->idx = lo * c->skip - 1;
       c->pp = poff;
@@ -406,36 +443,112 @@ void cursor_advance(Cursor *c, uint32_t target) {
   }
 }
 
+// One posting's positions in the varint form (search_format.h) at *p: skip them, or (out != NULL) decode
+// them into out (at most cap, the rest dropped; *got counts the stored ones).
+bool pos_varint_posting(const uint8_t *pos, size_t len, size_t *p, uint32_t *out, uint32_t cap, uint32_t *got) {
+  uint32_t x;
+  if (!varint_get(pos, len, p, &x)) return false;
+  if (x == 0) return true;
+  uint32_t cur = (x - 1) >> 1;
+  if (out && *got < cap) out[(*got)++] = cur;
+  if ((x - 1) & 1u) {
+    uint32_t more;
+    if (!varint_get(pos, len, p, &more) || more > len) return false;
+    for (uint32_t k = 0; k <= more; ++k) {
+      uint32_t d;
+      if (!varint_get(pos, len, p, &d)) return false;
+      cur += d;
+      if (out && *got < cap) out[(*got)++] = cur;
+    }
+  }
+  return true;
+}
+
+// A position block of n postings starting at byte p, validated to lie within the stream.
+struct PosBlock {
+  size_t start;  // varint: first posting's byte; packed: bit offset of the counts
+  size_t end;    // byte after the block
+  uint32_t wc, wf, wd;
+  bool varint;
+};
+
+bool pos_block_open(const Cursor *c, size_t p, uint32_t n, PosBlock *b, bool need_end) {
+  const uint8_t *pos = c->pos;
+  const size_t len = c->pos_len;
+  b->varint = true;
+  if (n != 1) {
+    if (p >= len) return false;
+    if (pos[p] == kVarintBlock) {
+      ++p;
+    } else {
+      if (len - p < 3) return false;
+      b->varint = false;
+      b->wc = pos[p];
+      b->wf = pos[p + 1];
+      b->wd = pos[p + 2];
+      if (b->wc > 32 || b->wf > 32 || b->wd > 32) return false;
+      p += 3;
+      const uint64_t cbits = static_cast<uint64_t>(n) * b->wc;
+      if ((cbits + 7) / 8 > len - p) return false;
+      uint64_t total = cbits;
+      for (uint32_t i = 0; i < n; ++i) {
+        const uint32_t cnt = bits_get(pos, p * 8 + static_cast<size_t>(i) * b->wc, b->wc);
+        if (cnt) total += b->wf + static_cast<uint64_t>(cnt - 1) * b->wd;
+      }
+      if ((total + 7) / 8 > len - p) return false;
+      b->start = p * 8;
+      b->end = p + static_cast<size_t>((total + 7) / 8);
+      return true;
+    }
+  }
+  b->start = p;
+  b->end = p;
+  if (!need_end) return true;  // varint postings are bounds-checked as they are read
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t got = 0;
+    if (!pos_varint_posting(pos, len, &p, nullptr, 0, &got)) return false;
+  }
+  b->end = p;
+  return true;
+}
+
 // Positions of the current posting into out (at most cap, the rest dropped). Returns the count.
 uint32_t cursor_positions(Cursor *c, uint32_t *out, uint32_t cap) {
   if (c->doc == kEnd || c->idx == kEnd || c->pidx > c->idx) return 0;
-  size_t p = c->pp;
-  while (c->pidx < c->idx) {
-    uint32_t x;
-    if (!varint_get(c->pos, c->pos_len, &p, &x)) return c->bad = true, 0;
-    if (x != 0 && ((x - 1) & 1u)) {
-      uint32_t more;
-      if (!varint_get(c->pos, c->pos_len, &p, &more) || more > c->pos_len) return c->bad = true, 0;
-      for (uint32_t k = 0; k <= more; ++k)
-        if (!varint_skip(c->pos, c->pos_len, &p)) return c->bad = true, 0;
-    }
-    ++c->pidx;
-    c->pp = p;
+  const uint32_t first = c->idx / c->skip * c->skip;  // the current posting's block
+  PosBlock b;
+  while (c->pidx < first) {
+    const uint32_t n = c->df - c->pidx < c->skip ? c->df - c->pidx : c->skip;
+    if (!pos_block_open(c, c->pp, n, &b, true)) return c->bad = true, 0;
+    c->pp = b.end;
+    c->pidx += n;
   }
-  uint32_t x;
-  if (!varint_get(c->pos, c->pos_len, &p, &x)) return c->bad = true, 0;
-  if (x == 0) return 0;
-  uint32_t cur = (x - 1) >> 1, got = 0;
+  if (c->pidx != first) return c->bad = true, 0;
+  const uint32_t n = c->df - first < c->skip ? c->df - first : c->skip;
+  if (!pos_block_open(c, c->pp, n, &b, false)) return c->bad = true, 0;
+  const uint32_t j = c->idx - first;
+  uint32_t got = 0;
+  if (b.varint) {
+    size_t p = b.start;
+    for (uint32_t i = 0; i < j; ++i)
+      if (!pos_varint_posting(c->pos, c->pos_len, &p, nullptr, 0, &got)) return c->bad = true, 0;
+    if (!pos_varint_posting(c->pos, c->pos_len, &p, out, cap, &got)) return c->bad = true, 0;
+    return got;
+  }
+  size_t bit = b.start + static_cast<size_t>(n) * b.wc;  // validated by pos_block_open
+  for (uint32_t i = 0; i < j; ++i) {
+    const uint32_t cnt = bits_get(c->pos, b.start + static_cast<size_t>(i) * b.wc, b.wc);
+    if (cnt) bit += b.wf + static_cast<size_t>(cnt - 1) * b.wd;
+  }
+  const uint32_t cnt = bits_get(c->pos, b.start + static_cast<size_t>(j) * b.wc, b.wc);
+  if (cnt == 0) return 0;
+  uint32_t cur = bits_get(c->pos, bit, b.wf);
+  bit += b.wf;
   if (cap > 0) out[got++] = cur;
-  if ((x - 1) & 1u) {
-    uint32_t more;
-    if (!varint_get(c->pos, c->pos_len, &p, &more) || more > c->pos_len) return c->bad = true, 0;
-    for (uint32_t k = 0; k <= more; ++k) {
-      uint32_t d;
-      if (!varint_get(c->pos, c->pos_len, &p, &d)) return c->bad = true, 0;
-      cur += d;
-      if (got < cap) out[got++] = cur;
-    }
+  for (uint32_t k = 1; k < cnt; ++k) {
+    cur += bits_get(c->pos, bit, b.wd);
+    bit += b.wd;
+    if (got < cap) out[got++] = cur;
   }
   return got;
 }
@@ -752,6 +865,8 @@ void reset_eval(Scratch *s) {
     c->doc = c->df ? 0 : kEnd;
     c->prev = kEnd;
     c->dp = c->pp = 0;
+    c->bitp = 0;
+    c->left = 0;
     c->pidx = 0;
   }
   s->nheap = 0;

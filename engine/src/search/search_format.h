@@ -13,10 +13,19 @@
 // postings, one record per term with df postings in blocks of `skip_block` (B):
 //   if df > B:  ceil(df / B) skip entries of 16 bytes: u32 last_doc, u32 doc_off, u32 pos_off,
 //               u8 max_impact, 3 zero bytes (offsets relative to the doc / position stream)
-//   varint doc_bytes, then the doc stream: per posting varint (doc - prev - 1) (prev starts at -1), u8
-//   impact (quantized BM25F score, >= 1)
-//   the position stream (the rest of the record): per posting one varint x: 0 = no positions, else
-//   x - 1 = (first position << 1) | more; when more, varint (count - 2) and count - 1 position deltas. Positions count heading words then body words (body starts at
+//   varint doc_bytes, then the doc stream, in blocks of B postings (the last one shorter); per posting a
+//   gap g = doc - prev - 1 (prev starts at -1) and an impact (quantized BM25F score, 1..255). A block of
+//   one posting: varint g, u8 impact. Other blocks start with u8 wg: wg = kVarintBlock: per posting
+//   varint g, u8 impact; else (wg <= 32, bit-packed, FOR) u8 imin, u8 wi (<= 8), then per posting g in
+//   wg bits and impact - imin in wi bits, LSB first, the block padded to a byte. The builder picks the
+//   smaller of the two per block. Skip entries' doc_off point at a block's first byte.
+//   the position stream (the rest of the record), in the same blocks as the doc stream (skip entries'
+//   pos_off point at a block's first byte). Varint form, per posting one varint x: 0 = no positions, else
+//   x - 1 = (first position << 1) | more; when more, varint (count - 2) and count - 1 position deltas. A
+//   block of one posting is in the varint form; other blocks start with u8 wc: wc = kVarintBlock: the
+//   varint form follows; else (wc <= 32, bit-packed) u8 wf, u8 wd, then per posting its position count in
+//   wc bits, then per posting with positions the first position in wf bits and the deltas in wd bits, LSB
+//   first, the block padded to a byte. Positions count heading words then body words (body starts at
 //   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
 #ifndef FOLIO_SEARCH_FORMAT_H
 #define FOLIO_SEARCH_FORMAT_H
@@ -28,7 +37,8 @@ namespace folio {
 namespace fts {
 
 enum : uint32_t {
-  kIndexVersion = 2,  // 2: position counts folded into the first position
+  kIndexVersion = 3,  // 2: position counts folded into the first position; 3: bit-packed doc and position blocks
+  kVarintBlock = 255,    // doc block header: the block's postings are varints
   kDictBlock = 16,
   kSkipBlock = 128,
   kSkipEntryBytes = 16,
@@ -72,6 +82,16 @@ inline bool varint_skip(const uint8_t *p, size_t len, size_t *pos) {
     }
   }
   return false;
+}
+
+// `w` (<= 32) bits at bit offset `bitp` of p, LSB first. The caller has checked that the bits lie within p.
+inline uint32_t bits_get(const uint8_t *p, size_t bitp, uint32_t w) {
+  if (w == 0) return 0;
+  const uint8_t *b = p + (bitp >> 3);
+  const uint32_t sh = static_cast<uint32_t>(bitp & 7), need = sh + w;
+  uint64_t v = 0;
+  for (uint32_t k = 0; k * 8 < need; ++k) v |= static_cast<uint64_t>(b[k]) << (8 * k);
+  return static_cast<uint32_t>((v >> sh) & ((1ull << w) - 1));
 }
 
 inline uint32_t le32(const uint8_t *p) {
