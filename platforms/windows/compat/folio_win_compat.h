@@ -1,5 +1,5 @@
-/* folio_win_compat.h: force-included (-include) into every translation unit of the Windows build by
- * cmake/toolchains/x86_64-w64-mingw32.cmake. It maps the few POSIX file calls that the host tools and
+/* folio_win_compat.h: force-included (-include) into every translation unit of the Windows build of folio
+ * (platforms/ci/run-ports.sh passes it in CMAKE_C_FLAGS/CMAKE_CXX_FLAGS). It maps the few POSIX file calls that the host tools and
  * tests use (tools/build/pack_writer.cpp's atomic write, tests/golden/golden_gen.cpp's mkdir, the tests' mkdtemp) onto the
  * Microsoft CRT, so those files build unchanged. The engine needs none of it (it has no I/O).
  *
