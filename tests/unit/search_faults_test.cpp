@@ -94,3 +94,42 @@ TEST_CASE("search: flipped bytes in the search index never crash a query", "[sea
   CHECK(runs > 1000);
   CHECK(corrupt > 0);  // some flips are detected as damage, not silently ignored
 }
+
+TEST_CASE("search: an index version the engine does not know is refused", "[search]") {
+  size_t size = 0;
+  const std::vector<uint64_t> orig = load(FOLIO_CONTENT_PACK, &size);
+  const auto *si = folio::fb::GetIndex(reinterpret_cast<const uint8_t *>(orig.data()) + 128)->search();
+  REQUIRE(si);
+  // the version field (id 0) through the table's vtable: soffset at the table, field 0 at vtable + 4
+  const uint8_t *table = reinterpret_cast<const uint8_t *>(si);
+  int32_t soff;
+  std::memcpy(&soff, table, 4);
+  const uint8_t *vtable = table - soff;
+  uint16_t vtsize, foff;
+  std::memcpy(&vtsize, vtable, 2);
+  REQUIRE(vtsize >= 6);
+  std::memcpy(&foff, vtable + 4, 2);
+  REQUIRE(foff != 0);
+  const uint8_t *vp = table + foff;
+  const size_t at = static_cast<size_t>(vp - reinterpret_cast<const uint8_t *>(orig.data()));
+  const uint32_t known = si->version();
+  for (const uint32_t v : {known, known - 1, known + 1, 0u}) {
+    std::vector<uint64_t> pack = orig;
+    uint8_t *p = reinterpret_cast<uint8_t *>(pack.data());
+    std::memcpy(p + at, &v, 4);  // little-endian host (flatbuffers)
+    std::vector<uint64_t> ws((folio_workspace_size(p, size) + 7) / 8, 0);
+    const folio_pack *pk = nullptr;
+    folio_reader *rd = nullptr;
+    REQUIRE(folio_open(p, size, ws.data(), ws.size() * 8, 0, &pk, &rd) == FOLIO_OK);
+    folio_search_hit hits[4];
+    folio_search_result res;
+    const folio_status s = folio_search(rd, "knee", 4, 0, hits, 4, nullptr, 0, &res);
+    if (v == known) {
+      CHECK(folio_search_available(pk) != 0);
+      CHECK(s == FOLIO_OK);
+    } else {
+      CHECK(folio_search_available(pk) == 0);
+      CHECK(s == FOLIO_E_NOT_FOUND);  // no index this engine can read; never a misread
+    }
+  }
+}

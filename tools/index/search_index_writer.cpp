@@ -318,7 +318,8 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     uint32_t prev_doc = UINT32_MAX;
     uint8_t term_max = 0, block_max = 0;
     uint32_t block_doc_off = 0, block_pos_off = 0;
-    const uint32_t B = fts::kSkipBlock;
+    const uint32_t B = fts::kSkipBlock, P = fts::kPackBlock;
+    static_assert(fts::kSkipBlock % fts::kPackBlock == 0, "skip blocks start pack blocks");
     const bool with_skips = pl.size() > B;
     std::vector<uint32_t> blk_gap;
     std::vector<uint8_t> blk_imp;
@@ -335,7 +336,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       long q = std::lround(p.score / max_score * 255.0f);
       const uint8_t imp = static_cast<uint8_t>(std::clamp<long>(q, 1, 255));
       blk_imp.push_back(imp);
-      if (k % B == B - 1 || k + 1 == pl.size()) {
+      if (k % P == P - 1 || k + 1 == pl.size()) {
         put_doc_block(docs_s, blk_gap, blk_imp);
         blk_gap.clear();
         blk_imp.clear();
@@ -345,7 +346,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       blk_pos.emplace_back(positions.begin() + p.pos_begin, positions.begin() + p.pos_begin + p.pos_count);
       for (uint32_t v : blk_pos.back())
         if (v >= (1u << 30)) throw std::runtime_error("search index: position out of range");
-      if (k % B == B - 1 || k + 1 == pl.size()) {
+      if (k % P == P - 1 || k + 1 == pl.size()) {
         put_pos_block(pos_s, blk_pos);
         blk_pos.clear();
       }

@@ -98,7 +98,7 @@ bool view_init(const folio_pack *p, View *v) {
   v->block = si->dict_block();
   v->skip = si->skip_block();
   v->scale = si->impact_scale();
-  if (v->block == 0 || v->block > 256 || v->skip == 0 || v->skip > 4096) return false;
+  if (v->block == 0 || v->block > 256 || v->skip == 0 || v->skip > 4096 || v->skip % kPackBlock != 0) return false;
   if (v->nterms == 0 || (v->nterms + v->block - 1) / v->block != v->nblocks) return false;
   if (!(v->scale > 0.0f) || v->scale > 1e6f) return false;
   v->nsections = si->section_count();
@@ -350,7 +350,7 @@ inline bool cursor_step(Cursor *c) {
   }
   if (c->left == 0) {
     // block header (search_format.h): a single posting or u8 kVarintBlock: varints; else wg, imin, wi
-    const uint32_t n = c->df - next < c->skip ? c->df - next : c->skip;
+    const uint32_t n = c->df - next < kPackBlock ? c->df - next : kPackBlock;
     if (n == 1) {
       c->wg = kVarintBlock;
     } else {
@@ -515,16 +515,16 @@ bool pos_block_open(const Cursor *c, size_t p, uint32_t n, PosBlock *b, bool nee
 // Positions of the current posting into out (at most cap, the rest dropped). Returns the count.
 uint32_t cursor_positions(Cursor *c, uint32_t *out, uint32_t cap) {
   if (c->doc == kEnd || c->idx == kEnd || c->pidx > c->idx) return 0;
-  const uint32_t first = c->idx / c->skip * c->skip;  // the current posting's block
+  const uint32_t first = c->idx / kPackBlock * kPackBlock;  // the current posting's block
   PosBlock b;
   while (c->pidx < first) {
-    const uint32_t n = c->df - c->pidx < c->skip ? c->df - c->pidx : c->skip;
+    const uint32_t n = c->df - c->pidx < kPackBlock ? c->df - c->pidx : kPackBlock;
     if (!pos_block_open(c, c->pp, n, &b, true)) return c->bad = true, 0;
     c->pp = b.end;
     c->pidx += n;
   }
   if (c->pidx != first) return c->bad = true, 0;
-  const uint32_t n = c->df - first < c->skip ? c->df - first : c->skip;
+  const uint32_t n = c->df - first < kPackBlock ? c->df - first : kPackBlock;
   if (!pos_block_open(c, c->pp, n, &b, false)) return c->bad = true, 0;
   const uint32_t j = c->idx - first;
   uint32_t got = 0;

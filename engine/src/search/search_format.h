@@ -13,13 +13,13 @@
 // postings, one record per term with df postings in blocks of `skip_block` (B):
 //   if df > B:  ceil(df / B) skip entries of 16 bytes: u32 last_doc, u32 doc_off, u32 pos_off,
 //               u8 max_impact, 3 zero bytes (offsets relative to the doc / position stream)
-//   varint doc_bytes, then the doc stream, in blocks of B postings (the last one shorter); per posting a
+//   varint doc_bytes, then the doc stream, in pack blocks of kPackBlock postings (the last one shorter); per posting a
 //   gap g = doc - prev - 1 (prev starts at -1) and an impact (quantized BM25F score, 1..255). A block of
 //   one posting: varint g, u8 impact. Other blocks start with u8 wg: wg = kVarintBlock: per posting
 //   varint g, u8 impact; else (wg <= 32, bit-packed, FOR) u8 imin, u8 wi (<= 8), then per posting g in
 //   wg bits and impact - imin in wi bits, LSB first, the block padded to a byte. The builder picks the
 //   smaller of the two per block. Skip entries' doc_off point at a block's first byte.
-//   the position stream (the rest of the record), in the same blocks as the doc stream (skip entries'
+//   the position stream (the rest of the record), in the same pack blocks as the doc stream (skip entries'
 //   pos_off point at a block's first byte). Varint form, per posting one varint x: 0 = no positions, else
 //   x - 1 = (first position << 1) | more; when more, varint (count - 2) and count - 1 position deltas. A
 //   block of one posting is in the varint form; other blocks start with u8 wc: wc = kVarintBlock: the
@@ -37,7 +37,8 @@ namespace folio {
 namespace fts {
 
 enum : uint32_t {
-  kIndexVersion = 3,  // 2: position counts folded into the first position; 3: bit-packed doc and position blocks
+  kIndexVersion = 4,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32
+  kPackBlock = 32,       // postings per bit-packed doc / position block (divides skip_block)
   kVarintBlock = 255,    // doc block header: the block's postings are varints
   kDictBlock = 16,
   kSkipBlock = 128,
