@@ -21,7 +21,7 @@ suite() {  # suite NAME BUILD_DIR CMAKE_ARGS...
     tail -n 60 "$dir.build.log"; failed=$((failed + 1)); suites_failed+=("$name (build)"); return
   fi
   local log="$dir.ctest.log"
-  ctest --test-dir "$dir" --output-on-failure -j"$jobs" 2>&1 | tee "$log" | grep -vE '^\s+(Start|[0-9]+/[0-9]+ Test)' || true
+  ctest --test-dir "$dir" --output-on-failure --timeout 600 -j"$jobs" 2>&1 | tee "$log" | grep -vE '^\s+(Start|[0-9]+/[0-9]+ Test)' || true
   local line; line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -n 1)
   if [ -z "$line" ]; then failed=$((failed + 1)); suites_failed+=("$name (no ctest summary)"); return; fi
   local total f; total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*, ([0-9]+) tests failed.*/\1/' <<<"$line")
