@@ -20,6 +20,7 @@ export FOLIO_MINGW_PREFIX=$PREFIX
 build() { # build NAME SOURCE_DIR CMAKE_ARGS...
   local name=$1 src=$2; shift 2
   echo "windows-deps: $name"
+  rm -rf "${work:?}/$name"   # no stale cache from an interrupted or older run
   cmake -S "$src" -B "$work/$name" -DCMAKE_TOOLCHAIN_FILE="$TC" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_INSTALL_PREFIX="$PREFIX" -DBUILD_SHARED_LIBS=OFF "$@" >"$work.$name.log" 2>&1
   cmake --build "$work/$name" -j"$JOBS" >>"$work.$name.log" 2>&1
