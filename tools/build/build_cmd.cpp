@@ -68,6 +68,7 @@ bool load_and_check(const std::string &input, Content *c, Diagnostics &diag, Pro
 
 int cmd_build(int argc, char **argv) {
   CLI::App app{"Compile a content directory or a .jsonl corpus into one pack file", "folio build"};
+  app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
   std::string input, out, timestamp;
   bool json = false, no_dict = false, quiet = false, skip_search = false;
   uint32_t max_doc = 96 * 1024;
@@ -163,6 +164,7 @@ int cmd_build(int argc, char **argv) {
 
 int cmd_lint(int argc, char **argv) {
   CLI::App app{"Check a content directory or a .jsonl corpus without writing anything", "folio lint"};
+  app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
   std::string input;
   bool json = false, quiet = false;
   app.add_option("INPUT", input, "content directory or .jsonl corpus")->required();

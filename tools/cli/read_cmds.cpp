@@ -15,6 +15,7 @@ using nlohmann::json;
 
 // Parses argv with CLI11; returns -1 to continue, or the exit code (0 for --help, 2 for bad usage).
 static int parse(CLI::App &app, int argc, char **argv) {
+  app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {

@@ -61,6 +61,7 @@ std::string marked(const std::string &snip, const folio_search_hit &h) {
 
 int cmd_search(int argc, char **argv) {
   CLI::App app{"full-text search with snippets", "folio search"};
+  app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
   std::string path, query;
   unsigned limit = 10;
   bool json = false, all = false, prefix_last = false, no_fuzzy = false, no_syn = false, no_snip = false;
@@ -141,6 +142,7 @@ int cmd_search(int argc, char **argv) {
 
 int cmd_eval(int argc, char **argv) {
   CLI::App app{"search relevance over a judged query set", "folio eval"};
+  app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
   std::string path, qpath;
   bool json = false, gate = false, verbose = false;
   app.add_option("PACK", path, "pack file")->required();
