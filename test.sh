@@ -35,7 +35,8 @@ suite "asan+ubsan" build-ci/asan -DCMAKE_BUILD_TYPE=Debug -DFOLIO_WERROR=ON -DFO
 
 if [ -x platforms/ci/run-ports.sh ] || [ -f platforms/ci/run-ports.sh ]; then
   echo "== ports =="
-  if bash platforms/ci/run-ports.sh 2>&1 | tee build-ci/ports.log; then :; fi
+  # Reuse the host suite's folio CLI to build the packs the ports open.
+  if FOLIO_HOST_FOLIO="$PWD/build-ci/host/tools/cli/folio" bash platforms/ci/run-ports.sh 2>&1 | tee build-ci/ports.log; then :; fi
   line=$(grep -E '^ports: [0-9]+ passed, [0-9]+ failed' build-ci/ports.log | tail -n 1)
   if [ -z "$line" ]; then failed=$((failed + 1)); suites_failed+=("ports (no summary)")
   else

@@ -98,15 +98,14 @@ FIXTURE_PACK="$PORTS_BUILD/fixture.folio"
 host_packs() {
   [ -n "${HOST_PACKS_DONE:-}" ] && return "$HOST_PACKS_DONE"
   HOST_PACKS_DONE=1
-  run_step host configure cmake -S . -B "$HOST_DIR" -DCMAKE_BUILD_TYPE=Release -DFOLIO_BUILD_TESTS=OFF \
-    -DFOLIO_BUILD_BENCH=OFF -DFOLIO_WERROR=OFF || return 1
-  # The folio CLI builds packs; until it exists, the builder's development driver does the same.
-  local folio="$HOST_DIR/tools/cli/folio"
-  if [ -f tools/cli/CMakeLists.txt ]; then
+  # The host folio CLI builds the packs. test.sh passes the one its host suite already built
+  # (FOLIO_HOST_FOLIO), which saves a third host build; standalone runs build their own.
+  local folio="${FOLIO_HOST_FOLIO:-}"
+  if [ -z "$folio" ] || [ ! -x "$folio" ]; then
+    run_step host configure cmake -S . -B "$HOST_DIR" -DCMAKE_BUILD_TYPE=Release -DFOLIO_BUILD_TESTS=OFF \
+      -DFOLIO_BUILD_BENCH=OFF -DFOLIO_WERROR=OFF || return 1
     run_step host build cmake --build "$HOST_DIR" -j"$JOBS" --target folio || return 1
-  else
-    run_step host build cmake --build "$HOST_DIR" -j"$JOBS" --target folio_build_dev || return 1
-    folio="$HOST_DIR/tools/build/folio_build_dev"
+    folio="$HOST_DIR/tools/cli/folio"
   fi
   run_step host pack "$folio" build content -o "$CONTENT_PACK" --quiet || return 1
   run_step host fixture "$folio" build platforms/baremetal/fixture.jsonl -o "$FIXTURE_PACK" --quiet || return 1
