@@ -19,7 +19,7 @@ if [ -t 0 ] && [ -t 1 ]; then
   exec "$folio" browse build/content.folio
 fi
 
-run() { echo; echo "\$ folio $*"; "$folio" "$@" || true; }
+run() { echo; echo "\$ folio $(printf "%q " "$@")"; "$folio" "$@" || true; }
 run suggest build/content.folio "kne"
 run glossary build/content.folio kneecap
 run search build/content.folio "steroid shot vs stem cells" --limit 3
