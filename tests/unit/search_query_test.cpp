@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <folio/folio.h>
+#include <folio/folio.hpp>
 
 #include <algorithm>
 #include <cctype>

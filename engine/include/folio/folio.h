@@ -429,36 +429,7 @@ folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32
                           folio_search_hit *hits, uint32_t cap, char *text, size_t text_cap,
                           folio_search_result *out);
 
-#ifdef __cplusplus
-} /* extern "C" */
-namespace folio {
-/* C++ wrapper for search: no exceptions, no allocation; a view over caller arrays. */
-template <uint32_t N = 10, size_t TextBytes = 4096>
-struct SearchResults {
-  folio_search_hit hits[N];
-  char text[TextBytes];
-  folio_search_result result;
-  folio_status status = FOLIO_E_ARG;
-  uint32_t size() const { return status == FOLIO_OK ? result.hit_count : 0; }
-  const folio_search_hit *begin() const { return hits; }
-  const folio_search_hit *end() const { return hits + size(); }
-  /* Snippet of hit i as (pointer, length) into `text`. */
-  folio_str snippet(const folio_search_hit &h) const { return folio_str{text + h.snippet_off, h.snippet_len}; }
-  folio_str corrected() const {
-    return (result.flags & FOLIO_SEARCH_CORRECTED) ? folio_str{text + result.corrected_off, result.corrected_len}
-                                                   : folio_str{text, 0};
-  }
-};
-/* results.status receives the folio_status of the call. */
-template <uint32_t N, size_t TextBytes>
-inline folio_status search(folio_reader *r, const char *query, size_t len, SearchResults<N, TextBytes> &results,
-                           uint32_t flags = 0) {
-  results.status = folio_search(r, query, len, flags, results.hits, N, results.text, TextBytes, &results.result);
-  return results.status;
-}
-} /* namespace folio */
-extern "C" {
-#endif
+/* The C++ wrapper for search (folio::SearchResults, folio::search) is in folio.hpp. */
 /* END SEARCH API */
 
 /* The pack a reader belongs to. */

@@ -204,6 +204,32 @@ inline folio_status Pack::open(const void *data, size_t len, void *ws, size_t ws
   return s;
 }
 
+// ---- search ----
+// Search results in caller-sized arrays: no exceptions, no allocation; a view over the arrays.
+template <uint32_t N = 10, size_t TextBytes = 4096>
+struct SearchResults {
+  folio_search_hit hits[N];
+  char text[TextBytes];
+  folio_search_result result;
+  folio_status status = FOLIO_E_ARG;
+  uint32_t size() const { return status == FOLIO_OK ? result.hit_count : 0; }
+  const folio_search_hit *begin() const { return hits; }
+  const folio_search_hit *end() const { return hits + size(); }
+  /* Snippet of hit i as (pointer, length) into `text`. */
+  folio_str snippet(const folio_search_hit &h) const { return folio_str{text + h.snippet_off, h.snippet_len}; }
+  folio_str corrected() const {
+    return (result.flags & FOLIO_SEARCH_CORRECTED) ? folio_str{text + result.corrected_off, result.corrected_len}
+                                                   : folio_str{text, 0};
+  }
+};
+/* results.status receives the folio_status of the call. */
+template <uint32_t N, size_t TextBytes>
+inline folio_status search(folio_reader *r, const char *query, size_t len, SearchResults<N, TextBytes> &results,
+                           uint32_t flags = 0) {
+  results.status = folio_search(r, query, len, flags, results.hits, N, results.text, TextBytes, &results.result);
+  return results.status;
+}
+
 }  // namespace folio
 
 #endif  // FOLIO_HPP
