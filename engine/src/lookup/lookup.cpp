@@ -31,6 +31,21 @@ bool str_eq(const folio_str &s, const char *q, size_t qlen) {
   return s.len == qlen && (qlen == 0 || FOLIO_MEMCMP(s.ptr, q, qlen) == 0);
 }
 
+// Index of the first key in [0, n) equal to q: FOLIO_OK with *out set, FOLIO_E_NOT_FOUND, or
+// FOLIO_E_CORRUPT if a probed key is outside the string pool.
+template <typename KeyAt>
+folio_status find_exact(uint32_t n, const char *q, size_t qlen, KeyAt key_at, uint32_t *out) {
+  uint32_t i = 0;
+  const folio_status st = lower_bound(n, q, qlen, key_at, &i);
+  if (st != FOLIO_OK) return st;
+  if (i >= n) return FOLIO_E_NOT_FOUND;
+  folio_str s;
+  if (key_at(i, &s) != FOLIO_OK) return FOLIO_E_CORRUPT;
+  if (!str_eq(s, q, qlen)) return FOLIO_E_NOT_FOUND;
+  *out = i;
+  return FOLIO_OK;
+}
+
 bool str_starts(const folio_str &s, const char *q, size_t qlen) {
   return s.len >= qlen && (qlen == 0 || FOLIO_MEMCMP(s.ptr, q, qlen) == 0);
 }
@@ -123,16 +138,10 @@ struct TopN {
 
 folio_status lookup_slug(const folio_pack *p, const char *slug, size_t len, folio_article *out) {
   uint32_t i = 0;
-  folio_status st = lower_bound(
+  const folio_status st = find_exact(
       p->n_articles, slug, len,
       [p](uint32_t k, folio_str *s) { return pack_str(p, p->articles->Get(k)->slug(), s); }, &i);
-  if (st != FOLIO_OK) return st;
-  if (i >= p->n_articles) return FOLIO_E_NOT_FOUND;
-  folio_str s;
-  st = pack_str(p, p->articles->Get(i)->slug(), &s);
-  if (st != FOLIO_OK) return st;
-  if (!str_eq(s, slug, len)) return FOLIO_E_NOT_FOUND;
-  return pack_article(p, i, out);
+  return st != FOLIO_OK ? st : pack_article(p, i, out);
 }
 
 folio_status lookup_title(const folio_pack *p, const char *text, size_t len, folio_entry *out) {
@@ -265,43 +274,26 @@ folio_status lookup_glossary(const folio_pack *p, const char *text, size_t len, 
   if (st != FOLIO_OK) return st;
   if (klen == 0) return FOLIO_E_NOT_FOUND;
   uint32_t i = 0;
-  st = lower_bound(
+  st = find_exact(
       p->n_glossary_keys, key, klen,
       [p](uint32_t k, folio_str *s) { return pack_str(p, p->glossary_keys->Get(k)->key(), s); }, &i);
   if (st != FOLIO_OK) return st;
-  if (i >= p->n_glossary_keys) return FOLIO_E_NOT_FOUND;
-  folio_str s;
-  if (pack_str(p, p->glossary_keys->Get(i)->key(), &s) != FOLIO_OK) return FOLIO_E_CORRUPT;
-  if (!str_eq(s, key, klen)) return FOLIO_E_NOT_FOUND;
   st = pack_glossary(p, p->glossary_keys->Get(i)->entry(), out);
   return st == FOLIO_E_NOT_FOUND ? FOLIO_E_CORRUPT : st;
 }
 
 folio_status lookup_reference(const folio_pack *p, const char *key, size_t len, folio_reference *out) {
   uint32_t i = 0;
-  folio_status st = lower_bound(
+  const folio_status st = find_exact(
       p->n_references, key, len,
       [p](uint32_t k, folio_str *s) { return pack_str(p, p->references->Get(k)->id(), s); }, &i);
-  if (st != FOLIO_OK) return st;
-  if (i >= p->n_references) return FOLIO_E_NOT_FOUND;
-  folio_str s;
-  if (pack_str(p, p->references->Get(i)->id(), &s) != FOLIO_OK) return FOLIO_E_CORRUPT;
-  if (!str_eq(s, key, len)) return FOLIO_E_NOT_FOUND;
-  return pack_reference(p, i, out);
+  return st != FOLIO_OK ? st : pack_reference(p, i, out);
 }
 
 folio_status lookup_topic_find(const folio_pack *p, const char *name, size_t len, uint32_t *out_topic) {
-  uint32_t i = 0;
-  folio_status st = lower_bound(
+  return find_exact(
       p->n_topics, name, len,
-      [p](uint32_t k, folio_str *s) { return pack_str(p, p->topics->Get(k)->name(), s); }, &i);
-  if (st != FOLIO_OK) return st;
-  if (i >= p->n_topics) return FOLIO_E_NOT_FOUND;
-  folio_str s;
-  if (pack_str(p, p->topics->Get(i)->name(), &s) != FOLIO_OK) return FOLIO_E_CORRUPT;
-  if (!str_eq(s, name, len)) return FOLIO_E_NOT_FOUND;
-  *out_topic = i;
-  return FOLIO_OK;
+      [p](uint32_t k, folio_str *s) { return pack_str(p, p->topics->Get(k)->name(), s); }, out_topic);
 }
 
 folio_status lookup_topic_get(const folio_pack *p, uint32_t topic, folio_str *name, uint32_t *article_count) {
