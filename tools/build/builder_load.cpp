@@ -320,8 +320,12 @@ void load_article(const std::string &root, const fs::path &file, Content &c, Dia
 
 // ---- glossary ----
 
-void load_glossary(const std::string &root, const fs::path &file, Content &c, Diagnostics &diag) {
-  const std::string path = show_path(root, fs::path("glossary") / file.filename());
+// Reads `dir/FILE` (a YAML list of mappings: glossary or references) and calls `entry(y, node, line)` for
+// each mapping; a file that is not such a list, or an entry that is not a mapping, is reported.
+template <typename Entry>
+void for_each_yaml_entry(const std::string &root, const fs::path &file, const char *dir, const char *what,
+                         Diagnostics &diag, Entry entry) {
+  const std::string path = show_path(root, fs::path(dir) / file.filename());
   std::string bytes;
   if (!read_file(file, &bytes) || !check_utf8(bytes, path, 1, diag)) return;
   Yctx y{path, 0, &diag};
@@ -329,15 +333,22 @@ void load_glossary(const std::string &root, const fs::path &file, Content &c, Di
   YAML::Node n = parse_yaml(bytes, y, &ok);
   if (!ok || n.IsNull()) return;
   if (!n.IsSequence()) {
-    diag.error(path, 1, "a glossary file must be a YAML list of entries");
+    diag.error(path, 1, std::string("a ") + dir + " file must be a YAML list of entries");
     return;
   }
   for (const YAML::Node &e : n) {
     const int line = y.line(e);
     if (!e.IsMap()) {
-      diag.error(path, line, "glossary entry must be a mapping");
+      diag.error(path, line, std::string(what) + " entry must be a mapping");
       continue;
     }
+    entry(y, e, line);
+  }
+}
+
+void load_glossary(const std::string &root, const fs::path &file, Content &c, Diagnostics &diag) {
+  for_each_yaml_entry(root, file, "glossary", "glossary", diag, [&](Yctx &y, const YAML::Node &e, int line) {
+    const std::string &path = y.path;
     GlossaryItem g;
     g.path = path;
     g.line = line;
@@ -351,29 +362,14 @@ void load_glossary(const std::string &root, const fs::path &file, Content &c, Di
     yaml_list(y, e, "articles", &g.articles, &g.article_lines);
     warn_unknown_keys(y, e, {"id", "term", "abbreviations", "everyday", "definition", "see_also", "articles"});
     c.glossary.push_back(std::move(g));
-  }
+  });
 }
 
 // ---- references ----
 
 void load_references(const std::string &root, const fs::path &file, Content &c, Diagnostics &diag) {
-  const std::string path = show_path(root, fs::path("references") / file.filename());
-  std::string bytes;
-  if (!read_file(file, &bytes) || !check_utf8(bytes, path, 1, diag)) return;
-  Yctx y{path, 0, &diag};
-  bool ok;
-  YAML::Node n = parse_yaml(bytes, y, &ok);
-  if (!ok || n.IsNull()) return;
-  if (!n.IsSequence()) {
-    diag.error(path, 1, "a references file must be a YAML list of entries");
-    return;
-  }
-  for (const YAML::Node &e : n) {
-    const int line = y.line(e);
-    if (!e.IsMap()) {
-      diag.error(path, line, "reference entry must be a mapping");
-      continue;
-    }
+  for_each_yaml_entry(root, file, "references", "reference", diag, [&](Yctx &y, const YAML::Node &e, int line) {
+    const std::string &path = y.path;
     ReferenceItem r;
     r.path = path;
     r.line = line;
@@ -405,7 +401,7 @@ void load_references(const std::string &root, const fs::path &file, Content &c, 
     }
     warn_unknown_keys(y, e, {"id", "kind", "authors", "title", "journal", "publisher", "year", "doi", "pmid", "url", "note"});
     c.references.push_back(std::move(r));
-  }
+  });
 }
 
 // ---- synonyms ----
