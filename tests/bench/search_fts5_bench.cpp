@@ -1,6 +1,11 @@
 // search_fts5_bench.cpp: folio search side by side with SQLite FTS5 on the same sections and queries.
 //
-//   folio_search_bench PACK QUERIES [--repeat N] [--limit K]
+//   folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE]
+//                      [--folio-only]
+//
+// --folio-only skips the FTS5 latency passes (for profiling folio with perf).
+// --per-query FILE writes one TSV line per query (median µs: folio with / without snippets, FTS5 plain,
+// FTS5 tuned; articles returned by folio and FTS5 plain; the query), for finding where the time goes.
 //
 // FTS5 gets exactly the sections `folio export` writes (slug, anchor, title, heading, text via
 // folio_section_text), in an in-memory table with tokenize='porter unicode61 remove_diacritics 2',
@@ -135,15 +140,23 @@ std::vector<FtsHit> fts_search(sqlite3 *db, sqlite3_stmt *st, const std::string 
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME]\n");
+    std::fprintf(stderr, "usage: folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE] [--folio-only]\n");
     return 2;
   }
   int repeat = 5, limit = 10;
-  std::string label = argv[1];
-  for (int i = 3; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--limit")) limit = std::clamp(std::atoi(argv[i + 1]), 1, 64);
-    else if (!std::strcmp(argv[i], "--label")) label = argv[i + 1];
+  bool folio_only = false;
+  std::string label = argv[1], per_query_path;
+  for (int i = 3; i < argc; ++i) {
+    const bool has_value = i + 1 < argc;
+    if (!std::strcmp(argv[i], "--folio-only")) folio_only = true;
+    else if (has_value && !std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (has_value && !std::strcmp(argv[i], "--limit")) limit = std::clamp(std::atoi(argv[++i]), 1, 64);
+    else if (has_value && !std::strcmp(argv[i], "--label")) label = argv[++i];
+    else if (has_value && !std::strcmp(argv[i], "--per-query")) per_query_path = argv[++i];
+    else {
+      std::fprintf(stderr, "search bench: unknown or incomplete option %s\n", argv[i]);
+      return 2;
+    }
   }
   folio::index::PackFile pf;
   if (pf.open(argv[1]) != FOLIO_OK || !folio_search_available(pf.pack)) {
@@ -235,6 +248,7 @@ int main(int argc, char **argv) {
   std::vector<char> text(32 * 1024);
   // Relevance: one run of each engine per query.
   size_t hits_folio = 0, hits_fts = 0, hits_plain = 0;  // articles returned (first 10 count)
+  std::vector<size_t> nhits_folio, nhits_plain;              // per query, for --per-query
   for (const EvalQuery &q : qs) {
     std::vector<RankedHit> rf, rs, rp;
     folio_search_result res;
@@ -250,33 +264,45 @@ int main(int argc, char **argv) {
     rep_fts.add(q.stratum, folio::index::score_query(q, rs));
     rep_plain.add(q.stratum, folio::index::score_query(q, rp));
     hits_folio += rf.size();
+    nhits_folio.push_back(rf.size());
+    nhits_plain.push_back(rp.size());
     hits_fts += rs.size();
     hits_plain += rp.size();
   }
   // Latency: one pass over the query set per engine set-up (each pass has the machine's caches to
   // itself, as in search-benchmark-game), each query run `repeat` times in a row after one untimed run.
-  auto timed = [&](std::vector<double> &lat, auto &&fn) {
+  // med: per query, the median of its runs (for --per-query)
+  std::vector<double> med_folio, med_folio_nosnip, med_fts, med_plain;
+  auto timed = [&](std::vector<double> &lat, std::vector<double> &med, auto &&fn) {
     for (const EvalQuery &q : qs) {
       fn(q);
+      std::vector<double> runs;
       for (int r = 0; r < repeat; ++r) {
         const auto t0 = Clock::now();
         fn(q);
-        lat.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        runs.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
       }
+      lat.insert(lat.end(), runs.begin(), runs.end());
+      med.push_back(pct(runs, 0.5));
     }
   };
-  timed(lat_folio, [&](const EvalQuery &q) {
+  timed(lat_folio, med_folio, [&](const EvalQuery &q) {
     folio_search_result res;
     folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(), static_cast<uint32_t>(limit), text.data(),
                  text.size(), &res);
   });
-  timed(lat_folio_nosnip, [&](const EvalQuery &q) {
+  timed(lat_folio_nosnip, med_folio_nosnip, [&](const EvalQuery &q) {
     folio_search_result res;
     folio_search(pf.reader, q.query.data(), q.query.size(), FOLIO_SEARCH_NO_SNIPPETS, hits.data(),
                  static_cast<uint32_t>(limit), text.data(), text.size(), &res);
   });
-  timed(lat_fts, [&](const EvalQuery &q) { fts_search(db, sq, q.query, limit, true); });
-  timed(lat_plain, [&](const EvalQuery &q) { fts_search(db, sq_plain, q.query, limit, false); });
+  if (folio_only) {
+    med_fts.assign(qs.size(), 0.0);
+    med_plain.assign(qs.size(), 0.0);
+  } else {
+    timed(lat_fts, med_fts, [&](const EvalQuery &q) { fts_search(db, sq, q.query, limit, true); });
+    timed(lat_plain, med_plain, [&](const EvalQuery &q) { fts_search(db, sq_plain, q.query, limit, false); });
+  }
 
   const folio::index::Metrics mf = rep_folio.all.mean(), ms = rep_fts.all.mean(), mp = rep_plain.all.mean();
   std::printf("== search benchmark: %s (%u articles, %u sections, %.1f KB text, %zu queries x %d runs)\n",
@@ -310,6 +336,15 @@ int main(int argc, char **argv) {
               static_cast<double>(indexed) / 1024.0, static_cast<double>(fts_bytes) / 1024.0,
               indexed ? static_cast<double>(fts_bytes) / static_cast<double>(indexed) : 0.0, build_s);
   std::printf("workspace: folio %zu bytes total (search scratch included)\n", pf.workspace_bytes());
+  if (!per_query_path.empty()) {
+    FILE *f = std::fopen(per_query_path.c_str(), "w");
+    if (!f) die("cannot write the --per-query file", nullptr);
+    std::fprintf(f, "folio_us\tfolio_nosnip_us\tfts5_plain_us\tfts5_tuned_us\tfolio_articles\tfts5_plain_articles\tquery\n");
+    for (size_t i = 0; i < qs.size(); ++i)
+      std::fprintf(f, "%.1f\t%.1f\t%.1f\t%.1f\t%zu\t%zu\t%s\n", med_folio[i], med_folio_nosnip[i], med_plain[i],
+                   med_fts[i], nhits_folio[i], nhits_plain[i], qs[i].query.c_str());
+    std::fclose(f);
+  }
   sqlite3_finalize(sq);
   sqlite3_finalize(sq_plain);
   sqlite3_close(db);
