@@ -1,6 +1,6 @@
 // search_faults_test.cpp: a damaged search index never makes the query path read out of bounds or crash
 // (STYLE.md convention 16): bytes of the dictionary, postings, synonym and heading blobs of the content
-// pack are flipped one at a time (a stride through each blob), the pack is opened without the checksum
+// pack (and its snippet source) are flipped one at a time (a stride through each blob), the pack is opened without the checksum
 // check, and a set of queries must each return a known status with a sane result. Run under ASan/UBSan
 // (-DFOLIO_SANITIZE=ON) this is the bounds proof for every offset the reader follows. [search]
 #include <catch2/catch.hpp>
@@ -53,7 +53,9 @@ TEST_CASE("search: flipped bytes in the search index never crash a query", "[sea
   add(si->syn_members(), 4);
   add(si->heading_text(), 1);
   add(si->heading_keys(), 4);
-  REQUIRE(blobs.size() == 10);
+  add(si->snip_frames(), 1);
+  add(si->snip_offsets(), 4);
+  REQUIRE(blobs.size() == 12);
   const char *queries[] = {"stem cells knee", "\"bone marrow\" -fat", "menis*", "osteoarthritus", "OA",
                            "what should I avoid after the injection", "topic:evidence cartilage", "kneecap pain"};
   std::vector<uint64_t> pack(orig.size());

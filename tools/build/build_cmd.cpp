@@ -70,7 +70,7 @@ int cmd_build(int argc, char **argv) {
   CLI::App app{"Compile a content directory or a .jsonl corpus into one pack file", "folio build"};
   app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
   std::string input, out, timestamp;
-  bool json = false, no_dict = false, quiet = false, skip_search = false;
+  bool json = false, no_dict = false, quiet = false, skip_search = false, no_snippets = false;
   uint32_t max_doc = 96 * 1024;
   app.add_option("INPUT", input, "content directory (content/README.md) or a .jsonl corpus")->required();
   app.add_option("-o,--output", out, "pack file to write (default: INPUT name + .folio)");
@@ -80,6 +80,9 @@ int cmd_build(int argc, char **argv) {
       ->check(CLI::Range(1024u, 0x7FFFFFFFu));
   app.add_flag("--no-dictionary", no_dict, "do not train a shared zstd dictionary");
   app.add_flag("--quiet", quiet, "no progress lines and no warnings (errors are always shown)");
+  app.add_flag("--no-snippet-store", no_snippets,
+               "leave the snippet source out of the search index: a smaller pack, slower snippets (each one "
+               "decompresses its whole article)");
   app.add_flag("--skip-search", skip_search, "debugging: build without the search index (single pass)");
   try {
     app.parse(argc, argv);
@@ -114,6 +117,7 @@ int cmd_build(int argc, char **argv) {
     opt.has_timestamp = !timestamp.empty();
     opt.timestamp = timestamp;
     opt.search = !skip_search;
+    opt.snippet_store = !no_snippets;
     opt.progress = [&](const char *stage, size_t done, size_t total) { prog.step(stage, done, total); };
     BuildStats st;
     const std::vector<uint8_t> pack = build_pack(c, opt, diag, &st);
@@ -146,6 +150,7 @@ int cmd_build(int argc, char **argv) {
       j["search_index_bytes"] = st.search_index_bytes;
       j["search_index_share"] =
           st.text_bytes ? static_cast<double>(st.search_index_bytes) / static_cast<double>(st.text_bytes) : 0.0;
+      j["search_snippet_bytes"] = st.search_snippet_bytes;
       j["dictionary_bytes"] = st.dictionary_bytes;
       j["frames_bytes"] = st.frames_bytes;
       j["workspace_bytes"] = st.workspace_bytes;

@@ -657,6 +657,9 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     in.pack = pk;
     in.reader = rd;
     in.synonyms = c.synonyms;
+    in.snippet_store = opt.snippet_store;
+    in.zstd_dict = dict_p;
+    in.zstd_level = opt.level;
     index::SearchBuildStats ss;
     final_pack = assemble(c, rows, frames, dsizes, dict_p, opt, 0, [&](flatbuffers::FlatBufferBuilder &fbb) {
       return index::build_search_index(in, fbb, &ss);
@@ -664,6 +667,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     if (ss.scratch_bytes) set_search_scratch(final_pack.pack, ss.scratch_bytes);
     st.search_built = true;
     st.search_scratch_bytes = ss.scratch_bytes;
+    st.search_snippet_bytes = ss.snippet_bytes;
     st.search_index_bytes = ss.index_bytes ? ss.index_bytes
                                            : (final_pack.index_bytes > pass1.index_bytes
                                                   ? final_pack.index_bytes - pass1.index_bytes

@@ -27,6 +27,7 @@ struct BuildOptions {
   bool has_timestamp = false;
   std::string timestamp;               // Meta.build_time, only when has_timestamp
   bool search = true;                  // run pass 2 with the search index builder
+  bool snippet_store = true;           // the search index carries the snippet source (search_format.h)
   int level = 19;                      // zstd level (fixed for reproducible packs)
   // Progress: stage name ("encoded", "compressed", ...), done, total.
   std::function<void(const char *stage, size_t done, size_t total)> progress;
@@ -37,6 +38,7 @@ struct BuildStats {
   uint64_t raw_bytes = 0;           // Markdown source bytes
   uint64_t text_bytes = 0;          // plain text bytes of all documents (span text, without URLs)
   uint64_t pack_bytes = 0, index_bytes = 0, search_index_bytes = 0, dictionary_bytes = 0, frames_bytes = 0;
+  uint64_t search_snippet_bytes = 0;  // the snippet source, not counted in search_index_bytes
   uint64_t frames_bytes_plain = 0;  // frames without a dictionary (estimated from a sample for big packs)
   uint64_t frames_bytes_dict = 0;   // frames with the dictionary (0 if not trained; estimated likewise)
   uint32_t workspace_bytes = 0, max_doc_bytes = 0, search_scratch_bytes = 0;

@@ -12,6 +12,7 @@
 
 #include "search/search.h"
 #include "search_index_writer.h"
+#include "snippet_store.h"
 #include "text/text.h"
 
 namespace folio {
@@ -176,6 +177,15 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto syn_members = fbb.CreateVector(b.syn_members);
   const auto heading_text = fbb.CreateVector(b.heading_text);
   const auto heading_keys = fbb.CreateVector(b.heading_keys);
+  SnippetStore snip;
+  if (in.snippet_store) {
+    std::vector<std::string> bodies;
+    bodies.reserve(docs.size());
+    for (const IndexDoc &d : docs) bodies.push_back(d.body);
+    snip = build_snippet_store(bodies, in.zstd_dict, in.zstd_level);
+  }
+  const auto snip_frames = in.snippet_store ? fbb.CreateVector(snip.frames) : 0;
+  const auto snip_offsets = in.snippet_store ? fbb.CreateVector(snip.offsets) : 0;
   const uint32_t scratch = static_cast<uint32_t>(fts::scratch_bytes());
   fb::SearchIndexBuilder sb(fbb);
   sb.add_version(fts::kIndexVersion);
@@ -196,6 +206,10 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   sb.add_scratch_bytes(scratch);
   sb.add_heading_text(heading_text);
   sb.add_heading_keys(heading_keys);
+  if (in.snippet_store) {
+    sb.add_snip_frames(snip_frames);
+    sb.add_snip_offsets(snip_offsets);
+  }
   const auto off = sb.Finish();
   if (stats) {
     stats->index_bytes = b.bytes() + 128;  // blobs plus the table and vector headers (approximate)
@@ -203,6 +217,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
     stats->terms = b.term_count;
     stats->postings = b.posting_count;
     stats->scratch_bytes = scratch;
+    stats->snippet_bytes = in.snippet_store ? snip.frames.size() + 4 * snip.offsets.size() : 0;
   }
   return off;
 }

@@ -23,10 +23,14 @@ struct SearchBuildInput {
   const folio_pack *pack = nullptr;      // pass-1 pack (no search index)
   folio_reader *reader = nullptr;        // a reader of that pack (for section text)
   std::vector<std::vector<std::string>> synonyms;  // curated groups from content/synonyms.yaml
+  bool snippet_store = true;             // write the snippet source (search_format.h)
+  const std::vector<uint8_t> *zstd_dict = nullptr;  // the pack's zstd dictionary (NULL: none)
+  int zstd_level = 19;
 };
 
 struct SearchBuildStats {
-  uint64_t index_bytes = 0;     // bytes the SearchIndex adds to the pack
+  uint64_t index_bytes = 0;     // bytes the SearchIndex adds to the pack, without the snippet source
+  uint64_t snippet_bytes = 0;   // bytes of the snippet source (frames and offsets)
   uint64_t text_bytes = 0;      // raw bytes of indexed section text
   uint32_t terms = 0;
   uint64_t postings = 0;

@@ -28,6 +28,14 @@ const ZSTD_DDict_s *codec_ddict_init(void *mem, size_t mem_len, const void *dict
   return ZSTD_initStaticDDict(mem, mem_len, dict, dict_len, ZSTD_dlm_byRef, ZSTD_dct_fullDict);
 }
 
+bool codec_content_size(const void *src, size_t src_len, size_t *out) {
+  if (src == nullptr || out == nullptr) return false;
+  const unsigned long long fcs = ZSTD_getFrameContentSize(src, src_len);
+  if (fcs == ZSTD_CONTENTSIZE_UNKNOWN || fcs == ZSTD_CONTENTSIZE_ERROR || fcs > SIZE_MAX) return false;
+  *out = static_cast<size_t>(fcs);
+  return true;
+}
+
 CodecResult codec_decompress(ZSTD_DCtx_s *dctx, const ZSTD_DDict_s *ddict, void *dst, size_t dst_cap,
                              const void *src, size_t src_len, size_t expected) {
   if (FOLIO_NEVER(dctx == nullptr) || dst == nullptr || src == nullptr) return CODEC_CORRUPT;

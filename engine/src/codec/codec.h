@@ -27,6 +27,10 @@ const ZSTD_DDict_s *codec_ddict_init(void *mem, size_t mem_len, const void *dict
 
 enum CodecResult { CODEC_OK = 0, CODEC_CORRUPT = 1 };
 
+// The content size the zstd frame at src declares: false when src_len bytes do not start with a frame
+// header that declares one.
+bool codec_content_size(const void *src, size_t src_len, size_t *out);
+
 // Decompress exactly one zstd frame of `src_len` bytes into dst (one shot, no window buffer). The frame
 // must declare its content size, equal to `expected`, which must fit `dst_cap`; the frame must span
 // exactly src_len bytes; zstd checks the content checksum. ddict may be NULL (no dictionary).

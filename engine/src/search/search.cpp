@@ -12,6 +12,7 @@
 // Scores are sums of precomputed, quantized BM25F impacts times the alternative's weight.
 #include "search/search.h"
 
+#include "codec/codec.h"
 #include "lookup/lookup.h"
 #include "pack/pack.h"
 #include "text/text.h"
@@ -31,7 +32,7 @@ enum : uint32_t {
   kMaxHeap = FOLIO_SEARCH_MAX_HITS,
   kMaxPos = 256,
   kMaxMatches = 512,
-  kSnippetText = 4096,  // section text scanned for a snippet (the rest of a long section is not looked at)
+  kSnippetText = kSnippetSource,  // section text scanned for a snippet (the rest is not looked at)
   kSnippetBytes = 200,
   kPrefixExpand = 8,
   kPrefixScan = 4096,
@@ -75,6 +76,9 @@ struct View {
   const uint8_t *heading_keys;  // 3 u32 per key
   uint32_t nheading;
   uint32_t nsections;
+  const uint8_t *snip_frames;   // snippet source (search_format.h), NULL when the pack has none
+  size_t snip_len;
+  const uint8_t *snip_offsets;  // nsections + 1 u32 LE
 };
 
 bool view_init(const folio_pack *p, View *v) {
@@ -121,6 +125,13 @@ bool view_init(const folio_pack *p, View *v) {
   v->heading_text_len = ht ? ht->size() : 0;
   v->heading_keys = hk ? reinterpret_cast<const uint8_t *>(hk->data()) : nullptr;
   v->nheading = hk ? hk->size() / 3 : 0;
+  // the snippet source is optional; one that does not cover every section is ignored (rendered instead)
+  const auto *sf = si->snip_frames();
+  const auto *so = si->snip_offsets();
+  const bool snip = sf && so && so->size() == static_cast<uint64_t>(v->nsections) + 1;
+  v->snip_frames = snip ? sf->data() : nullptr;
+  v->snip_len = snip ? sf->size() : 0;
+  v->snip_offsets = snip ? reinterpret_cast<const uint8_t *>(so->data()) : nullptr;
   return true;
 }
 
@@ -298,6 +309,14 @@ struct Cursor {
   uint8_t impact;
   uint8_t max_imp;
   bool bad;
+  // the open position block (block pidx, whose header pos_block_open validated): posting pj of the block
+  // has its positions at pcur (bit offset when packed, byte offset when varints); a phrase check walks on
+  // from there instead of re-reading the block from its start
+  bool pb_open;
+  uint32_t pj;
+  size_t pcur;
+  size_t pb_start_bits, pb_end;    // packed: bit offset of the counts; byte after the block
+  uint8_t pb_wc, pb_wf, pb_wd, pb_varint;
 };
 
 bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
@@ -313,6 +332,7 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   c->wg = c->wi = c->imin = 0;
   c->pp = 0;
   c->pidx = 0;
+  c->pb_open = false;
   c->impact = 0;
   c->max_imp = t.max_imp;
   c->skips = nullptr;
@@ -436,6 +456,7 @@ void cursor_advance(Cursor *c, uint32_t target) {
       c->idx = lo * c->skip - 1;
       c->pp = poff;
       c->pidx = lo * c->skip;
+      c->pb_open = false;
     }
   }
   while (cursor_step(c)) {
@@ -476,6 +497,7 @@ bool pos_block_open(const Cursor *c, size_t p, uint32_t n, PosBlock *b, bool nee
   const uint8_t *pos = c->pos;
   const size_t len = c->pos_len;
   b->varint = true;
+  b->wc = b->wf = b->wd = 0;
   if (n != 1) {
     if (p >= len) return false;
     if (pos[p] == kVarintBlock) {
@@ -513,41 +535,71 @@ bool pos_block_open(const Cursor *c, size_t p, uint32_t n, PosBlock *b, bool nee
 }
 
 // Positions of the current posting into out (at most cap, the rest dropped). Returns the count.
+// Postings are visited in increasing order, so the cursor keeps its position block open and walks on
+// from the last posting it decoded (pos_block_open validates a block once, not once per phrase check).
 uint32_t cursor_positions(Cursor *c, uint32_t *out, uint32_t cap) {
   if (c->doc == kEnd || c->idx == kEnd || c->pidx > c->idx) return 0;
   const uint32_t first = c->idx / kPackBlock * kPackBlock;  // the current posting's block
-  PosBlock b;
-  while (c->pidx < first) {
+  if (c->pb_open && c->pidx != first) {
+    // leave the open block: its end is known when packed, else walk its remaining postings
     const uint32_t n = c->df - c->pidx < kPackBlock ? c->df - c->pidx : kPackBlock;
-    if (!pos_block_open(c, c->pp, n, &b, true)) return c->bad = true, 0;
-    c->pp = b.end;
+    if (!c->pb_varint) {
+      c->pp = c->pb_end;
+    } else {
+      size_t p = c->pcur;
+      uint32_t got = 0;
+      for (uint32_t i = c->pj; i < n; ++i)
+        if (!pos_varint_posting(c->pos, c->pos_len, &p, nullptr, 0, &got)) return c->bad = true, 0;
+      c->pp = p;
+    }
     c->pidx += n;
+    c->pb_open = false;
   }
-  if (c->pidx != first) return c->bad = true, 0;
   const uint32_t n = c->df - first < kPackBlock ? c->df - first : kPackBlock;
-  if (!pos_block_open(c, c->pp, n, &b, false)) return c->bad = true, 0;
+  if (!c->pb_open) {
+    PosBlock b;
+    while (c->pidx < first) {
+      const uint32_t m = c->df - c->pidx < kPackBlock ? c->df - c->pidx : kPackBlock;
+      if (!pos_block_open(c, c->pp, m, &b, true)) return c->bad = true, 0;
+      c->pp = b.end;
+      c->pidx += m;
+    }
+    if (c->pidx != first) return c->bad = true, 0;
+    if (!pos_block_open(c, c->pp, n, &b, false)) return c->bad = true, 0;
+    c->pb_open = true;
+    c->pb_varint = b.varint ? 1 : 0;
+    c->pb_wc = static_cast<uint8_t>(b.wc);
+    c->pb_wf = static_cast<uint8_t>(b.wf);
+    c->pb_wd = static_cast<uint8_t>(b.wd);
+    c->pb_start_bits = b.start;
+    c->pb_end = b.end;
+    c->pj = 0;
+    c->pcur = b.varint ? b.start : b.start + static_cast<size_t>(n) * b.wc;  // validated by pos_block_open
+  }
   const uint32_t j = c->idx - first;
+  if (j < c->pj) return c->bad = true, 0;  // cursors only move forward
   uint32_t got = 0;
-  if (b.varint) {
-    size_t p = b.start;
-    for (uint32_t i = 0; i < j; ++i)
-      if (!pos_varint_posting(c->pos, c->pos_len, &p, nullptr, 0, &got)) return c->bad = true, 0;
+  if (c->pb_varint) {
+    for (; c->pj < j; ++c->pj)
+      if (!pos_varint_posting(c->pos, c->pos_len, &c->pcur, nullptr, 0, &got)) return c->bad = true, 0;
+    size_t p = c->pcur;
     if (!pos_varint_posting(c->pos, c->pos_len, &p, out, cap, &got)) return c->bad = true, 0;
     return got;
   }
-  size_t bit = b.start + static_cast<size_t>(n) * b.wc;  // validated by pos_block_open
-  for (uint32_t i = 0; i < j; ++i) {
-    const uint32_t cnt = bits_get(c->pos, b.start + static_cast<size_t>(i) * b.wc, b.wc);
-    if (cnt) bit += b.wf + static_cast<size_t>(cnt - 1) * b.wd;
+  const uint32_t wc = c->pb_wc, wf = c->pb_wf, wd = c->pb_wd;
+  for (; c->pj < j; ++c->pj) {
+    const uint32_t cnt = bits_get(c->pos, c->pb_start_bits + static_cast<size_t>(c->pj) * wc, wc);
+    if (cnt) c->pcur += wf + static_cast<size_t>(cnt - 1) * wd;
   }
-  const uint32_t cnt = bits_get(c->pos, b.start + static_cast<size_t>(j) * b.wc, b.wc);
+  const uint32_t cnt = bits_get(c->pos, c->pb_start_bits + static_cast<size_t>(j) * wc, wc);
   if (cnt == 0) return 0;
-  uint32_t cur = bits_get(c->pos, bit, b.wf);
-  bit += b.wf;
+  size_t bit = c->pcur;
+  uint32_t cur = bits_get(c->pos, bit, wf);
+  bit += wf;
   if (cap > 0) out[got++] = cur;
   for (uint32_t k = 1; k < cnt; ++k) {
-    cur += bits_get(c->pos, bit, b.wd);
-    bit += b.wd;
+    cur += bits_get(c->pos, bit, wd);
+    bit += wd;
     if (got < cap) out[got++] = cur;
   }
   return got;
@@ -563,8 +615,9 @@ struct Alt {
   uint8_t phrase;   // 1: the terms must appear at relpos offsets
   float weight;
   uint8_t relpos[kMaxAltTerms];
-  uint32_t doc;     // current matching doc (valid when init)
+  uint32_t doc;     // current candidate doc: every term occurs (valid when init)
   bool init;
+  bool checked, ok; // phrase: whether doc passed the position check (two-phase: checked lazily)
 };
 
 struct Clause {
@@ -731,32 +784,43 @@ bool phrase_ok(Scratch *s, Alt *a) {
   return false;
 }
 
-// Advance alternative a to its first matching doc >= t.
+// Advance alternative a to its first candidate doc >= t: one where all its terms occur. Whether a
+// phrase's words are also adjacent there is checked only when the doc matters (alt_ok): two-phase
+// iteration, as in Lucene, so that position lists are read only where every other clause matches too.
 uint32_t alt_advance(Scratch *s, Alt *a, uint32_t t) {
   if (a->init && (a->doc >= t)) return a->doc;
   a->init = true;
+  a->checked = false;
   if (a->n == 0) return a->doc = kEnd;
   uint32_t d = t;
-  for (;;) {
-    bool changed = true;
-    while (changed) {
-      changed = false;
-      for (uint32_t k = 0; k < a->n; ++k) {
-        Cursor *c = &s->cursors[a->c0 + k];
-        cursor_advance(c, d);
-        if (c->doc == kEnd) return a->doc = kEnd;
-        if (c->doc > d) {
-          d = c->doc;
-          changed = true;
-        }
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (uint32_t k = 0; k < a->n; ++k) {
+      Cursor *c = &s->cursors[a->c0 + k];
+      cursor_advance(c, d);
+      if (c->doc == kEnd) return a->doc = kEnd;
+      if (c->doc > d) {
+        d = c->doc;
+        changed = true;
       }
     }
-    if (!a->phrase || phrase_ok(s, a)) return a->doc = d;
-    if (d == kEnd - 1) return a->doc = kEnd;
-    ++d;
   }
+  return a->doc = d;
 }
 
+// Does alternative a match doc d (its candidate, with the phrase check done once)?
+bool alt_ok(Scratch *s, Alt *a, uint32_t d) {
+  if (!a->init || a->doc != d || d == kEnd) return false;
+  if (!a->phrase) return true;
+  if (!a->checked) {
+    a->ok = phrase_ok(s, a);
+    a->checked = true;
+  }
+  return a->ok;
+}
+
+// Advance clause c to its first candidate doc >= t (the smallest of its alternatives' candidates).
 uint32_t clause_advance(Scratch *s, Clause *c, uint32_t t) {
   if (c->init && c->doc >= t) return c->doc;
   c->init = true;
@@ -768,14 +832,22 @@ uint32_t clause_advance(Scratch *s, Clause *c, uint32_t t) {
   return c->doc = m;
 }
 
+// Does clause c (advanced to >= d) really match doc d: some alternative passes its phrase check?
+bool clause_ok(Scratch *s, Clause *c, uint32_t d) {
+  if (c->doc != d) return false;
+  for (uint32_t i = 0; i < c->na; ++i)
+    if (alt_ok(s, &s->alts[c->a0 + i], d)) return true;
+  return false;
+}
+
 // Score of clause c at doc d (clause already advanced to >= d): best alternative matching d.
 float clause_score(Scratch *s, const Clause *c, uint32_t d) {
   // the best alternative, plus a share of the others that also match (a section that says both
   // "runner's knee" and "patellofemoral pain" beats one that only has the first)
   float best = 0.0f, total = 0.0f;
   for (uint32_t i = 0; i < c->na; ++i) {
-    const Alt *a = &s->alts[c->a0 + i];
-    if (a->doc != d) continue;
+    Alt *a = &s->alts[c->a0 + i];
+    if (!alt_ok(s, a, d)) continue;
     uint32_t sum = 0;
     for (uint32_t k = 0; k < a->n; ++k) sum += s->cursors[a->c0 + k].impact;
     const float sc = a->weight * static_cast<float>(sum);
@@ -868,6 +940,7 @@ void reset_eval(Scratch *s) {
     c->bitp = 0;
     c->left = 0;
     c->pidx = 0;
+    c->pb_open = false;
   }
   s->nheap = 0;
   s->cur_article = kEnd;
@@ -878,7 +951,7 @@ void reset_eval(Scratch *s) {
 bool negated(Scratch *s, uint32_t d) {
   for (uint32_t i = 0; i < s->nclauses; ++i) {
     Clause *c = &s->clauses[i];
-    if (c->kind == CLAUSE_NEGATIVE && clause_advance(s, c, d) == d) return true;
+    if (c->kind == CLAUSE_NEGATIVE && clause_advance(s, c, d) == d && clause_ok(s, c, d)) return true;
   }
   return false;
 }
@@ -887,7 +960,7 @@ float optional_score(Scratch *s, uint32_t d) {
   float sc = 0.0f;
   for (uint32_t i = 0; i < s->nclauses; ++i) {
     Clause *c = &s->clauses[i];
-    if (c->kind == CLAUSE_OPTIONAL && clause_advance(s, c, d) == d) sc += clause_score(s, c, d);
+    if (c->kind == CLAUSE_OPTIONAL && clause_advance(s, c, d) == d) sc += clause_score(s, c, d);  // 0 if no match
   }
   return sc;
 }
@@ -911,7 +984,13 @@ void run_and(Scratch *s, const folio_pack *p) {
         }
       }
     }
-    if (!negated(s, t) && accept(s, p, t)) {
+    // every required clause has a candidate at t: now the phrase checks
+    bool all = true;
+    for (uint32_t i = 0; i < s->nclauses && all; ++i) {
+      Clause *c = &s->clauses[i];
+      if (c->kind == CLAUSE_REQUIRED) all = clause_ok(s, c, t);
+    }
+    if (all && !negated(s, t) && accept(s, p, t)) {
       float sc = 0.0f;
       for (uint32_t i = 0; i < s->nclauses; ++i) {
         Clause *c = &s->clauses[i];
@@ -937,15 +1016,16 @@ void run_or(Scratch *s, const folio_pack *p) {
       if (cd < t) t = cd;
     }
     if (t == kEnd) return;
-    if (!negated(s, t) && accept(s, p, t)) {
+    uint32_t matched = 0;
+    for (uint32_t i = 0; i < s->nclauses; ++i) {
+      Clause *c = &s->clauses[i];
+      if (c->kind == CLAUSE_REQUIRED && clause_ok(s, c, t)) ++matched;
+    }
+    if (matched > 0 && !negated(s, t) && accept(s, p, t)) {
       float sc = 0.0f;
-      uint32_t matched = 0;
       for (uint32_t i = 0; i < s->nclauses; ++i) {
         Clause *c = &s->clauses[i];
-        if (c->kind == CLAUSE_REQUIRED && c->doc == t) {
-          sc += clause_score(s, c, t);
-          ++matched;
-        }
+        if (c->kind == CLAUSE_REQUIRED && c->doc == t) sc += clause_score(s, c, t);
       }
       sc += optional_score(s, t);
       const bool full = matched == s->nrequired;
@@ -1008,7 +1088,10 @@ bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len, uint32
   const int k = add_cursor(s, t, len);
   if (k < 0) return false;
   a->relpos[a->n++] = static_cast<uint8_t>(relpos > kNoPos ? kNoPos : relpos);
-  if (s->clauses[ci].kind == CLAUSE_REQUIRED) add_hl(s, t, len, false, ci);
+  // a stopword inside a phrase or synonym ("wear and tear") is only required to be present: lighting up
+  // every "and" of a snippet would be noise
+  if (s->clauses[ci].kind == CLAUSE_REQUIRED && !(relpos >= kNoPos && text::is_stopword(t, len)))
+    add_hl(s, t, len, false, ci);
   return true;
 }
 
@@ -1708,6 +1791,33 @@ bool hl_match(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
   return false;
 }
 
+// The snippet source of section sec (its text, cut to kSnippetText bytes at a character boundary) into
+// s->text: one small frame of the index's snippet store, or, in a pack without one, the section
+// rendered from its article (a whole-article decompression).
+folio_status snippet_source(Scratch *s, folio_reader *r, uint32_t sec, size_t *len) {
+  *len = 0;
+  const View *v = &s->v;
+  if (v->snip_offsets) {
+    if (sec >= v->nsections) return FOLIO_E_CORRUPT;
+    const uint32_t a = u32_at(v->snip_offsets, sec), b = u32_at(v->snip_offsets, sec + 1);
+    if (a > b || b > v->snip_len) return FOLIO_E_CORRUPT;
+    if (a == b) return FOLIO_OK;  // no text
+    size_t n = 0;
+    if (!detail::codec_content_size(v->snip_frames + a, b - a, &n) || n == 0 || n > kSnippetText)
+      return FOLIO_E_CORRUPT;
+    if (detail::codec_decompress(r->dctx, r->pack->ddict, s->text, kSnippetText, v->snip_frames + a, b - a, n) !=
+        detail::CODEC_OK)
+      return FOLIO_E_CORRUPT;
+    *len = n;
+    return FOLIO_OK;
+  }
+  size_t tl = 0;
+  const folio_status st = folio_section_text(r, sec, s->text, kSnippetText, &tl);
+  if (st != FOLIO_OK && st != FOLIO_E_DST_TOO_SMALL) return st;
+  *len = snippet_source_len(s->text, tl);
+  return FOLIO_OK;
+}
+
 // Writes the snippet of hit h into text[*used..]; fills snippet and highlight fields.
 folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char *out, size_t out_cap,
                           size_t *used, uint32_t *rflags) {
@@ -1715,9 +1825,8 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   h->snippet_len = 0;
   h->highlight_count = 0;
   size_t tl = 0;
-  const folio_status st = folio_section_text(r, h->section, s->text, kSnippetText, &tl);
-  if (st != FOLIO_OK && st != FOLIO_E_DST_TOO_SMALL) return st;
-  if (tl > kSnippetText) tl = kSnippetText;
+  const folio_status st = snippet_source(s, r, h->section, &tl);
+  if (st != FOLIO_OK) return st;
   const char *t = s->text;
   // matches: a cheap byte scan splits the text into words (letters, digits, any non-ASCII byte, and
   // connectors inside a word); only words with a segment whose first two folded bytes start some

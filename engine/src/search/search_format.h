@@ -27,6 +27,12 @@
 //   wc bits, then per posting with positions the first position in wf bits and the deltas in wd bits, LSB
 //   first, the block padded to a byte. Positions count heading words then body words (body starts at
 //   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
+//
+// snippet source (snip_frames, snip_offsets; optional): per section s, the bytes
+// [snip_offsets[s], snip_offsets[s+1]) of snip_frames are empty (the section has no text) or exactly one
+// zstd frame, compressed with the pack's zstd dictionary when it has one, with its content size and
+// checksum, of the section's text as folio_section_text() renders it, cut to at most kSnippetSource
+// bytes at a UTF-8 character boundary (snippet_source_len). Without it the reader renders the section.
 #ifndef FOLIO_SEARCH_FORMAT_H
 #define FOLIO_SEARCH_FORMAT_H
 
@@ -46,7 +52,25 @@ enum : uint32_t {
   kBodyGap = 4,          // position gap between a heading's words and the body's (no phrase spans them)
   kMaxTermBytes = 64,    // = text::MAX_TOKEN_BYTES
   kNoPos = 255,          // Alt relpos of a phrase word that is not checked by position (a stopword)
+  kSnippetSource = 4096, // bytes of a section's text a snippet is taken from (the rest is not looked at)
 };
+
+// The longest prefix of the first n bytes of valid UTF-8 text that ends at a character boundary
+// (reads text[0..n) only).
+inline size_t utf8_boundary_prefix(const char *text, size_t n) {
+  size_t i = n;
+  while (i > 0 && (static_cast<unsigned char>(text[i - 1]) & 0xC0) == 0x80) --i;  // back to the last lead
+  if (i == 0) return 0;
+  const unsigned char lead = static_cast<unsigned char>(text[i - 1]);
+  const size_t clen = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return i - 1 + clen <= n ? n : i - 1;
+}
+
+// Length of the snippet source of a section text of `len` bytes: all of it, or its first kSnippetSource
+// bytes without a trailing incomplete character (reads at most the first kSnippetSource bytes).
+inline size_t snippet_source_len(const char *text, size_t len) {
+  return len <= kSnippetSource ? len : utf8_boundary_prefix(text, kSnippetSource);
+}
 
 // Field weights and BM25F parameters used by the builder to compute impacts (docs/search.md).
 struct FieldParams {

@@ -18,12 +18,33 @@ struct Word {
 
 bool is_v(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
-bool ends(const Word &w, const char *s, size_t n) { return w.k >= n && memcmp(w.b + w.k - n, s, n) == 0; }
+// The suffix and exception strings are at most 7 bytes: inline byte loops beat memcmp/strlen calls here
+// (the stemmer runs for every query word and for snippet candidates).
+inline size_t zlen(const char *s) {
+  size_t n = 0;
+  while (s[n]) ++n;
+  return n;
+}
 
-bool equals(const Word &w, const char *s) { return strlen(s) == w.k && memcmp(w.b, s, w.k) == 0; }
+// The word ends with the n bytes of s (compared last byte first: most rules fail there).
+inline bool ends(const Word &w, const char *s, size_t n) {
+  if (w.k < n) return false;
+  const char *e = w.b + w.k - n;
+  for (size_t i = n; i > 0; --i)
+    if (e[i - 1] != s[i - 1]) return false;
+  return true;
+}
+
+// The word is exactly the NUL-terminated s (a word byte is never NUL).
+inline bool equals(const Word &w, const char *s) {
+  size_t i = 0;
+  for (; i < w.k; ++i)
+    if (s[i] != w.b[i]) return false;
+  return s[i] == 0;
+}
 
 void set_to(Word *w, const char *s) {
-  const size_t n = strlen(s);
+  const size_t n = zlen(s);
   memcpy(w->b, s, n);
   w->k = n;
 }
@@ -31,7 +52,7 @@ void set_to(Word *w, const char *s) {
 // Replace the last n bytes with s (never longer than n).
 void replace(Word *w, size_t n, const char *s) {
   w->k -= n;
-  const size_t m = strlen(s);
+  const size_t m = zlen(s);
   memcpy(w->b + w->k, s, m);
   w->k += m;
 }
@@ -96,7 +117,7 @@ void mark_regions(Word *w) {
   static const char kPrefixes[][7] = {"gener", "commun", "arsen"};
   w->p1 = w->k;
   for (const auto &p : kPrefixes) {
-    const size_t n = strlen(p);
+    const size_t n = zlen(p);
     if (w->k >= n && memcmp(w->b, p, n) == 0) {
       w->p1 = n;
       break;
@@ -194,7 +215,7 @@ struct Rule {
 template <size_t N>
 int longest(const Word &w, const Rule (&rules)[N]) {
   for (size_t i = 0; i < N; ++i) {
-    if (ends(w, rules[i].suffix, strlen(rules[i].suffix))) return int(i);
+    if (ends(w, rules[i].suffix, zlen(rules[i].suffix))) return int(i);
   }
   return -1;
 }
@@ -213,7 +234,7 @@ void step_2(Word *w) {
       {"alli", "al"},     {"bli", "ble"},     {"ogi", "?"},       {"li", "?"}};
   const int r = longest(*w, kRules);
   if (r < 0) return;
-  const size_t n = strlen(kRules[r].suffix);
+  const size_t n = zlen(kRules[r].suffix);
   const size_t start = w->k - n;
   if (start < w->p1) return;
   if (kRules[r].repl[0] != '?') {
@@ -231,7 +252,7 @@ void step_3(Word *w) {
                                 {"ful", ""}};
   const int r = longest(*w, kRules);
   if (r < 0) return;
-  const size_t n = strlen(kRules[r].suffix);
+  const size_t n = zlen(kRules[r].suffix);
   const size_t start = w->k - n;
   if (start < w->p1) return;
   if (kRules[r].repl[0] != '?') {
@@ -248,7 +269,7 @@ void step_4(Word *w) {
                                 {"al", ""},    {"er", ""},   {"ic", ""}};
   const int r = longest(*w, kRules);
   if (r < 0) return;
-  const size_t start = w->k - strlen(kRules[r].suffix);
+  const size_t start = w->k - zlen(kRules[r].suffix);
   if (start < w->p2) return;
   if (kRules[r].repl[0] != '?' || (start >= 1 && (w->b[start - 1] == 's' || w->b[start - 1] == 't'))) w->k = start;
 }
@@ -314,7 +335,7 @@ bool is_stopword(const char *word, size_t len) {
   while (lo < hi) {
     const size_t mid = (lo + hi) / 2;
     const char *s = kStop[mid];
-    const size_t n = strlen(s);
+    const size_t n = zlen(s);
     int c = memcmp(s, word, n < len ? n : len);
     if (c == 0) c = n < len ? -1 : (n > len ? 1 : 0);
     if (c == 0) return true;
