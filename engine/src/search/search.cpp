@@ -671,6 +671,7 @@ struct Scratch {
   uint8_t dp2[kMaxTermBytes + 2][kMaxTermBytes + 2];  // typo DP, columns = its stem
   char text[kSnippetText];
   uint8_t hl_first[256];  // first bytes of the highlight terms (any non-ASCII first byte: all 0x80..0xFF)
+  uint64_t hl_pair[128][2];  // ASCII first byte -> bit set of ASCII second bytes a term can go on with
   uint32_t ncursors, nalts, nclauses, nhl, ncorr, nheap, heap_cap;
   uint32_t nrequired;
   bool bad, truncated;
@@ -1742,21 +1743,39 @@ inline bool word_byte(unsigned char c) { return kByteClass.c[c] == 1; }
 inline bool is_connector(unsigned char c) { return kByteClass.c[c] == 2; }
 inline unsigned char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
 
-// Could a word starting at p match a highlight term? Compares the first two bytes, ASCII-folded; a
-// non-ASCII byte in either position always passes (folding may change it).
+// Could a word starting at p (n bytes of text left) match a highlight term? hl_match needs the folded
+// token to start with the term's first need bytes (need: see hl_match); for ASCII letters and digits
+// the folded token is the ASCII-lowered text, so those bytes are compared here, before paying for the
+// tokenizer and the stemmer. Any other byte (non-ASCII, an apostrophe or comma the tokenizer drops)
+// makes the word a candidate.
 bool hl_prefix_possible(const Scratch *s, const char *p, size_t n) {
   const unsigned char c0 = ascii_lower(static_cast<unsigned char>(p[0]));
-  const unsigned char c1 = n > 1 ? ascii_lower(static_cast<unsigned char>(p[1])) : 0;
-  if (c0 >= 0x80 || c1 >= 0x80) return true;
+  if (c0 >= 0x80) return true;
   if (!s->hl_first[c0]) return false;
+  if (n > 1) {
+    const unsigned char c1 = static_cast<unsigned char>(p[1]);
+    const bool alnum = (c1 >= 'a' && c1 <= 'z') || (c1 >= 'A' && c1 <= 'Z') || (c1 >= '0' && c1 <= '9');
+    if (alnum) {
+      const unsigned char l1 = ascii_lower(c1);
+      if (!((s->hl_pair[c0][l1 >> 6] >> (l1 & 63)) & 1u)) return false;
+    }
+  }
   for (uint32_t i = 0; i < s->nhl; ++i) {
     const HlTerm &h = s->hl[i];
-    const unsigned char h0 = static_cast<unsigned char>(h.text[0]);
-    if (h0 >= 0x80) return true;
-    if (h0 != c0) continue;
-    if (h.len < 2) return true;
-    const unsigned char h1 = static_cast<unsigned char>(h.text[1]);
-    if (h1 >= 0x80 || h1 == c1) return true;
+    const size_t need = h.prefix ? h.len : (h.len > 2 ? h.len - 2u : 1u);
+    bool possible = true;
+    for (size_t k = 0; k < need && possible; ++k) {
+      if (k >= n) {
+        possible = false;
+        break;
+      }
+      const unsigned char c = static_cast<unsigned char>(p[k]);
+      const unsigned char hc = static_cast<unsigned char>(h.text[k]);
+      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!plain || hc >= 0x80) return true;  // the tokenizer decides
+      possible = ascii_lower(c) == hc;
+    }
+    if (possible) return true;
   }
   return false;
 }
@@ -1818,6 +1837,17 @@ folio_status snippet_source(Scratch *s, folio_reader *r, uint32_t sec, size_t *l
   return FOLIO_OK;
 }
 
+// Does a snippet window ending at the last of the nm matches hold every clause in `want`?
+bool window_complete(const Scratch *s, uint32_t nm, uint32_t want) {
+  uint32_t seen = 0;
+  for (uint32_t j = nm; j > 0; --j) {
+    const Match &m = s->matches[j - 1];
+    if (s->matches[nm - 1].end - m.begin > kSnippetBytes - 40) break;
+    seen |= 1u << (m.clause & 31);
+  }
+  return (seen & want) == want;
+}
+
 // Writes the snippet of hit h into text[*used..]; fills snippet and highlight fields.
 folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char *out, size_t out_cap,
                           size_t *used, uint32_t *rflags) {
@@ -1846,40 +1876,49 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
       const size_t b = i;
       bool candidate = false;
       bool seg_start = true;
+      bool ascii_word = true;  // only ASCII letters and digits, no connector
       while (i < tl) {
         const unsigned char c = static_cast<unsigned char>(t[i]);
         if (word_byte(c)) {
           if (seg_start && !candidate) candidate = hl_prefix_possible(s, t + i, tl - i);
           seg_start = false;
+          ascii_word &= c < 0x80;
           ++i;
         } else if (is_connector(c) && i + 1 < tl && word_byte(static_cast<unsigned char>(t[i + 1]))) {
           seg_start = true;
+          ascii_word = false;
           ++i;
         } else {
           break;
         }
       }
       if (!candidate) continue;
+      uint8_t cl;
+      if (ascii_word) {
+        // the tokenizer's single token for such a word: the ASCII-lowered bytes, cut at MAX_TOKEN_BYTES
+        char low[text::MAX_TOKEN_BYTES];
+        const size_t wl = i - b < sizeof low ? i - b : sizeof low;
+        for (size_t k = 0; k < wl; ++k) low[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(t[b + k])));
+        if (!hl_match(s, low, wl, &cl)) continue;
+        s->matches[nm].begin = static_cast<uint32_t>(b);
+        s->matches[nm].end = static_cast<uint32_t>(i);
+        s->matches[nm].clause = cl;
+        ++nm;
+        if (want && window_complete(s, nm, want)) done = true;
+        continue;
+      }
       text::Tokenizer tz(t + b, i - b);
       text::Token tok;
       uint32_t last_end = 0;
       while (tz.next(&tok) && nm < kMaxMatches) {
         if (tok.src_begin < last_end) continue;  // part of a compound already highlighted
-        uint8_t cl;
         if (tok.len && hl_match(s, tok.text, tok.len, &cl)) {
           s->matches[nm].begin = static_cast<uint32_t>(b + tok.src_begin);
           s->matches[nm].end = static_cast<uint32_t>(b + tok.src_end);
           s->matches[nm].clause = cl;
           ++nm;
           last_end = tok.src_end;
-          // does a window ending here hold every clause?
-          uint32_t seen = 0;
-          for (uint32_t j = nm; j > 0; --j) {
-            const Match &m = s->matches[j - 1];
-            if (s->matches[nm - 1].end - m.begin > kSnippetBytes - 40) break;
-            seen |= 1u << (m.clause & 31);
-          }
-          if (want && (seen & want) == want) done = true;
+          if (want && window_complete(s, nm, want)) done = true;
         }
       }
     }
@@ -2139,6 +2178,22 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (s->ncorr > 0 && !(out->flags & FOLIO_SEARCH_CORRECTED)) out->flags |= FOLIO_SEARCH_TEXT_FULL;
 
   FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);
+  FOLIO_MEMSET(s->hl_pair, 0, sizeof s->hl_pair);
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    // second bytes: a term whose match needs only its first byte (or whose second byte is not ASCII)
+    // allows any
+    const HlTerm &h = s->hl[i];
+    const unsigned char h0 = static_cast<unsigned char>(h.text[0]);
+    const size_t need = h.prefix ? h.len : (h.len > 2 ? h.len - 2u : 1u);
+    if (h0 < 0x80) {
+      const unsigned char h1 = h.len > 1 ? static_cast<unsigned char>(h.text[1]) : 0x80;
+      if (need < 2 || h1 >= 0x80) {
+        s->hl_pair[h0][0] = s->hl_pair[h0][1] = ~0ull;
+      } else {
+        s->hl_pair[h0][h1 >> 6] |= 1ull << (h1 & 63);
+      }
+    }
+  }
   for (uint32_t i = 0; i < s->nhl; ++i) {
     const unsigned char c = static_cast<unsigned char>(s->hl[i].text[0]);
     if (c >= 0x80)

@@ -49,10 +49,9 @@ void set_to(Word *w, const char *s) {
   w->k = n;
 }
 
-// Replace the last n bytes with s (never longer than n).
-void replace(Word *w, size_t n, const char *s) {
+// Replace the last n bytes with the m bytes of s (m <= n).
+void replace(Word *w, size_t n, const char *s, size_t m) {
   w->k -= n;
-  const size_t m = zlen(s);
   memcpy(w->b + w->k, s, m);
   w->k += m;
 }
@@ -114,11 +113,14 @@ size_t region_after(const Word &w, size_t from) {
 }
 
 void mark_regions(Word *w) {
-  static const char kPrefixes[][7] = {"gener", "commun", "arsen"};
+  static const struct {
+    char p[7];
+    uint8_t n;
+  } kPrefixes[] = {{"gener", 5}, {"commun", 6}, {"arsen", 5}};
   w->p1 = w->k;
-  for (const auto &p : kPrefixes) {
-    const size_t n = zlen(p);
-    if (w->k >= n && memcmp(w->b, p, n) == 0) {
+  for (const auto &e : kPrefixes) {
+    const size_t n = e.n;
+    if (w->k >= n && memcmp(w->b, e.p, n) == 0) {
       w->p1 = n;
       break;
     }
@@ -139,7 +141,7 @@ void step_1a(Word *w) {
     w->k -= 2;
   } else if (ends(*w, "ied", 3) || ends(*w, "ies", 3)) {
     if (w->k >= 5) {
-      replace(w, 3, "i");
+      replace(w, 3, "i", 1);
     } else {
       w->k -= 1;
     }
@@ -166,7 +168,7 @@ void step_1b(Word *w) {
     n = 3;
   }
   if (n) {
-    if (w->k - n >= w->p1) replace(w, n, "ee");
+    if (w->k - n >= w->p1) replace(w, n, "ee", 2);
     return;
   }
   if (ends(*w, "ingly", 5)) {
@@ -209,13 +211,27 @@ void step_1c(Word *w) {
 struct Rule {
   char suffix[8];
   char repl[5];  // "?": a special case, handled by the step
+  uint8_t slen, rlen;
 };
+
+// R("ization", "ize"): a rule with its lengths computed at compile time (no strlen at run time: GCC
+// turns a hand-written length loop back into a strlen call).
+template <size_t N, size_t M>
+constexpr Rule R(const char (&suffix)[N], const char (&repl)[M]) {
+  static_assert(N <= 8 && M <= 5, "suffix or replacement too long");
+  Rule r{};
+  for (size_t i = 0; i + 1 < N; ++i) r.suffix[i] = suffix[i];
+  for (size_t i = 0; i + 1 < M; ++i) r.repl[i] = repl[i];
+  r.slen = static_cast<uint8_t>(N - 1);
+  r.rlen = static_cast<uint8_t>(M - 1);
+  return r;
+}
 
 // Finds the longest suffix of rules[] (sorted longest first) that ends the word; returns its index or -1.
 template <size_t N>
 int longest(const Word &w, const Rule (&rules)[N]) {
   for (size_t i = 0; i < N; ++i) {
-    if (ends(w, rules[i].suffix, zlen(rules[i].suffix))) return int(i);
+    if (ends(w, rules[i].suffix, rules[i].slen)) return int(i);
   }
   return -1;
 }
@@ -226,50 +242,50 @@ bool valid_li(char c) {
 }
 
 void step_2(Word *w) {
-  static const Rule kRules[] = {
-      {"ization", "ize"}, {"ational", "ate"}, {"fulness", "ful"}, {"ousness", "ous"}, {"iveness", "ive"},
-      {"tional", "tion"}, {"biliti", "ble"},  {"lessli", "less"}, {"entli", "ent"},   {"ation", "ate"},
-      {"alism", "al"},    {"aliti", "al"},    {"ousli", "ous"},   {"iviti", "ive"},   {"fulli", "ful"},
-      {"enci", "ence"},   {"anci", "ance"},   {"abli", "able"},   {"izer", "ize"},    {"ator", "ate"},
-      {"alli", "al"},     {"bli", "ble"},     {"ogi", "?"},       {"li", "?"}};
+  static constexpr Rule kRules[] = {
+      R("ization", "ize"), R("ational", "ate"), R("fulness", "ful"), R("ousness", "ous"), R("iveness", "ive"),
+      R("tional", "tion"), R("biliti", "ble"),  R("lessli", "less"), R("entli", "ent"),   R("ation", "ate"),
+      R("alism", "al"),    R("aliti", "al"),    R("ousli", "ous"),   R("iviti", "ive"),   R("fulli", "ful"),
+      R("enci", "ence"),   R("anci", "ance"),   R("abli", "able"),   R("izer", "ize"),    R("ator", "ate"),
+      R("alli", "al"),     R("bli", "ble"),     R("ogi", "?"),       R("li", "?")};
   const int r = longest(*w, kRules);
   if (r < 0) return;
-  const size_t n = zlen(kRules[r].suffix);
+  const size_t n = kRules[r].slen;
   const size_t start = w->k - n;
   if (start < w->p1) return;
   if (kRules[r].repl[0] != '?') {
-    replace(w, n, kRules[r].repl);
+    replace(w, n, kRules[r].repl, kRules[r].rlen);
   } else if (n == 3) {  // ogi → og after l
-    if (start >= 1 && w->b[start - 1] == 'l') replace(w, n, "og");
+    if (start >= 1 && w->b[start - 1] == 'l') replace(w, n, "og", 2);
   } else {  // li deleted after a valid li-ending
     if (start >= 1 && valid_li(w->b[start - 1])) w->k = start;
   }
 }
 
 void step_3(Word *w) {
-  static const Rule kRules[] = {{"ational", "ate"}, {"tional", "tion"}, {"alize", "al"}, {"icate", "ic"},
-                                {"iciti", "ic"},    {"ative", "?"}, {"ical", "ic"},  {"ness", ""},
-                                {"ful", ""}};
+  static constexpr Rule kRules[] = {R("ational", "ate"), R("tional", "tion"), R("alize", "al"), R("icate", "ic"),
+                                R("iciti", "ic"),    R("ative", "?"), R("ical", "ic"),  R("ness", ""),
+                                R("ful", "")};
   const int r = longest(*w, kRules);
   if (r < 0) return;
-  const size_t n = zlen(kRules[r].suffix);
+  const size_t n = kRules[r].slen;
   const size_t start = w->k - n;
   if (start < w->p1) return;
   if (kRules[r].repl[0] != '?') {
-    replace(w, n, kRules[r].repl);
+    replace(w, n, kRules[r].repl, kRules[r].rlen);
   } else if (start >= w->p2) {  // ative only in R2
     w->k = start;
   }
 }
 
 void step_4(Word *w) {
-  static const Rule kRules[] = {{"ement", ""}, {"ance", ""}, {"ence", ""}, {"able", ""}, {"ible", ""},
-                                {"ment", ""},  {"ant", ""},  {"ent", ""},  {"ism", ""},  {"ate", ""},
-                                {"iti", ""},   {"ous", ""},  {"ive", ""},  {"ize", ""},  {"ion", "?"},
-                                {"al", ""},    {"er", ""},   {"ic", ""}};
+  static constexpr Rule kRules[] = {R("ement", ""), R("ance", ""), R("ence", ""), R("able", ""), R("ible", ""),
+                                R("ment", ""),  R("ant", ""),  R("ent", ""),  R("ism", ""),  R("ate", ""),
+                                R("iti", ""),   R("ous", ""),  R("ive", ""),  R("ize", ""),  R("ion", "?"),
+                                R("al", ""),    R("er", ""),   R("ic", "")};
   const int r = longest(*w, kRules);
   if (r < 0) return;
-  const size_t start = w->k - zlen(kRules[r].suffix);
+  const size_t start = w->k - kRules[r].slen;
   if (start < w->p2) return;
   if (kRules[r].repl[0] != '?' || (start >= 1 && (w->b[start - 1] == 's' || w->b[start - 1] == 't'))) w->k = start;
 }
@@ -335,9 +351,16 @@ bool is_stopword(const char *word, size_t len) {
   while (lo < hi) {
     const size_t mid = (lo + hi) / 2;
     const char *s = kStop[mid];
-    const size_t n = zlen(s);
-    int c = memcmp(s, word, n < len ? n : len);
-    if (c == 0) c = n < len ? -1 : (n > len ? 1 : 0);
+    // compare the NUL-terminated s with word[0..len) (no strlen/memcmp calls: this runs per token)
+    size_t i = 0;
+    while (i < len && s[i] && s[i] == word[i]) ++i;
+    int c;
+    if (i == len)
+      c = s[i] ? 1 : 0;
+    else if (!s[i])
+      c = -1;
+    else
+      c = static_cast<unsigned char>(s[i]) < static_cast<unsigned char>(word[i]) ? -1 : 1;
     if (c == 0) return true;
     if (c < 0) lo = mid + 1; else hi = mid;
   }
