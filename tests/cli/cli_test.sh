@@ -135,9 +135,24 @@ check "build --json" 0 "$folio" build "$src/content" -o "$tmp/c.folio" --json --
 python3 - "$tmp/out" <<'PY' || { echo "FAIL: build json fields"; fails=$((fails + 1)); }
 import json, sys
 j = json.load(open(sys.argv[1]))
-for k in ("articles", "sections", "raw_bytes", "pack_bytes", "index_bytes", "dictionary_bytes", "workspace_bytes", "seconds"):
+for k in ("articles", "sections", "raw_bytes", "pack_bytes", "index_bytes", "dictionary_bytes", "workspace_bytes", "seconds",
+          "search_index_bytes", "search_index_share", "search_snippet_bytes"):
     assert k in j, k
+assert j["search_snippet_bytes"] > 0
 PY
+# --no-snippet-store: a smaller pack without the snippet source, the same hits and snippets
+check "build --no-snippet-store" 0 "$folio" build "$src/content" -o "$tmp/ns.folio" --json --quiet --no-snippet-store
+python3 - "$tmp/out" "$tmp/c.folio" "$tmp/ns.folio" <<'PY' || { echo "FAIL: --no-snippet-store sizes"; fails=$((fails + 1)); }
+import json, os, sys
+j = json.load(open(sys.argv[1]))
+assert j["search_snippet_bytes"] == 0, j["search_snippet_bytes"]
+assert os.path.getsize(sys.argv[3]) < os.path.getsize(sys.argv[2])
+PY
+for q in "steroid shot vs stem cells" '"bone marrow" -fat' "kneecap pain" "osteoarthritus"; do
+  check "search with the store: $q" 0 "$folio" search "$tmp/c.folio" "$q" --json; cp "$tmp/out" "$tmp/s1"
+  check "search without the store: $q" 0 "$folio" search "$tmp/ns.folio" "$q" --json
+  checks=$((checks + 1)); cmp -s "$tmp/s1" "$tmp/out" || { echo "FAIL: snippets differ with and without the store: $q"; fails=$((fails + 1)); }
+done
 
 echo "cli_test: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
