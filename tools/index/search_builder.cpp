@@ -177,15 +177,23 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto syn_members = fbb.CreateVector(b.syn_members);
   const auto heading_text = fbb.CreateVector(b.heading_text);
   const auto heading_keys = fbb.CreateVector(b.heading_keys);
+  // snippet source: only for sections of articles with more than one section (the article's own frame
+  // is as cheap to read for a one-section article); none at all when no article has several sections
   SnippetStore snip;
+  bool with_snip = false;
   if (in.snippet_store) {
-    std::vector<std::string> bodies;
-    bodies.reserve(docs.size());
-    for (const IndexDoc &d : docs) bodies.push_back(d.body);
-    snip = build_snippet_store(bodies, in.zstd_dict, in.zstd_level);
+    std::vector<std::string> bodies(docs.size());
+    for (uint32_t a = 0; a < info.article_count; ++a) {
+      folio_article art;
+      check(folio_article_get(in.pack, a, &art), "article");
+      if (art.section_count < 2) continue;
+      for (uint32_t k = 0; k < art.section_count; ++k) bodies[art.section_first + k] = docs[art.section_first + k].body;
+      with_snip = true;
+    }
+    if (with_snip) snip = build_snippet_store(bodies, in.zstd_dict, in.zstd_level);
   }
-  const auto snip_frames = in.snippet_store ? fbb.CreateVector(snip.frames) : 0;
-  const auto snip_offsets = in.snippet_store ? fbb.CreateVector(snip.offsets) : 0;
+  const auto snip_frames = with_snip ? fbb.CreateVector(snip.frames) : 0;
+  const auto snip_offsets = with_snip ? fbb.CreateVector(snip.offsets) : 0;
   const uint32_t scratch = static_cast<uint32_t>(fts::scratch_bytes());
   fb::SearchIndexBuilder sb(fbb);
   sb.add_version(fts::kIndexVersion);
@@ -206,7 +214,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   sb.add_scratch_bytes(scratch);
   sb.add_heading_text(heading_text);
   sb.add_heading_keys(heading_keys);
-  if (in.snippet_store) {
+  if (with_snip) {
     sb.add_snip_frames(snip_frames);
     sb.add_snip_offsets(snip_offsets);
   }
@@ -217,7 +225,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
     stats->terms = b.term_count;
     stats->postings = b.posting_count;
     stats->scratch_bytes = scratch;
-    stats->snippet_bytes = in.snippet_store ? snip.frames.size() + 4 * snip.offsets.size() : 0;
+    stats->snippet_bytes = with_snip ? snip.frames.size() + 4 * snip.offsets.size() : 0;
   }
   return off;
 }

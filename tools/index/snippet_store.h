@@ -17,7 +17,7 @@ struct SnippetStore {
 };
 
 // Compresses texts[s] (each cut with snippet_source_len) at zstd `level` with the zstd dictionary `dict`
-// (NULL or empty: none); an empty text gets no frame. Deterministic. Throws std::runtime_error when zstd
+// (NULL or empty: none); an empty text gets no frame (the reader then renders the section). Deterministic. Throws std::runtime_error when zstd
 // fails or the frames pass 4 GiB.
 SnippetStore build_snippet_store(const std::vector<std::string> &texts, const std::vector<uint8_t> *dict, int level);
 

@@ -1811,8 +1811,8 @@ bool hl_match(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
 }
 
 // The snippet source of section sec (its text, cut to kSnippetText bytes at a character boundary) into
-// s->text: one small frame of the index's snippet store, or, in a pack without one, the section
-// rendered from its article (a whole-article decompression).
+// s->text: one small frame of the index's snippet store, or, for a section without a frame (or in a
+// pack without the store), the section rendered from its article (a whole-article decompression).
 folio_status snippet_source(Scratch *s, folio_reader *r, uint32_t sec, size_t *len) {
   *len = 0;
   const View *v = &s->v;
@@ -1820,15 +1820,17 @@ folio_status snippet_source(Scratch *s, folio_reader *r, uint32_t sec, size_t *l
     if (sec >= v->nsections) return FOLIO_E_CORRUPT;
     const uint32_t a = u32_at(v->snip_offsets, sec), b = u32_at(v->snip_offsets, sec + 1);
     if (a > b || b > v->snip_len) return FOLIO_E_CORRUPT;
-    if (a == b) return FOLIO_OK;  // no text
-    size_t n = 0;
-    if (!detail::codec_content_size(v->snip_frames + a, b - a, &n) || n == 0 || n > kSnippetText)
-      return FOLIO_E_CORRUPT;
-    if (detail::codec_decompress(r->dctx, r->pack->ddict, s->text, kSnippetText, v->snip_frames + a, b - a, n) !=
-        detail::CODEC_OK)
-      return FOLIO_E_CORRUPT;
-    *len = n;
-    return FOLIO_OK;
+    if (a < b) {
+      size_t n = 0;
+      if (!detail::codec_content_size(v->snip_frames + a, b - a, &n) || n == 0 || n > kSnippetText)
+        return FOLIO_E_CORRUPT;
+      if (detail::codec_decompress(r->dctx, r->pack->ddict, s->text, kSnippetText, v->snip_frames + a, b - a, n) !=
+          detail::CODEC_OK)
+        return FOLIO_E_CORRUPT;
+      *len = n;
+      return FOLIO_OK;
+    }
+    // no frame (a section without text, or of a one-section article): render it
   }
   size_t tl = 0;
   const folio_status st = folio_section_text(r, sec, s->text, kSnippetText, &tl);

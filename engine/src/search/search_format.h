@@ -29,8 +29,9 @@
 //   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
 //
 // snippet source (snip_frames, snip_offsets; optional): per section s, the bytes
-// [snip_offsets[s], snip_offsets[s+1]) of snip_frames are empty (the section has no text) or exactly one
-// zstd frame, compressed with the pack's zstd dictionary when it has one, with its content size and
+// [snip_offsets[s], snip_offsets[s+1]) of snip_frames are empty (no frame: the reader renders the
+// section; the builder leaves out sections without text and the sections of one-section articles,
+// whose own frame is as cheap to read) or exactly one zstd frame, compressed with the pack's zstd dictionary when it has one, with its content size and
 // checksum, of the section's text as folio_section_text() renders it, cut to at most kSnippetSource
 // bytes at a UTF-8 character boundary (snippet_source_len). Without it the reader renders the section.
 #ifndef FOLIO_SEARCH_FORMAT_H
