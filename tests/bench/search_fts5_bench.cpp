@@ -4,6 +4,10 @@
 //                      [--folio-only]
 //
 // --folio-only skips the FTS5 latency passes (for profiling folio with perf).
+//
+// Plain FTS5 (every word ANDed) returns no hit for many queries and so writes few snippets; the line
+// "equal work" compares the two on the same number of snippets: over the queries where plain FTS5
+// returns k >= 1 sections, folio is asked for k hits (FOLIO_SEARCH_ALL_SECTIONS, one snippet each).
 // --per-query FILE writes one TSV line per query (median µs: folio with / without snippets, FTS5 plain,
 // FTS5 tuned; articles returned by folio and FTS5 plain; the query), for finding where the time goes.
 //
@@ -249,6 +253,7 @@ int main(int argc, char **argv) {
   // Relevance: one run of each engine per query.
   size_t hits_folio = 0, hits_fts = 0, hits_plain = 0;  // articles returned (first 10 count)
   std::vector<size_t> nhits_folio, nhits_plain;              // per query, for --per-query
+  std::vector<int> plain_rows;                               // sections plain FTS5 returns (equal work)
   for (const EvalQuery &q : qs) {
     std::vector<RankedHit> rf, rs, rp;
     folio_search_result res;
@@ -258,7 +263,9 @@ int main(int argc, char **argv) {
     std::set<std::string> arts, arts2;
     for (const FtsHit &h : fts_search(db, sq, q.query, limit, true))
       if (arts.insert(h.slug).second) rs.push_back({h.slug, h.anchor});
-    for (const FtsHit &h : fts_search(db, sq_plain, q.query, limit, false))
+    const std::vector<FtsHit> plain_hits = fts_search(db, sq_plain, q.query, limit, false);
+    plain_rows.push_back(static_cast<int>(plain_hits.size()));
+    for (const FtsHit &h : plain_hits)
       if (arts2.insert(h.slug).second) rp.push_back({h.slug, h.anchor});
     rep_folio.add(q.stratum, folio::index::score_query(q, rf));
     rep_fts.add(q.stratum, folio::index::score_query(q, rs));
@@ -296,6 +303,35 @@ int main(int argc, char **argv) {
     folio_search(pf.reader, q.query.data(), q.query.size(), FOLIO_SEARCH_NO_SNIPPETS, hits.data(),
                  static_cast<uint32_t>(limit), text.data(), text.size(), &res);
   });
+  // equal work: the queries where plain FTS5 returns k >= 1 sections, folio asked for k sections
+  std::vector<EvalQuery> eq_qs;
+  std::vector<int> eq_k;
+  for (size_t i = 0; i < qs.size(); ++i)
+    if (plain_rows[i] > 0) {
+      eq_qs.push_back(qs[i]);
+      eq_k.push_back(plain_rows[i]);
+    }
+  std::vector<double> lat_eq_folio, lat_eq_plain, med_unused;
+  {
+    size_t qi = 0;
+    auto timed_eq = [&](std::vector<double> &lat, auto &&fn) {
+      for (qi = 0; qi < eq_qs.size(); ++qi) {
+        fn(eq_qs[qi], eq_k[qi]);
+        for (int r = 0; r < repeat; ++r) {
+          const auto t0 = Clock::now();
+          fn(eq_qs[qi], eq_k[qi]);
+          lat.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        }
+      }
+    };
+    timed_eq(lat_eq_folio, [&](const EvalQuery &q, int k) {
+      folio_search_result res;
+      folio_search(pf.reader, q.query.data(), q.query.size(), FOLIO_SEARCH_ALL_SECTIONS, hits.data(),
+                   static_cast<uint32_t>(k), text.data(), text.size(), &res);
+    });
+    if (!folio_only)
+      timed_eq(lat_eq_plain, [&](const EvalQuery &q, int k) { fts_search(db, sq_plain, q.query, k, false); });
+  }
   if (folio_only) {
     med_fts.assign(qs.size(), 0.0);
     med_plain.assign(qs.size(), 0.0);
@@ -322,6 +358,10 @@ int main(int argc, char **argv) {
   std::printf("p90 / p95 with snippets (us): folio %.1f / %.1f | FTS5 plain %.1f / %.1f | FTS5 tuned %.1f / %.1f\n",
               pct(lat_folio, 0.9), pct(lat_folio, 0.95), pct(lat_plain, 0.9), pct(lat_plain, 0.95), pct(lat_fts, 0.9),
               pct(lat_fts, 0.95));
+  std::printf("equal work (%zu queries where plain FTS5 returns k >= 1 sections; folio asked for k sections, one snippet "
+              "each): folio p50 %.1f p99 %.1f | FTS5 plain p50 %.1f p99 %.1f | p50 ratio %.3f\n",
+              eq_qs.size(), pct(lat_eq_folio, 0.5), pct(lat_eq_folio, 0.99), pct(lat_eq_plain, 0.5),
+              pct(lat_eq_plain, 0.99), pct(lat_eq_folio, 0.5) / std::max(1e-9, pct(lat_eq_plain, 0.5)));
   const double nq = qs.empty() ? 1.0 : static_cast<double>(qs.size());
   std::printf("mean articles returned per query: folio %.1f | FTS5 plain %.1f | FTS5 tuned %.1f\n",
               static_cast<double>(hits_folio) / nq, static_cast<double>(hits_plain) / nq,
