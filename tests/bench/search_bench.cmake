@@ -4,7 +4,9 @@
 # tools/convert/README.md). ctest runs a one-repeat smoke run.
 find_package(SQLite3 REQUIRED)
 add_executable(folio_search_bench ${CMAKE_CURRENT_LIST_DIR}/search_fts5_bench.cpp)
-target_link_libraries(folio_search_bench PRIVATE folio_index folio_engine folio_schema SQLite::SQLite3)
+# folio_engine_internal: search/search.h (typo_candidates, for the typo cost lines)
+target_link_libraries(folio_search_bench PRIVATE folio_index folio_engine folio_engine_internal folio_schema
+                      SQLite::SQLite3)
 folio_warnings(folio_search_bench)
 if(TARGET folio_content_pack)
   add_custom_target(bench_search

@@ -20,6 +20,15 @@
 // as folio's are. Latency: every query run --repeat times, each run timed on its own (query + top-K with
 // snippets), p50/p99 over all runs; each engine set-up gets its own pass over the query set. Figures are
 // printed, never asserted.
+//
+// Typo cost: the misspelled stratum's queries alone (whole query, with snippets), and the typo lookup by
+// itself (folio::fts::typo_candidates, what the parser runs for a word missing from the dictionary) per
+// word: each word of those queries that gets a lookup plus three first-letter variants of it (first
+// letter replaced by the next one of the alphabet, dropped, or a letter put before it: the query sets
+// hold few or no first-letter typos), and a fixed list of long stress words made of the dictionary's
+// most frequent starts and letters. Each is run --repeat times and its median kept (on a shared machine
+// a single run's time is mostly the neighbours' load); p50 / p90 / p99 / max over the words, with the
+// dictionary terms decoded and seeks of the slowest one.
 #include <folio/folio.h>
 #include <sqlite3.h>
 
@@ -35,6 +44,7 @@
 #include <string>
 #include <vector>
 
+#include "search/search.h"
 #include "search_eval.h"
 #include "search_pack_file.h"
 
@@ -340,6 +350,93 @@ int main(int argc, char **argv) {
     timed(lat_plain, med_plain, [&](const EvalQuery &q) { fts_search(db, sq_plain, q.query, limit, false); });
   }
 
+  // ---- typo cost ----
+  std::vector<double> lat_missp;   // per misspelled-stratum query: the median of its runs (with snippets)
+  struct TypoRun {
+    std::string word;
+    double us;  // median of the runs
+    folio::fts::TypoStats st;
+  };
+  std::vector<TypoRun> typo_runs, stress_runs;
+  {
+    for (const EvalQuery &q : qs) {
+      if (q.stratum != "misspelled") continue;
+      folio_search_result res;
+      std::vector<double> runs;
+      for (int r = 0; r <= repeat; ++r) {
+        const auto t0 = Clock::now();
+        folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(), static_cast<uint32_t>(limit),
+                     text.data(), text.size(), &res);
+        if (r > 0) runs.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+      }
+      lat_missp.push_back(pct(runs, 0.5));
+    }
+    // the words looked up: each misspelled-stratum word that gets a lookup and its first-letter variants
+    auto looked_up = [&](const std::string &w, folio::fts::TypoStats *st) {
+      folio::fts::TypoCandidate c[3];
+      uint32_t n = 0;
+      return folio::fts::typo_candidates(pf.reader, w.data(), w.size(), c, 3, &n, st) == FOLIO_OK && st->seeks > 0;
+    };
+    std::vector<std::string> words;
+    for (const EvalQuery &q : qs) {
+      if (q.stratum != "misspelled") continue;
+      for (const std::string &w : fts_words(q.query)) {
+        folio::fts::TypoStats st{0, 0};
+        if (!looked_up(w, &st)) continue;  // a known word, stopword, number, or too short
+        std::string lw = w;
+        for (char &ch : lw) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        words.push_back(lw);
+        const unsigned char f = static_cast<unsigned char>(lw[0]);
+        if (f < 'a' || f > 'z') continue;
+        words.push_back(std::string(1, f == 'z' ? 'a' : static_cast<char>(f + 1)) + lw.substr(1));
+        words.push_back(lw.substr(1));
+        words.push_back(std::string(1, f == 'a' ? 's' : 'a') + lw);
+      }
+    }
+    // stress words: long, made of the dictionary's most frequent starts and letters
+    const std::vector<std::string> stress = {
+        "conterstantionalism", "preconsiderationally", "uninterestingnesses", "inconsideratenesses",
+        "reconstitutionaries", "antidisestablishmen", "aeaeaeaeaeaeaeaeaeae", "eeeeeeeeeeeeeeeeeeee",
+        "ssssssssssssssssssss", "esesesesesesesesesese", "anananananananananan", "ereererereerereerer",
+        "stastastastastastast", "conconconconconconco", "abcdefghijklmnopqrst", "xqzjxqzjxqzjxqzjxqzj",
+        "cotco", "sessa", "eaeae", "aaaaaa"};
+    auto time_word = [&](const std::string &w, std::vector<TypoRun> *out) {
+      folio::fts::TypoStats st{0, 0};
+      if (!looked_up(w, &st)) return;
+      std::vector<double> runs;
+      for (int r = 0; r < repeat; ++r) {
+        folio::fts::TypoCandidate c[3];
+        uint32_t n = 0;
+        const auto t0 = Clock::now();
+        folio::fts::typo_candidates(pf.reader, w.data(), w.size(), c, 3, &n, nullptr);
+        runs.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+      }
+      out->push_back({w, pct(runs, 0.5), st});
+    };
+    for (const std::string &w : words) time_word(w, &typo_runs);
+    for (const std::string &w : stress) time_word(w, &stress_runs);
+  }
+  auto typo_line = [&](const char *what, const std::vector<TypoRun> &v) {
+    std::vector<double> us;
+    const TypoRun *worst = nullptr;
+    uint32_t max_terms = 0, max_seeks = 0;
+    double sum_terms = 0, sum_seeks = 0;
+    for (const TypoRun &t : v) {
+      us.push_back(t.us);
+      sum_terms += t.st.terms;
+      sum_seeks += t.st.seeks;
+      if (!worst || t.us > worst->us) worst = &t;
+      max_terms = std::max(max_terms, t.st.terms);
+      max_seeks = std::max(max_seeks, t.st.seeks);
+    }
+    std::printf("typo lookup, %s (us, per word the median of %d runs): p50 %.1f p90 %.1f p99 %.1f max %.1f (%zu words; "
+                "slowest '%s': %u terms decoded, %u seeks; most: %u terms, %u seeks; mean %.0f terms, %.0f seeks)\n",
+                what, repeat, pct(us, 0.5), pct(us, 0.9), pct(us, 0.99), worst ? worst->us : 0.0, v.size(),
+                worst ? worst->word.c_str() : "", worst ? worst->st.terms : 0u, worst ? worst->st.seeks : 0u, max_terms,
+                max_seeks, v.empty() ? 0.0 : sum_terms / static_cast<double>(v.size()),
+                v.empty() ? 0.0 : sum_seeks / static_cast<double>(v.size()));
+  };
+
   const folio::index::Metrics mf = rep_folio.all.mean(), ms = rep_fts.all.mean(), mp = rep_plain.all.mean();
   std::printf("== search benchmark: %s (%u articles, %u sections, %.1f KB text, %zu queries x %d runs)\n",
               label.c_str(), info.article_count, info.section_count, static_cast<double>(text_bytes) / 1024.0,
@@ -355,6 +452,11 @@ int main(int argc, char **argv) {
               pct(lat_fts, 0.5), pct(lat_fts, 0.99));
   std::printf("latency without snippets (us): folio p50 %.1f p99 %.1f\n", pct(lat_folio_nosnip, 0.5),
               pct(lat_folio_nosnip, 0.99));
+  std::printf("misspelled queries, with snippets (us, per query the median of %d runs): folio p50 %.1f p99 %.1f max "
+              "%.1f (%zu queries)\n",
+              repeat, pct(lat_missp, 0.5), pct(lat_missp, 0.99), pct(lat_missp, 1.0), lat_missp.size());
+  typo_line("misspelled-stratum words and first-letter variants", typo_runs);
+  typo_line("stress words", stress_runs);
   std::printf("p90 / p95 with snippets (us): folio %.1f / %.1f | FTS5 plain %.1f / %.1f | FTS5 tuned %.1f / %.1f\n",
               pct(lat_folio, 0.9), pct(lat_folio, 0.95), pct(lat_plain, 0.9), pct(lat_plain, 0.95), pct(lat_fts, 0.9),
               pct(lat_fts, 0.95));

@@ -162,6 +162,172 @@ TEST_CASE("search: typo tolerance reports the corrected query", "[search]") {
   CHECK((off.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
 }
 
+namespace {
+
+struct Typo {
+  folio_status status;
+  std::vector<folio::fts::TypoCandidate> cands;
+  folio::fts::TypoStats stats;
+  std::string surface(size_t i) const { return std::string(cands[i].surface, cands[i].surface_len); }
+};
+
+Typo typo(const std::string &w, uint32_t budget = 0) {
+  Typo t;
+  t.cands.resize(3);
+  uint32_t n = 0;
+  t.status =
+      folio::fts::typo_candidates(corpus().pf.reader, w.data(), w.size(), t.cands.data(), 3, &n, &t.stats, budget);
+  t.cands.resize(n);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("search: typo correction fixes the first letter", "[search]") {
+  // substituted, missing and extra first letter; first two letters swapped
+  const struct {
+    const char *query, *corrected, *slug;
+  } cases[] = {
+      {"nartilage regrowth", "cartilage regrowth", "cartilage"},
+      {"artilage regrowth", "cartilage regrowth", "cartilage"},
+      {"xcartilage regrowth", "cartilage regrowth", "cartilage"},
+      {"acrtilage regrowth", "cartilage regrowth", "cartilage"},
+      {"dteroid injections", "steroid injections", "knee-pain"},
+      {"teroid injections", "steroid injections", "knee-pain"},
+      {"fip bone", "hip bone", "bone-marrow"},  // a short word: one edit, here the first letter
+  };
+  for (const auto &c : cases) {
+    INFO(c.query);
+    const Result r = run(c.query);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == c.slug);
+    CHECK((r.res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+    CHECK(r.corrected() == c.corrected);
+    const Result off = run(c.query, FOLIO_SEARCH_NO_FUZZY);
+    CHECK((off.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  }
+  const Typo t = typo("nartilage");
+  REQUIRE(t.status == FOLIO_OK);
+  REQUIRE(t.cands.size() == 1);
+  CHECK(t.surface(0) == "cartilage");
+  CHECK(std::string(t.cands[0].term, t.cands[0].term_len) == "cartilag");
+  CHECK(t.cands[0].dist == 1);
+}
+
+TEST_CASE("search: typo candidates are ordered by a fixed rule", "[search]") {
+  // "mat": "may" (first letter kept) and "fat" (first letter fixed) are both one edit away; at equal
+  // distance a term keeping the word's first letter ranks first, whatever the document frequencies
+  const Typo t = typo("mat");
+  REQUIRE(t.status == FOLIO_OK);
+  REQUIRE(t.cands.size() == 2);
+  CHECK(t.surface(0) == "may");
+  CHECK(t.surface(1) == "fat");
+  CHECK(t.cands[0].dist == 1);
+  CHECK(t.cands[1].dist == 1);
+  // the same answer every time, and distance before everything else
+  for (int i = 0; i < 3; ++i) {
+    const Typo again = typo("mat");
+    REQUIRE(again.cands.size() == t.cands.size());
+    for (size_t k = 0; k < t.cands.size(); ++k) CHECK(again.surface(k) == t.surface(k));
+  }
+  const Typo d = typo("infammations");  // two edits from "inflammation" (surface distance), one stem edit
+  REQUIRE(d.cands.size() >= 1);
+  CHECK(d.surface(0) == "inflammation");
+  for (size_t k = 1; k < d.cands.size(); ++k) CHECK(d.cands[k - 1].dist <= d.cands[k].dist);
+}
+
+TEST_CASE("search: words that are not typo-corrected", "[search]") {
+  // numbers, stopwords, noise words, compounds, dictionary words and words outside the length limits get
+  // no lookup at all (no dictionary work)
+  for (const char *w : {"2024", "10,000", "2.5", "the", "about", "vs", "stem-cell", "cartilage", "Cartilage", "injections",
+                        "ab", "abcdefghijklmnopqrstuvwxyzabcdefg"}) {
+    INFO(w);
+    const Typo t = typo(w);
+    CHECK(t.status == FOLIO_OK);
+    CHECK(t.cands.empty());
+    CHECK(t.stats.seeks == 0);
+    CHECK(t.stats.terms == 0);
+  }
+  CHECK(typo("   ").status == FOLIO_E_QUERY);
+  // a known word in a query is never reported as corrected, even next to a corrected one
+  const Result r = run("cartilage regrowth");
+  CHECK((r.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  const Result n = run("2025 cartilage");
+  CHECK((n.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+}
+
+TEST_CASE("search: long garbage words give bounded typo work", "[search]") {
+  std::vector<std::string> words = {"qwertyuiopasdfghjklzxcvbnmqwerty", std::string(32, 'e'), std::string(32, 'c'),
+                                    "cartilagecartilagecartilagecarti", "eaeaeaeaeaeaeaeaeaeaeaeaeaeaeaea",
+                                    std::string(5000, 'x'), "zzzzzz"};
+  std::string all;
+  for (const std::string &w : words) {
+    INFO(w.substr(0, 40));
+    const Typo t = typo(w);
+    CHECK(t.status == FOLIO_OK);
+    CHECK(t.stats.terms + folio::fts::kTypoSeekCost * t.stats.seeks <= folio::fts::kTypoBudget);
+    all += w + " ";
+  }
+  // the cap: any budget stops the walk within it, with the candidates found so far (a large one changes
+  // nothing)
+  const Typo full = typo("nartilage");
+  REQUIRE(full.cands.size() == 1);
+  for (uint32_t budget = 1; budget < 400; ++budget) {
+    INFO(budget);
+    const Typo t = typo("nartilage", budget);
+    CHECK(t.status == FOLIO_OK);
+    CHECK(t.stats.terms + folio::fts::kTypoSeekCost * t.stats.seeks <= budget);
+    CHECK(t.cands.size() <= 1);
+    if (!t.cands.empty()) CHECK(t.surface(0) == "cartilage");
+    if (budget >= full.stats.terms + folio::fts::kTypoSeekCost * full.stats.seeks) CHECK(t.cands.size() == 1);
+  }
+  // as a query (sixteen words are used, the rest is flagged as truncated)
+  for (int i = 0; i < 3; ++i) all += all;
+  const Result r = run(all);
+  CHECK(r.status == FOLIO_OK);
+  CHECK((r.res.flags & FOLIO_SEARCH_TRUNCATED) != 0);
+}
+
+TEST_CASE("search: the typo automaton agrees with edit_distance", "[search]") {
+  // every pattern and text over a three-letter alphabet up to a few bytes, then random longer ones
+  std::vector<std::string> strs = {""};
+  for (size_t len = 1; len <= 5; ++len) {
+    const size_t n = strs.size();
+    for (size_t i = 0; i < n; ++i)
+      if (strs[i].size() == len - 1)
+        for (char c : {'a', 'b', 'c'}) strs.push_back(strs[i] + c);
+  }
+  const size_t nsmall = strs.size();
+  uint64_t x = 88172645463325252ull;
+  auto rnd = [&]() {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int i = 0; i < 400; ++i) {
+    std::string s;
+    const size_t len = 6 + rnd() % 27;
+    for (size_t k = 0; k < len; ++k) s += static_cast<char>('a' + rnd() % 4);
+    strs.push_back(s);
+  }
+  size_t checked = 0;
+  for (size_t i = 0; i < strs.size(); ++i) {
+    for (size_t j = 0; j < strs.size(); j += i < nsmall ? 1 : 37) {  // small patterns: against every text
+      const std::string &p = strs[i], &t = strs[j];
+      if (p.size() > folio::fts::kTypoMaxBytes) continue;
+      for (uint32_t k = 1; k <= 2; ++k) {
+        const uint32_t want = folio::fts::edit_distance(p.data(), p.size(), t.data(), t.size(), k);
+        const uint32_t got = folio::fts::automaton_distance(p.data(), p.size(), t.data(), t.size(), k);
+        if (want != got) FAIL_CHECK("'" << p << "' / '" << t << "' k " << k << ": " << got << " != " << want);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 100000);
+}
+
 TEST_CASE("search: topic and audience filters", "[search]") {
   const Result t = run("topic:anatomy bone");
   REQUIRE(t.status == FOLIO_OK);

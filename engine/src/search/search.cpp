@@ -37,8 +37,12 @@ enum : uint32_t {
   kPrefixExpand = 8,
   kPrefixScan = 4096,
   kFuzzyKeep = 3,
-  kFuzzyMaxLen = 32,
-  kSeekDepth = 3,   // seek past a hopeless subtree only when it is this shallow (deeper ones are small)
+  kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
+  kMaxEdits = 2,
+  kFuzzyHead = 3,     // with two edits allowed, at most one of them is in a term's first kFuzzyHead bytes
+  kSkipRun = 16,     // typo walk: seek once this many terms in a row were stepped over below the next key
+  kSeekCost = kTypoSeekCost,      // a seek costs about four decoded terms
+  kFuzzyBudget = kTypoBudget,     // GCIDE's costliest words use about 11,000
   kMaxQueryTokens = 2048,
 };
 
@@ -657,6 +661,23 @@ struct Match {
   uint8_t clause;
 };
 
+// Bit-parallel Levenshtein automaton with transpositions (Wu-Manber's k-errors NFA, with Hyyrö's
+// transposition states) for a pattern of q <= kFuzzyMaxLen bytes: after reading a string t, bit j of r[e]
+// says that w[0..j) is within e edits of t (the optimal-string-alignment DP cell (|t|, j) is <= e), and
+// bit j of x[e] that t ends with w[j + 1] read from a state of r[e - 1] at j (half of a transposition,
+// completed if the next byte is w[j]). One step costs a few word operations per error level instead of
+// one DP row; the distance is the least e with bit q in r[e], and a string can still be extended into
+// a match while r[k] is not 0.
+struct LevState {
+  uint64_t r[kMaxEdits + 1], x[kMaxEdits + 1];
+};
+
+struct LevPattern {
+  uint64_t mask[256];  // bit j + 1: w[j] is the byte
+  uint64_t all;        // bits 0..q
+  uint32_t q, k;
+};
+
 struct Scratch {
   View v;
   Cursor cursors[kMaxCursors];
@@ -667,12 +688,13 @@ struct Scratch {
   HeapItem heap[kMaxHeap];
   uint32_t posbuf[kMaxAltTerms][kMaxPos];
   Match matches[kMaxMatches];
-  uint8_t dp[kMaxTermBytes + 2][kMaxTermBytes + 2];   // typo DP, columns = the typed word
-  uint8_t dp2[kMaxTermBytes + 2][kMaxTermBytes + 2];  // typo DP, columns = its stem
+  LevPattern lev[2];                     // typo automata: the typed word, its stem
+  LevState lst[2][kMaxTermBytes + 1];    // their states along the current dictionary term
   char text[kSnippetText];
   uint8_t hl_first[256];  // first bytes of the highlight terms (any non-ASCII first byte: all 0x80..0xFF)
   uint64_t hl_pair[128][2];  // ASCII first byte -> bit set of ASCII second bytes a term can go on with
   uint32_t ncursors, nalts, nclauses, nhl, ncorr, nheap, heap_cap;
+  uint32_t fz_terms, fz_seeks, fz_budget;  // typo lookup: work done (typo_candidates reports it), budget left
   uint32_t nrequired;
   bool bad, truncated;
   // filters
@@ -1140,175 +1162,320 @@ bool is_query_noise(const char *w, size_t len) {
   return false;
 }
 
-// Typo candidates for the folded query word w: dictionary terms whose surface form (the most frequent
-// word that stems to them) is within the allowed edit distance of w. The dictionary ranges starting with
-// w's first or second byte are walked in order; DP rows (columns = w) are shared along the front-coded
-// common prefixes of the stems, a prefix whose row minimum exceeds the bound prunes every term below it
-// (shallow hopeless subtrees are skipped with a seek), and a term's surface distance extends the row at
-// the end of the stem's shared part with the surface suffix. Keeps up to kFuzzyKeep candidates by
-// (distance, df desc, dictionary order); returns the best distance (0 = none found).
+// Typo candidates for the folded query word w (docs/search.md, "Typos"): dictionary terms within k edits
+// (k = 1 for words of up to 5 bytes, else 2; optimal string alignment: insertions, deletions,
+// substitutions and transpositions of adjacent bytes) of w, measured against each term's surface form (the
+// most frequent word that stems to it) and, for the typed word's stem, against the term itself. With
+// k = 2 a term's first kFuzzyHead (3) bytes must be within one edit of a prefix of w: at most one of the
+// two edits is at the start of the word, where typing errors are rarest and where a second one would let
+// nearly every term of the dictionary through the walk's pruning. The ranges walked:
+//   - the terms starting with w[0] or w[1] (the first letter right, swapped with the second, or an extra
+//     letter typed before the word);
+//   - for every other first byte c of the dictionary, the terms starting with c w[1] (the first letter
+//     wrong) and c w[0] (the first letter missing), followed by w[2] / w[1] when k = 2.
+// Together they hold every term within the bounds: a term starting with another byte has its edit there,
+// so its next byte (k = 1) or two (k = 2, the head rule) must be w's, from w[1] or from w[0], unedited.
+//
+// Each range is walked in dictionary order by two Levenshtein automata (the word's, its stem's) whose
+// states are kept per byte of the current term and reused along the front-coded common prefixes. Once
+// both die at a byte, next_alive() computes the next key that could start a candidate; the terms below
+// it are stepped over with no automaton work, or seeked past when there are more than a few (kSkipRun).
+// The work per word is capped (kFuzzyBudget units: a decoded term is one, a seek kSeekCost), so no word
+// costs more than about half a millisecond on a large dictionary; past the cap the candidates found so
+// far are used. Candidates are kept in a fixed order (cand_add), so the order of the walk does not matter.
 struct FuzzyCand {
-  uint32_t dist, df;
+  uint32_t dist, first, df;  // first: 1 when the term's first byte is neither of the word's first two
   char term[kMaxTermBytes];
   uint32_t len;
   char surf[kMaxTermBytes];
   uint32_t surf_len;
 };
 
-// Distance of w to the surface whose first `keep` bytes are the term's (dp row `keep` valid) followed by
-// `suf`. Optimal string alignment within the suffix; capped at 250.
-uint32_t surface_distance(const uint8_t (*dp)[kMaxTermBytes + 2], uint32_t keep, const char *term,
-                          const uint8_t *suf, uint32_t slen, const char *w, uint32_t q) {
-  if (slen == 0) return dp[keep][q];
-  uint8_t r0[kMaxTermBytes + 2], r1[kMaxTermBytes + 2], r2[kMaxTermBytes + 2];
-  uint8_t *pp = r0, *p = r1, *c = r2;  // rows i-2, i-1, i
-  for (uint32_t j = 0; j <= q; ++j) {
-    p[j] = dp[keep][j];
-    pp[j] = keep > 0 ? dp[keep - 1][j] : 250;
+// The typed word and its stem (the automata's patterns) with the distance bound.
+struct FuzzyWord {
+  const char *w, *ws;
+  uint32_t q, qs, maxd;
+  bool same;  // the word is its own stem: one automaton is enough
+};
+
+void lev_init(LevPattern *p, LevState *s0, const char *w, uint32_t q, uint32_t k) {
+  FOLIO_MEMSET(p->mask, 0, sizeof p->mask);
+  for (uint32_t j = 0; j < q; ++j) p->mask[static_cast<unsigned char>(w[j])] |= 1ull << (j + 1);
+  p->all = (2ull << q) - 1;
+  p->q = q;
+  p->k = k;
+  for (uint32_t e = 0; e <= kMaxEdits; ++e) {
+    s0->r[e] = e <= k ? (2ull << e) - 1 : 0;  // the first e bytes of w deleted
+    s0->x[e] = 0;
   }
-  char prev2 = keep > 0 ? term[keep - 1] : 0;
-  for (uint32_t k = 0; k < slen; ++k) {
-    const char ch = static_cast<char>(suf[k]);
-    c[0] = static_cast<uint8_t>(keep + k + 1 > 250 ? 250 : keep + k + 1);
-    for (uint32_t j = 1; j <= q; ++j) {
-      uint32_t v = p[j] + 1u;
-      if (c[j - 1] + 1u < v) v = c[j - 1] + 1u;
-      const uint32_t sub = p[j - 1] + (ch != w[j - 1] ? 1u : 0u);
-      if (sub < v) v = sub;
-      if (keep + k >= 1 && j > 1 && ch == w[j - 2] && prev2 == w[j - 1] && pp[j - 2] + 1u < v) v = pp[j - 2] + 1u;
-      c[j] = static_cast<uint8_t>(v > 250 ? 250 : v);
-    }
-    prev2 = ch;
-    uint8_t *t = pp;
-    pp = p;
-    p = c;
-    c = t;
-  }
-  return p[q];
 }
 
-// One DP row: row i of `dp` for term byte c (previous term byte c1) against the columns `w` (q bytes).
-// Returns the row minimum.
-inline uint8_t dp_row(uint8_t (*dp)[kMaxTermBytes + 2], uint32_t i, char c, char c1, const char *w, uint32_t q) {
-  uint8_t rmin = static_cast<uint8_t>(i > 250 ? 250 : i);
-  dp[i][0] = rmin;
-  for (uint32_t j = 1; j <= q; ++j) {
-    uint32_t v = dp[i - 1][j] + 1u;
-    const uint32_t ins = dp[i][j - 1] + 1u;
-    if (ins < v) v = ins;
-    const uint32_t sub = dp[i - 1][j - 1] + (c != w[j - 1] ? 1u : 0u);
-    if (sub < v) v = sub;
-    if (i > 1 && j > 1 && c == w[j - 2] && c1 == w[j - 1]) {
-      const uint32_t tr = dp[i - 2][j - 2] + 1u;
-      if (tr < v) v = tr;
-    }
-    dp[i][j] = static_cast<uint8_t>(v > 250 ? 250 : v);
-    if (dp[i][j] < rmin) rmin = dp[i][j];
+inline void lev_step(const LevPattern &p, const LevState &a, LevState *b, unsigned char c) {
+  const uint64_t m = p.mask[c];
+  b->r[0] = (a.r[0] << 1) & m;
+  b->x[0] = 0;
+  for (uint32_t e = 1; e <= p.k; ++e) {
+    // match | insertion (t has an extra byte) | substitution | deletion (w has one) | transposition
+    const uint64_t r = ((a.r[e] << 1) & m) | a.r[e - 1] | (a.r[e - 1] << 1) | (b->r[e - 1] << 1) |
+                       ((a.x[e] << 2) & (m << 1));
+    b->r[e] = r & p.all;
+    b->x[e] = a.r[e - 1] & (m >> 2);
   }
-  return rmin;
 }
 
-// Two distances are tracked along each term's path: the typed word against the term's surface form, and
-// the typed word's stem against the term itself ("incleemntly" -> stem "incleemnt" is one edit from
-// "inclement", whose stored surface form may be another word of the family).
-uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
-                    uint32_t *ncand) {
-  *ncand = 0;
-  if (wlen < 3 || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return 0;
-  const uint32_t maxd = wlen <= 5 ? 1 : 2;
-  const uint32_t q = static_cast<uint32_t>(wlen), qs = static_cast<uint32_t>(wslen);
-  uint8_t(*dp)[kMaxTermBytes + 2] = s->dp;
-  uint8_t(*dp2)[kMaxTermBytes + 2] = s->dp2;
-  for (uint32_t j = 0; j <= q; ++j) dp[0][j] = static_cast<uint8_t>(j);
-  for (uint32_t j = 0; j <= qs; ++j) dp2[0][j] = static_cast<uint8_t>(j);
-  const bool same = q == qs && FOLIO_MEMCMP(w, ws, q) == 0;  // the word is its own stem: one DP is enough
-  const char starts[2] = {w[0], w[1]};
-  const uint32_t nstarts = w[1] != w[0] ? 2 : 1;
-  for (uint32_t si = 0; si < nstarts; ++si) {
-    DictIter it;
-    if (!dict_lower_bound(&it, &s->v, &starts[si], 1)) {
-      if (it.bad) s->bad = true;
-      continue;
+inline uint32_t lev_distance(const LevPattern &p, const LevState &s) {
+  for (uint32_t e = 0; e <= p.k; ++e)
+    if ((s.r[e] >> p.q) & 1u) return e;
+  return p.k + 1;
+}
+
+inline bool lev_alive(const LevPattern &p, const LevState &s) { return s.r[p.k] != 0; }
+
+// Distance of the automaton's pattern to the string whose state is s followed by suf (slen bytes).
+uint32_t lev_extend(const LevPattern &p, LevState s, const uint8_t *suf, uint32_t slen) {
+  LevState t;
+  for (uint32_t k = 0; k < slen && lev_alive(p, s); ++k) {
+    lev_step(p, s, &t, suf[k]);
+    s = t;
+  }
+  return lev_distance(p, s);
+}
+
+// The smallest byte above cur after which the automaton is within `bound` (<= k) edits of a prefix of w,
+// from the state s (256: none).
+uint32_t lev_next_byte(const LevPattern &p, const char *w, const LevState &s, uint32_t cur, uint32_t bound) {
+  if (s.r[bound] == 0) return 256;
+  if (bound > 0 && s.r[bound - 1] != 0) return cur + 1;  // a substitution keeps any byte within the bound
+  // at the bound: only a match (bit j of r: w[j]) or the second half of a transposition (bit j of x: w[j])
+  const uint64_t bits = s.r[bound] | s.x[bound];
+  uint32_t best = 256;
+  for (uint32_t j = 0; j < p.q; ++j) {
+    const uint32_t b = static_cast<unsigned char>(w[j]);
+    if (((bits >> j) & 1u) && b > cur && b < best) best = b;
+  }
+  return best;
+}
+
+// Insert a candidate into the kept list, ordered by distance, then first-letter class (a term starting with
+// the word's first or second byte before one that needs the first letter fixed: errors in the first
+// letter are the rarest), then df (descending), then term bytes.
+void cand_add(FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t first, uint32_t df, const char *term,
+              uint32_t len, const char *surf, uint32_t sl) {
+  uint32_t pos = *ncand;
+  while (pos > 0) {
+    const FuzzyCand &c = cands[pos - 1];
+    const bool before = c.dist != d     ? c.dist < d
+                        : c.first != first ? c.first < first
+                        : c.df != df       ? c.df > df
+                                           : cmp_bytes(c.term, c.len, term, len) < 0;
+    if (before) break;
+    --pos;
+  }
+  if (pos >= kFuzzyKeep) return;
+  const uint32_t last = *ncand < kFuzzyKeep ? *ncand : kFuzzyKeep - 1;
+  for (uint32_t k = last; k > pos; --k) cands[k] = cands[k - 1];
+  FuzzyCand &fc = cands[pos];
+  fc.dist = d;
+  fc.first = first;
+  fc.df = df;
+  FOLIO_MEMCPY(fc.term, term, len);
+  fc.len = len;
+  FOLIO_MEMCPY(fc.surf, surf, sl);
+  fc.surf_len = sl;
+  if (*ncand < kFuzzyKeep) ++*ncand;
+}
+
+// The largest distance at which a term of class `first` could still enter the kept list (0: none): with
+// the list full, its last candidate's distance, one less when that one is of a better class. Walking with
+// this bound instead of k gives the same candidates with less work (once three terms at distance 1 are
+// kept, only distance 1 is looked for; terms needing the first letter fixed then only at distance 0,
+// which is not a typo).
+uint32_t fuzzy_bound(uint32_t maxd, const FuzzyCand *cands, uint32_t ncand, uint32_t first) {
+  if (ncand < kFuzzyKeep) return maxd;
+  const FuzzyCand &last = cands[kFuzzyKeep - 1];
+  const uint32_t b = last.first < first ? last.dist - 1 : last.dist;
+  return b < maxd ? b : maxd;
+}
+
+// Charge the typo budget; false once it is spent.
+inline bool fuzzy_charge(Scratch *s, uint32_t units) {
+  if (s->fz_budget < units) {
+    s->fz_budget = 0;
+    return false;
+  }
+  s->fz_budget -= units;
+  return true;
+}
+
+// Position `it` on the first term >= key (a seek, charged to the typo budget). False at the end, on
+// corruption (s->bad) or when the budget is spent.
+bool fuzzy_seek(Scratch *s, DictIter *it, const char *key, uint32_t klen) {
+  if (!fuzzy_charge(s, kSeekCost)) return false;
+  ++s->fz_seeks;
+  if (dict_lower_bound(it, &s->v, key, klen)) return true;
+  if (it->bad) s->bad = true;
+  return false;
+}
+
+// The smallest key after every string starting with t[0..i) (a hopeless prefix: both automata die at
+// byte i) that could still start a candidate: t[0..d-1) plus one byte, d > plen. Returns d, or 0 when no
+// such key is left in the range. (Lucene's AutomatonTermsEnum seeks the same way.)
+uint32_t next_alive(const Scratch *s, const FuzzyWord &fw, uint32_t kb, const char *t, uint32_t i, uint32_t plen,
+                    char *key) {
+  for (uint32_t d = i; d > plen; --d) {
+    const uint32_t cur = static_cast<unsigned char>(t[d - 1]);
+    const uint32_t bound = d == kFuzzyHead && kb >= fw.maxd && fw.maxd > 1 ? fw.maxd - 1 : kb;
+    uint32_t best = lev_next_byte(s->lev[0], fw.w, s->lst[0][d - 1], cur, bound);
+    if (!fw.same) {
+      const uint32_t b2 = lev_next_byte(s->lev[1], fw.ws, s->lst[1][d - 1], cur, bound);
+      if (b2 < best) best = b2;
     }
-    uint32_t prune = kMaxTermBytes + 1;  // depth at which the previous branch was hopeless
-    uint32_t valid = 0;                  // dp rows valid for the current term: 0..valid
-    uint32_t scanned = 0;
-    bool fresh = true;    // the iterator was repositioned: no dp rows carry over
-    bool advance = false;  // move to the next term before looking at it
-    for (;;) {
-      if (advance) {
-        if (!dict_next(&it)) break;
-        fresh = false;
-      }
-      advance = true;
-      if (++scanned > 200000) break;
-      if (it.len == 0 || it.term[0] != starts[si]) break;
-      if (fresh) valid = 0;
-      if (!fresh && it.lcp >= prune) continue;  // shares a hopeless prefix
-      const uint32_t lcp = it.lcp < valid ? it.lcp : valid;
-      prune = kMaxTermBytes + 1;
-      uint32_t i = lcp + 1;
-      bool hopeless = false;
-      for (; i <= it.len; ++i) {
-        const char c = it.term[i - 1], c1 = i > 1 ? it.term[i - 2] : 0;
-        const uint8_t m1 = dp_row(dp, i, c, c1, w, q);
-        const uint8_t m2 = same ? m1 : dp_row(dp2, i, c, c1, ws, qs);
-        if (m1 > maxd && m2 > maxd) {
-          hopeless = true;
-          break;
-        }
-      }
-      const uint32_t keep = it.len - it.surf_cut;  // the surface shares the stem's first `keep` bytes
-      if (hopeless) {
-        prune = i;
-        valid = i - 1;
-        if (i <= keep) {
-          // the surface has the hopeless prefix too; skip the subtree (seek when it is shallow)
-          const unsigned char last = static_cast<unsigned char>(it.term[i - 1]);
-          if (i >= 2 && i <= kSeekDepth && last != 0xFF) {
-            char key[kMaxTermBytes];
-            FOLIO_MEMCPY(key, it.term, i);
-            key[i - 1] = static_cast<char>(last + 1);
-            if (!dict_lower_bound(&it, &s->v, key, i)) {
-              if (it.bad) s->bad = true;
-              break;
-            }
-            valid = 0;
-            prune = kMaxTermBytes + 1;
-            fresh = true;
-            advance = false;
-          }
+    if (best < 256) {
+      FOLIO_MEMCPY(key, t, d - 1);
+      key[d - 1] = static_cast<char>(best);
+      return d;
+    }
+  }
+  return 0;
+}
+
+// Walk the terms starting with pre (plen bytes) and collect candidates. Two distances are tracked along
+// each term's path: the typed word against the term's surface form, and the typed word's stem against
+// the term itself ("incleemntly" -> stem "incleemnt" is one edit from "inclement", whose stored surface
+// form may be another word of the family). Automaton states are kept per byte of the current term and
+// reused along the front-coded common prefixes; past a hopeless prefix, next_alive gives the next key
+// worth looking at: the terms below it are stepped over with no automaton work, or seeked past when
+// there are many.
+void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32_t plen, uint32_t first,
+                 FuzzyCand *cands, uint32_t *ncand) {
+  const LevPattern &p0 = s->lev[0], &p1 = s->lev[1];
+  LevState *st0 = s->lst[0], *st1 = fw.same ? s->lst[0] : s->lst[1];
+  DictIter it;
+  if (!fuzzy_seek(s, &it, pre, plen)) return;
+  uint32_t lcp = 0;    // bytes the current term shares with the last one whose states were computed
+  uint32_t valid = 0;  // states 0..valid hold that term's first `valid` bytes
+  char key[kMaxTermBytes];
+  uint32_t klen = 0;   // > 0: the terms below key are hopeless
+  uint32_t run = 0;    // terms stepped over below key
+  uint32_t shared = 0; // while stepping: bytes every term since the hopeless one shared with it
+  for (;;) {
+    if (klen > 0) {
+      // below key: the term still has key's first klen - 1 bytes (shared >= klen - 1: no term in between
+      // diverged from them, as terms only grow) and a smaller byte after them
+      if (shared >= klen - 1 && it.len >= klen &&
+          static_cast<unsigned char>(it.term[klen - 1]) < static_cast<unsigned char>(key[klen - 1])) {
+        if (++run < kSkipRun) {
+          if (!fuzzy_charge(s, 1)) return;
+          ++s->fz_terms;
+          if (!dict_next(&it)) break;
+          if (it.lcp < shared) shared = it.lcp;
           continue;
         }
-      } else {
-        valid = it.len;
+        if (!fuzzy_seek(s, &it, key, klen)) return;
       }
-      if (it.info.df == 0 || keep > valid) continue;
-      const uint32_t d1 = surface_distance(dp, keep, it.term, it.surf, it.surf_len, w, q);
-      const uint32_t d2 = valid >= it.len ? (same ? dp[it.len][q] : dp2[it.len][qs]) : 250u;
-      const uint32_t d = d1 < d2 ? d1 : d2;
-      if (d == 0 || d > maxd) continue;
-      char surf[kMaxTermBytes];
-      uint32_t sl = keep + it.surf_len;
-      if (sl > kMaxTermBytes) sl = kMaxTermBytes;
-      FOLIO_MEMCPY(surf, it.term, keep);
-      FOLIO_MEMCPY(surf + keep, it.surf, sl - keep);
-      uint32_t pos = *ncand;
-      while (pos > 0 && (cands[pos - 1].dist > d || (cands[pos - 1].dist == d && cands[pos - 1].df < it.info.df)))
-        --pos;
-      if (pos >= kFuzzyKeep) continue;
-      const uint32_t last = *ncand < kFuzzyKeep ? *ncand : kFuzzyKeep - 1;
-      for (uint32_t k = last; k > pos; --k) cands[k] = cands[k - 1];
-      FuzzyCand &fc = cands[pos];
-      fc.dist = d;
-      fc.df = it.info.df;
-      FOLIO_MEMCPY(fc.term, it.term, it.len);
-      fc.len = it.len;
-      FOLIO_MEMCPY(fc.surf, surf, sl);
-      fc.surf_len = sl;
-      if (*ncand < kFuzzyKeep) ++*ncand;
+      // the term is at or past key, whose first klen - 1 bytes are the states' term's
+      lcp = 0;
+      while (lcp + 1 < klen && lcp < it.len && it.term[lcp] == key[lcp]) ++lcp;
+      klen = 0;
+      run = 0;
     }
-    if (it.bad) s->bad = true;
+    if (lcp < plen && (it.len < plen || FOLIO_MEMCMP(it.term, pre, plen) != 0)) break;  // past the range
+    const uint32_t kb = fuzzy_bound(fw.maxd, cands, *ncand, first);
+    if (kb == 0) return;
+    if (lcp < valid) valid = lcp;
+    uint32_t i = valid + 1;
+    bool hopeless = false;
+    for (; i <= it.len; ++i) {
+      const unsigned char c = static_cast<unsigned char>(it.term[i - 1]);
+      lev_step(p0, st0[i - 1], &st0[i], c);
+      // within the bound; at the head's last byte, within k - 1 (see fuzzy_find)
+      const uint32_t bound = i == kFuzzyHead && kb >= fw.maxd && fw.maxd > 1 ? fw.maxd - 1 : kb;
+      bool alive = st0[i].r[bound] != 0;
+      if (!fw.same) {
+        lev_step(p1, st1[i - 1], &st1[i], c);
+        alive = alive || st1[i].r[bound] != 0;
+      }
+      if (!alive) {
+        hopeless = true;
+        break;
+      }
+    }
+    valid = hopeless ? i - 1 : it.len;
+    const uint32_t keep = it.len - it.surf_cut;  // the surface shares the stem's first `keep` bytes
+    if (it.info.df > 0 && keep <= valid) {
+      const uint32_t d1 = lev_extend(p0, st0[keep], it.surf, it.surf_len);
+      const uint32_t d2 = valid >= it.len ? lev_distance(fw.same ? p0 : p1, st1[it.len]) : kMaxEdits + 1;
+      const uint32_t d = d1 < d2 ? d1 : d2;
+      if (d > 0 && d <= fw.maxd) {
+        char surf[kMaxTermBytes];
+        uint32_t sl = keep + it.surf_len;
+        if (sl > kMaxTermBytes) sl = kMaxTermBytes;
+        FOLIO_MEMCPY(surf, it.term, keep);
+        FOLIO_MEMCPY(surf + keep, it.surf, sl - keep);
+        cand_add(cands, ncand, d, first, it.info.df, it.term, it.len, surf, sl);
+      }
+    }
+    if (hopeless) {
+      klen = i <= plen ? 0 : next_alive(s, fw, kb, it.term, i, plen, key);
+      if (klen == 0) return;  // nothing further in the range can match
+      shared = klen - 1;      // the term shares key's first klen - 1 bytes
+    }
+    if (!fuzzy_charge(s, 1)) return;
+    ++s->fz_terms;
+    if (!dict_next(&it)) break;
+    lcp = it.lcp;
+    if (it.lcp < shared) shared = it.lcp;
+  }
+  if (it.bad) s->bad = true;
+}
+
+// The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
+// work; returns the best distance (0 = none found).
+uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
+                    uint32_t *ncand, uint32_t budget) {
+  *ncand = 0;
+  s->fz_terms = s->fz_seeks = 0;
+  s->fz_budget = budget;
+  if (wlen < 3 || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return 0;
+  FuzzyWord fw;
+  fw.w = w;
+  fw.ws = ws;
+  fw.q = static_cast<uint32_t>(wlen);
+  fw.qs = static_cast<uint32_t>(wslen);
+  fw.maxd = wlen <= 5 ? 1 : 2;
+  fw.same = fw.q == fw.qs && FOLIO_MEMCMP(w, ws, fw.q) == 0;
+  lev_init(&s->lev[0], &s->lst[0][0], w, fw.q, fw.maxd);
+  if (!fw.same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw.qs, fw.maxd);
+  // terms starting with the word's first or second byte
+  fuzzy_range(s, fw, w, 1, 0, cands, ncand);
+  if (w[1] != w[0]) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand);
+  // every other first byte c: c w[1] (the first letter wrong) and c w[0] (missing), followed by w[2] and
+  // w[1] when two edits are allowed (the one left goes after them); the tails in byte order
+  const uint32_t tl = fw.maxd >= 2 ? 2 : 1;
+  const char *tails[2] = {w + 1, w};
+  uint32_t ntails = 2;
+  const int tc = cmp_bytes(tails[0], tl, tails[1], tl);
+  if (tc == 0) ntails = 1;
+  if (tc > 0) {
+    tails[0] = w;
+    tails[1] = w + 1;
+  }
+  DictIter it;
+  char key[3] = {0, 0, 0};
+  if (!fuzzy_seek(s, &it, key, 0)) return *ncand ? cands[0].dist : 0;
+  for (;;) {
+    const unsigned char c = it.len ? static_cast<unsigned char>(it.term[0]) : 0;
+    if (it.len > 0 && it.term[0] != w[0] && it.term[0] != w[1]) {
+      for (uint32_t k = 0; k < ntails && !s->bad && s->fz_budget > 0; ++k) {
+        if (fuzzy_bound(fw.maxd, cands, *ncand, 1) == 0) break;  // nothing changing the first letter can enter
+        key[0] = it.term[0];
+        FOLIO_MEMCPY(key + 1, tails[k], tl);
+        fuzzy_range(s, fw, key, 1 + tl, 1, cands, ncand);
+      }
+    }
+    if ((it.len > 0 && c == 0xFF) || s->bad) break;
+    key[0] = static_cast<char>(it.len ? c + 1 : 0);  // (an empty first term: the terms from "\0" on)
+    if (!fuzzy_seek(s, &it, key, 1)) break;
   }
   return *ncand ? cands[0].dist : 0;
 }
@@ -1508,7 +1675,9 @@ void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, c
     alt_drop(s, ci, a);
     return;
   }
-  const bool known = s->cursors[a->c0].df > 0;
+  // a word of the synonym table ("ESCs": an abbreviation no section spells out) is known too: it is
+  // expanded, not corrected into its nearest dictionary neighbour ("MSCs")
+  const bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0;
   c->literal = (!neg && nparts == 0 && !prefix) ? 1 : 0;
   // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
   // left out ("to-do"), and with fewer than two parts left there is no such alternative
@@ -1535,7 +1704,7 @@ void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, c
   if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
-    fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc);
+    fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc, kFuzzyBudget);
     for (uint32_t k = 0; k < nc; ++k) {
       Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
       if (!fa) break;
@@ -2083,6 +2252,65 @@ uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, u
   return r > cap ? cap + 1 : r;
 }
 
+folio_status typo_candidates(folio_reader *r, const char *word, size_t len, TypoCandidate *out, uint32_t cap,
+                             uint32_t *out_n, TypoStats *stats, uint32_t budget) {
+  *out_n = 0;
+  if (stats) stats->terms = stats->seeks = 0;
+  if (!r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return FOLIO_E_NOT_FOUND;
+  Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
+  if (!view_init(r->pack, &s->v)) return FOLIO_E_NOT_FOUND;
+  if (!text::utf8_valid(word, len)) return FOLIO_E_UTF8;
+  s->bad = false;
+  s->fz_terms = s->fz_seeks = 0;
+  text::Tokenizer tz(word, len);
+  text::Token tok;
+  bool have = tz.next(&tok);
+  while (have && (tok.flags & text::TOKEN_PART)) have = tz.next(&tok);
+  if (!have) return FOLIO_E_QUERY;
+  char w[kMaxTermBytes];
+  const uint32_t wl = tok.len < kMaxTermBytes ? tok.len : kMaxTermBytes;
+  FOLIO_MEMCPY(w, tok.text, wl);
+  const bool number = is_number_token(tok);
+  const bool compound = tz.next(&tok) && (tok.flags & text::TOKEN_PART);
+  if (number || compound || text::is_stopword(w, wl) || is_query_noise(w, wl)) return FOLIO_OK;
+  char stem[kMaxTermBytes];
+  const size_t sl = stem_copy(w, wl, stem);
+  TermInfo ti;
+  if ((dict_find(&s->v, stem, sl, &ti, &s->bad) && ti.df > 0) || syn_find(&s->v, stem, sl) >= 0) return FOLIO_OK;
+  FuzzyCand cands[kFuzzyKeep];
+  uint32_t nc = 0;
+  fuzzy_find(s, w, wl, stem, sl, cands, &nc, budget ? budget : kFuzzyBudget);
+  if (s->bad) return FOLIO_E_CORRUPT;
+  for (uint32_t k = 0; k < nc && k < cap; ++k) {
+    TypoCandidate &o = out[k];
+    o.dist = cands[k].dist;
+    o.df = cands[k].df;
+    FOLIO_MEMCPY(o.term, cands[k].term, cands[k].len);
+    o.term_len = cands[k].len;
+    FOLIO_MEMCPY(o.surface, cands[k].surf, cands[k].surf_len);
+    o.surface_len = cands[k].surf_len;
+    ++*out_n;
+  }
+  if (stats) {
+    stats->terms = s->fz_terms;
+    stats->seeks = s->fz_seeks;
+  }
+  return FOLIO_OK;
+}
+
+uint32_t automaton_distance(const char *pattern, size_t plen, const char *text, size_t tlen, uint32_t k) {
+  if (plen > kFuzzyMaxLen || tlen > kMaxTermBytes || k > kMaxEdits) return k + 1;
+  LevPattern p;
+  LevState a, b;
+  lev_init(&p, &a, pattern, static_cast<uint32_t>(plen), k);
+  for (size_t i = 0; i < tlen; ++i) {
+    lev_step(p, a, &b, static_cast<unsigned char>(text[i]));
+    a = b;
+  }
+  return lev_distance(p, a);
+}
+
+static_assert(kFuzzyMaxLen + 2 <= 64, "typo automata use 64-bit masks of kFuzzyMaxLen + 1 bits (and shift by 2)");
 static_assert(sizeof(Scratch) <= kScratchBudget, "the search scratch outgrew the budget packs declare");
 size_t scratch_bytes() { return kScratchBudget; }
 

@@ -31,6 +31,40 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
 // kMaxTermBytes bytes, capped at `cap` + 1. Exposed for unit tests.
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap);
 
+// Typo correction limits (docs/search.md, "Typos"): words of more bytes get no correction; the work of one
+// word's lookup is capped at kTypoBudget units, a dictionary term decoded costing one and a seek
+// kTypoSeekCost (past the cap the candidates found so far are used).
+enum : uint32_t { kTypoMaxBytes = 32, kTypoBudget = 16384, kTypoSeekCost = 4 };
+
+// The edit distance (as edit_distance, capped at k + 1, k <= 2) that the typo walk's bit-parallel
+// automaton computes for a pattern of at most kTypoMaxBytes bytes and a text of at most kMaxTermBytes.
+// Exposed for unit tests, which check it against edit_distance; uses about 2 KiB of stack.
+uint32_t automaton_distance(const char *pattern, size_t plen, const char *text, size_t tlen, uint32_t k);
+
+// One typo correction of a query word (exposed for unit tests and the benchmark).
+struct TypoCandidate {
+  uint32_t dist;  // edit distance of the typed word to the surface form, or of its stem to the term
+  uint32_t df;
+  char term[kMaxTermBytes];  // the dictionary term (a stem)
+  uint32_t term_len;
+  char surface[kMaxTermBytes];  // its surface form, as the corrected query shows it
+  uint32_t surface_len;
+};
+
+// Work done by one typo lookup: dictionary terms decoded and dictionary seeks (binary searches).
+struct TypoStats {
+  uint32_t terms, seeks;
+};
+
+// The typo corrections folio_search would add for one query word: `word` is tokenized like a query word
+// (its first token counts); a stopword, a number, a compound, a word in the dictionary or one outside the
+// length limits gets none. Up to `cap` candidates, best first, go to out (*out_n of them); `stats` (may be
+// NULL) gets the work done; `budget` caps it (0: kTypoBudget, as folio_search does). Uses the reader's
+// search scratch like folio_search (one thread per reader). FOLIO_E_QUERY if the word has no token;
+// FOLIO_E_UTF8; FOLIO_E_NOT_FOUND without a search index; FOLIO_E_CORRUPT.
+folio_status typo_candidates(folio_reader *r, const char *word, size_t len, TypoCandidate *out, uint32_t cap,
+                             uint32_t *out_n, TypoStats *stats, uint32_t budget = 0);
+
 }  // namespace fts
 }  // namespace folio
 
