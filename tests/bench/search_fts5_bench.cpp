@@ -65,16 +65,9 @@ uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_t
   if (!si) return 0;
   *indexed_text = si->text_bytes();
   uint64_t n = 0;
-  if (si->dict()) n += si->dict()->size();
-  if (si->postings()) n += si->postings()->size();
-  if (si->syn_text()) n += si->syn_text()->size();
-  if (si->dict_heads()) n += 4ull * si->dict_heads()->size();
-  if (si->dict_post()) n += 4ull * si->dict_post()->size();
-  if (si->syn_entries()) n += 4ull * si->syn_entries()->size();
-  if (si->syn_groups()) n += 4ull * si->syn_groups()->size();
-  if (si->syn_members()) n += 4ull * si->syn_members()->size();
-  if (si->heading_text()) n += si->heading_text()->size();
-  if (si->heading_keys()) n += 4ull * si->heading_keys()->size();
+  for (const auto *v : {si->dict(), si->dict_blocks(), si->dict_surfaces(), si->postings(), si->syn_text(),
+                        si->syn_index(), si->heading_order()})
+    if (v) n += v->size();
   return n;
 }
 

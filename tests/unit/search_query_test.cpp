@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,28 @@ TEST_CASE("search: exact title ranks first and is flagged", "[search]") {
   CHECK((r.hits[0].flags & FOLIO_HIT_TITLE) != 0);
   CHECK((r.hits[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
   CHECK(folio_search_available(corpus().pf.pack) == 1);
+}
+
+TEST_CASE("search: a query equal to a section heading ranks that section first", "[search]") {
+  // heading_order stores only section ids: the keys are folded from the pack's headings at query time
+  struct {
+    const char *query, *slug, *anchor;
+  } cases[] = {{"Regrowth", "cartilage", "regrowth"},
+               {"  risks!", "bone-marrow", "risks"},
+               {"notes for CLINICIANS", "knee-pain", "notes-for-clinicians"},
+               {"Meniscus", "cartilage", "meniscus"}};
+  for (const auto &c : cases) {
+    CAPTURE(c.query);
+    const Result r = run(c.query, FOLIO_SEARCH_ALL_SECTIONS);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == c.slug);
+    CHECK(r.anchor(0) == c.anchor);
+    CHECK((r.hits[0].flags & FOLIO_HIT_TITLE) != 0);
+  }
+  const Result r = run("regrowth after", FOLIO_SEARCH_ALL_SECTIONS);  // not a heading
+  REQUIRE(r.status == FOLIO_OK);
+  for (uint32_t i = 0; i < r.res.hit_count; ++i) CHECK((r.hits[i].flags & FOLIO_HIT_TITLE) == 0);
 }
 
 TEST_CASE("search: all words first, then partial matches", "[search]") {
@@ -464,11 +487,131 @@ TEST_CASE("search: index blobs are well formed", "[search]") {
   docs[2].body = "delta alpha";
   const folio::index::IndexBlobs b = folio::index::build_index_blobs(docs, {{"alpha", "first letter"}});
   CHECK(b.term_count == 4);  // alpha beta gamma delta (synonyms are not terms)
-  CHECK(b.dict_heads.size() == 1);
-  CHECK(b.syn_entries.size() == 3 * 2);
-  CHECK(b.syn_groups.size() == 2);
+  CHECK(b.dict_blocks.size() == 2);  // one block: 1-byte dict offset, 1-byte postings offset
+  CHECK(b.syn_phrases == 2);
+  CHECK(std::string(b.syn_text.begin(), b.syn_text.end()) == "alpha\nfirst letter");
+  CHECK(b.syn_index == std::vector<uint8_t>{0, 6});
+  CHECK(b.headings == 1);
+  const uint32_t h = folio::fts::heading_hash("beta", 4);  // u16 hash of the folded key, 1-byte section id
+  CHECK(b.heading_order == std::vector<uint8_t>{static_cast<uint8_t>(h), static_cast<uint8_t>(h >> 8), 1});
   CHECK(b.impact_scale > 0.0f);
   CHECK(b.text_bytes > 5000);
+}
+
+namespace {
+
+folio::fts::DictBlobs dict_blobs(const folio::index::IndexBlobs &b, const std::vector<folio::index::DictInput> &in) {
+  folio::fts::DictBlobs d;
+  d.dict = b.dict.data();
+  d.dict_len = b.dict.size();
+  d.blocks = b.dict_blocks.data();
+  d.blocks_len = b.dict_blocks.size();
+  d.surfaces = b.dict_surfaces.empty() ? nullptr : b.dict_surfaces.data();
+  d.surfaces_len = b.dict_surfaces.size();
+  d.postings_len = 0;
+  for (const auto &t : in) d.postings_len += t.post_bytes;
+  d.nterms = static_cast<uint32_t>(in.size());
+  d.block = folio::fts::kDictBlock;
+  return d;
+}
+
+void collect_term(void *ctx, const folio::fts::DictTerm &t) {
+  static_cast<std::vector<folio::fts::DictTerm> *>(ctx)->push_back(t);
+}
+
+// Terms that take every branch of the dictionary encoding (search_format.h): lcp and suffix escapes,
+// shared, inline and escaped surface forms, every count code, 64-byte terms, several blocks.
+std::vector<folio::index::DictInput> escape_terms() {
+  using folio::index::DictInput;
+  std::vector<DictInput> t;
+  const std::string l20(20, 'l'), m64(64, 'm');
+  t.push_back({"a", "a", 1, 4});                                   // count code 0, surface = term
+  t.push_back({"abc", "abcdefghijklmnopqrstuvwxyz", 2, 11});      // tail of 23 bytes: x = 0xFF escape
+  t.push_back({"a" + l20, "a" + l20, 1, 9});                      // suffix of 20: slen escape; code 5
+  t.push_back({"a" + l20 + "b", "a" + l20 + "bs", 1, 10});        // lcp 21: lcp escape; df 1 but pb escaped
+  t.push_back({"a" + l20 + "c", "a" + l20, 1, 3});                // surface shorter than the term; pb 3
+  t.push_back({"b" + std::string(15, 'x'), "b" + std::string(15, 'y'), 10, 300});  // cut 15, len 15: 0xFF
+  t.push_back({"c" + std::string(16, 'x'), "c", 11, 70000});     // cut 16: 0xFF; df 11: count escape
+  t.push_back({"d", "d", 0, 1});                                   // df 0 (the empty corpus' placeholder)
+  t.push_back({"e", "ey", 123456, 1u << 24});                      // big df and record
+  t.push_back({"f" + m64.substr(1), "f" + m64.substr(1), 1, 5});  // 64 bytes
+  t.push_back({"g" + m64.substr(1), "h" + m64.substr(1), 1, 6});  // 64-byte surface differing at byte 0
+  for (int i = 0; i < 150; ++i) {                                   // shared tails ("s", "ing") and blocks
+    char w[16];
+    std::snprintf(w, sizeof w, "k%03d", i);
+    const std::string tail = i % 3 == 0 ? "s" : i % 3 == 1 ? "ing" : "";
+    t.push_back({w, std::string(w) + tail, 1u + static_cast<uint32_t>(i % 12), 4u + static_cast<uint32_t>(i % 9)});
+  }
+  t.push_back({"\xC3\xA9t\xC3\xA9", "\xC3\xA9t\xC3\xA9s", 1, 7});  // UTF-8 bytes sort last
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("search: the dictionary encoding round-trips every escape", "[search]") {
+  const std::vector<folio::index::DictInput> in = escape_terms();
+  folio::index::IndexBlobs b;
+  folio::index::encode_dictionary(in, &b);
+  CHECK(b.dict_surfaces.size() > 0);  // "s" and "ing" are shared
+  CHECK(b.dict_blocks.size() % ((in.size() + folio::fts::kDictBlock - 1) / folio::fts::kDictBlock) == 0);
+  std::vector<folio::fts::DictTerm> out;
+  REQUIRE(folio::fts::dict_check(dict_blobs(b, in), collect_term, &out) == static_cast<int64_t>(in.size()));
+  REQUIRE(out.size() == in.size());
+  uint64_t off = 0;
+  for (size_t i = 0; i < in.size(); ++i) {
+    CAPTURE(i, in[i].term);
+    CHECK(std::string(out[i].term, out[i].len) == in[i].term);
+    CHECK(std::string(out[i].surface, out[i].surface_len) == in[i].surface);
+    CHECK(out[i].df == in[i].df);
+    CHECK(out[i].post_len == in[i].post_bytes);
+    CHECK(out[i].post_off == off);
+    off += in[i].post_bytes;
+  }
+  // a block size the reader does not expect, and blocks that do not match the term count, are refused
+  folio::fts::DictBlobs d = dict_blobs(b, in);
+  d.nterms += folio::fts::kDictBlock;
+  CHECK(folio::fts::dict_check(d, nullptr, nullptr) == -1);
+  // out-of-order or oversized input is refused by the writer
+  std::vector<folio::index::DictInput> bad = {{"b", "b", 1, 4}, {"a", "a", 1, 4}};
+  CHECK_THROWS(folio::index::encode_dictionary(bad, &b));
+  bad = {{std::string(65, 'a'), "a", 1, 4}};
+  CHECK_THROWS(folio::index::encode_dictionary(bad, &b));
+}
+
+TEST_CASE("search: a damaged dictionary is reported, never read out of bounds", "[search]") {
+  // every truncation and every byte flip of each dictionary blob, each copied to a buffer of exactly its
+  // size (so that ASan sees any overread): dict_check returns -1 or a term count, and flips are noticed
+  const std::vector<folio::index::DictInput> in = escape_terms();
+  folio::index::IndexBlobs b;
+  folio::index::encode_dictionary(in, &b);
+  const folio::fts::DictBlobs good = dict_blobs(b, in);
+  int refused = 0, runs = 0;
+  for (int which = 0; which < 3; ++which) {
+    const std::vector<uint8_t> &blob = which == 0 ? b.dict : which == 1 ? b.dict_blocks : b.dict_surfaces;
+    auto check = [&](const std::vector<uint8_t> &v) {
+      std::unique_ptr<uint8_t[]> exact(new uint8_t[v.size() ? v.size() : 1]);
+      if (!v.empty()) std::memcpy(exact.get(), v.data(), v.size());
+      folio::fts::DictBlobs d = good;
+      const uint8_t *p = v.empty() ? nullptr : exact.get();
+      if (which == 0) d.dict = p, d.dict_len = v.size();
+      if (which == 1) d.blocks = p, d.blocks_len = v.size();
+      if (which == 2) d.surfaces = p, d.surfaces_len = v.size();
+      const int64_t n = folio::fts::dict_check(d, nullptr, nullptr);
+      REQUIRE(n >= -1);
+      REQUIRE(n <= static_cast<int64_t>(in.size()));
+      refused += n == -1;
+      ++runs;
+    };
+    for (size_t len = 0; len < blob.size(); ++len) check(std::vector<uint8_t>(blob.begin(), blob.begin() + len));
+    for (size_t at = 0; at < blob.size(); ++at)
+      for (uint8_t x : {0x01, 0x0F, 0x10, 0x80, 0xFF}) {
+        std::vector<uint8_t> v = blob;
+        v[at] ^= x;
+        check(v);
+      }
+  }
+  CHECK(runs > 5000);
+  CHECK(refused > runs / 4);
 }
 
 TEST_CASE("search: skip tables, long postings and phrases across blocks", "[search]") {

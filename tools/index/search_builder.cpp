@@ -159,24 +159,22 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const IndexBlobs b = build_index_blobs(docs, groups);
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
-                 "search index: %u terms, %llu postings, %llu positions; dict %zu, postings %zu (docs+impacts "
-                 "%llu, positions %llu, skips %llu), heads %zu, synonyms %zu bytes; text %llu bytes\n",
+                 "search index: %u terms, %llu postings, %llu positions; dict %zu (+ blocks %zu, surfaces %zu), "
+                 "postings %zu (docs+impacts %llu, positions %llu, skips %llu), synonyms %zu (%u phrases), "
+                 "headings %zu (%u); text %llu bytes\n",
                  b.term_count, static_cast<unsigned long long>(b.posting_count),
-                 static_cast<unsigned long long>(b.position_count), b.dict.size(), b.postings.size(),
-                 static_cast<unsigned long long>(b.doc_stream_bytes), static_cast<unsigned long long>(b.pos_stream_bytes),
-                 static_cast<unsigned long long>(b.skip_bytes),
-                 8 * b.dict_heads.size(), b.syn_text.size() + 4 * (b.syn_entries.size() + b.syn_groups.size() + b.syn_members.size()),
+                 static_cast<unsigned long long>(b.position_count), b.dict.size(), b.dict_blocks.size(),
+                 b.dict_surfaces.size(), b.postings.size(), static_cast<unsigned long long>(b.doc_stream_bytes),
+                 static_cast<unsigned long long>(b.pos_stream_bytes), static_cast<unsigned long long>(b.skip_bytes),
+                 b.syn_text.size() + b.syn_index.size(), b.syn_phrases, b.heading_order.size(), b.headings,
                  static_cast<unsigned long long>(b.text_bytes));
   const auto dict = fbb.CreateVector(b.dict);
-  const auto heads = fbb.CreateVector(b.dict_heads);
-  const auto post = fbb.CreateVector(b.dict_post);
+  const auto dict_blocks = fbb.CreateVector(b.dict_blocks);
+  const auto dict_surfaces = fbb.CreateVector(b.dict_surfaces);
   const auto postings = fbb.CreateVector(b.postings);
   const auto syn_text = fbb.CreateVector(b.syn_text);
-  const auto syn_entries = fbb.CreateVector(b.syn_entries);
-  const auto syn_groups = fbb.CreateVector(b.syn_groups);
-  const auto syn_members = fbb.CreateVector(b.syn_members);
-  const auto heading_text = fbb.CreateVector(b.heading_text);
-  const auto heading_keys = fbb.CreateVector(b.heading_keys);
+  const auto syn_index = fbb.CreateVector(b.syn_index);
+  const auto heading_order = fbb.CreateVector(b.heading_order);
   // snippet source: only for sections of articles with more than one section (the article's own frame
   // is as cheap to read for a one-section article); none at all when no article has several sections
   SnippetStore snip;
@@ -200,20 +198,17 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   sb.add_section_count(info.section_count);
   sb.add_term_count(b.term_count);
   sb.add_dict(dict);
-  sb.add_dict_heads(heads);
-  sb.add_dict_post(post);
+  sb.add_dict_blocks(dict_blocks);
+  sb.add_dict_surfaces(dict_surfaces);
   sb.add_dict_block(fts::kDictBlock);
   sb.add_postings(postings);
   sb.add_impact_scale(b.impact_scale);
   sb.add_skip_block(fts::kSkipBlock);
   sb.add_syn_text(syn_text);
-  sb.add_syn_entries(syn_entries);
-  sb.add_syn_groups(syn_groups);
-  sb.add_syn_members(syn_members);
+  sb.add_syn_index(syn_index);
   sb.add_text_bytes(b.text_bytes);
   sb.add_scratch_bytes(scratch);
-  sb.add_heading_text(heading_text);
-  sb.add_heading_keys(heading_keys);
+  sb.add_heading_order(heading_order);
   if (with_snip) {
     sb.add_snip_frames(snip_frames);
     sb.add_snip_offsets(snip_offsets);

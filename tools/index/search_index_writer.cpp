@@ -10,7 +10,10 @@
 #include <map>
 #include <numeric>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
+
+#include <folio/folio.h>
 
 #include "search/search_format.h"
 #include "text/text.h"
@@ -43,6 +46,10 @@ void put_varint(std::vector<uint8_t> &o, uint32_t v) {
 }
 void put_u32(std::vector<uint8_t> &o, uint32_t v) {
   for (int i = 0; i < 4; ++i) o.push_back(static_cast<uint8_t>(v >> (8 * i)));
+}
+
+void put_le(std::vector<uint8_t> &o, uint32_t v, uint32_t w) {
+  for (uint32_t k = 0; k < w; ++k) o.push_back(static_cast<uint8_t>(v >> (8 * k)));
 }
 
 uint32_t bit_width(uint32_t v) {
@@ -174,7 +181,114 @@ struct Posting {
   uint32_t pos_begin, pos_count;
 };
 
+// The surface form relative to its term: drop `cut` bytes, append `tail`.
+struct SurfaceTail {
+  uint8_t cut;
+  std::string tail;
+  bool operator<(const SurfaceTail &o) const { return cut != o.cut ? cut < o.cut : tail < o.tail; }
+};
+
+SurfaceTail surface_tail(const std::string &term, const std::string &surf) {
+  size_t common = 0;
+  while (common < surf.size() && common < term.size() && surf[common] == term[common]) ++common;
+  return SurfaceTail{static_cast<uint8_t>(term.size() - common), surf.substr(common)};
+}
+
 }  // namespace
+
+void encode_dictionary(const std::vector<DictInput> &terms, IndexBlobs *out) {
+  std::vector<SurfaceTail> tails;
+  tails.reserve(terms.size());
+  std::map<SurfaceTail, uint32_t> uses;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const DictInput &e = terms[i];
+    if (e.term.empty() || e.term.size() > fts::kMaxTermBytes || e.surface.size() > fts::kMaxTermBytes)
+      throw std::runtime_error("search index: a term or surface form is empty or longer than 64 bytes");
+    if (i > 0 && !(terms[i - 1].term < e.term)) throw std::runtime_error("search index: terms out of order");
+    tails.push_back(surface_tail(e.term, e.surface));
+    if (tails.back().cut != 0 || !tails.back().tail.empty()) ++uses[tails.back()];
+  }
+  // dict_surfaces: the tails that save the most. Inline, a tail costs 1 + len bytes per use (2 + len when
+  // escaped); shared, 2 + len once.
+  std::vector<std::pair<long, SurfaceTail>> gain;
+  for (const auto &kv : uses) {
+    const long len = static_cast<long>(kv.first.tail.size());
+    const long saved = static_cast<long>(kv.second) * (1 + len) - (2 + len);
+    if (saved > 0) gain.emplace_back(-saved, kv.first);
+  }
+  std::sort(gain.begin(), gain.end());
+  if (gain.size() > fts::kDictMaxSurfaces) gain.resize(fts::kDictMaxSurfaces);
+  std::map<SurfaceTail, uint32_t> code;
+  out->dict_surfaces.clear();
+  for (const auto &g : gain) {
+    code.emplace(g.second, static_cast<uint32_t>(code.size() + 1));
+    out->dict_surfaces.push_back(g.second.cut);
+    out->dict_surfaces.push_back(static_cast<uint8_t>(g.second.tail.size()));
+    out->dict_surfaces.insert(out->dict_surfaces.end(), g.second.tail.begin(), g.second.tail.end());
+  }
+
+  std::vector<uint64_t> heads, posts;
+  std::vector<uint8_t> &d = out->dict;
+  d.clear();
+  uint64_t post_off = 0;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const std::string &term = terms[i].term;
+    const DictInput &e = terms[i];
+    if (i % fts::kDictBlock == 0) {
+      heads.push_back(d.size());
+      posts.push_back(post_off);
+      d.push_back(static_cast<uint8_t>(term.size()));
+      d.insert(d.end(), term.begin(), term.end());
+    } else {
+      const std::string &prev = terms[i - 1].term;
+      size_t lcp = 0;
+      while (lcp < prev.size() && lcp < term.size() && prev[lcp] == term[lcp]) ++lcp;
+      const uint32_t slen = static_cast<uint32_t>(term.size() - lcp);  // >= 1: terms are sorted and distinct
+      const uint32_t hl = lcp < fts::kDictEscape ? static_cast<uint32_t>(lcp) : fts::kDictEscape;
+      const uint32_t hs = slen - 1 < fts::kDictEscape ? slen - 1 : fts::kDictEscape;
+      d.push_back(static_cast<uint8_t>(hl << 4 | hs));
+      if (hl == fts::kDictEscape) d.push_back(static_cast<uint8_t>(lcp));
+      if (hs == fts::kDictEscape) d.push_back(static_cast<uint8_t>(slen));
+      d.insert(d.end(), term.begin() + static_cast<long>(lcp), term.end());
+    }
+    uint32_t cc;  // count code
+    if (e.df == 1 && e.post_bytes >= fts::kDictPbBase && e.post_bytes < fts::kDictPbBase + fts::kDictDf1Codes)
+      cc = e.post_bytes - fts::kDictPbBase;
+    else if (e.df >= 2 && e.df + 4 < fts::kDictEscape)
+      cc = e.df + 4;
+    else
+      cc = fts::kDictEscape;
+    const SurfaceTail &st = tails[i];
+    uint32_t sc = 0;  // surface code
+    if (st.cut != 0 || !st.tail.empty()) {
+      auto it = code.find(st);
+      sc = it != code.end() ? it->second : fts::kDictEscape;
+    }
+    d.push_back(static_cast<uint8_t>(sc << 4 | cc));
+    if (cc == fts::kDictEscape) put_varint(d, e.df);
+    if (cc >= fts::kDictDf1Codes) put_varint(d, e.post_bytes);
+    if (sc == fts::kDictEscape) {
+      const uint32_t cut = st.cut, len = static_cast<uint32_t>(st.tail.size());
+      if (cut < 16 && len < 16 && !(cut == 15 && len == 15)) {
+        d.push_back(static_cast<uint8_t>(cut << 4 | len));
+      } else {
+        d.push_back(0xFF);
+        d.push_back(static_cast<uint8_t>(cut));
+        d.push_back(static_cast<uint8_t>(len));
+      }
+      d.insert(d.end(), st.tail.begin(), st.tail.end());
+    }
+    post_off += e.post_bytes;
+  }
+  if (post_off > 0xFFFFFFF0u || d.size() > 0xFFFFFFF0u)
+    throw std::runtime_error("search index: dictionary exceeds 4 GiB");
+  const uint32_t wd = fts::byte_width(d.size()), wp = fts::byte_width(post_off);
+  out->dict_blocks.clear();
+  for (size_t b = 0; b < heads.size(); ++b) {
+    put_le(out->dict_blocks, static_cast<uint32_t>(heads[b]), wd);
+    put_le(out->dict_blocks, static_cast<uint32_t>(posts[b]), wp);
+  }
+}
 
 std::string analyze_phrase(const std::string &s) {
   std::string out;
@@ -307,7 +421,8 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     out.term_count = 1;
   }
 
-  std::string prev;
+  std::vector<DictInput> ents;
+  ents.reserve(sorted.size());
   for (uint32_t i = 0; i < sorted.size(); ++i) {
     const std::string &term = sorted[i].first;
     const uint32_t id = sorted[i].second;
@@ -316,7 +431,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     const std::vector<Posting> &pl = postings[id];
     std::vector<uint8_t> docs_s, pos_s, skips;
     uint32_t prev_doc = UINT32_MAX;
-    uint8_t term_max = 0, block_max = 0;
+    uint8_t block_max = 0;
     uint32_t block_doc_off = 0, block_pos_off = 0;
     const uint32_t B = fts::kSkipBlock, P = fts::kPackBlock;
     static_assert(fts::kSkipBlock % fts::kPackBlock == 0, "skip blocks start pack blocks");
@@ -341,7 +456,6 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
         blk_gap.clear();
         blk_imp.clear();
       }
-      term_max = std::max(term_max, imp);
       block_max = std::max(block_max, imp);
       blk_pos.emplace_back(positions.begin() + p.pos_begin, positions.begin() + p.pos_begin + p.pos_count);
       for (uint32_t v : blk_pos.back())
@@ -370,22 +484,6 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     rec.insert(rec.end(), docs_s.begin(), docs_s.end());
     rec.insert(rec.end(), pos_s.begin(), pos_s.end());
 
-    // dictionary entry
-    if (i % fts::kDictBlock == 0) {
-      out.dict_heads.push_back(static_cast<uint32_t>(out.dict.size()));
-      out.dict_post.push_back(static_cast<uint32_t>(out.postings.size()));
-      out.dict.push_back(static_cast<uint8_t>(term.size()));
-      out.dict.insert(out.dict.end(), term.begin(), term.end());
-    } else {
-      size_t lcp = 0;
-      while (lcp < prev.size() && lcp < term.size() && prev[lcp] == term[lcp]) ++lcp;
-      out.dict.push_back(static_cast<uint8_t>(lcp));
-      out.dict.push_back(static_cast<uint8_t>(term.size() - lcp));
-      out.dict.insert(out.dict.end(), term.begin() + static_cast<long>(lcp), term.end());
-    }
-    put_varint(out.dict, static_cast<uint32_t>(pl.size()));
-    put_varint(out.dict, static_cast<uint32_t>(rec.size()));
-    (void)term_max;
     // surface form: most frequent folded word (ties: shorter, then bytes)
     std::string surf = term;
     uint32_t best = 0;
@@ -396,17 +494,13 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       }
     }
     if (surf.size() > fts::kMaxTermBytes) surf = term;
-    size_t common = 0;
-    while (common < surf.size() && common < term.size() && surf[common] == term[common]) ++common;
-    out.dict.push_back(static_cast<uint8_t>(term.size() - common));
-    out.dict.push_back(static_cast<uint8_t>(surf.size() - common));
-    out.dict.insert(out.dict.end(), surf.begin() + static_cast<long>(common), surf.end());
+    ents.push_back(DictInput{term, surf, static_cast<uint32_t>(pl.size()), static_cast<uint32_t>(rec.size())});
     out.postings.insert(out.postings.end(), rec.begin(), rec.end());
     if (out.postings.size() > 0xFFFFFFF0u) throw std::runtime_error("search index: postings exceed 4 GiB");
-    prev = term;
   }
+  encode_dictionary(ents, &out);
 
-  // synonyms: analyze, merge groups sharing a phrase (union-find), then sorted entries
+  // synonyms: analyze, merge groups sharing a phrase (union-find), then the groups and the sorted index
   std::vector<std::vector<std::string>> groups;
   for (const auto &g : synonym_groups) {
     std::vector<std::string> a;
@@ -438,56 +532,49 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     }
   std::map<uint32_t, std::vector<std::string>> merged;  // root -> phrases
   for (const auto &kv : first_group) merged[find(kv.second)].push_back(kv.first);
-  std::vector<std::string> phrases;
-  std::vector<uint32_t> phrase_group;
-  uint32_t gi = 0;
   std::vector<std::vector<std::string>> final_groups;
-  for (auto &kv : merged) {
-    final_groups.push_back(kv.second);
-    ++gi;
-  }
-  std::map<std::string, uint32_t> phrase_index;  // sorted
-  for (uint32_t g = 0; g < final_groups.size(); ++g)
-    for (const auto &k : final_groups[g]) phrase_index.emplace(k, g);
-  std::map<std::string, uint32_t> entry_of;
-  uint32_t e = 0;
-  for (const auto &kv : phrase_index) {
-    entry_of[kv.first] = e++;
-    out.syn_entries.push_back(static_cast<uint32_t>(out.syn_text.size()));
-    const uint32_t words = 1 + static_cast<uint32_t>(std::count(kv.first.begin(), kv.first.end(), ' '));
-    out.syn_entries.push_back(static_cast<uint32_t>(kv.first.size()) | (words << 16));
-    out.syn_entries.push_back(kv.second);
-    out.syn_text.insert(out.syn_text.end(), kv.first.begin(), kv.first.end());
-  }
+  for (auto &kv : merged) final_groups.push_back(kv.second);
+  // syn_text: the groups (members: fewer words first, the usual synonyms, then bytes), 0 between groups,
+  // '\n' between phrases; syn_index: the phrases' offsets in phrase order
+  std::vector<std::pair<std::string, uint32_t>> phrase_off;  // phrase -> offset in syn_text
   for (auto &g : final_groups) {
-    // members: fewer words first (cheaper, and single words are the usual synonyms), then bytes
     std::sort(g.begin(), g.end(), [](const std::string &a, const std::string &b) {
       const auto wa = std::count(a.begin(), a.end(), ' '), wb = std::count(b.begin(), b.end(), ' ');
       return wa != wb ? wa < wb : a < b;
     });
-    out.syn_groups.push_back(static_cast<uint32_t>(out.syn_members.size()));
-    for (const auto &k : g) out.syn_members.push_back(entry_of[k]);
+    if (!out.syn_text.empty()) out.syn_text.push_back(0);
+    for (size_t k = 0; k < g.size(); ++k) {
+      if (k) out.syn_text.push_back('\n');
+      for (char c : g[k])
+        if (static_cast<unsigned char>(c) < 0x20) throw std::runtime_error("search index: control byte in a synonym");
+      phrase_off.emplace_back(g[k], static_cast<uint32_t>(out.syn_text.size()));
+      out.syn_text.insert(out.syn_text.end(), g[k].begin(), g[k].end());
+    }
   }
-  out.syn_groups.push_back(static_cast<uint32_t>(out.syn_members.size()));
-  (void)gi;
+  std::sort(phrase_off.begin(), phrase_off.end());
+  out.syn_phrases = static_cast<uint32_t>(phrase_off.size());
+  const uint32_t ws = fts::byte_width(out.syn_text.size());
+  for (const auto &po : phrase_off) put_le(out.syn_index, po.second, ws);
 
-  // exact-heading keys: a query that is a section's heading (FAQ questions) ranks that section first
-  std::vector<std::pair<std::string, uint32_t>> hk;
+  // exact-heading order: a query that is a section's heading (FAQ questions) ranks that section first. Only
+  // hashes and section ids are stored; the reader folds the headings from the pack. A key longer than any
+  // query key (FOLIO_MAX_KEY_BYTES) never matches and is left out.
+  std::vector<std::tuple<uint32_t, std::string, uint32_t>> hk;  // hash, key, section
   for (uint32_t d = 0; d < n; ++d) {
     if (docs[d].heading.empty()) continue;
     std::string key(docs[d].heading.size() * 3 + 8, '\0');
     const size_t need = text::fold_key(docs[d].heading.data(), docs[d].heading.size(), &key[0], key.size());
-    if (need == 0 || need > key.size() || need > 0xFFFF) continue;
+    if (need == 0 || need > key.size() || need > FOLIO_MAX_KEY_BYTES) continue;
     key.resize(need);
-    hk.emplace_back(key, d);
+    hk.emplace_back(fts::heading_hash(key.data(), key.size()), key, d);
   }
   std::sort(hk.begin(), hk.end());
-  for (const auto &kv : hk) {
-    out.heading_keys.push_back(static_cast<uint32_t>(out.heading_text.size()));
-    out.heading_keys.push_back(static_cast<uint32_t>(kv.first.size()));
-    out.heading_keys.push_back(kv.second);
-    out.heading_text.insert(out.heading_text.end(), kv.first.begin(), kv.first.end());
+  const uint32_t wh = fts::byte_width(n);
+  for (const auto &e : hk) {
+    put_le(out.heading_order, std::get<0>(e), 2);
+    put_le(out.heading_order, std::get<2>(e), wh);
   }
+  out.headings = static_cast<uint32_t>(hk.size());
   return out;
 }
 

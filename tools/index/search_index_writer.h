@@ -16,26 +16,39 @@ struct IndexDoc {
   bool lead = false;         // the article's lead section (gets full title/alias weight)
   std::string title;         // article title
   std::string aliases;       // article aliases, joined with newlines
-  std::string heading;       // "" for the lead
+  std::string heading;       // "" for the lead; must be the pack's section heading (the reader folds the
+                             // pack's headings for the exact-heading boost)
   std::string glossary;      // glossary names/abbreviations/everyday words of terms the section mentions
   std::string body;          // section text as folio_section_text renders it
 };
 
 struct IndexBlobs {
-  std::vector<uint8_t> dict, postings, syn_text, heading_text;
-  std::vector<uint32_t> dict_heads, dict_post, syn_entries, syn_groups, syn_members, heading_keys;
+  // the SearchIndex blobs (search_format.h)
+  std::vector<uint8_t> dict, dict_blocks, dict_surfaces, postings, syn_text, syn_index, heading_order;
   uint32_t term_count = 0;
+  uint32_t syn_phrases = 0;  // entries of syn_index
+  uint32_t headings = 0;     // entries of heading_order
   float impact_scale = 1.0f;
   uint64_t posting_count = 0, position_count = 0;
   uint64_t doc_stream_bytes = 0, pos_stream_bytes = 0, skip_bytes = 0;  // parts of `postings`
   uint64_t text_bytes = 0;   // raw text indexed (titles and aliases once per article)
 
   uint64_t bytes() const {
-    return dict.size() + postings.size() + syn_text.size() + heading_text.size() +
-           4 * (dict_heads.size() + dict_post.size() + syn_entries.size() + syn_groups.size() + syn_members.size() +
-                heading_keys.size());
+    return dict.size() + dict_blocks.size() + dict_surfaces.size() + postings.size() + syn_text.size() +
+           syn_index.size() + heading_order.size();
   }
 };
+
+// One term of the dictionary, for encode_dictionary.
+struct DictInput {
+  std::string term;     // 1..64 bytes; terms sorted by bytes, distinct
+  std::string surface;  // the form shown for "did you mean" (at most 64 bytes)
+  uint32_t df, post_bytes;  // postings count and record size (records follow each other from offset 0)
+};
+
+// Writes out->dict, dict_blocks and dict_surfaces (search_format.h). Throws on a term or surface out of
+// bounds or out of order. Exposed for unit tests; build_index_blobs calls it.
+void encode_dictionary(const std::vector<DictInput> &terms, IndexBlobs *out);
 
 // Stems of the non-part tokens of `s`, joined by one space ("Steroid shots" → "steroid shot"): the key
 // form of synonym phrases, identical to what the reader builds from query words.

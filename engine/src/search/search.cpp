@@ -57,78 +57,101 @@ inline uint32_t u32_at(const uint8_t *base, uint32_t i) { return le32(base + 4u 
 
 // ---- index view ------------------------------------------------------------------------------------------
 
+struct Surface {
+  const uint8_t *tail;
+  uint8_t cut, len;
+};
+
 struct View {
   const uint8_t *dict;
   size_t dict_len;
-  const uint8_t *heads;  // u32 LE per block
-  const uint8_t *post;   // u32 LE per block
+  const uint8_t *blocks;  // per block: wd-byte offset in dict, wp-byte offset in postings
+  uint32_t wd, wp;
   uint32_t nblocks;
   const uint8_t *postings;
   size_t postings_len;
   uint32_t nterms, block, skip;
   float scale;
+  Surface surface_codes[16];  // per surface code: 0 none, 1..nsurfaces dict_surfaces, others cut 255
+  uint32_t nsurfaces;
   const uint8_t *syn_text;
   size_t syn_text_len;
-  const uint8_t *syn_entries;  // 3 u32 per entry
-  uint32_t nsyn;
-  const uint8_t *syn_groups;
-  uint32_t nsyn_groups;  // entries in syn_groups (groups + 1)
-  const uint8_t *syn_members;
-  uint32_t nsyn_members;
-  const uint8_t *heading_text;
-  size_t heading_text_len;
-  const uint8_t *heading_keys;  // 3 u32 per key
-  uint32_t nheading;
+  const uint8_t *syn_index;  // ws-byte offsets into syn_text, sorted by phrase
+  uint32_t ws, nsyn;
+  const uint8_t *heading_order;  // per heading: u16 hash, wh-byte section id; sorted by (hash, key, id)
+  uint32_t wh, nheading;
   uint32_t nsections;
   const uint8_t *snip_frames;   // snippet source (search_format.h), NULL when the pack has none
   size_t snip_len;
   const uint8_t *snip_offsets;  // nsections + 1 u32 LE
 };
 
+// The dictionary part of a view; false if the blobs are inconsistent.
+bool dict_view_init(const DictBlobs &b, View *v) {
+  v->dict = b.dict;
+  v->dict_len = b.dict_len;
+  v->postings_len = b.postings_len;
+  v->nterms = b.nterms;
+  v->block = b.block;
+  if (!b.dict || !b.blocks || v->nterms == 0 || v->block == 0 || v->block > 256) return false;
+  v->nblocks = (v->nterms - 1) / v->block + 1;
+  v->wd = byte_width(v->dict_len);
+  v->wp = byte_width(v->postings_len);
+  if (b.blocks_len / (v->wd + v->wp) != v->nblocks || b.blocks_len % (v->wd + v->wp) != 0) return false;
+  v->blocks = b.blocks;
+  v->nsurfaces = 0;
+  for (uint32_t c = 0; c < 16; ++c) v->surface_codes[c] = Surface{b.dict, c == 0 ? uint8_t{0} : uint8_t{255}, 0};
+  for (size_t i = 0; i < b.surfaces_len;) {
+    const uint8_t *d = b.surfaces;
+    const size_t n = b.surfaces_len;
+    if (v->nsurfaces == kDictMaxSurfaces || n - i < 2 || d[i + 1] > n - i - 2) return false;
+    Surface &e = v->surface_codes[++v->nsurfaces];
+    e.cut = d[i];
+    e.len = d[i + 1];
+    e.tail = d + i + 2;
+    i += 2u + e.len;
+  }
+  return true;
+}
+
 bool view_init(const folio_pack *p, View *v) {
   if (!p || !p->index) return false;
   const fb::SearchIndex *si = p->index->search();
   if (!si || si->version() != kIndexVersion) return false;
   const auto *dict = si->dict();
-  const auto *heads = si->dict_heads();
-  const auto *post = si->dict_post();
+  const auto *blocks = si->dict_blocks();
+  const auto *surfaces = si->dict_surfaces();
   const auto *postings = si->postings();
-  if (!dict || !heads || !post || !postings) return false;
-  if (heads->size() != post->size() || heads->size() == 0) return false;
-  v->dict = dict->data();
-  v->dict_len = dict->size();
-  v->heads = reinterpret_cast<const uint8_t *>(heads->data());
-  v->post = reinterpret_cast<const uint8_t *>(post->data());
-  v->nblocks = heads->size();
+  if (!dict || !blocks || !postings) return false;
+  DictBlobs b;
+  b.dict = dict->data();
+  b.dict_len = dict->size();
+  b.blocks = blocks->data();
+  b.blocks_len = blocks->size();
+  b.surfaces = surfaces ? surfaces->data() : nullptr;
+  b.surfaces_len = surfaces ? surfaces->size() : 0;
+  b.postings_len = postings->size();
+  b.nterms = si->term_count();
+  b.block = si->dict_block();
+  if (!dict_view_init(b, v)) return false;
   v->postings = postings->data();
-  v->postings_len = postings->size();
-  v->nterms = si->term_count();
-  v->block = si->dict_block();
   v->skip = si->skip_block();
   v->scale = si->impact_scale();
-  if (v->block == 0 || v->block > 256 || v->skip == 0 || v->skip > 4096 || v->skip % kPackBlock != 0) return false;
-  if (v->nterms == 0 || (v->nterms + v->block - 1) / v->block != v->nblocks) return false;
+  if (v->skip == 0 || v->skip > 4096 || v->skip % kPackBlock != 0) return false;
   if (!(v->scale > 0.0f) || v->scale > 1e6f) return false;
   v->nsections = si->section_count();
   if (v->nsections != p->n_sections) return false;
   const auto *st = si->syn_text();
-  const auto *se = si->syn_entries();
-  const auto *sg = si->syn_groups();
-  const auto *sm = si->syn_members();
+  const auto *sx = si->syn_index();
   v->syn_text = st ? st->data() : nullptr;
   v->syn_text_len = st ? st->size() : 0;
-  v->syn_entries = se ? reinterpret_cast<const uint8_t *>(se->data()) : nullptr;
-  v->nsyn = se ? se->size() / 3 : 0;
-  v->syn_groups = sg ? reinterpret_cast<const uint8_t *>(sg->data()) : nullptr;
-  v->nsyn_groups = sg ? sg->size() : 0;
-  v->syn_members = sm ? reinterpret_cast<const uint8_t *>(sm->data()) : nullptr;
-  v->nsyn_members = sm ? sm->size() : 0;
-  const auto *ht = si->heading_text();
-  const auto *hk = si->heading_keys();
-  v->heading_text = ht ? ht->data() : nullptr;
-  v->heading_text_len = ht ? ht->size() : 0;
-  v->heading_keys = hk ? reinterpret_cast<const uint8_t *>(hk->data()) : nullptr;
-  v->nheading = hk ? hk->size() / 3 : 0;
+  v->ws = byte_width(v->syn_text_len);
+  v->syn_index = sx && v->syn_text_len ? sx->data() : nullptr;
+  v->nsyn = v->syn_index ? sx->size() / v->ws : 0;
+  const auto *ho = si->heading_order();
+  v->wh = byte_width(v->nsections);
+  v->heading_order = ho ? ho->data() : nullptr;
+  v->nheading = ho ? ho->size() / (2 + v->wh) : 0;
   // the snippet source is optional; one that does not cover every section is ignored (rendered instead)
   const auto *sf = si->snip_frames();
   const auto *so = si->snip_offsets();
@@ -165,6 +188,13 @@ struct DictIter {
   bool started, bad;
 };
 
+inline uint32_t block_dict_off(const View *v, uint32_t b) {
+  return le_get(v->blocks + static_cast<size_t>(b) * (v->wd + v->wp), v->wd);
+}
+inline uint32_t block_post_off(const View *v, uint32_t b) {
+  return le_get(v->blocks + static_cast<size_t>(b) * (v->wd + v->wp) + v->wd, v->wp);
+}
+
 // Position the iterator before the first term of `block`.
 void dict_seek(DictIter *it, const View *v, uint32_t block) {
   it->v = v;
@@ -176,12 +206,13 @@ void dict_seek(DictIter *it, const View *v, uint32_t block) {
   it->len = 0;
   it->lcp = 0;
   if (block < v->nblocks) {
-    it->pos = u32_at(v->heads, block);
-    it->post_next = u32_at(v->post, block);
+    it->pos = block_dict_off(v, block);
+    it->post_next = block_post_off(v, block);
   }
 }
 
-// Decode the next term; false at the end of the dictionary or on corruption (it->bad).
+// Decode the next term (layout: search_format.h); false at the end of the dictionary or on corruption
+// (it->bad).
 bool dict_next(DictIter *it) {
   const View *v = it->v;
   if (it->started) {
@@ -200,8 +231,8 @@ bool dict_next(DictIter *it) {
   const size_t n = v->dict_len;
   size_t p = it->pos;
   uint32_t lcp = 0, slen = 0;
+  if (p >= n) return it->bad = true, false;
   if (it->i == 0) {
-    if (p >= n) return it->bad = true, false;
     slen = d[p++];
     // lcp against the previous term (the caller's running term) for pruning in the typo scan
     uint32_t k = 0;
@@ -209,28 +240,62 @@ bool dict_next(DictIter *it) {
     while (k < lim && p + k < n && static_cast<char>(d[p + k]) == it->term[k]) ++k;
     it->lcp = k;
   } else {
-    if (p + 2 > n) return it->bad = true, false;
-    lcp = d[p];
-    slen = d[p + 1];
-    p += 2;
+    const uint32_t h = d[p++];
+    lcp = h >> 4;
+    slen = (h & 15u) + 1;
+    if (lcp == kDictEscape) {
+      if (p >= n) return it->bad = true, false;
+      lcp = d[p++];
+    }
+    if ((h & 15u) == kDictEscape) {
+      if (p >= n) return it->bad = true, false;
+      slen = d[p++];
+    }
     if (lcp > it->len) return it->bad = true, false;
     it->lcp = lcp;
   }
   if (lcp + slen > kMaxTermBytes || slen > n - p) return it->bad = true, false;
-  for (uint32_t k = 0; k < slen; ++k) it->term[lcp + k] = static_cast<char>(d[p + k]);
+  if (slen <= 16 && lcp + 16 <= kMaxTermBytes && n - p >= 16)
+    FOLIO_MEMCPY(it->term + lcp, d + p, 16);  // one fixed-size copy (bytes past the term are don't-care)
+  else
+    for (uint32_t k = 0; k < slen; ++k) it->term[lcp + k] = static_cast<char>(d[p + k]);
   p += slen;
   it->len = lcp + slen;
-  uint32_t df = 0, pb = 0;
-  if (!varint_get(d, n, &p, &df) || !varint_get(d, n, &p, &pb)) return it->bad = true, false;
-  if (p + 2 > n) return it->bad = true, false;
+  if (p >= n) return it->bad = true, false;
+  // the usual cases without data-dependent branches (the typo scan decodes thousands of terms): df 1 with
+  // its record size in the code, or a one-byte record size; a shared or no surface tail
+  const uint32_t f = d[p++], cc = f & 15u;
+  const bool df1 = cc < kDictDf1Codes;
+  const uint32_t b0 = p < n ? d[p] : 0x80u;
+  uint32_t df = df1 ? 1u : cc - 4u, pb = df1 ? kDictPbBase + cc : b0;
+  if (df1 | ((cc != kDictEscape) & (b0 < 0x80u))) {
+    p += df1 ? 0u : 1u;
+  } else {
+    if (cc == kDictEscape && !varint_get(d, n, &p, &df)) return it->bad = true, false;
+    if (!varint_get(d, n, &p, &pb)) return it->bad = true, false;
+  }
   it->info.max_imp = 0;
-  it->surf_cut = d[p];
-  it->surf_len = d[p + 1];
-  p += 2;
-  if (it->surf_cut > it->len || it->surf_len > n - p || it->len - it->surf_cut + it->surf_len > kMaxTermBytes)
-    return it->bad = true, false;
-  it->surf = d + p;
-  p += it->surf_len;
+  const Surface &sf = v->surface_codes[f >> 4];  // code 0: none; unused codes: cut 255 (refused below)
+  it->surf_cut = sf.cut;
+  it->surf_len = sf.len;
+  it->surf = sf.tail;
+  if ((f >> 4) == kDictEscape) {
+    if (p >= n) return it->bad = true, false;
+    const uint32_t x = d[p++];
+    if (x != 0xFF) {
+      it->surf_cut = x >> 4;
+      it->surf_len = x & 15u;
+    } else {
+      if (n - p < 2) return it->bad = true, false;
+      it->surf_cut = d[p];
+      it->surf_len = d[p + 1];
+      p += 2;
+    }
+    if (it->surf_len > n - p) return it->bad = true, false;
+    it->surf = d + p;
+    p += it->surf_len;
+  }
+  if (it->surf_cut > it->len || it->len - it->surf_cut + it->surf_len > kMaxTermBytes) return it->bad = true, false;
   it->info.df = df;
   it->info.post_off = it->post_next;
   it->info.post_len = pb;
@@ -242,7 +307,7 @@ bool dict_next(DictIter *it) {
 
 // First term of a block (for the binary search over blocks).
 bool block_first(const View *v, uint32_t b, const char **s, uint32_t *len) {
-  const size_t p = u32_at(v->heads, b);
+  const size_t p = block_dict_off(v, b);
   if (p >= v->dict_len) return false;
   const uint32_t l = v->dict[p];
   if (l > v->dict_len - p - 1) return false;
@@ -276,8 +341,20 @@ bool dict_lower_bound(DictIter *it, const View *v, const char *key, size_t klen)
   const uint32_t b = block_floor(v, key, klen, &bad);
   dict_seek(it, v, b);
   if (bad) return it->bad = true, false;
-  while (dict_next(it)) {
-    if (cmp_bytes(it->term, it->len, key, klen) >= 0) return true;
+  // m: bytes the current term shares with the key. The terms are sorted, so a term that shares more than
+  // m bytes with the previous (smaller) term is smaller than the key too, and one that shares fewer is
+  // larger: only a term sharing exactly m bytes is compared, from byte m on.
+  uint32_t m = 0;
+  for (bool first = true; dict_next(it); first = false) {
+    if (!first && it->lcp != m) {
+      if (it->lcp > m) continue;
+      return true;
+    }
+    uint32_t k = m;
+    while (k < it->len && k < klen && it->term[k] == key[k]) ++k;
+    m = k;
+    if (k == klen || (k < it->len && static_cast<unsigned char>(it->term[k]) > static_cast<unsigned char>(key[k])))
+      return true;
   }
   return false;
 }
@@ -705,6 +782,7 @@ struct Scratch {
   uint32_t heading_sections[4];  // sections whose heading is the query (exact-heading boost)
   uint32_t nheading_sections;
   char key[detail::kMaxKeyBytes];
+  char heading_key[detail::kMaxKeyBytes];  // a section heading folded for comparison with `key`
   // grouping state
   uint32_t cur_article, cur_end;
   bool cur_ok;
@@ -1519,15 +1597,37 @@ void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, cons
   add_hl(s, pre, plen, true, ci);
 }
 
-// Synonym phrase lookup: index of the entry whose phrase equals key, or -1.
-int32_t syn_find(const View *v, const char *key, size_t klen) {
+// Synonyms (search_format.h): a phrase runs from its syn_text offset to the next '\n' or 0 (or the end).
+inline bool syn_stop(const View *v, size_t i) {
+  return i >= v->syn_text_len || v->syn_text[i] == '\n' || v->syn_text[i] == 0;
+}
+
+// Order of the phrase at syn_text offset `off` against key (cmp_bytes order).
+int syn_cmp(const View *v, size_t off, const char *key, size_t klen) {
+  for (size_t k = 0;; ++k) {
+    const bool end = syn_stop(v, off + k);
+    if (k == klen) return end ? 0 : 1;
+    if (end) return -1;
+    const unsigned char a = v->syn_text[off + k], b = static_cast<unsigned char>(key[k]);
+    if (a != b) return a < b ? -1 : 1;
+  }
+}
+
+uint32_t syn_words(const View *v, size_t off) {
+  uint32_t w = 1;
+  for (size_t i = off; !syn_stop(v, i); ++i) w += v->syn_text[i] == ' ';
+  return w;
+}
+
+// Synonym phrase lookup: syn_text offset of the phrase equal to key, or -1.
+int64_t syn_find(const View *v, const char *key, size_t klen) {
   uint32_t lo = 0, hi = v->nsyn;
   while (lo < hi) {
     const uint32_t mid = lo + (hi - lo) / 2;
-    const uint32_t off = u32_at(v->syn_entries, 3 * mid), ln = u32_at(v->syn_entries, 3 * mid + 1) & 0xFFFFu;
-    if (!detail::in_bounds(off, ln, v->syn_text_len)) return -1;
-    const int c = cmp_bytes(reinterpret_cast<const char *>(v->syn_text + off), ln, key, klen);
-    if (c == 0) return static_cast<int32_t>(mid);
+    const uint32_t off = le_get(v->syn_index + static_cast<size_t>(mid) * v->ws, v->ws);
+    if (off >= v->syn_text_len) return -1;
+    const int c = syn_cmp(v, off, key, klen);
+    if (c == 0) return off;
     if (c < 0)
       lo = mid + 1;
     else
@@ -1536,43 +1636,45 @@ int32_t syn_find(const View *v, const char *key, size_t klen) {
   return -1;
 }
 
-// Add the other phrases of entry e's synonym group to clause ci as alternatives.
-void add_synonym_alts(Scratch *s, uint32_t ci, uint32_t e) {
+// Add the other phrases of the synonym group of the phrase at syn_text offset `off` (the run of syn_text
+// between 0 bytes around it) to clause ci as alternatives.
+void add_synonym_alts(Scratch *s, uint32_t ci, size_t off) {
   const View *v = &s->v;
-  const uint32_t g = u32_at(v->syn_entries, 3 * e + 2);
-  if (g + 1 >= v->nsyn_groups) return;
-  const uint32_t m0 = u32_at(v->syn_groups, g), m1 = u32_at(v->syn_groups, g + 1);
-  if (m0 > m1 || m1 > v->nsyn_members) return;
-  const uint32_t orig_words = u32_at(v->syn_entries, 3 * e + 1) >> 16;
-  for (uint32_t m = m0; m < m1 && m - m0 < 32; ++m) {
-    const uint32_t other = u32_at(v->syn_members, m);
-    if (other == e || other >= v->nsyn) continue;
-    const uint32_t off = u32_at(v->syn_entries, 3 * other);
-    const uint32_t ln = u32_at(v->syn_entries, 3 * other + 1) & 0xFFFFu;
-    if (!detail::in_bounds(off, ln, v->syn_text_len)) continue;
-    // a phrase of the group: its words must be adjacent (stopwords only present); its weight is spread
-    // over its words so that a long synonym of one query word counts about as much as one word
-    const uint32_t alt_words = u32_at(v->syn_entries, 3 * other + 1) >> 16;
-    const float w = kWeightSynonym * static_cast<float>(orig_words ? orig_words : 1) /
-                    static_cast<float>(alt_words ? alt_words : 1);
-    Alt *a = alt_begin(s, ci, w, alt_words > 1);
-    if (!a) return;
-    const char *t = reinterpret_cast<const char *>(v->syn_text + off);
-    size_t i = 0;
-    bool ok = true;
-    uint32_t word = 0;
-    while (i < ln && ok) {
-      size_t j = i;
-      while (j < ln && t[j] != ' ') ++j;
-      if (j > i) ok = alt_term(s, a, ci, t + i, j - i, text::is_stopword(t + i, j - i) ? kNoPos : word);
-      ++word;
-      i = j + 1;
+  const char *t = reinterpret_cast<const char *>(v->syn_text);
+  const size_t n = v->syn_text_len;
+  const uint32_t orig_words = syn_words(v, off);
+  size_t i = off;
+  while (i > 0 && t[i - 1] != 0) --i;
+  for (uint32_t m = 0; m < 32; ++m) {
+    size_t ln = 0;
+    while (!syn_stop(v, i + ln)) ++ln;
+    if (i != off) {
+      // a phrase of the group: its words must be adjacent (stopwords only present); its weight is spread
+      // over its words so that a long synonym of one query word counts about as much as one word
+      const uint32_t alt_words = syn_words(v, i);
+      const float w = kWeightSynonym * static_cast<float>(orig_words) / static_cast<float>(alt_words);
+      Alt *a = alt_begin(s, ci, w, alt_words > 1);
+      if (!a) return;
+      size_t k = 0;
+      bool ok = true;
+      uint32_t word = 0;
+      while (k < ln && ok) {
+        size_t j = k;
+        while (j < ln && t[i + j] != ' ') ++j;
+        if (j > k)
+          ok = alt_term(s, a, ci, t + i + k, j - k, text::is_stopword(t + i + k, j - k) ? kNoPos : word);
+        ++word;
+        k = j + 1;
+      }
+      if (!ok || a->n == 0) {
+        alt_drop(s, ci, a);
+        return;
+      }
+      if (a->n == 1) a->phrase = 0;
     }
-    if (!ok || a->n == 0) {
-      alt_drop(s, ci, a);
-      return;
-    }
-    if (a->n == 1) a->phrase = 0;
+    i += ln;
+    if (i >= n || t[i] == 0) break;
+    ++i;  // past the '\n'
   }
 }
 
@@ -1588,7 +1690,7 @@ void expand_synonyms(Scratch *s) {
     if (!s->clauses[i].literal) continue;
     char key[kMaxTermBytes * 4 + 4];
     uint32_t best_n = 0;
-    int32_t best_e = -1;
+    int64_t best_e = -1;  // syn_text offset of the longest phrase found
     size_t klen = 0;
     for (uint32_t k = 0; k < 4 && i + k < n; ++k) {
       const Clause *ck = &s->clauses[i + k];
@@ -1596,7 +1698,7 @@ void expand_synonyms(Scratch *s) {
       if (k) key[klen++] = ' ';
       FOLIO_MEMCPY(key + klen, ck->stem, ck->stem_len);
       klen += ck->stem_len;
-      const int32_t e = syn_find(v, key, klen);
+      const int64_t e = syn_find(v, key, klen);
       if (e >= 0) {
         best_n = k + 1;
         best_e = e;
@@ -1635,7 +1737,7 @@ void expand_synonyms(Scratch *s) {
       // corrections inside a merged run stay reported
       for (uint32_t k = 1; k < best_n && cn->corrected < 0; ++k) cn->corrected = s->clauses[i + k].corrected;
     }
-    add_synonym_alts(s, ci, static_cast<uint32_t>(best_e));
+    add_synonym_alts(s, ci, static_cast<size_t>(best_e));
     for (uint32_t k = 0; k < best_n; ++k) {
       Clause *ck = &s->clauses[i + k];
       ck->na = 0;
@@ -2202,27 +2304,32 @@ void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t ca
   *used = o;
 }
 
-// Sections whose folded heading equals the folded query (at most 4).
-void find_headings(Scratch *s, const char *q, size_t len) {
+// Sections whose folded heading equals the folded query (at most 4): the entries of heading_order with the
+// query key's hash are found by binary search, and their sections' headings (from the pack) folded and
+// compared.
+void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len) {
   const View *v = &s->v;
   if (v->nheading == 0) return;
   const size_t kl = text::fold_key(q, len, s->key, sizeof s->key);
   if (kl == 0 || kl > sizeof s->key) return;
+  const uint32_t h = heading_hash(s->key, kl), w = 2 + v->wh;
+  const uint8_t *e = v->heading_order;
   uint32_t lo = 0, hi = v->nheading;
-  while (lo < hi) {  // first key >= query key
+  while (lo < hi) {  // first entry with hash >= h
     const uint32_t mid = lo + (hi - lo) / 2;
-    const uint32_t off = u32_at(v->heading_keys, 3 * mid), ln = u32_at(v->heading_keys, 3 * mid + 1);
-    if (!detail::in_bounds(off, ln, v->heading_text_len)) return;
-    if (cmp_bytes(reinterpret_cast<const char *>(v->heading_text + off), ln, s->key, kl) < 0)
+    if (le_get(e + static_cast<size_t>(mid) * w, 2) < h)
       lo = mid + 1;
     else
       hi = mid;
   }
   for (uint32_t i = lo; i < v->nheading && s->nheading_sections < 4; ++i) {
-    const uint32_t off = u32_at(v->heading_keys, 3 * i), ln = u32_at(v->heading_keys, 3 * i + 1);
-    if (!detail::in_bounds(off, ln, v->heading_text_len)) return;
-    if (cmp_bytes(reinterpret_cast<const char *>(v->heading_text + off), ln, s->key, kl) != 0) break;
-    s->heading_sections[s->nheading_sections++] = u32_at(v->heading_keys, 3 * i + 2);
+    const uint8_t *ei = e + static_cast<size_t>(i) * w;
+    if (le_get(ei, 2) != h) break;
+    const uint32_t id = le_get(ei + 2, v->wh);
+    folio_section sec;
+    if (id >= v->nsections || detail::pack_section(p, id, &sec) != FOLIO_OK) break;
+    const size_t hl = text::fold_key(sec.heading.ptr, sec.heading.len, s->heading_key, sizeof s->heading_key);
+    if (hl == kl && FOLIO_MEMCMP(s->heading_key, s->key, kl) == 0) s->heading_sections[s->nheading_sections++] = id;
   }
 }
 
@@ -2314,6 +2421,37 @@ static_assert(kFuzzyMaxLen + 2 <= 64, "typo automata use 64-bit masks of kFuzzyM
 static_assert(sizeof(Scratch) <= kScratchBudget, "the search scratch outgrew the budget packs declare");
 size_t scratch_bytes() { return kScratchBudget; }
 
+int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t), void *ctx) {
+  View v;
+  if (!dict_view_init(b, &v)) return -1;
+  v.postings = nullptr;  // only offsets are followed, never postings bytes
+  DictIter it;
+  dict_seek(&it, &v, 0);
+  int64_t n = 0;
+  while (dict_next(&it)) {
+    DictTerm t;
+    FOLIO_MEMCPY(t.term, it.term, it.len);
+    t.len = it.len;
+    const uint32_t keep = it.len - it.surf_cut;
+    FOLIO_MEMCPY(t.surface, it.term, keep);
+    FOLIO_MEMCPY(t.surface + keep, it.surf, it.surf_len);
+    t.surface_len = keep + it.surf_len;
+    t.df = it.info.df;
+    t.post_off = it.info.post_off;
+    t.post_len = it.info.post_len;
+    // the lookup must land on the same term with the same record
+    TermInfo ti;
+    bool bad = false;
+    if (!dict_find(&v, t.term, t.len, &ti, &bad) || ti.df != t.df || ti.post_off != t.post_off ||
+        ti.post_len != t.post_len)
+      return -1;
+    if (fn) fn(ctx, t);
+    ++n;
+  }
+  if (it.bad || n != v.nterms) return -1;
+  return n;
+}
+
 bool available(const folio_pack *p) {
   View v;
   return view_init(p, &v);
@@ -2381,7 +2519,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
       folio_entry e;
       if (tl < detail::kMaxKeyBytes && detail::lookup_title(p, tq, tl, &e) == FOLIO_OK && (e.kind == 0 || e.kind == 1))
         s->title_article = e.article;
-      find_headings(s, tq, tl);
+      find_headings(s, p, tq, tl);
     }
   }
 

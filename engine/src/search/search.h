@@ -65,6 +65,28 @@ struct TypoStats {
 folio_status typo_candidates(folio_reader *r, const char *word, size_t len, TypoCandidate *out, uint32_t cap,
                              uint32_t *out_n, TypoStats *stats, uint32_t budget = 0);
 
+// The term dictionary as its blobs (SearchIndex dict, dict_blocks, dict_surfaces; layout: search_format.h),
+// the postings length and the counts the table declares.
+struct DictBlobs {
+  const uint8_t *dict, *blocks, *surfaces;
+  size_t dict_len, blocks_len, surfaces_len;
+  size_t postings_len;
+  uint32_t nterms, block;
+};
+
+// One decoded dictionary term.
+struct DictTerm {
+  char term[kMaxTermBytes], surface[kMaxTermBytes];
+  uint32_t len, surface_len;
+  uint32_t df, post_off, post_len;  // postings record: [post_off, post_off + post_len) of the postings blob
+};
+
+// Walks the dictionary in order and looks every term up again by its key (the reader's binary search):
+// each must be found with the same df and postings record; `fn` (may be NULL) sees each term. Returns the
+// number of terms, or -1 if the blobs are inconsistent, damaged, or a lookup disagrees with the walk.
+// Every read is bounds-checked; no allocation. Exposed for unit tests (the dictionary's format).
+int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t), void *ctx);
+
 }  // namespace fts
 }  // namespace folio
 

@@ -1,14 +1,35 @@
 // search_format.h: byte layouts of the search index blobs (folio.fbs table SearchIndex), shared by the
 // index builder (tools/index) and the reader (engine/src/search). docs/search.md describes them in prose.
 //
+// Fixed-width fields. A "w-byte" value is little-endian; w = byte_width(M) for the M each array names
+// (the length of a blob, the section count), so the widths are derived, never stored.
+//
 // dict (front-coded term dictionary). Terms are stemmed, folded UTF-8, sorted by bytes, in blocks of
-// `dict_block` terms. Block b starts at dict_heads[b]; its first term's postings at dict_post[b]. A term:
+// `dict_block` terms. dict_blocks holds per block the block's byte offset in dict (wd = byte_width(dict
+// length) bytes) and its first term's postings offset (wp = byte_width(postings length) bytes). A term:
 //   first of block:  u8 len, len bytes
-//   others:          u8 lcp (bytes shared with the previous term), u8 slen, slen bytes
-//   then:            varint df, varint post_bytes, u8 surf_cut, u8 surf_len, surf bytes
-// A term's postings start after the previous terms' post_bytes in its block. The surface form (the
-// most frequent folded word that stems to the term, for "did you mean") is the term minus its last
-// surf_cut bytes, plus the surf bytes.
+//   others:          u8 h = (lcp << 4) | (slen - 1), lcp = bytes shared with the previous term, slen the
+//                    bytes that follow; a nibble of 15 is an escape: u8 lcp, then u8 slen, follow (in
+//                    that order, each only when escaped); then slen bytes
+//   then:            u8 f = (surface code << 4) | count code, then
+//                    count code 0..5: df 1, post_bytes 4 + code; 6..14: df = code - 4, varint post_bytes;
+//                    15: varint df, varint post_bytes
+//                    surface code 0: the surface form is the term; 1..14: entry code - 1 of dict_surfaces;
+//                    15: u8 x = (cut << 4) | len, or x = 0xFF and u8 cut, u8 len; then len bytes
+// A term's postings start after the previous terms' post_bytes in its block. The surface form (the most
+// frequent folded word that stems to the term, for "did you mean") is the term minus its last `cut`
+// bytes, plus `len` bytes. dict_surfaces: up to 14 entries u8 cut, u8 len, len bytes (the builder picks
+// the (cut, bytes) pairs that save the most).
+//
+// syn_text (synonym groups): each group's phrases (analysed: stems joined by one space) separated by
+// '\n', groups separated by 0x00; within a group, fewer words first, then bytes. syn_index: per phrase,
+// sorted by phrase bytes, the ws-byte offset (ws = byte_width(syn_text length)) of its first byte in
+// syn_text. A phrase runs to the next '\n' or 0x00 (or the end); its group to the 0x00s around it.
+//
+// heading_order (exact-heading boost): per section with a heading whose text::fold_key is 1..
+// FOLIO_MAX_KEY_BYTES bytes, u16 heading_hash(key) and the section id (wh = byte_width(section_count)
+// bytes), sorted by (hash, key bytes, id). The keys are not stored: the reader binary-searches the hashes
+// and folds the pack's headings of the few entries with the query key's hash to compare them.
 //
 // postings, one record per term with df postings in blocks of `skip_block` (B):
 //   if df > B:  ceil(df / B) skip entries of 16 bytes: u32 last_doc, u32 doc_off, u32 pos_off,
@@ -44,10 +65,15 @@ namespace folio {
 namespace fts {
 
 enum : uint32_t {
-  kIndexVersion = 4,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32
+  kIndexVersion = 5,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32;
+                      // 5: compact dictionary, synonyms and heading order
   kPackBlock = 32,       // postings per bit-packed doc / position block (divides skip_block)
   kVarintBlock = 255,    // doc block header: the block's postings are varints
   kDictBlock = 16,
+  kDictEscape = 15,      // nibble value: the field follows in full
+  kDictDf1Codes = 6,     // count codes 0..5: df 1, post_bytes kDictPbBase + code
+  kDictPbBase = 4,
+  kDictMaxSurfaces = 14, // dict_surfaces entries (surface codes 1..14)
   kSkipBlock = 128,
   kSkipEntryBytes = 16,
   kBodyGap = 4,          // position gap between a heading's words and the body's (no phrase spans them)
@@ -118,6 +144,25 @@ inline uint32_t bits_get(const uint8_t *p, size_t bitp, uint32_t w) {
   uint64_t v = 0;
   for (uint32_t k = 0; k * 8 < need; ++k) v |= static_cast<uint64_t>(b[k]) << (8 * k);
   return static_cast<uint32_t>((v >> sh) & ((1ull << w) - 1));
+}
+
+// Bytes (1..4) of a fixed-width field holding values up to `max`.
+inline uint32_t byte_width(uint64_t max) {
+  return max < 0x100u ? 1u : max < 0x10000u ? 2u : max < 0x1000000u ? 3u : 4u;
+}
+
+// Hash of a folded heading key (FNV-1a, folded to 16 bits), the sort key of heading_order.
+inline uint32_t heading_hash(const char *key, size_t len) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) h = (h ^ static_cast<unsigned char>(key[i])) * 16777619u;
+  return (h ^ (h >> 16)) & 0xFFFFu;
+}
+
+// A w-byte (1..4) little-endian value.
+inline uint32_t le_get(const uint8_t *p, uint32_t w) {
+  uint32_t v = 0;
+  for (uint32_t k = 0; k < w; ++k) v |= static_cast<uint32_t>(p[k]) << (8 * k);
+  return v;
 }
 
 inline uint32_t le32(const uint8_t *p) {
