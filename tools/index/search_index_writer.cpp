@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <map>
 #include <numeric>
 #include <stdexcept>
@@ -423,6 +426,13 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
 
   std::vector<DictInput> ents;
   ents.reserve(sorted.size());
+  // FOLIO_SEARCH_DUMP_POSTINGS=FILE: every term's postings as text, for codec studies
+  // (tests/bench/postings_codec_sim.py): per term "T df", then per posting "doc impact positions...".
+  std::unique_ptr<FILE, int (*)(FILE *)> dump(nullptr, std::fclose);
+  if (const char *dp = std::getenv("FOLIO_SEARCH_DUMP_POSTINGS")) {
+    dump.reset(std::fopen(dp, "w"));
+    if (!dump) throw std::runtime_error(std::string("search index: cannot write ") + dp);
+  }
   for (uint32_t i = 0; i < sorted.size(); ++i) {
     const std::string &term = sorted[i].first;
     const uint32_t id = sorted[i].second;
@@ -450,6 +460,12 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       prev_doc = p.doc;
       long q = std::lround(p.score / max_score * 255.0f);
       const uint8_t imp = static_cast<uint8_t>(std::clamp<long>(q, 1, 255));
+      if (dump) {
+        if (k == 0) std::fprintf(dump.get(), "T %zu\n", pl.size());
+        std::fprintf(dump.get(), "%u %u", p.doc, static_cast<unsigned>(imp));
+        for (uint32_t j = 0; j < p.pos_count; ++j) std::fprintf(dump.get(), " %u", positions[p.pos_begin + j]);
+        std::fputc('\n', dump.get());
+      }
       blk_imp.push_back(imp);
       if (k % P == P - 1 || k + 1 == pl.size()) {
         put_doc_block(docs_s, blk_gap, blk_imp);

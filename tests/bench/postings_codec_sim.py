@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""postings_codec_sim.py DUMP: bytes the postings would take under other block codecs.
+
+DUMP comes from `FOLIO_SEARCH_DUMP_POSTINGS=DUMP folio build ...` (per term "T df", then per posting
+"doc impact positions..."). For the blocks of 32 postings the index uses, prints the bits of each
+stream under frame-of-reference (FOR, what index version 5 stores: the block's largest value sets the
+width) and under Rice coding with the best parameter per block, plus impacts re-quantized on a log scale
+(8 steps per octave). Single-posting blocks are varints in the index and are shown as such. A study
+tool: it decides whether a codec is worth a format change (docs/search.md, "Open work")."""
+import math
+import sys
+
+
+def width(v):
+    return v.bit_length()
+
+
+def for_bits(vals):
+    return len(vals) * width(max(vals)) if vals else 0
+
+
+def rice_bits(vals):
+    if not vals:
+        return 0
+    best = None
+    top = max(vals)
+    for k in range(0, 33):
+        c = sum(k + 1 + (v >> k) for v in vals)
+        best = c if best is None else min(best, c)
+        if (top >> k) == 0:
+            break
+    return best
+
+
+def varint_len(v):
+    n = 1
+    while v >= 128:
+        v >>= 7
+        n += 1
+    return n
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    terms, cur = [], None
+    with open(sys.argv[1]) as f:
+        for line in f:
+            if line[0] == "T":
+                cur = []
+                terms.append(cur)
+                continue
+            a = list(map(int, line.split()))
+            cur.append((a[0], a[1], a[2:]))
+    t = dict.fromkeys(["gaps FOR", "gaps Rice", "impacts FOR", "impacts Rice", "impacts log-quantized FOR",
+                       "position counts FOR", "first positions FOR", "first positions Rice", "position deltas FOR",
+                       "position deltas Rice", "block headers", "single-posting blocks"], 0)
+    postings = positions = 0
+    for pl in terms:
+        postings += len(pl)
+        prev = -1
+        for b0 in range(0, len(pl), 32):
+            blk = pl[b0:b0 + 32]
+            gaps = []
+            for d, _, _ in blk:
+                gaps.append(d - prev - 1)
+                prev = d
+            positions += sum(len(p) for _, _, p in blk)
+            if len(blk) == 1:
+                t["single-posting blocks"] += 8 * (varint_len(gaps[0]) + 1)
+                continue
+            imps = [i for _, i, _ in blk]
+            lo = min(imps)
+            q = [round(math.log2(i) * 8) for i in imps]
+            firsts = [p[0] for _, _, p in blk if p]
+            deltas = [p[j] - p[j - 1] for _, _, p in blk for j in range(1, len(p))]
+            t["gaps FOR"] += for_bits(gaps)
+            t["gaps Rice"] += rice_bits(gaps)
+            t["impacts FOR"] += for_bits([i - lo for i in imps])
+            t["impacts Rice"] += rice_bits([i - lo for i in imps])
+            t["impacts log-quantized FOR"] += for_bits([x - min(q) for x in q])
+            t["position counts FOR"] += for_bits([len(p) for _, _, p in blk])
+            t["first positions FOR"] += for_bits(firsts)
+            t["first positions Rice"] += rice_bits(firsts)
+            t["position deltas FOR"] += for_bits(deltas)
+            t["position deltas Rice"] += rice_bits(deltas)
+            t["block headers"] += 2 * 3 * 8
+    print(f"{len(terms)} terms, {postings} postings, {positions} positions")
+    for k, v in t.items():
+        print(f"{k:28s} {v / 8:14,.0f} bytes")
+
+
+if __name__ == "__main__":
+    main()
