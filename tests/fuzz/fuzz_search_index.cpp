@@ -5,12 +5,12 @@
 // u8 blob, u24 offset (taken modulo the blob's size), u8 value written there. The engine must return a
 // known status with a result inside the caller's buffers, and never read outside the pack (ASan).
 #include <folio/folio.h>
-#include <folio/schema/folio_generated.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <vector>
 
+#include "fuzz/search_index_blobs.h"
 #include "search_pack_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -19,10 +19,7 @@ namespace {
 
 struct Original {
   folio::index::PackFile pf;
-  struct Blob {
-    size_t off, len;
-  };
-  std::vector<Blob> blobs;
+  std::vector<folio_test::SearchBlob> blobs;
 };
 
 Original &original() {
@@ -33,21 +30,7 @@ Original &original() {
     if (!path) path = FOLIO_CONTENT_PACK;
 #endif
     if (!path || p->pf.open(path) != FOLIO_OK || !folio_search_available(p->pf.pack)) std::abort();
-    const uint8_t *base = reinterpret_cast<const uint8_t *>(p->pf.bytes.data());
-    const auto *si = folio::fb::GetIndex(base + 128)->search();
-    auto add = [&](const auto *v, size_t elem) {
-      if (v && v->size())
-        p->blobs.push_back({static_cast<size_t>(reinterpret_cast<const uint8_t *>(v->data()) - base), v->size() * elem});
-    };
-    add(si->dict(), 1);
-    add(si->dict_blocks(), 1);
-    add(si->dict_surfaces(), 1);
-    add(si->postings(), 1);
-    add(si->syn_text(), 1);
-    add(si->syn_index(), 1);
-    add(si->heading_order(), 1);
-    add(si->snip_frames(), 1);
-    add(si->snip_offsets(), 4);
+    p->blobs = folio_test::search_index_blobs(reinterpret_cast<const uint8_t *>(p->pf.bytes.data()));
     if (p->blobs.empty()) std::abort();
     return p;
   }();

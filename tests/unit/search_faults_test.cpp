@@ -9,6 +9,7 @@
 #include <folio/folio.h>
 #include <folio/schema/folio_generated.h>
 
+#include "fuzz/search_index_blobs.h"
 #include "search/search.h"
 
 #include <cstring>
@@ -28,33 +29,14 @@ std::vector<uint64_t> load(const char *path, size_t *size) {
   return b;
 }
 
-struct Blob {
-  size_t off, len;
-};
-
 }  // namespace
 
 TEST_CASE("search: flipped bytes in the search index never crash a query", "[search]") {
   size_t size = 0;
   const std::vector<uint64_t> orig = load(FOLIO_CONTENT_PACK, &size);
   const uint8_t *base = reinterpret_cast<const uint8_t *>(orig.data());
-  const auto *idx = folio::fb::GetIndex(base + 128);
-  REQUIRE(idx->search());
-  const auto *si = idx->search();
-  std::vector<Blob> blobs;
-  auto add = [&](const auto *v, size_t elem) {
-    if (v && v->size()) blobs.push_back({static_cast<size_t>(reinterpret_cast<const uint8_t *>(v->data()) - base),
-                                         v->size() * elem});
-  };
-  add(si->dict(), 1);
-  add(si->dict_blocks(), 1);
-  add(si->dict_surfaces(), 1);
-  add(si->postings(), 1);
-  add(si->syn_text(), 1);
-  add(si->syn_index(), 1);
-  add(si->heading_order(), 1);
-  add(si->snip_frames(), 1);
-  add(si->snip_offsets(), 4);
+  REQUIRE(folio::fb::GetIndex(base + 128)->search());
+  const std::vector<folio_test::SearchBlob> blobs = folio_test::search_index_blobs(base);
   REQUIRE(blobs.size() == 9);
   const char *queries[] = {"stem cells knee", "\"bone marrow\" -fat", "menis*", "osteoarthritus", "OA",
                            "what should I avoid after the injection", "topic:evidence cartilage", "kneecap pain"};
@@ -63,7 +45,7 @@ TEST_CASE("search: flipped bytes in the search index never crash a query", "[sea
   folio_search_hit hits[10];
   char text[2048];
   int runs = 0, corrupt = 0;
-  for (const Blob &b : blobs) {
+  for (const folio_test::SearchBlob &b : blobs) {
     const size_t stride = b.len > 1024 ? b.len / 64 : 1;  // the small tables byte by byte
     for (size_t at = 0; at < b.len; at += stride) {
       std::memcpy(pack.data(), orig.data(), orig.size() * 8);
