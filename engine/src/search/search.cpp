@@ -2014,6 +2014,11 @@ inline bool word_byte(unsigned char c) { return kByteClass.c[c] == 1; }
 inline bool is_connector(unsigned char c) { return kByteClass.c[c] == 2; }
 inline unsigned char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
 
+// The first bytes a token must share with highlight term h to match it: all of a prefix term; for a
+// stem, all but its last two bytes (Porter2 changes at most the last two: "happy" -> "happi", "dying"
+// -> "die"), at least one.
+inline size_t hl_need(const HlTerm &h) { return h.prefix ? h.len : (h.len > 2 ? h.len - 2u : 1u); }
+
 // Could a word starting at p (n bytes of text left) match a highlight term? hl_match needs the folded
 // token to start with the term's first need bytes (need: see hl_match); for ASCII letters and digits
 // the folded token is the ASCII-lowered text, so those bytes are compared here, before paying for the
@@ -2033,7 +2038,7 @@ bool hl_prefix_possible(const Scratch *s, const char *p, size_t n) {
   }
   for (uint32_t i = 0; i < s->nhl; ++i) {
     const HlTerm &h = s->hl[i];
-    const size_t need = h.prefix ? h.len : (h.len > 2 ? h.len - 2u : 1u);
+    const size_t need = hl_need(h);
     bool possible = true;
     for (size_t k = 0; k < need && possible; ++k) {
       if (k >= n) {
@@ -2065,9 +2070,8 @@ bool hl_match(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
       }
       continue;
     }
-    // a word stems to h only if it starts with h's first bytes (Porter2 changes at most the last two:
-    // "happy" -> "happi", "dying" -> "die"): compare those before paying for the stemmer
-    const size_t need = h.len > 2 ? h.len - 2u : 1u;
+    // a word stems to h only if it starts with h's first bytes: compare those before paying for the stemmer
+    const size_t need = hl_need(h);
     if (len < need || FOLIO_MEMCMP(tok, h.text, need) != 0) continue;
     if (!stemmed) {
       sl = stem_copy(tok, len, stem);
@@ -2552,7 +2556,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
     // allows any
     const HlTerm &h = s->hl[i];
     const unsigned char h0 = static_cast<unsigned char>(h.text[0]);
-    const size_t need = h.prefix ? h.len : (h.len > 2 ? h.len - 2u : 1u);
+    const size_t need = hl_need(h);
     if (h0 < 0x80) {
       const unsigned char h1 = h.len > 1 ? static_cast<unsigned char>(h.text[1]) : 0x80;
       if (need < 2 || h1 >= 0x80) {
