@@ -24,7 +24,7 @@ ports_pkgs() {
   esac
   # every port: the host toolchain and the build tool's dependencies (the host builder makes test packs)
   echo cmake g++ libzstd-dev libflatbuffers-dev flatbuffers-compiler catch2 xxd dpkg-dev \
-       libmd4c-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+       libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
 }
 
 ports_missing() { # prints the packages of "$@" that are not installed
