@@ -17,7 +17,7 @@ struct SearchBlob {
 
 // The non-empty blobs of the search index of the pack at `pack` (its index FlatBuffer starts at byte
 // 128): dictionary, dictionary blocks and surfaces, postings, synonym text and index, heading order,
-// snippet frames and offsets. Empty when the pack has no search index.
+// snippet frames and offsets, tf classes, field lengths and averages. Empty when the pack has no search index.
 inline std::vector<SearchBlob> search_index_blobs(const uint8_t *pack) {
   std::vector<SearchBlob> blobs;
   const auto *si = folio::fb::GetIndex(pack + 128)->search();
@@ -35,6 +35,9 @@ inline std::vector<SearchBlob> search_index_blobs(const uint8_t *pack) {
   add(si->heading_order(), 1);
   add(si->snip_frames(), 1);
   add(si->snip_offsets(), 4);
+  add(si->tf_classes(), 1);
+  add(si->field_lengths(), 1);
+  add(si->field_avg(), 4);
   return blobs;
 }
 

@@ -494,7 +494,16 @@ TEST_CASE("search: index blobs are well formed", "[search]") {
   CHECK(b.headings == 1);
   const uint32_t h = folio::fts::heading_hash("beta", 4);  // u16 hash of the folded key, 1-byte section id
   CHECK(b.heading_order == std::vector<uint8_t>{static_cast<uint8_t>(h), static_cast<uint8_t>(h >> 8), 1});
-  CHECK(b.impact_scale > 0.0f);
+  // tf classes (title, alias, heading, glossary, body), most frequent first, ties by bytes: body 1 (beta,
+  // gamma and alpha in section 0; alpha in 2), title and body 1 (alpha in 0, delta in 2), then heading and
+  // body 1 (beta in 1) before title 1 (alpha in 1)
+  CHECK(b.tf_classes == std::vector<uint8_t>{0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0});
+  // field lengths: the fields that occur (title, heading, body), a length code per section
+  CHECK(b.length_fields == 0x15u);
+  CHECK(b.field_lengths == std::vector<uint8_t>{1, 0, 3, 1, 1, 1, 1, 0, 2});
+  CHECK(b.field_avg[folio::fts::FIELD_TITLE] == 1.0f);
+  CHECK(b.field_avg[folio::fts::FIELD_HEADING] == 1.0f);
+  CHECK(b.field_avg[folio::fts::FIELD_BODY] == 2.0f);
   CHECK(b.text_bytes > 5000);
 }
 

@@ -160,13 +160,14 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
                  "search index: %u terms, %llu postings, %llu positions; dict %zu (+ blocks %zu, surfaces %zu), "
-                 "postings %zu (docs+impacts %llu, positions %llu, skips %llu), synonyms %zu (%u phrases), "
-                 "headings %zu (%u); text %llu bytes\n",
+                 "postings %zu (docs+classes %llu, positions %llu, skips %llu), synonyms %zu (%u phrases), "
+                 "headings %zu (%u), tf classes %zu (%zu), field lengths %zu; text %llu bytes\n",
                  b.term_count, static_cast<unsigned long long>(b.posting_count),
                  static_cast<unsigned long long>(b.position_count), b.dict.size(), b.dict_blocks.size(),
                  b.dict_surfaces.size(), b.postings.size(), static_cast<unsigned long long>(b.doc_stream_bytes),
                  static_cast<unsigned long long>(b.pos_stream_bytes), static_cast<unsigned long long>(b.skip_bytes),
                  b.syn_text.size() + b.syn_index.size(), b.syn_phrases, b.heading_order.size(), b.headings,
+                 b.tf_classes.size(), b.tf_classes.size() / fts::kTfClassBytes, b.field_lengths.size(),
                  static_cast<unsigned long long>(b.text_bytes));
   const auto dict = fbb.CreateVector(b.dict);
   const auto dict_blocks = fbb.CreateVector(b.dict_blocks);
@@ -175,6 +176,9 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto syn_text = fbb.CreateVector(b.syn_text);
   const auto syn_index = fbb.CreateVector(b.syn_index);
   const auto heading_order = fbb.CreateVector(b.heading_order);
+  const auto tf_classes = fbb.CreateVector(b.tf_classes);
+  const auto field_lengths = fbb.CreateVector(b.field_lengths);
+  const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
   // snippet source: only for sections of articles with more than one section (the article's own frame
   // is as cheap to read for a one-section article); none at all when no article has several sections
   SnippetStore snip;
@@ -202,7 +206,10 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   sb.add_dict_surfaces(dict_surfaces);
   sb.add_dict_block(fts::kDictBlock);
   sb.add_postings(postings);
-  sb.add_impact_scale(b.impact_scale);
+  sb.add_tf_classes(tf_classes);
+  sb.add_length_fields(b.length_fields);
+  sb.add_field_lengths(field_lengths);
+  sb.add_field_avg(field_avg);
   sb.add_skip_block(fts::kSkipBlock);
   sb.add_syn_text(syn_text);
   sb.add_syn_index(syn_index);

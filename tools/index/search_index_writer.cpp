@@ -1,5 +1,5 @@
-// search_index_writer.cpp: tokenizes every field with the shared text module, computes BM25F impacts
-// per (term, section), and writes the front-coded dictionary, the postings (skip tables, doc/impact
+// search_index_writer.cpp: tokenizes every field with the shared text module, counts per (term, section)
+// the tf of each field (tf classes) and per section the field lengths, and writes the front-coded dictionary, the postings (skip tables, doc/tf-class
 // stream, position stream) and the synonym tables. Deterministic: terms sorted by bytes, postings in
 // section order, ties in surface forms broken by bytes.
 #include "search_index_writer.h"
@@ -27,18 +27,9 @@ namespace {
 
 using fts::Field;
 
-// BM25F: weights and length normalization per field (docs/search.md). Every section of an article carries
-// its title and aliases at the same weight: the title lifts them all above other articles' sections, and
-// the section's own heading and text decide which of them is shown.
-constexpr float kK1 = 1.2f;
-constexpr fts::FieldParams kFields[fts::FIELD_COUNT] = {
-    {4.0f, 0.5f},   // title
-    {3.0f, 0.5f},   // aliases
-    {2.0f, 0.5f},   // headings
-    {1.5f, 0.3f},   // glossary
-    {1.0f, 0.75f},  // body
-};
-constexpr float kNonLeadTitleFactor = 1.0f;
+// BM25F parameters: fts::kFieldParams (search_format.h); the reader computes the scores. Every section of
+// an article carries its title and aliases at the same weight: the title lifts them all above other
+// articles' sections, and the section's own heading and text decide which of them is shown.
 
 void put_varint(std::vector<uint8_t> &o, uint32_t v) {
   while (v >= 0x80) {
@@ -61,45 +52,78 @@ uint32_t bit_width(uint32_t v) {
   return w;
 }
 
-// One doc block (search_format.h): varints for a single posting, else the smaller of varints and FOR.
-void put_doc_block(std::vector<uint8_t> &o, const std::vector<uint32_t> &gap, const std::vector<uint8_t> &imp) {
-  const size_t n = gap.size();
-  std::vector<uint8_t> vb;
-  for (size_t i = 0; i < n; ++i) {
-    put_varint(vb, gap[i]);
-    vb.push_back(imp[i]);
+// Bits of v under Rice coding with parameter k (search_format.h), or 0 when its quotient is too long.
+uint64_t rice_bits(uint32_t v, uint32_t k) {
+  const uint32_t q = v >> k;
+  return q > fts::kMaxRiceQuotient ? 0 : q + 1 + k;
+}
+// Bits of v under Elias gamma coding of v + 1.
+uint64_t gamma_bits(uint32_t v) { return 2 * bit_width(v + 1) - 1; }
+
+// LSB-first bit writer over a byte vector.
+struct BitWriter {
+  std::vector<uint8_t> *o;
+  size_t base, bit = 0;
+  void put(uint64_t v, uint32_t w) {
+    for (uint32_t k = 0; k < w; ++k, ++bit) {
+      if ((bit >> 3) + base >= o->size()) o->push_back(0);
+      if ((v >> k) & 1u) (*o)[base + (bit >> 3)] |= static_cast<uint8_t>(1u << (bit & 7));
+    }
   }
+  void rice(uint32_t v, uint32_t k) {
+    put(0, v >> k);
+    put(1, 1);
+    put(v, k);
+  }
+  void gamma(uint32_t v) {
+    const uint32_t x = v + 1, z = bit_width(x) - 1;
+    put(0, z);
+    put(1, 1);
+    put(x, z);  // the low z bits (the top bit is the 1 above)
+  }
+};
+
+// One doc block (search_format.h): a single posting folds "class != 0" into its gap; other blocks are the
+// smaller of varints and Rice-coded gaps with gamma-coded tf classes.
+void put_doc_block(std::vector<uint8_t> &o, const std::vector<uint32_t> &gap, const std::vector<uint32_t> &cls) {
+  const size_t n = gap.size();
   if (n == 1) {
-    o.insert(o.end(), vb.begin(), vb.end());
+    if (gap[0] > 0x7FFFFFFFu) throw std::runtime_error("search index: section id out of range");
+    put_varint(o, (gap[0] << 1) | (cls[0] != 0 ? 1u : 0u));
+    if (cls[0] != 0) put_varint(o, cls[0] - 1);
     return;
   }
-  uint32_t maxg = 0;
-  uint8_t lo = 255, hi = 0;
+  std::vector<uint8_t> vb;
+  uint64_t cbits = 0;
   for (size_t i = 0; i < n; ++i) {
-    maxg = std::max(maxg, gap[i]);
-    lo = std::min(lo, imp[i]);
-    hi = std::max(hi, imp[i]);
+    put_varint(vb, gap[i]);
+    put_varint(vb, cls[i]);
+    cbits += gamma_bits(cls[i]);
   }
-  const uint32_t wg = bit_width(maxg), wi = bit_width(static_cast<uint32_t>(hi - lo));
-  const size_t packed = 3 + (n * (wg + wi) + 7) / 8;
-  if (packed >= 1 + vb.size()) {
+  // the Rice parameter with the fewest bits (every quotient within kMaxRiceQuotient)
+  uint64_t best = 0;
+  uint32_t bk = 0;
+  for (uint32_t k = 0; k <= fts::kMaxRiceParam; ++k) {
+    uint64_t bits = cbits;
+    for (size_t i = 0; i < n && bits; ++i) {
+      const uint64_t b = rice_bits(gap[i], k);
+      bits = b ? bits + b : 0;
+    }
+    if (bits && (best == 0 || bits < best)) {
+      best = bits;
+      bk = k;
+    }
+  }
+  if (best == 0 || 1 + (best + 7) / 8 >= 1 + vb.size()) {
     o.push_back(static_cast<uint8_t>(fts::kVarintBlock));
     o.insert(o.end(), vb.begin(), vb.end());
     return;
   }
-  o.push_back(static_cast<uint8_t>(wg));
-  o.push_back(lo);
-  o.push_back(static_cast<uint8_t>(wi));
-  const size_t base = o.size();
-  o.resize(base + (n * (wg + wi) + 7) / 8, 0);
-  size_t bit = 0;
-  auto put_bits = [&](uint32_t v, uint32_t w) {
-    for (uint32_t k = 0; k < w; ++k, ++bit)
-      if ((v >> k) & 1u) o[base + (bit >> 3)] |= static_cast<uint8_t>(1u << (bit & 7));
-  };
+  o.push_back(static_cast<uint8_t>(bk));
+  BitWriter w{&o, o.size()};
   for (size_t i = 0; i < n; ++i) {
-    put_bits(gap[i], wg);
-    put_bits(static_cast<uint32_t>(imp[i] - lo), wi);
+    w.rice(gap[i], bk);
+    w.gamma(cls[i]);
   }
 }
 
@@ -180,7 +204,7 @@ struct DocTerm {
 
 struct Posting {
   uint32_t doc;
-  float score;
+  uint32_t cls;  // tf class (after build_index_blobs sorts the classes)
   uint32_t pos_begin, pos_count;
 };
 
@@ -377,39 +401,47 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     for (const DocTerm &dt : dts) ++terms[dt.term].df;
   }
 
-  // BM25F scores
-  double avg[fts::FIELD_COUNT];
-  for (int f = 0; f < fts::FIELD_COUNT; ++f) avg[f] = len_docs[f] ? len_sum[f] / len_docs[f] : 1.0;
-  float max_score = 0.0f;
+  // field lengths (search_format.h): the averages over sections where a field is not empty, and per
+  // section a one-byte code of each field that some section has
+  for (int f = 0; f < fts::FIELD_COUNT; ++f) {
+    out.field_avg[f] = len_docs[f] ? static_cast<float>(len_sum[f] / len_docs[f]) : 1.0f;
+    if (len_docs[f]) out.length_fields |= 1u << f;
+  }
+  for (uint32_t d = 0; d < n; ++d)
+    for (int f = 0; f < fts::FIELD_COUNT; ++f)
+      if (out.length_fields & (1u << f)) out.field_lengths.push_back(static_cast<uint8_t>(fts::length_code(lens[d][f])));
+
+  // tf classes: the distinct per-field tf tuples, most frequent first (ties: by bytes)
+  using TfKey = std::array<uint8_t, fts::kTfClassBytes>;
+  auto tf_key = [](const DocTerm &dt) {
+    TfKey k;
+    for (int f = 0; f < fts::FIELD_COUNT; ++f) k[f] = static_cast<uint8_t>(std::min<uint32_t>(dt.tf[f], 255));
+    return k;
+  };
+  std::map<TfKey, uint64_t> class_count;
+  for (uint32_t d = 0; d < n; ++d)
+    for (const DocTerm &dt : doc_terms[d]) ++class_count[tf_key(dt)];
+  std::vector<std::pair<uint64_t, TfKey>> by_count;
+  for (const auto &kv : class_count) by_count.emplace_back(kv.second, kv.first);
+  std::sort(by_count.begin(), by_count.end(), [](const auto &a, const auto &b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::map<TfKey, uint32_t> class_id;
+  for (const auto &e : by_count) {
+    class_id.emplace(e.second, static_cast<uint32_t>(class_id.size()));
+    out.tf_classes.insert(out.tf_classes.end(), e.second.begin(), e.second.end());
+  }
+  if (class_id.size() >= (1u << fts::kMaxClassBits) - 1u) throw std::runtime_error("search index: too many tf classes");
   for (uint32_t d = 0; d < n; ++d) {
     for (DocTerm &dt : doc_terms[d]) {
-      // two BM25F groups, each saturated on its own: the article's names (title, aliases) and the
-      // section's own text (heading, glossary, body). Summed before saturation, a strong title or alias
-      // match would swamp the section's text and every section of the article would tie.
-      double tf_article = 0.0, tf_section = 0.0;
-      for (int f = 0; f < fts::FIELD_COUNT; ++f) {
-        if (!dt.tf[f]) continue;
-        double w = kFields[f].weight;
-        const bool names = f == fts::FIELD_TITLE || f == fts::FIELD_ALIAS;
-        if (names && !docs[d].lead) w *= kNonLeadTitleFactor;
-        const double norm = 1.0 - kFields[f].b + kFields[f].b * (lens[d][f] / avg[f]);
-        (names ? tf_article : tf_section) += w * dt.tf[f] / norm;
-      }
-      const double df = terms[dt.term].df;
-      const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-      auto sat = [](double x) { return x * (kK1 + 1.0) / (x + kK1); };
-      const float score = static_cast<float>(idf * (sat(tf_article) + sat(tf_section)));
-      max_score = std::max(max_score, score);
       std::sort(dt.pos.begin(), dt.pos.end());
       dt.pos.erase(std::unique(dt.pos.begin(), dt.pos.end()), dt.pos.end());
-      Posting p{d, score, static_cast<uint32_t>(positions.size()), static_cast<uint32_t>(dt.pos.size())};
+      Posting p{d, class_id.at(tf_key(dt)), static_cast<uint32_t>(positions.size()), static_cast<uint32_t>(dt.pos.size())};
       positions.insert(positions.end(), dt.pos.begin(), dt.pos.end());
       postings[dt.term].push_back(p);
     }
     std::vector<DocTerm>().swap(doc_terms[d]);
   }
-  if (max_score <= 0.0f) max_score = 1.0f;
-  out.impact_scale = max_score / 255.0f;
 
   // dictionary order
   std::vector<std::pair<std::string, uint32_t>> sorted(term_ids.begin(), term_ids.end());
@@ -427,7 +459,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   std::vector<DictInput> ents;
   ents.reserve(sorted.size());
   // FOLIO_SEARCH_DUMP_POSTINGS=FILE: every term's postings as text, for codec studies
-  // (tests/bench/postings_codec_sim.py): per term "T df", then per posting "doc impact positions...".
+  // (tests/bench/postings_codec_sim.py): per term "T df", then per posting "doc class positions...".
   std::unique_ptr<FILE, int (*)(FILE *)> dump(nullptr, std::fclose);
   if (const char *dp = std::getenv("FOLIO_SEARCH_DUMP_POSTINGS")) {
     dump.reset(std::fopen(dp, "w"));
@@ -441,38 +473,33 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     const std::vector<Posting> &pl = postings[id];
     std::vector<uint8_t> docs_s, pos_s, skips;
     uint32_t prev_doc = UINT32_MAX;
-    uint8_t block_max = 0;
     uint32_t block_doc_off = 0, block_pos_off = 0;
     const uint32_t B = fts::kSkipBlock, P = fts::kPackBlock;
     static_assert(fts::kSkipBlock % fts::kPackBlock == 0, "skip blocks start pack blocks");
     const bool with_skips = pl.size() > B;
     std::vector<uint32_t> blk_gap;
-    std::vector<uint8_t> blk_imp;
+    std::vector<uint32_t> blk_cls;
     std::vector<std::vector<uint32_t>> blk_pos;
     for (size_t k = 0; k < pl.size(); ++k) {
       if (k % B == 0) {
         block_doc_off = static_cast<uint32_t>(docs_s.size());
         block_pos_off = static_cast<uint32_t>(pos_s.size());
-        block_max = 0;
       }
       const Posting &p = pl[k];
       blk_gap.push_back(prev_doc == UINT32_MAX ? p.doc : p.doc - prev_doc - 1);
       prev_doc = p.doc;
-      long q = std::lround(p.score / max_score * 255.0f);
-      const uint8_t imp = static_cast<uint8_t>(std::clamp<long>(q, 1, 255));
       if (dump) {
         if (k == 0) std::fprintf(dump.get(), "T %zu\n", pl.size());
-        std::fprintf(dump.get(), "%u %u", p.doc, static_cast<unsigned>(imp));
+        std::fprintf(dump.get(), "%u %u", p.doc, p.cls);
         for (uint32_t j = 0; j < p.pos_count; ++j) std::fprintf(dump.get(), " %u", positions[p.pos_begin + j]);
         std::fputc('\n', dump.get());
       }
-      blk_imp.push_back(imp);
+      blk_cls.push_back(p.cls);
       if (k % P == P - 1 || k + 1 == pl.size()) {
-        put_doc_block(docs_s, blk_gap, blk_imp);
+        put_doc_block(docs_s, blk_gap, blk_cls);
         blk_gap.clear();
-        blk_imp.clear();
+        blk_cls.clear();
       }
-      block_max = std::max(block_max, imp);
       blk_pos.emplace_back(positions.begin() + p.pos_begin, positions.begin() + p.pos_begin + p.pos_count);
       for (uint32_t v : blk_pos.back())
         if (v >= (1u << 30)) throw std::runtime_error("search index: position out of range");
@@ -485,10 +512,6 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
         put_u32(skips, p.doc);
         put_u32(skips, block_doc_off);
         put_u32(skips, block_pos_off);
-        skips.push_back(block_max);
-        skips.push_back(0);
-        skips.push_back(0);
-        skips.push_back(0);
       }
     }
     out.posting_count += pl.size();

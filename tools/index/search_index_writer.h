@@ -25,17 +25,19 @@ struct IndexDoc {
 struct IndexBlobs {
   // the SearchIndex blobs (search_format.h)
   std::vector<uint8_t> dict, dict_blocks, dict_surfaces, postings, syn_text, syn_index, heading_order;
+  std::vector<uint8_t> tf_classes, field_lengths;
+  uint32_t length_fields = 0;           // bit f: field f has a column in field_lengths
+  float field_avg[5] = {1, 1, 1, 1, 1};  // per field (fts::Field)
   uint32_t term_count = 0;
   uint32_t syn_phrases = 0;  // entries of syn_index
   uint32_t headings = 0;     // entries of heading_order
-  float impact_scale = 1.0f;
   uint64_t posting_count = 0, position_count = 0;
   uint64_t doc_stream_bytes = 0, pos_stream_bytes = 0, skip_bytes = 0;  // parts of `postings`
   uint64_t text_bytes = 0;   // raw text indexed (titles and aliases once per article)
 
   uint64_t bytes() const {
     return dict.size() + dict_blocks.size() + dict_surfaces.size() + postings.size() + syn_text.size() +
-           syn_index.size() + heading_order.size();
+           syn_index.size() + heading_order.size() + tf_classes.size() + field_lengths.size() + sizeof field_avg;
   }
 };
 

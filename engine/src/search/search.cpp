@@ -9,7 +9,8 @@
 //      in a bounded min-heap, then sorted (ties by section id: deterministic);
 //   4. snippets: the section text is rendered into scratch, re-tokenized, and the window holding the
 //      most distinct query words is copied out with highlight ranges.
-// Scores are sums of precomputed, quantized BM25F impacts times the alternative's weight.
+// Scores: BM25F per posting, computed as it is read from its tf class and the section's field lengths,
+// times the alternative's weight.
 #include "search/search.h"
 
 #include "codec/codec.h"
@@ -55,6 +56,29 @@ constexpr float kOtherAltShare = 0.25f;  // the tie-breaker of a dis-max (Lucene
 
 inline uint32_t u32_at(const uint8_t *base, uint32_t i) { return le32(base + 4u * static_cast<size_t>(i)); }
 
+// ln(x) for x >= 1 without libm (the engine links nothing but zstd): x = m 2^e with m in [1, 2), and
+// ln m = 2 atanh((m - 1) / (m + 1)) by its series (|s| <= 1/3: relative error below 1e-9).
+double ln_ge1(double x) {
+  int e = 0;
+  while (x >= 2.0 && e < 2048) {
+    x *= 0.5;
+    ++e;
+  }
+  const double t = (x - 1.0) / (x + 1.0), t2 = t * t;
+  double term = t, sum = 0.0;
+  for (int k = 1; k <= 19; k += 2) {
+    sum += term / k;
+    term *= t2;
+  }
+  return e * 0.69314718055994530942 + 2.0 * sum;
+}
+
+// BM25 idf of a term in df of n sections (search_format.h).
+float bm25_idf(uint32_t df, uint32_t n) {
+  const double d = df, N = n > df ? n : df;
+  return static_cast<float>(ln_ge1(1.0 + (N - d + 0.5) / (d + 0.5)));
+}
+
 // ---- index view ------------------------------------------------------------------------------------------
 
 struct Surface {
@@ -71,7 +95,12 @@ struct View {
   const uint8_t *postings;
   size_t postings_len;
   uint32_t nterms, block, skip;
-  float scale;
+  const uint8_t *tf_classes;     // nclasses * kTfClassBytes
+  uint32_t nclasses;
+  const uint8_t *field_lengths;  // per section, ncols length codes (fields of length_fields)
+  uint32_t ncols;
+  int8_t col[FIELD_COUNT];       // column of field f in field_lengths, -1: none (length 0)
+  float norm_a[FIELD_COUNT], norm_b[FIELD_COUNT];  // norm = a + b * length (1 - b_f, b_f / avg_f)
   Surface surface_codes[16];  // per surface code: 0 none, 1..nsurfaces dict_surfaces, others cut 255
   uint32_t nsurfaces;
   const uint8_t *syn_text;
@@ -136,11 +165,28 @@ bool view_init(const folio_pack *p, View *v) {
   if (!dict_view_init(b, v)) return false;
   v->postings = postings->data();
   v->skip = si->skip_block();
-  v->scale = si->impact_scale();
   if (v->skip == 0 || v->skip > 4096 || v->skip % kPackBlock != 0) return false;
-  if (!(v->scale > 0.0f) || v->scale > 1e6f) return false;
   v->nsections = si->section_count();
   if (v->nsections != p->n_sections) return false;
+  // BM25F inputs: tf classes, field lengths and averages
+  const auto *tc = si->tf_classes();
+  const auto *fl = si->field_lengths();
+  const auto *fa = si->field_avg();
+  const uint32_t mask = si->length_fields();
+  if (!tc || tc->size() == 0 || tc->size() % kTfClassBytes != 0 || !fa || fa->size() != FIELD_COUNT) return false;
+  if (mask >> FIELD_COUNT) return false;
+  v->tf_classes = tc->data();
+  v->nclasses = tc->size() / kTfClassBytes;
+  v->ncols = 0;
+  for (int f = 0; f < FIELD_COUNT; ++f) {
+    const float avg = fa->Get(static_cast<flatbuffers::uoffset_t>(f));
+    if (!(avg > 0.0f) || !(avg < 1e9f)) return false;  // also refuses NaN
+    v->col[f] = (mask >> f) & 1u ? static_cast<int8_t>(v->ncols++) : int8_t{-1};
+    v->norm_a[f] = 1.0f - kFieldParams[f].b;
+    v->norm_b[f] = kFieldParams[f].b / avg;
+  }
+  if ((fl ? fl->size() : 0) != static_cast<uint64_t>(v->nsections) * v->ncols) return false;
+  v->field_lengths = fl ? fl->data() : nullptr;
   const auto *st = si->syn_text();
   const auto *sx = si->syn_index();
   v->syn_text = st ? st->data() : nullptr;
@@ -171,7 +217,6 @@ int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
 struct TermInfo {
   uint32_t df;
   uint32_t post_off, post_len;
-  uint8_t max_imp;
 };
 
 // Sequential decoder over the front-coded dictionary.
@@ -274,7 +319,6 @@ bool dict_next(DictIter *it) {
     if (cc == kDictEscape && !varint_get(d, n, &p, &df)) return it->bad = true, false;
     if (!varint_get(d, n, &p, &pb)) return it->bad = true, false;
   }
-  it->info.max_imp = 0;
   const Surface &sf = v->surface_codes[f >> 4];  // code 0: none; unused codes: cut 255 (refused below)
   it->surf_cut = sf.cut;
   it->surf_len = sf.len;
@@ -386,9 +430,10 @@ struct Cursor {
   size_t pp;             // byte in pos at the start of posting pidx
   uint32_t pidx;
   uint32_t left;         // postings left in the current doc block (0: the next step reads a block header)
-  uint8_t wg, wi, imin;  // packed block: gap bits, impact bits, impact base; wg = kVarintBlock: varints
-  uint8_t impact;
-  uint8_t max_imp;
+  uint8_t rk;            // Rice parameter of the current doc block; kVarintBlock: varints
+  uint32_t cls;          // tf class of the current posting (< View::nclasses)
+  uint32_t nclasses;
+  float idf;
   bool bad;
   // the open position block (block pidx, whose header pos_block_open validated): posting pj of the block
   // has its positions at pcur (bit offset when packed, byte offset when varints); a phrase check walks on
@@ -410,12 +455,13 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   c->dp = 0;
   c->bitp = 0;
   c->left = 0;
-  c->wg = c->wi = c->imin = 0;
+  c->rk = 0;
   c->pp = 0;
   c->pidx = 0;
   c->pb_open = false;
-  c->impact = 0;
-  c->max_imp = t.max_imp;
+  c->cls = 0;
+  c->nclasses = v->nclasses;
+  c->idf = bm25_idf(t.df, v->nsections);
   c->skips = nullptr;
   c->docs = c->pos = nullptr;
   c->docs_len = c->pos_len = 0;
@@ -443,48 +489,8 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   return true;
 }
 
-inline bool cursor_step(Cursor *c) {
-  const uint32_t next = c->idx == kEnd ? 0 : c->idx + 1;
-  if (next >= c->df) {
-    c->doc = kEnd;
-    return false;
-  }
-  if (c->left == 0) {
-    // block header (search_format.h): a single posting or u8 kVarintBlock: varints; else wg, imin, wi
-    const uint32_t n = c->df - next < kPackBlock ? c->df - next : kPackBlock;
-    if (n == 1) {
-      c->wg = kVarintBlock;
-    } else {
-      if (c->dp >= c->docs_len) return c->bad = true, c->doc = kEnd, false;
-      c->wg = c->docs[c->dp++];
-      if (c->wg != kVarintBlock) {
-        if (c->wg > 32 || c->docs_len - c->dp < 2) return c->bad = true, c->doc = kEnd, false;
-        c->imin = c->docs[c->dp];
-        c->wi = c->docs[c->dp + 1];
-        c->dp += 2;
-        const uint64_t bytes = (static_cast<uint64_t>(n) * (c->wg + c->wi) + 7) / 8;
-        if (c->wi > 8 || bytes > c->docs_len - c->dp) return c->bad = true, c->doc = kEnd, false;
-        c->bitp = c->dp * 8;
-        c->dp += static_cast<size_t>(bytes);
-      }
-    }
-    c->left = n;
-  }
-  uint32_t delta;
-  if (c->wg == kVarintBlock) {
-    if (!varint_get(c->docs, c->docs_len, &c->dp, &delta) || c->dp >= c->docs_len) {
-      c->bad = true;
-      c->doc = kEnd;
-      return false;
-    }
-    c->impact = c->docs[c->dp++];
-  } else {
-    delta = bits_get(c->docs, c->bitp, c->wg);
-    const uint32_t imp = c->imin + bits_get(c->docs, c->bitp + c->wg, c->wi);
-    c->bitp += c->wg + c->wi;
-    if (imp > 255) return c->bad = true, c->doc = kEnd, false;
-    c->impact = static_cast<uint8_t>(imp);
-  }
+// The current block's next posting: doc gap `delta`, index `next`.
+inline bool cursor_land(Cursor *c, uint32_t next, uint32_t delta) {
   --c->left;
   const uint64_t d = static_cast<uint64_t>(c->prev == kEnd ? 0 : static_cast<uint64_t>(c->prev) + 1) + delta;
   if (d >= kEnd) {
@@ -495,6 +501,61 @@ inline bool cursor_step(Cursor *c) {
   c->idx = next;
   c->doc = c->prev = static_cast<uint32_t>(d);
   return true;
+}
+
+inline bool cursor_step(Cursor *c) {
+  const uint32_t next = c->idx == kEnd ? 0 : c->idx + 1;
+  if (next >= c->df) {
+    c->doc = kEnd;
+    return false;
+  }
+  if (c->left == 0) {
+    // block header (search_format.h): a single posting: none; else u8 k (kVarintBlock: varints)
+    const uint32_t n = c->df - next < kPackBlock ? c->df - next : kPackBlock;
+    if (n == 1) {
+      c->rk = kVarintBlock;
+      c->left = 1;
+      uint32_t x;
+      if (!varint_get(c->docs, c->docs_len, &c->dp, &x)) return c->bad = true, c->doc = kEnd, false;
+      c->cls = 0;
+      if ((x & 1u) && (!varint_get(c->docs, c->docs_len, &c->dp, &c->cls) || c->cls >= c->nclasses - 1))
+        return c->bad = true, c->doc = kEnd, false;
+      c->cls += x & 1u;
+      return cursor_land(c, next, x >> 1);
+    }
+    if (c->dp >= c->docs_len) return c->bad = true, c->doc = kEnd, false;
+    c->rk = c->docs[c->dp++];
+    if (c->rk != kVarintBlock) {
+      if (c->rk > kMaxRiceParam) return c->bad = true, c->doc = kEnd, false;
+      c->bitp = c->dp * 8;
+    }
+    c->left = n;
+  }
+  uint32_t delta;
+  if (c->rk == kVarintBlock) {
+    if (!varint_get(c->docs, c->docs_len, &c->dp, &delta) || !varint_get(c->docs, c->docs_len, &c->dp, &c->cls)) {
+      c->bad = true;
+      c->doc = kEnd;
+      return false;
+    }
+  } else {
+    // Rice-coded gap, then the gamma-coded class; bits past the stream read as 0 and are refused below
+    uint64_t w = bits_window(c->docs, c->docs_len, c->bitp);
+    const uint32_t q = w ? ctz64(w) : 64u;
+    if (q > kMaxRiceQuotient) return c->bad = true, c->doc = kEnd, false;
+    c->bitp += q + 1;
+    delta = (q << c->rk) | bits_get_safe(c->docs, c->docs_len, c->bitp, c->rk);
+    c->bitp += c->rk;
+    w = bits_window(c->docs, c->docs_len, c->bitp);
+    const uint32_t z = w ? ctz64(w) : 64u;
+    if (z >= kMaxClassBits) return c->bad = true, c->doc = kEnd, false;
+    c->cls = ((1u << z) | static_cast<uint32_t>((w >> (z + 1)) & ((1u << z) - 1u))) - 1u;
+    c->bitp += 2 * z + 1;
+    if (c->bitp > static_cast<uint64_t>(c->docs_len) * 8) return c->bad = true, c->doc = kEnd, false;
+    if (c->left == 1) c->dp = (c->bitp + 7) / 8;  // the block's last posting: the next block follows
+  }
+  if (c->cls >= c->nclasses) return c->bad = true, c->doc = kEnd, false;
+  return cursor_land(c, next, delta);
 }
 
 // Move to the first posting with doc >= target.
@@ -789,6 +850,9 @@ struct Scratch {
   HeapItem cur;
   bool cur_has;
   bool all_sections;
+  // BM25F length normalization of section norm_doc: 1 / norm per field
+  uint32_t norm_doc;
+  float inv_norm[FIELD_COUNT];
 };
 
 // ---- heap (min-heap on rank: the worst hit at the root) -----------------------------------------------
@@ -941,6 +1005,31 @@ bool clause_ok(Scratch *s, Clause *c, uint32_t d) {
   return false;
 }
 
+// BM25F score of cursor c's current posting, in section d (search_format.h).
+float posting_score(Scratch *s, const Cursor *c, uint32_t d) {
+  const View &v = s->v;
+  if (s->norm_doc != d) {
+    s->norm_doc = d;
+    const uint8_t *lc = v.field_lengths ? v.field_lengths + static_cast<size_t>(d) * v.ncols : nullptr;
+    for (int f = 0; f < FIELD_COUNT; ++f) {
+      const uint32_t len = v.col[f] >= 0 && lc ? length_value(lc[v.col[f]]) : 0u;
+      s->inv_norm[f] = 1.0f / (v.norm_a[f] + v.norm_b[f] * static_cast<float>(len));
+    }
+  }
+  const uint8_t *tf = v.tf_classes + static_cast<size_t>(c->cls) * kTfClassBytes;
+  float names = 0.0f, text = 0.0f;
+  for (int f = 0; f < FIELD_COUNT; ++f) {
+    if (!tf[f]) continue;
+    const float x = kFieldParams[f].weight * static_cast<float>(tf[f]) * s->inv_norm[f];
+    if (field_is_name(f))
+      names += x;
+    else
+      text += x;
+  }
+  auto sat = [](float x) { return x * (kK1 + 1.0f) / (x + kK1); };
+  return c->idf * (sat(names) + sat(text));
+}
+
 // Score of clause c at doc d (clause already advanced to >= d): best alternative matching d.
 float clause_score(Scratch *s, const Clause *c, uint32_t d) {
   // the best alternative, plus a share of the others that also match (a section that says both
@@ -949,9 +1038,9 @@ float clause_score(Scratch *s, const Clause *c, uint32_t d) {
   for (uint32_t i = 0; i < c->na; ++i) {
     Alt *a = &s->alts[c->a0 + i];
     if (!alt_ok(s, a, d)) continue;
-    uint32_t sum = 0;
-    for (uint32_t k = 0; k < a->n; ++k) sum += s->cursors[a->c0 + k].impact;
-    const float sc = a->weight * static_cast<float>(sum);
+    float sum = 0.0f;
+    for (uint32_t k = 0; k < a->n; ++k) sum += posting_score(s, &s->cursors[a->c0 + k], d);
+    const float sc = a->weight * sum;
     total += sc;
     if (sc > best) best = sc;
   }
@@ -1040,10 +1129,13 @@ void reset_eval(Scratch *s) {
     c->dp = c->pp = 0;
     c->bitp = 0;
     c->left = 0;
+    c->rk = 0;
+    c->cls = 0;
     c->pidx = 0;
     c->pb_open = false;
   }
   s->nheap = 0;
+  s->norm_doc = kEnd;
   s->cur_article = kEnd;
   s->cur_end = 0;
   s->cur_has = false;
@@ -1149,7 +1241,7 @@ bool is_space_byte(unsigned char c) { return c <= 0x20 || c == 0x7F; }
 int add_cursor(Scratch *s, const char *term, size_t len) {
   if (s->ncursors >= kMaxCursors) return -1;
   Cursor *c = &s->cursors[s->ncursors];
-  TermInfo ti{0, 0, 0, 0};
+  TermInfo ti{0, 0, 0};
   bool bad = false;
   if (!dict_find(&s->v, term, len, &ti, &bad)) ti.df = 0;
   if (bad) s->bad = true;
@@ -2579,7 +2671,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
     FOLIO_MEMSET(h, 0, sizeof *h);
     h->article = it.article;
     h->section = it.section;
-    h->score = it.score * s->v.scale;
+    h->score = it.score;
     h->flags = (it.full ? FOLIO_HIT_ALL_WORDS : 0u) | (it.title ? FOLIO_HIT_TITLE : 0u);
     h->more_sections = it.more;
     folio_article art;

@@ -32,14 +32,16 @@
 // and folds the pack's headings of the few entries with the query key's hash to compare them.
 //
 // postings, one record per term with df postings in blocks of `skip_block` (B):
-//   if df > B:  ceil(df / B) skip entries of 16 bytes: u32 last_doc, u32 doc_off, u32 pos_off,
-//               u8 max_impact, 3 zero bytes (offsets relative to the doc / position stream)
-//   varint doc_bytes, then the doc stream, in pack blocks of kPackBlock postings (the last one shorter); per posting a
-//   gap g = doc - prev - 1 (prev starts at -1) and an impact (quantized BM25F score, 1..255). A block of
-//   one posting: varint g, u8 impact. Other blocks start with u8 wg: wg = kVarintBlock: per posting
-//   varint g, u8 impact; else (wg <= 32, bit-packed, FOR) u8 imin, u8 wi (<= 8), then per posting g in
-//   wg bits and impact - imin in wi bits, LSB first, the block padded to a byte. The builder picks the
-//   smaller of the two per block. Skip entries' doc_off point at a block's first byte.
+//   if df > B:  ceil(df / B) skip entries of 12 bytes: u32 last_doc, u32 doc_off, u32 pos_off (offsets
+//               relative to the doc / position stream)
+//   varint doc_bytes, then the doc stream, in pack blocks of kPackBlock postings (the last one shorter); per
+//   posting a gap g = doc - prev - 1 (prev starts at -1) and a tf class c (an entry of tf_classes, below).
+//   A block of one posting: varint (g << 1) | (c != 0), then varint (c - 1) when c != 0. Other blocks start
+//   with u8 k: k = kVarintBlock: per posting varint g, varint c; else (k <= kMaxRiceParam) per posting g
+//   Rice-coded with parameter k (q = g >> k zero bits, a one bit, the low k bits of g; q <=
+//   kMaxRiceQuotient) and c Elias-gamma-coded (x = c + 1 < 2^kMaxClassBits: z = floor(log2 x) zero bits, a
+//   one bit, the low z bits of x), LSB first, the block padded to a byte. The builder picks the smaller of
+//   the two per block, and the k with the fewest bits. Skip entries' doc_off point at a block's first byte.
 //   the position stream (the rest of the record), in the same pack blocks as the doc stream (skip entries'
 //   pos_off point at a block's first byte). Varint form, per posting one varint x: 0 = no positions, else
 //   x - 1 = (first position << 1) | more; when more, varint (count - 2) and count - 1 position deltas. A
@@ -48,6 +50,16 @@
 //   wc bits, then per posting with positions the first position in wf bits and the deltas in wd bits, LSB
 //   first, the block padded to a byte. Positions count heading words then body words (body starts at
 //   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
+//
+// tf_classes (index version 6): the distinct per-field term frequencies of the postings, kTfClassBytes
+// bytes a class: u8 tf of title, aliases, heading, glossary, body (each capped at 255), most frequent
+// class first (ties: by bytes). A posting's score is computed when it is read (BM25F, kFieldParams, kK1):
+//   idf(df) * (sat(sum over title, aliases) + sat(sum over heading, glossary, body)),
+//   sum over a group of weight_f * tf_f / (1 - b_f + b_f * len_f / avg_f), sat(x) = x (k1 + 1) / (x + k1),
+//   idf(df) = ln(1 + (N - df + 0.5) / (df + 0.5)), N = section_count
+// with len_f the section's field length (field_lengths: per section one u8 length_code per field of the
+// length_fields mask, in field order; a field outside the mask has length 0) and avg_f field_avg[f], the
+// mean length over the sections where the field is not empty.
 //
 // snippet source (snip_frames, snip_offsets; optional): per section s, the bytes
 // [snip_offsets[s], snip_offsets[s+1]) of snip_frames are empty (no frame: the reader renders the
@@ -65,8 +77,9 @@ namespace folio {
 namespace fts {
 
 enum : uint32_t {
-  kIndexVersion = 5,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32;
-                      // 5: compact dictionary, synonyms and heading order
+  kIndexVersion = 6,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32;
+                      // 5: compact dictionary, synonyms and heading order; 6: tf classes and field lengths
+                      // (BM25F computed when read) instead of stored impacts, 12-byte skip entries
   kPackBlock = 32,       // postings per bit-packed doc / position block (divides skip_block)
   kVarintBlock = 255,    // doc block header: the block's postings are varints
   kDictBlock = 16,
@@ -75,7 +88,11 @@ enum : uint32_t {
   kDictPbBase = 4,
   kDictMaxSurfaces = 14, // dict_surfaces entries (surface codes 1..14)
   kSkipBlock = 128,
-  kSkipEntryBytes = 16,
+  kSkipEntryBytes = 12,
+  kTfClassBytes = 5,     // tf_classes entry: one u8 tf per field
+  kMaxClassBits = 24,    // tf classes are below 2^kMaxClassBits - 1
+  kMaxRiceParam = 31,    // Rice parameter of a doc block's gaps
+  kMaxRiceQuotient = 32, // longest unary quotient of a Rice-coded gap
   kBodyGap = 4,          // position gap between a heading's words and the body's (no phrase spans them)
   kMaxTermBytes = 64,    // = text::MAX_TOKEN_BYTES
   kNoPos = 255,          // Alt relpos of a phrase word that is not checked by position (a stopword)
@@ -99,11 +116,35 @@ inline size_t snippet_source_len(const char *text, size_t len) {
   return len <= kSnippetSource ? len : utf8_boundary_prefix(text, kSnippetSource);
 }
 
-// Field weights and BM25F parameters used by the builder to compute impacts (docs/search.md).
+// BM25F (docs/search.md): weight and length normalization per field, shared by the builder (field
+// lengths and averages) and the reader (scores). Two groups are saturated apart and summed: the article's
+// names (title, aliases; every section of an article carries them) and the section's own text.
 struct FieldParams {
   float weight, b;
 };
 enum Field : int { FIELD_TITLE = 0, FIELD_ALIAS, FIELD_HEADING, FIELD_GLOSSARY, FIELD_BODY, FIELD_COUNT };
+constexpr float kK1 = 1.2f;
+constexpr FieldParams kFieldParams[FIELD_COUNT] = {
+    {4.0f, 0.5f},   // title
+    {3.0f, 0.5f},   // aliases
+    {2.0f, 0.5f},   // headings
+    {1.5f, 0.3f},   // glossary
+    {1.0f, 0.75f},  // body
+};
+inline bool field_is_name(int f) { return f == FIELD_TITLE || f == FIELD_ALIAS; }
+
+// Field lengths in one byte (field_lengths): exact up to 31 words, then 8 steps an octave (at most 1/8
+// too short). length_value(length_code(n)) <= n, and length_value is increasing.
+inline uint32_t length_value(uint32_t code) {
+  if (code < 32) return code;
+  const uint32_t e = (code - 32) >> 3, m = (code - 32) & 7;
+  return e >= 24 ? 0xFFFFFFFFu : (8u + m) << (e + 2);
+}
+inline uint32_t length_code(uint32_t n) {
+  uint32_t c = n < 32 ? n : 32;
+  while (c < 255 && length_value(c + 1) <= n) ++c;
+  return c;
+}
 
 // Bounds-checked LEB128 varint (at most 5 bytes for a u32). Returns false (and leaves *pos) if the
 // varint runs past `len` or is longer than 5 bytes.
@@ -144,6 +185,38 @@ inline uint32_t bits_get(const uint8_t *p, size_t bitp, uint32_t w) {
   uint64_t v = 0;
   for (uint32_t k = 0; k * 8 < need; ++k) v |= static_cast<uint64_t>(b[k]) << (8 * k);
   return static_cast<uint32_t>((v >> sh) & ((1ull << w) - 1));
+}
+
+// Trailing zero bits of v != 0.
+inline uint32_t ctz64(uint64_t v) {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<uint32_t>(__builtin_ctzll(v));
+#else
+  uint32_t n = 0;
+  while (!(v & 1u)) {
+    v >>= 1;
+    ++n;
+  }
+  return n;
+#endif
+}
+
+// At least 56 bits at bit offset `bitp` of p[0..len), LSB first; bytes past len read as 0.
+inline uint64_t bits_window(const uint8_t *p, size_t len, size_t bitp) {
+  const size_t b = bitp >> 3;
+  uint64_t v = 0;
+  if (b + 8 <= len) {
+    for (uint32_t k = 0; k < 8; ++k) v |= static_cast<uint64_t>(p[b + k]) << (8 * k);
+  } else {
+    for (size_t k = 0; b + k < len; ++k) v |= static_cast<uint64_t>(p[b + k]) << (8 * k);
+  }
+  return v >> (bitp & 7);
+}
+
+// `w` (<= 32) bits at bit offset `bitp` of p[0..len), LSB first; bits past len read as 0.
+inline uint32_t bits_get_safe(const uint8_t *p, size_t len, size_t bitp, uint32_t w) {
+  if (w == 0) return 0;
+  return static_cast<uint32_t>(bits_window(p, len, bitp) & ((1ull << w) - 1));
 }
 
 // Bytes (1..4) of a fixed-width field holding values up to `max`.
