@@ -82,14 +82,24 @@ ports_deb_src_entry() {
 }
 
 # ports_source SRCPKG MARKER: extract Debian source package SRCPKG unless build-ports/src/*/MARKER exists.
-# If the Debian patch tarball cannot be fetched (snapshot mirrors sometimes lack it), the upstream
-# .orig tarball from the same Debian pool is extracted instead.
+# The newest source version is tried first, then the older ones apt knows (a security update's source
+# can be missing from the mirror while its binary is installed: bookworm-security's libzstd
+# 1.5.4+dfsg2-5+deb12u1 answered 404 on a fresh machine, bookworm's 1.5.4+dfsg2-5 did not). If the Debian
+# patch tarball cannot be fetched (snapshot mirrors sometimes lack it), the upstream .orig tarball from
+# the same Debian pool is extracted instead.
 ports_source() {
   local pkg=$1 marker=$2 dir="$PORTS_BUILD/src"
   if compgen -G "$dir/*/$marker" >/dev/null; then return 0; fi
   ports_deb_src_entry
   mkdir -p "$dir"
-  (cd "$dir" && apt-get -q -o DPkg::Lock::Timeout=600 source --download-only "$pkg" >"$dir/$pkg.apt.log" 2>&1)
+  local v versions
+  versions=$(apt-cache showsrc "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | sort -rV | uniq)
+  : >"$dir/$pkg.apt.log"
+  for v in "" $versions; do
+    (cd "$dir" && apt-get -q -o DPkg::Lock::Timeout=600 source --download-only "$pkg${v:+=$v}" >>"$dir/$pkg.apt.log" 2>&1) \
+      && break
+    echo "install: apt-get source $pkg${v:+=$v} failed; trying an older version" >>"$dir/$pkg.apt.log"
+  done
   local dsc; dsc=$(cd "$dir" && ls "${pkg}"_*.dsc 2>/dev/null | head -1)
   [ -n "$dsc" ] && (cd "$dir" && dpkg-source -x "$dsc" >/dev/null 2>&1)
   if ! compgen -G "$dir/*/$marker" >/dev/null; then
