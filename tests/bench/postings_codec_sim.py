@@ -2,12 +2,12 @@
 """postings_codec_sim.py DUMP: bytes the postings would take under other block codecs.
 
 DUMP comes from `FOLIO_SEARCH_DUMP_POSTINGS=DUMP folio build ...` (per term "T df", then per posting
-"doc impact positions..."). For the blocks of 32 postings the index uses, prints the bits of each
-stream under frame-of-reference (FOR, what index version 5 stores: the block's largest value sets the
-width) and under Rice coding with the best parameter per block, plus impacts re-quantized on a log scale
-(8 steps per octave). Single-posting blocks are varints in the index and are shown as such. A study
-tool: it decides whether a codec is worth a format change (docs/search.md, "Open work")."""
-import math
+"doc class positions...", class being the posting's tf class). For the blocks of 32 postings the index
+uses, prints the bits of each stream under frame-of-reference (FOR: the block's largest value sets the
+width), under Rice coding with the best parameter per block (what index version 6 stores for gaps) and,
+for tf classes, under Elias gamma (version 6). Single-posting blocks are varints in the index and are
+shown as such. A study tool: it decides whether a codec is worth a format change (docs/search.md, "Open
+work")."""
 import sys
 
 
@@ -32,6 +32,10 @@ def rice_bits(vals):
     return best
 
 
+def gamma_bits(vals):
+    return sum(2 * width(v + 1) - 1 for v in vals)
+
+
 def varint_len(v):
     n = 1
     while v >= 128:
@@ -52,7 +56,7 @@ def main():
                 continue
             a = list(map(int, line.split()))
             cur.append((a[0], a[1], a[2:]))
-    t = dict.fromkeys(["gaps FOR", "gaps Rice", "impacts FOR", "impacts Rice", "impacts log-quantized FOR",
+    t = dict.fromkeys(["gaps FOR", "gaps Rice", "classes FOR", "classes gamma",
                        "position counts FOR", "first positions FOR", "first positions Rice", "position deltas FOR",
                        "position deltas Rice", "block headers", "single-posting blocks"], 0)
     postings = positions = 0
@@ -67,24 +71,22 @@ def main():
                 prev = d
             positions += sum(len(p) for _, _, p in blk)
             if len(blk) == 1:
-                t["single-posting blocks"] += 8 * (varint_len(gaps[0]) + 1)
+                c = blk[0][1]
+                t["single-posting blocks"] += 8 * (varint_len(gaps[0] * 2 + 1) + (varint_len(c - 1) if c else 0))
                 continue
-            imps = [i for _, i, _ in blk]
-            lo = min(imps)
-            q = [round(math.log2(i) * 8) for i in imps]
+            cls = [c for _, c, _ in blk]
             firsts = [p[0] for _, _, p in blk if p]
             deltas = [p[j] - p[j - 1] for _, _, p in blk for j in range(1, len(p))]
             t["gaps FOR"] += for_bits(gaps)
             t["gaps Rice"] += rice_bits(gaps)
-            t["impacts FOR"] += for_bits([i - lo for i in imps])
-            t["impacts Rice"] += rice_bits([i - lo for i in imps])
-            t["impacts log-quantized FOR"] += for_bits([x - min(q) for x in q])
+            t["classes FOR"] += for_bits(cls)
+            t["classes gamma"] += gamma_bits(cls)
             t["position counts FOR"] += for_bits([len(p) for _, _, p in blk])
             t["first positions FOR"] += for_bits(firsts)
             t["first positions Rice"] += rice_bits(firsts)
             t["position deltas FOR"] += for_bits(deltas)
             t["position deltas Rice"] += rice_bits(deltas)
-            t["block headers"] += 2 * 3 * 8
+            t["block headers"] += (1 + 3) * 8  # doc block: the Rice parameter; position block: 3 widths
     print(f"{len(terms)} terms, {postings} postings, {positions} positions")
     for k, v in t.items():
         print(f"{k:28s} {v / 8:14,.0f} bytes")

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -665,4 +666,16 @@ TEST_CASE("search: skip tables, long postings and phrases across blocks", "[sear
     const std::string s(hits[i].slug.ptr, hits[i].slug.len);
     CHECK(std::find(rare.begin(), rare.end(), std::atoi(s.c_str() + 1)) == rare.end());
   }
+}
+
+TEST_CASE("search: BM25 idf without libm matches std::log", "[search]") {
+  // the reader computes ln itself (it links no libm); over the whole range of df and section counts
+  for (uint32_t n : {1u, 2u, 218u, 110154u, 5000000u})
+    for (uint32_t df = 1; df <= n; df = df < 16 ? df + 1 : df * 3) {
+      const double want = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+      const double got = folio::fts::bm25_idf(df, n);
+      INFO("n " << n << " df " << df);
+      CHECK(std::fabs(got - want) <= 1e-6 * want + 1e-7);
+    }
+  CHECK(folio::fts::bm25_idf(0, 0) > 0.0f);  // no postings: finite and positive
 }

@@ -158,15 +158,13 @@ void put_pos_block(std::vector<uint8_t> &o, const std::vector<std::vector<uint32
   uint64_t bits = static_cast<uint64_t>(blk.size()) * wc;
   for (const auto &ps : blk)
     if (!ps.empty()) bits += wf + static_cast<uint64_t>(ps.size() - 1) * wd;
-  const size_t packed = 3 + static_cast<size_t>((bits + 7) / 8);
-  if (packed >= 1 + vb.size()) {
+  const size_t packed = 2 + static_cast<size_t>((bits + 7) / 8);
+  if (packed >= 1 + vb.size() || wc > fts::kMaxPosCountBits || wf > 31 || wd > 31) {
     o.push_back(static_cast<uint8_t>(fts::kVarintBlock));
     o.insert(o.end(), vb.begin(), vb.end());
     return;
   }
-  o.push_back(static_cast<uint8_t>(wc));
-  o.push_back(static_cast<uint8_t>(wf));
-  o.push_back(static_cast<uint8_t>(wd));
+  put_le(o, wc | (wf << 5) | (wd << 10), 2);
   const size_t base = o.size();
   o.resize(base + static_cast<size_t>((bits + 7) / 8), 0);
   size_t bit = 0;

@@ -45,6 +45,7 @@ enum : uint32_t {
   kSeekCost = kTypoSeekCost,      // a seek costs about four decoded terms
   kFuzzyBudget = kTypoBudget,     // GCIDE's costliest words use about 11,000
   kMaxQueryTokens = 2048,
+  kSatTf = 2,  // body tf up to which saturated scores are tabled (tf 1 and 2: 80 % of the bundled postings)
 };
 
 constexpr float kWeightParts = 0.9f;
@@ -56,28 +57,25 @@ constexpr float kOtherAltShare = 0.25f;  // the tie-breaker of a dis-max (Lucene
 
 inline uint32_t u32_at(const uint8_t *base, uint32_t i) { return le32(base + 4u * static_cast<size_t>(i)); }
 
-// ln(x) for x >= 1 without libm (the engine links nothing but zstd): x = m 2^e with m in [1, 2), and
-// ln m = 2 atanh((m - 1) / (m + 1)) by its series (|s| <= 1/3: relative error below 1e-9).
+// ln(x) for x >= 1 without libm (the engine links nothing but zstd): x = m 2^e with m in [sqrt(1/2),
+// sqrt(2)) from the double's exponent bits, and ln m = 2 atanh(t), t = (m - 1) / (m + 1), |t| < 0.172, by
+// its series to t^11 (relative error below 1e-10).
 double ln_ge1(double x) {
-  int e = 0;
-  while (x >= 2.0 && e < 2048) {
-    x *= 0.5;
+  uint64_t bits;
+  FOLIO_MEMCPY(&bits, &x, sizeof bits);
+  int e = static_cast<int>((bits >> 52) & 0x7FF) - 1023;
+  bits = (bits & 0x000FFFFFFFFFFFFFull) | (uint64_t{1023} << 52);  // m in [1, 2)
+  double m;
+  FOLIO_MEMCPY(&m, &bits, sizeof m);
+  if (m > 1.4142135623730951) {
+    m *= 0.5;
     ++e;
   }
-  const double t = (x - 1.0) / (x + 1.0), t2 = t * t;
-  double term = t, sum = 0.0;
-  for (int k = 1; k <= 19; k += 2) {
-    sum += term / k;
-    term *= t2;
-  }
-  return e * 0.69314718055994530942 + 2.0 * sum;
+  const double t = (m - 1.0) / (m + 1.0), t2 = t * t;
+  const double series = t * (1.0 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11))))));
+  return e * 0.69314718055994530942 + 2.0 * series;
 }
 
-// BM25 idf of a term in df of n sections (search_format.h).
-float bm25_idf(uint32_t df, uint32_t n) {
-  const double d = df, N = n > df ? n : df;
-  return static_cast<float>(ln_ge1(1.0 + (N - d + 0.5) / (d + 0.5)));
-}
 
 // ---- index view ------------------------------------------------------------------------------------------
 
@@ -432,8 +430,8 @@ struct Cursor {
   uint32_t left;         // postings left in the current doc block (0: the next step reads a block header)
   uint8_t rk;            // Rice parameter of the current doc block; kVarintBlock: varints
   uint32_t cls;          // tf class of the current posting (< View::nclasses)
-  uint32_t nclasses;
-  float idf;
+  uint32_t nclasses, nsections;
+  float idf;             // < 0 until computed
   bool bad;
   // the open position block (block pidx, whose header pos_block_open validated): posting pj of the block
   // has its positions at pcur (bit offset when packed, byte offset when varints); a phrase check walks on
@@ -461,7 +459,8 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   c->pb_open = false;
   c->cls = 0;
   c->nclasses = v->nclasses;
-  c->idf = bm25_idf(t.df, v->nsections);
+  c->idf = -1.0f;  // computed when the cursor's first posting is scored
+  c->nsections = v->nsections;
   c->skips = nullptr;
   c->docs = c->pos = nullptr;
   c->docs_len = c->pos_len = 0;
@@ -539,18 +538,36 @@ inline bool cursor_step(Cursor *c) {
       return false;
     }
   } else {
-    // Rice-coded gap, then the gamma-coded class; bits past the stream read as 0 and are refused below
-    uint64_t w = bits_window(c->docs, c->docs_len, c->bitp);
+    // Rice-coded gap, then the gamma-coded class, from one 56-bit window when they fit (a gap with a long
+    // quotient or a wide parameter reads a second one); bits past the stream read as 0, refused below
+    size_t bp = c->bitp;
+    uint64_t w = bits_window(c->docs, c->docs_len, bp);
     const uint32_t q = w ? ctz64(w) : 64u;
     if (q > kMaxRiceQuotient) return c->bad = true, c->doc = kEnd, false;
-    c->bitp += q + 1;
-    delta = (q << c->rk) | bits_get_safe(c->docs, c->docs_len, c->bitp, c->rk);
-    c->bitp += c->rk;
-    w = bits_window(c->docs, c->docs_len, c->bitp);
-    const uint32_t z = w ? ctz64(w) : 64u;
-    if (z >= kMaxClassBits) return c->bad = true, c->doc = kEnd, false;
-    c->cls = ((1u << z) | static_cast<uint32_t>((w >> (z + 1)) & ((1u << z) - 1u))) - 1u;
-    c->bitp += 2 * z + 1;
+    uint32_t u = q + 1;
+    if (u + c->rk > 56) {
+      bp += u;
+      w = bits_window(c->docs, c->docs_len, bp);
+      u = 0;
+    }
+    delta = (q << c->rk) | static_cast<uint32_t>((w >> u) & ((1ull << c->rk) - 1));
+    u += c->rk;
+    w >>= u;  // 56 - u valid bits
+    if (w & 1u) {  // class 0, the usual one
+      c->cls = 0;
+      c->bitp = bp + u + 1;
+    } else {
+      uint32_t z = w ? ctz64(w) : 64u;
+      if (2 * z + 1 > 56 - u) {  // the code runs past the window's valid bits
+        bp += u;
+        u = 0;
+        w = bits_window(c->docs, c->docs_len, bp);
+        z = w ? ctz64(w) : 64u;
+      }
+      if (z >= kMaxClassBits) return c->bad = true, c->doc = kEnd, false;
+      c->cls = ((1u << z) | static_cast<uint32_t>((w >> (z + 1)) & ((1u << z) - 1u))) - 1u;
+      c->bitp = bp + u + 2 * z + 1;
+    }
     if (c->bitp > static_cast<uint64_t>(c->docs_len) * 8) return c->bad = true, c->doc = kEnd, false;
     if (c->left == 1) c->dp = (c->bitp + 7) / 8;  // the block's last posting: the next block follows
   }
@@ -645,13 +662,14 @@ bool pos_block_open(const Cursor *c, size_t p, uint32_t n, PosBlock *b, bool nee
     if (pos[p] == kVarintBlock) {
       ++p;
     } else {
-      if (len - p < 3) return false;
+      if (len - p < 2) return false;
       b->varint = false;
-      b->wc = pos[p];
-      b->wf = pos[p + 1];
-      b->wd = pos[p + 2];
-      if (b->wc > 32 || b->wf > 32 || b->wd > 32) return false;
-      p += 3;
+      const uint32_t h = pos[p] | (static_cast<uint32_t>(pos[p + 1]) << 8);
+      b->wc = h & 31u;
+      b->wf = (h >> 5) & 31u;
+      b->wd = (h >> 10) & 31u;
+      if (b->wc > kMaxPosCountBits || (h >> 15)) return false;
+      p += 2;
       const uint64_t cbits = static_cast<uint64_t>(n) * b->wc;
       if ((cbits + 7) / 8 > len - p) return false;
       uint64_t total = cbits;
@@ -850,9 +868,12 @@ struct Scratch {
   HeapItem cur;
   bool cur_has;
   bool all_sections;
-  // BM25F length normalization of section norm_doc: 1 / norm per field
-  uint32_t norm_doc;
-  float inv_norm[FIELD_COUNT];
+  // BM25F tables of the query, filled on first use (a bit per entry says it is filled): 1 / norm per field
+  // and length code, and the saturated body score of tf 1..kSatTf per length code
+  float inv_tab[FIELD_COUNT][256];
+  float sat_tab[kSatTf][256];
+  uint64_t inv_have[FIELD_COUNT][4];
+  uint64_t sat_have[kSatTf][4];
 };
 
 // ---- heap (min-heap on rank: the worst hit at the root) -----------------------------------------------
@@ -1005,28 +1026,47 @@ bool clause_ok(Scratch *s, Clause *c, uint32_t d) {
   return false;
 }
 
-// BM25F score of cursor c's current posting, in section d (search_format.h).
-float posting_score(Scratch *s, const Cursor *c, uint32_t d) {
-  const View &v = s->v;
-  if (s->norm_doc != d) {
-    s->norm_doc = d;
-    const uint8_t *lc = v.field_lengths ? v.field_lengths + static_cast<size_t>(d) * v.ncols : nullptr;
-    for (int f = 0; f < FIELD_COUNT; ++f) {
-      const uint32_t len = v.col[f] >= 0 && lc ? length_value(lc[v.col[f]]) : 0u;
-      s->inv_norm[f] = 1.0f / (v.norm_a[f] + v.norm_b[f] * static_cast<float>(len));
-    }
+// 1 / norm of field f for length code `code`, from the query's table (computed on first use).
+inline float inv_norm(Scratch *s, int f, uint32_t code) {
+  uint64_t &have = s->inv_have[f][code >> 6];
+  const uint64_t bit = 1ull << (code & 63);
+  if (!(have & bit)) {
+    have |= bit;
+    s->inv_tab[f][code] = 1.0f / (s->v.norm_a[f] + s->v.norm_b[f] * static_cast<float>(length_value(code)));
   }
+  return s->inv_tab[f][code];
+}
+
+inline uint32_t length_code_of(const View &v, uint32_t d, int f) {
+  return v.col[f] >= 0 && v.field_lengths ? v.field_lengths[static_cast<size_t>(d) * v.ncols + v.col[f]] : 0u;
+}
+
+// BM25F score of cursor c's current posting, in section d (search_format.h).
+float posting_score(Scratch *s, Cursor *c, uint32_t d) {
+  const View &v = s->v;
+  if (c->idf < 0.0f) c->idf = bm25_idf(c->df, c->nsections);
   const uint8_t *tf = v.tf_classes + static_cast<size_t>(c->cls) * kTfClassBytes;
+  auto sat = [](float x) { return x > 0.0f ? x * (kK1 + 1.0f) / (x + kK1) : 0.0f; };
+  if ((tf[0] | tf[1] | tf[2] | tf[3]) == 0 && tf[FIELD_BODY] <= kSatTf) {
+    // the usual posting: a few body words. sat() of the body from the query's table
+    const uint32_t code = length_code_of(v, d, FIELD_BODY), t = tf[FIELD_BODY] - 1u;
+    uint64_t &have = s->sat_have[t][code >> 6];
+    const uint64_t bit = 1ull << (code & 63);
+    if (!(have & bit)) {
+      have |= bit;
+      s->sat_tab[t][code] = sat(kFieldParams[FIELD_BODY].weight * static_cast<float>(t + 1) * inv_norm(s, FIELD_BODY, code));
+    }
+    return c->idf * s->sat_tab[t][code];
+  }
   float names = 0.0f, text = 0.0f;
   for (int f = 0; f < FIELD_COUNT; ++f) {
     if (!tf[f]) continue;
-    const float x = kFieldParams[f].weight * static_cast<float>(tf[f]) * s->inv_norm[f];
+    const float x = kFieldParams[f].weight * static_cast<float>(tf[f]) * inv_norm(s, f, length_code_of(v, d, f));
     if (field_is_name(f))
       names += x;
     else
       text += x;
   }
-  auto sat = [](float x) { return x * (kK1 + 1.0f) / (x + kK1); };
   return c->idf * (sat(names) + sat(text));
 }
 
@@ -1135,7 +1175,8 @@ void reset_eval(Scratch *s) {
     c->pb_open = false;
   }
   s->nheap = 0;
-  s->norm_doc = kEnd;
+  FOLIO_MEMSET(s->inv_have, 0, sizeof s->inv_have);
+  FOLIO_MEMSET(s->sat_have, 0, sizeof s->sat_have);
   s->cur_article = kEnd;
   s->cur_end = 0;
   s->cur_has = false;
@@ -2430,6 +2471,11 @@ void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len) {
 }
 
 }  // namespace
+
+float bm25_idf(uint32_t df, uint32_t n) {
+  const double d = df, N = n > df ? n : df;
+  return static_cast<float>(ln_ge1(1.0 + (N - d + 0.5) / (d + 0.5)));
+}
 
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap) {
   if (alen > kMaxTermBytes || blen > kMaxTermBytes) return cap + 1;

@@ -87,6 +87,10 @@ struct DictTerm {
 // Every read is bounds-checked; no allocation. Exposed for unit tests (the dictionary's format).
 int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t), void *ctx);
 
+// BM25 idf of a term found in df of n sections, ln(1 + (n - df + 0.5) / (df + 0.5)), computed without libm
+// (search_format.h). Exposed for tests.
+float bm25_idf(uint32_t df, uint32_t n);
+
 }  // namespace fts
 }  // namespace folio
 

@@ -45,9 +45,9 @@
 //   the position stream (the rest of the record), in the same pack blocks as the doc stream (skip entries'
 //   pos_off point at a block's first byte). Varint form, per posting one varint x: 0 = no positions, else
 //   x - 1 = (first position << 1) | more; when more, varint (count - 2) and count - 1 position deltas. A
-//   block of one posting is in the varint form; other blocks start with u8 wc: wc = kVarintBlock: the
-//   varint form follows; else (wc <= 32, bit-packed) u8 wf, u8 wd, then per posting its position count in
-//   wc bits, then per posting with positions the first position in wf bits and the deltas in wd bits, LSB
+//   block of one posting is in the varint form; other blocks start with u8 kVarintBlock (the varint form
+//   follows) or with u16 h = wc | (wf << 5) | (wd << 10) (wc <= kMaxPosCountBits, so the first byte is
+//   never kVarintBlock; wf, wd <= 31): bit-packed, per posting its position count in wc bits, then per posting with positions the first position in wf bits and the deltas in wd bits, LSB
 //   first, the block padded to a byte. Positions count heading words then body words (body starts at
 //   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
 //
@@ -79,7 +79,8 @@ namespace fts {
 enum : uint32_t {
   kIndexVersion = 6,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32;
                       // 5: compact dictionary, synonyms and heading order; 6: tf classes and field lengths
-                      // (BM25F computed when read) instead of stored impacts, 12-byte skip entries
+                      // (BM25F computed when read) instead of stored impacts, Rice/gamma doc blocks,
+                      // 12-byte skip entries, 2-byte position block headers
   kPackBlock = 32,       // postings per bit-packed doc / position block (divides skip_block)
   kVarintBlock = 255,    // doc block header: the block's postings are varints
   kDictBlock = 16,
@@ -91,6 +92,7 @@ enum : uint32_t {
   kSkipEntryBytes = 12,
   kTfClassBytes = 5,     // tf_classes entry: one u8 tf per field
   kMaxClassBits = 24,    // tf classes are below 2^kMaxClassBits - 1
+  kMaxPosCountBits = 30, // widest position count in a packed position block (its header's low 5 bits)
   kMaxRiceParam = 31,    // Rice parameter of a doc block's gaps
   kMaxRiceQuotient = 32, // longest unary quotient of a Rice-coded gap
   kBodyGap = 4,          // position gap between a heading's words and the body's (no phrase spans them)
@@ -206,7 +208,11 @@ inline uint64_t bits_window(const uint8_t *p, size_t len, size_t bitp) {
   const size_t b = bitp >> 3;
   uint64_t v = 0;
   if (b + 8 <= len) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    __builtin_memcpy(&v, p + b, 8);
+#else
     for (uint32_t k = 0; k < 8; ++k) v |= static_cast<uint64_t>(p[b + k]) << (8 * k);
+#endif
   } else {
     for (size_t k = 0; b + k < len; ++k) v |= static_cast<uint64_t>(p[b + k]) << (8 * k);
   }
