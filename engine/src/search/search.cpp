@@ -1047,9 +1047,10 @@ float posting_score(Scratch *s, Cursor *c, uint32_t d) {
   if (c->idf < 0.0f) c->idf = bm25_idf(c->df, c->nsections);
   const uint8_t *tf = v.tf_classes + static_cast<size_t>(c->cls) * kTfClassBytes;
   auto sat = [](float x) { return x > 0.0f ? x * (kK1 + 1.0f) / (x + kK1) : 0.0f; };
-  if ((tf[0] | tf[1] | tf[2] | tf[3]) == 0 && tf[FIELD_BODY] <= kSatTf) {
+  const uint32_t t = tf[FIELD_BODY] - 1u;  // (a damaged all-zero class wraps around and is not tabled)
+  if ((tf[0] | tf[1] | tf[2] | tf[3]) == 0 && t < kSatTf) {
     // the usual posting: a few body words. sat() of the body from the query's table
-    const uint32_t code = length_code_of(v, d, FIELD_BODY), t = tf[FIELD_BODY] - 1u;
+    const uint32_t code = length_code_of(v, d, FIELD_BODY);
     uint64_t &have = s->sat_have[t][code >> 6];
     const uint64_t bit = 1ull << (code & 63);
     if (!(have & bit)) {
