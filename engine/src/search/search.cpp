@@ -45,7 +45,10 @@ enum : uint32_t {
   kSeekCost = kTypoSeekCost,      // a seek costs about four decoded terms
   kFuzzyBudget = kTypoBudget,     // GCIDE's costliest words use about 11,000
   kMaxQueryTokens = 2048,
-  kSatTf = 2,  // body tf up to which saturated scores are tabled (tf 1 and 2: 80 % of the bundled postings)
+  kFastClasses = 16,  // classes whose body-only status View::fast_tf caches
+  kSatTf = 2,
+  kMemoSlots = 64,  // snippet word memo (hl_match): slots, and the longest word it keeps
+  kMemoWord = 22,  // body tf up to which saturated scores are tabled (tf 1 and 2: 80 % of the bundled postings)
 };
 
 constexpr float kWeightParts = 0.9f;
@@ -99,6 +102,10 @@ struct View {
   uint32_t ncols;
   int8_t col[FIELD_COUNT];       // column of field f in field_lengths, -1: none (length 0)
   float norm_a[FIELD_COUNT], norm_b[FIELD_COUNT];  // norm = a + b * length (1 - b_f, b_f / avg_f)
+  uint8_t fast_tf[kFastClasses];  // class c < kFastClasses: its body tf when it has body words only and
+                                  // at most kSatTf of them (the saturated score is tabled), else 0
+  const uint8_t *body_codes;      // the body's length code of section d: body_codes[d * body_stride]
+  uint32_t body_stride;
   Surface surface_codes[16];  // per surface code: 0 none, 1..nsurfaces dict_surfaces, others cut 255
   uint32_t nsurfaces;
   const uint8_t *syn_text;
@@ -185,6 +192,15 @@ bool view_init(const folio_pack *p, View *v) {
   }
   if ((fl ? fl->size() : 0) != static_cast<uint64_t>(v->nsections) * v->ncols) return false;
   v->field_lengths = fl ? fl->data() : nullptr;
+  static const uint8_t kZeroCode = 0;
+  const bool body = v->col[FIELD_BODY] >= 0 && v->field_lengths;
+  v->body_codes = body ? v->field_lengths + v->col[FIELD_BODY] : &kZeroCode;
+  v->body_stride = body ? v->ncols : 0;
+  for (uint32_t c = 0; c < kFastClasses; ++c) {
+    const uint8_t *tf = c < v->nclasses ? v->tf_classes + c * kTfClassBytes : nullptr;
+    const bool fast = tf && (tf[0] | tf[1] | tf[2] | tf[3]) == 0 && tf[FIELD_BODY] >= 1 && tf[FIELD_BODY] <= kSatTf;
+    v->fast_tf[c] = fast ? tf[FIELD_BODY] : 0;
+  }
   const auto *st = si->syn_text();
   const auto *sx = si->syn_index();
   v->syn_text = st ? st->data() : nullptr;
@@ -419,6 +435,8 @@ struct Cursor {
   const uint8_t *docs;
   const uint8_t *pos;
   uint32_t docs_len, pos_len;
+  uint32_t docs_avail;   // bytes from docs to the end of the postings blob: a bit window may read them
+                         // (what a code takes from past docs_len is refused after decoding it)
   uint32_t df, nblocks, skip;
   uint32_t idx;          // index of the current posting (kEnd before the first)
   uint32_t doc;          // current doc (kEnd when exhausted)
@@ -483,8 +501,39 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   if (!varint_get(rec, n, &p, &db) || db > n - p) return c->bad = true, c->doc = kEnd, false;
   c->docs = rec + p;
   c->docs_len = db;
+  c->docs_avail = static_cast<uint32_t>(v->postings_len - t.post_off - p);  // dict_next checked post_off + n
   c->pos = rec + p + db;
   c->pos_len = static_cast<uint32_t>(n - p - db);
+  return true;
+}
+
+// A Rice-coded gap and a gamma-coded class at c->bitp (search_format.h), read with as many windows as
+// they need; advances c->bitp. False if they are malformed. Bits past the stream read as 0 (the caller
+// refuses a code that ends past docs_len).
+__attribute__((noinline)) bool rice_gamma_slow(Cursor *c, uint32_t *delta) {
+  size_t bp = c->bitp;
+  uint64_t w = bits_window(c->docs, c->docs_avail, bp);
+  const uint32_t q = w ? ctz64(w) : 64u;
+  if (q > kMaxRiceQuotient) return false;
+  uint32_t u = q + 1;
+  if (u + c->rk > 56) {
+    bp += u;
+    w = bits_window(c->docs, c->docs_avail, bp);
+    u = 0;
+  }
+  *delta = (q << c->rk) | static_cast<uint32_t>((w >> u) & ((1ull << c->rk) - 1));
+  u += c->rk;
+  w >>= u;  // 56 - u valid bits
+  uint32_t z = w ? ctz64(w) : 64u;
+  if (2 * z + 1 > 56 - u) {  // the code runs past the window's valid bits
+    bp += u;
+    u = 0;
+    w = bits_window(c->docs, c->docs_avail, bp);
+    z = w ? ctz64(w) : 64u;
+  }
+  if (z >= kMaxClassBits) return false;
+  c->cls = ((1u << z) | static_cast<uint32_t>((w >> (z + 1)) & ((1u << z) - 1u))) - 1u;
+  c->bitp = bp + u + 2 * z + 1;
   return true;
 }
 
@@ -538,35 +587,19 @@ inline bool cursor_step(Cursor *c) {
       return false;
     }
   } else {
-    // Rice-coded gap, then the gamma-coded class, from one 56-bit window when they fit (a gap with a long
-    // quotient or a wide parameter reads a second one); bits past the stream read as 0, refused below
-    size_t bp = c->bitp;
-    uint64_t w = bits_window(c->docs, c->docs_len, bp);
-    const uint32_t q = w ? ctz64(w) : 64u;
-    if (q > kMaxRiceQuotient) return c->bad = true, c->doc = kEnd, false;
-    uint32_t u = q + 1;
-    if (u + c->rk > 56) {
-      bp += u;
-      w = bits_window(c->docs, c->docs_len, bp);
-      u = 0;
-    }
-    delta = (q << c->rk) | static_cast<uint32_t>((w >> u) & ((1ull << c->rk) - 1));
-    u += c->rk;
-    w >>= u;  // 56 - u valid bits
-    if (w & 1u) {  // class 0, the usual one
-      c->cls = 0;
-      c->bitp = bp + u + 1;
-    } else {
-      uint32_t z = w ? ctz64(w) : 64u;
-      if (2 * z + 1 > 56 - u) {  // the code runs past the window's valid bits
-        bp += u;
-        u = 0;
-        w = bits_window(c->docs, c->docs_len, bp);
-        z = w ? ctz64(w) : 64u;
-      }
-      if (z >= kMaxClassBits) return c->bad = true, c->doc = kEnd, false;
-      c->cls = ((1u << z) | static_cast<uint32_t>((w >> (z + 1)) & ((1u << z) - 1u))) - 1u;
-      c->bitp = bp + u + 2 * z + 1;
+    // Rice-coded gap, then the gamma-coded class: one 56-bit window holds both in the usual case (a short
+    // quotient, a narrow parameter, class 0 in one bit); else rice_gamma_slow reads them with two windows
+    const uint64_t w = bits_window(c->docs, c->docs_avail, c->bitp);
+    const uint32_t q = ctz64(w | (1ull << 63)), rk = c->rk, used = q + 1 + rk;  // used <= 63 + 32
+    const uint64_t rest = used < 56 ? w >> (q + 1) : 0;
+    const uint64_t g = rest >> rk;  // the class's gamma code, 56 - used valid bits
+    const uint32_t z = ctz64(g | (1ull << 63));
+    if (used + 2 * z + 1 <= 56 && q <= kMaxRiceQuotient && z < kMaxClassBits) {
+      delta = (q << rk) | static_cast<uint32_t>(rest & ((1ull << rk) - 1));
+      c->cls = ((1u << z) | static_cast<uint32_t>((g >> (z + 1)) & ((1u << z) - 1u))) - 1u;
+      c->bitp += used + 2 * z + 1;
+    } else if (!rice_gamma_slow(c, &delta)) {
+      return c->bad = true, c->doc = kEnd, false;
     }
     if (c->bitp > static_cast<uint64_t>(c->docs_len) * 8) return c->bad = true, c->doc = kEnd, false;
     if (c->left == 1) c->dp = (c->bitp + 7) / 8;  // the block's last posting: the next block follows
@@ -834,6 +867,11 @@ struct LevPattern {
   uint32_t q, k;
 };
 
+struct MemoEntry {
+  char word[kMemoWord];
+  uint8_t clause, match;
+};
+
 struct Scratch {
   View v;
   Cursor cursors[kMaxCursors];
@@ -874,6 +912,9 @@ struct Scratch {
   float sat_tab[kSatTf][256];
   uint64_t inv_have[FIELD_COUNT][4];
   uint64_t sat_have[kSatTf][4];
+  // snippet words already matched against the highlight terms (hl_match); memo_len: word bytes + 1, 0 empty
+  MemoEntry memo[kMemoSlots];
+  uint8_t memo_len[kMemoSlots];
 };
 
 // ---- heap (min-heap on rank: the worst hit at the root) -----------------------------------------------
@@ -1045,12 +1086,10 @@ inline uint32_t length_code_of(const View &v, uint32_t d, int f) {
 float posting_score(Scratch *s, Cursor *c, uint32_t d) {
   const View &v = s->v;
   if (c->idf < 0.0f) c->idf = bm25_idf(c->df, c->nsections);
-  const uint8_t *tf = v.tf_classes + static_cast<size_t>(c->cls) * kTfClassBytes;
   auto sat = [](float x) { return x > 0.0f ? x * (kK1 + 1.0f) / (x + kK1) : 0.0f; };
-  const uint32_t t = tf[FIELD_BODY] - 1u;  // (a damaged all-zero class wraps around and is not tabled)
-  if ((tf[0] | tf[1] | tf[2] | tf[3]) == 0 && t < kSatTf) {
-    // the usual posting: a few body words. sat() of the body from the query's table
-    const uint32_t code = length_code_of(v, d, FIELD_BODY);
+  if (c->cls < kFastClasses && v.fast_tf[c->cls]) {
+    // the usual posting: one or two body words. sat() of the body from the query's table
+    const uint32_t t = v.fast_tf[c->cls] - 1u, code = v.body_codes[static_cast<size_t>(d) * v.body_stride];
     uint64_t &have = s->sat_have[t][code >> 6];
     const uint64_t bit = 1ull << (code & 63);
     if (!(have & bit)) {
@@ -1059,6 +1098,7 @@ float posting_score(Scratch *s, Cursor *c, uint32_t d) {
     }
     return c->idf * s->sat_tab[t][code];
   }
+  const uint8_t *tf = v.tf_classes + static_cast<size_t>(c->cls) * kTfClassBytes;
   float names = 0.0f, text = 0.0f;
   for (int f = 0; f < FIELD_COUNT; ++f) {
     if (!tf[f]) continue;
@@ -2190,7 +2230,7 @@ bool hl_prefix_possible(const Scratch *s, const char *p, size_t n) {
   return false;
 }
 
-bool hl_match(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
+bool hl_match_uncached(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
   char stem[kMaxTermBytes];
   bool stemmed = false;
   size_t sl = 0;
@@ -2217,6 +2257,29 @@ bool hl_match(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
     }
   }
   return false;
+}
+
+// hl_match with a memo of the query's answers per word (snippet texts repeat their words: "stem cells"
+// many times a section): a small direct-mapped table keyed by the folded word, so a repeated candidate
+// word skips the stemmer. The answer depends only on the word and the query's highlight terms.
+bool hl_match(Scratch *s, const char *tok, size_t len, uint8_t *clause) {
+  if (len > kMemoWord) return hl_match_uncached(s, tok, len, clause);
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) h = (h ^ static_cast<unsigned char>(tok[i])) * 16777619u;
+  const uint32_t slot = (h ^ (h >> 15)) & (kMemoSlots - 1);
+  MemoEntry &e = s->memo[slot];
+  if (s->memo_len[slot] == len + 1 && FOLIO_MEMCMP(e.word, tok, len) == 0) {
+    *clause = e.clause;
+    return e.match != 0;
+  }
+  uint8_t cl = 0;
+  const bool m = hl_match_uncached(s, tok, len, &cl);
+  s->memo_len[slot] = static_cast<uint8_t>(len + 1);
+  FOLIO_MEMCPY(e.word, tok, len);
+  e.clause = cl;
+  e.match = m ? 1 : 0;
+  *clause = cl;
+  return m;
 }
 
 // The snippet source of section sec (its text, cut to kSnippetText bytes at a character boundary) into
@@ -2611,6 +2674,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (!view_init(p, &s->v)) return FOLIO_E_NOT_FOUND;
   if (!text::utf8_valid(query, len)) return FOLIO_E_UTF8;
   s->ncursors = s->nalts = s->nclauses = s->nhl = s->ncorr = s->nheap = 0;
+  FOLIO_MEMSET(s->memo_len, 0, sizeof s->memo_len);
   s->bad = s->truncated = false;
   s->topic_filter = false;
   s->topic = 0;
