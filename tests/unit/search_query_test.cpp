@@ -679,3 +679,36 @@ TEST_CASE("search: BM25 idf without libm matches std::log", "[search]") {
     }
   CHECK(folio::fts::bm25_idf(0, 0) > 0.0f);  // no postings: finite and positive
 }
+
+TEST_CASE("search: scores are BM25F computed from tf classes and field lengths", "[search]") {
+  // Three one-section articles whose field lengths are known: titles of one word, bodies of 4, 8 and 12
+  // words (no stopwords, no headings, no glossary). "zebra" is in one body once; "yak" twice in a
+  // body and once in that article's title.
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"a","title":"Yak","body":"zebra lion tiger yak yak"})" "\n"
+      R"({"slug":"b","title":"Bison","body":"lion tiger bear wolf fox mink seal otter"})" "\n"
+      R"({"slug":"c","title":"Camel","body":"lion tiger bear wolf fox mink seal otter hare mole vole newt"})" "\n";
+  folio_test::write_file(dir / "s.jsonl", jsonl);
+  REQUIRE(folio_test::run_build({dir / "s.jsonl", "-o", dir / "s.folio", "--quiet"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "s.folio") == FOLIO_OK);
+  auto score = [&](const char *q) {
+    folio_search_hit hits[4];
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), FOLIO_SEARCH_NO_SNIPPETS | FOLIO_SEARCH_NO_FUZZY | FOLIO_SEARCH_NO_SYNONYMS,
+                         hits, 4, nullptr, 0, &res) == FOLIO_OK);
+    REQUIRE(res.hit_count == 1);
+    CHECK(std::string(hits[0].slug.ptr, hits[0].slug.len) == "a");
+    return static_cast<double>(hits[0].score);
+  };
+  const double k1 = 1.2, n = 3;
+  auto idf = [&](double df) { return std::log(1.0 + (n - df + 0.5) / (df + 0.5)); };
+  auto sat = [&](double x) { return x * (k1 + 1) / (x + k1); };
+  const double body_avg = (5.0 + 8.0 + 12.0) / 3.0;  // "a" has 5 body words
+  const double body_norm_a = 1 - 0.75 + 0.75 * 5.0 / body_avg;
+  // zebra: body tf 1 in a 5-word body
+  CHECK(std::fabs(score("zebra") - idf(1) * sat(1.0 * 1 / body_norm_a)) < 1e-4);
+  // yak: title tf 1 (weight 4, title lengths all 1) saturated apart from the body's tf 2
+  CHECK(std::fabs(score("yak") - idf(1) * (sat(4.0 * 1 / 1.0) + sat(1.0 * 2 / body_norm_a))) < 1e-4);
+}
