@@ -57,7 +57,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Bytes of the pack's SearchIndex blobs (read from the index FlatBuffer, which starts at byte 128).
+// Bytes of the pack's SearchIndex blobs, the snippet source left out (read from the index FlatBuffer,
+// which starts at byte 128).
 uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_text) {
   const uint8_t *base = reinterpret_cast<const uint8_t *>(pf.bytes.data());
   const auto *idx = folio::fb::GetIndex(base + 128);
@@ -66,8 +67,9 @@ uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_t
   *indexed_text = si->text_bytes();
   uint64_t n = 0;
   for (const auto *v : {si->dict(), si->dict_blocks(), si->dict_surfaces(), si->postings(), si->syn_text(),
-                        si->syn_index(), si->heading_order()})
+                        si->syn_index(), si->heading_order(), si->tf_classes(), si->field_lengths()})
     if (v) n += v->size();
+  if (si->field_avg()) n += 4u * si->field_avg()->size();
   return n;
 }
 

@@ -13,6 +13,12 @@
 #include "../unit/builder_test_util.h"
 #include "pack_writer.h"
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <csignal>
+#include <sys/resource.h>
+#define FOLIO_TEST_RLIMIT 1
+#endif
+
 using namespace folio::tools;
 using namespace folio_test;
 namespace fb = folio::fb;
@@ -283,6 +289,37 @@ TEST_CASE("atomic write: failure removes the temp file and keeps the target", "[
   for (const auto &e : fs::directory_iterator(t.path()))
     CHECK_FALSE(contains(e.path().filename().string(), ".tmp."));
 }
+
+#ifdef FOLIO_TEST_RLIMIT
+TEST_CASE("atomic write: a write that fails half-way leaves the old file and no temp file", "[builder]") {
+  // A file size limit makes write() fail with EFBIG after the first 64 KiB of a 1 MiB pack (as a full
+  // disk would with ENOSPC); SIGXFSZ is ignored so the process sees the error instead of dying.
+  TempDir t;
+  write_file(t / "out.folio", "OLD CONTENTS");
+  const std::vector<uint8_t> bytes(1u << 20, 0xAB);
+  struct rlimit old_lim;
+  REQUIRE(getrlimit(RLIMIT_FSIZE, &old_lim) == 0);
+  void (*old_handler)(int) = std::signal(SIGXFSZ, SIG_IGN);
+  struct rlimit lim = old_lim;
+  lim.rlim_cur = 64 * 1024;
+  REQUIRE(setrlimit(RLIMIT_FSIZE, &lim) == 0);
+  std::string what;
+  try {
+    write_file_atomic(t / "out.folio", bytes);
+  } catch (const std::exception &e) {
+    what = e.what();
+  }
+  setrlimit(RLIMIT_FSIZE, &old_lim);
+  std::signal(SIGXFSZ, old_handler);
+  CHECK(contains(what, "cannot write"));
+  CHECK(read_file(t / "out.folio") == "OLD CONTENTS");
+  for (const auto &e : fs::directory_iterator(t.path()))
+    CHECK_FALSE(contains(e.path().filename().string(), ".tmp."));
+  // with the limit lifted the same write succeeds
+  write_file_atomic(t / "out.folio", bytes);
+  CHECK(read_bytes(t / "out.folio") == bytes);
+}
+#endif
 
 TEST_CASE("max-doc-bytes: a large article is refused with path:1", "[builder]") {
   TempDir t;
