@@ -22,6 +22,14 @@ namespace folio {
 namespace fts {
 namespace {
 
+#if defined(__GNUC__) || defined(__clang__)
+#define FOLIO_SEARCH_NOINLINE __attribute__((noinline))  // a cold path kept out of the decoding loop
+#elif defined(_MSC_VER)
+#define FOLIO_SEARCH_NOINLINE __declspec(noinline)
+#else
+#define FOLIO_SEARCH_NOINLINE
+#endif
+
 constexpr uint32_t kEnd = 0xFFFFFFFFu;
 enum : uint32_t {
   kMaxClauses = FOLIO_SEARCH_MAX_CLAUSES,
@@ -510,7 +518,7 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
 // A Rice-coded gap and a gamma-coded class at c->bitp (search_format.h), read with as many windows as
 // they need; advances c->bitp. False if they are malformed. Bits past the stream read as 0 (the caller
 // refuses a code that ends past docs_len).
-__attribute__((noinline)) bool rice_gamma_slow(Cursor *c, uint32_t *delta) {
+FOLIO_SEARCH_NOINLINE bool rice_gamma_slow(Cursor *c, uint32_t *delta) {
   size_t bp = c->bitp;
   uint64_t w = bits_window(c->docs, c->docs_avail, bp);
   const uint32_t q = w ? ctz64(w) : 64u;
