@@ -227,9 +227,27 @@ constexpr Rule R(const char (&suffix)[N], const char (&repl)[M]) {
   return r;
 }
 
-// Finds the longest suffix of rules[] (sorted longest first) that ends the word; returns its index or -1.
+// The last bytes of a rule table's suffixes, as a 256-bit set (computed at compile time).
+struct LastBytes {
+  uint64_t m[4];
+};
 template <size_t N>
-int longest(const Word &w, const Rule (&rules)[N]) {
+constexpr LastBytes last_bytes(const Rule (&rules)[N]) {
+  LastBytes l{};
+  for (size_t i = 0; i < N; ++i) {
+    const unsigned char c = static_cast<unsigned char>(rules[i].suffix[rules[i].slen - 1]);
+    l.m[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  return l;
+}
+
+// Finds the longest suffix of rules[] (sorted longest first) that ends the word; returns its index or -1.
+// A word whose last byte ends no suffix (most words, for each table) is refused with one bit test.
+template <size_t N>
+int longest(const Word &w, const Rule (&rules)[N], const LastBytes &last) {
+  if (w.k == 0) return -1;
+  const unsigned char c = static_cast<unsigned char>(w.b[w.k - 1]);
+  if (!((last.m[c >> 6] >> (c & 63)) & 1u)) return -1;
   for (size_t i = 0; i < N; ++i) {
     if (ends(w, rules[i].suffix, rules[i].slen)) return int(i);
   }
@@ -248,7 +266,8 @@ void step_2(Word *w) {
       R("alism", "al"),    R("aliti", "al"),    R("ousli", "ous"),   R("iviti", "ive"),   R("fulli", "ful"),
       R("enci", "ence"),   R("anci", "ance"),   R("abli", "able"),   R("izer", "ize"),    R("ator", "ate"),
       R("alli", "al"),     R("bli", "ble"),     R("ogi", "?"),       R("li", "?")};
-  const int r = longest(*w, kRules);
+  static constexpr LastBytes kLast = last_bytes(kRules);
+  const int r = longest(*w, kRules, kLast);
   if (r < 0) return;
   const size_t n = kRules[r].slen;
   const size_t start = w->k - n;
@@ -266,7 +285,8 @@ void step_3(Word *w) {
   static constexpr Rule kRules[] = {R("ational", "ate"), R("tional", "tion"), R("alize", "al"), R("icate", "ic"),
                                 R("iciti", "ic"),    R("ative", "?"), R("ical", "ic"),  R("ness", ""),
                                 R("ful", "")};
-  const int r = longest(*w, kRules);
+  static constexpr LastBytes kLast = last_bytes(kRules);
+  const int r = longest(*w, kRules, kLast);
   if (r < 0) return;
   const size_t n = kRules[r].slen;
   const size_t start = w->k - n;
@@ -283,7 +303,8 @@ void step_4(Word *w) {
                                 R("ment", ""),  R("ant", ""),  R("ent", ""),  R("ism", ""),  R("ate", ""),
                                 R("iti", ""),   R("ous", ""),  R("ive", ""),  R("ize", ""),  R("ion", "?"),
                                 R("al", ""),    R("er", ""),   R("ic", "")};
-  const int r = longest(*w, kRules);
+  static constexpr LastBytes kLast = last_bytes(kRules);
+  const int r = longest(*w, kRules, kLast);
   if (r < 0) return;
   const size_t start = w->k - kRules[r].slen;
   if (start < w->p2) return;
