@@ -2350,29 +2350,25 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
     for (uint32_t k = 0; k < s->nhl; ++k) want |= 1u << (s->hl[k].clause & 31);
     size_t i = 0;
     bool done = false;
+    const unsigned char *u = reinterpret_cast<const unsigned char *>(t);
     while (i < tl && nm < kMaxMatches && !done) {
-      if (!word_byte(static_cast<unsigned char>(t[i]))) {
-        ++i;
-        continue;
-      }
+      while (i < tl && !word_byte(u[i])) ++i;
+      if (i >= tl) break;
       const size_t b = i;
       bool candidate = false;
-      bool seg_start = true;
       bool ascii_word = true;  // only ASCII letters and digits, no connector
-      while (i < tl) {
-        const unsigned char c = static_cast<unsigned char>(t[i]);
-        if (word_byte(c)) {
-          if (seg_start && !candidate) candidate = hl_prefix_possible(s, t + i, tl - i);
-          seg_start = false;
-          ascii_word &= c < 0x80;
-          ++i;
-        } else if (is_connector(c) && i + 1 < tl && word_byte(static_cast<unsigned char>(t[i + 1]))) {
-          seg_start = true;
+      for (;;) {
+        // a segment: its first bytes decide whether it can match, then a tight run over its bytes
+        if (!candidate) candidate = hl_prefix_possible(s, t + i, tl - i);
+        unsigned char any = 0;
+        while (i < tl && word_byte(u[i])) any |= u[i++];
+        ascii_word &= any < 0x80;
+        if (i + 1 < tl && is_connector(u[i]) && word_byte(u[i + 1])) {
           ascii_word = false;
           ++i;
-        } else {
-          break;
+          continue;
         }
+        break;
       }
       if (!candidate) continue;
       uint8_t cl;
