@@ -1,5 +1,5 @@
 // search_api.cpp: the public search functions (folio.h, SEARCH API block): argument checks, then the
-// query path in search.cpp. Snippet text comes from folio_section_text (the render module's public
+// query path in search.cpp (modules: search_internal.h). Snippet text comes from folio_section_text (the render module's public
 // function), so snippets show exactly the text `folio export` writes and the index was built from.
 #include <folio/folio.h>
 

@@ -1,0 +1,792 @@
+// search_eval.cpp: postings cursors (doc gaps and tf classes, positions in place), BM25F scores computed
+// as postings are read, phrase checks, the conjunctive and disjunctive passes and the bounded heap of hits.
+#include "search/search_internal.h"
+
+namespace folio {
+namespace fts {
+
+#if defined(__GNUC__) || defined(__clang__)
+#define FOLIO_SEARCH_NOINLINE __attribute__((noinline))  // a cold path kept out of the decoding loop
+#elif defined(_MSC_VER)
+#define FOLIO_SEARCH_NOINLINE __declspec(noinline)
+#else
+#define FOLIO_SEARCH_NOINLINE
+#endif
+
+
+// ln(x) for x >= 1 without libm (the engine links nothing but zstd): x = m 2^e with m in [sqrt(1/2),
+// sqrt(2)) from the double's exponent bits, and ln m = 2 atanh(t), t = (m - 1) / (m + 1), |t| < 0.172, by
+// its series to t^11 (relative error below 1e-10).
+static double ln_ge1(double x) {
+  uint64_t bits;
+  FOLIO_MEMCPY(&bits, &x, sizeof bits);
+  int e = static_cast<int>((bits >> 52) & 0x7FF) - 1023;
+  bits = (bits & 0x000FFFFFFFFFFFFFull) | (uint64_t{1023} << 52);  // m in [1, 2)
+  double m;
+  FOLIO_MEMCPY(&m, &bits, sizeof m);
+  if (m > 1.4142135623730951) {
+    m *= 0.5;
+    ++e;
+  }
+  const double t = (m - 1.0) / (m + 1.0), t2 = t * t;
+  const double series = t * (1.0 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11))))));
+  return e * 0.69314718055994530942 + 2.0 * series;
+}
+// ---- postings cursor -------------------------------------------------------------------------------------
+
+
+bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
+  c->bad = false;
+  c->df = t.df;
+  c->skip = v->skip;
+  c->idx = kEnd;
+  c->doc = 0;
+  c->prev = kEnd;
+  c->dp = 0;
+  c->bitp = 0;
+  c->left = 0;
+  c->rk = 0;
+  c->pp = 0;
+  c->pidx = 0;
+  c->pb_open = false;
+  c->cls = 0;
+  c->nclasses = v->nclasses;
+  c->idf = -1.0f;  // computed when the cursor's first posting is scored
+  c->nsections = v->nsections;
+  c->skips = nullptr;
+  c->docs = c->pos = nullptr;
+  c->docs_len = c->pos_len = 0;
+  c->nblocks = 0;
+  if (t.df == 0) {
+    c->doc = kEnd;
+    return true;
+  }
+  const uint8_t *rec = v->postings + t.post_off;
+  const size_t n = t.post_len;
+  size_t p = 0;
+  c->nblocks = (t.df + v->skip - 1) / v->skip;
+  if (c->nblocks > 1) {
+    const uint64_t sk = static_cast<uint64_t>(c->nblocks) * kSkipEntryBytes;
+    if (sk > n) return c->bad = true, c->doc = kEnd, false;
+    c->skips = rec;
+    p = static_cast<size_t>(sk);
+  }
+  uint32_t db = 0;
+  if (!varint_get(rec, n, &p, &db) || db > n - p) return c->bad = true, c->doc = kEnd, false;
+  c->docs = rec + p;
+  c->docs_len = db;
+  c->docs_avail = static_cast<uint32_t>(v->postings_len - t.post_off - p);  // dict_next checked post_off + n
+  c->pos = rec + p + db;
+  c->pos_len = static_cast<uint32_t>(n - p - db);
+  return true;
+}
+
+// A Rice-coded gap and a gamma-coded class at c->bitp (search_format.h), read with as many windows as
+// they need; advances c->bitp. False if they are malformed. Bits past the stream read as 0 (the caller
+// refuses a code that ends past docs_len).
+FOLIO_SEARCH_NOINLINE bool rice_gamma_slow(Cursor *c, uint32_t *delta) {
+  size_t bp = c->bitp;
+  uint64_t w = bits_window(c->docs, c->docs_avail, bp);
+  const uint32_t q = w ? ctz64(w) : 64u;
+  if (q > kMaxRiceQuotient) return false;
+  uint32_t u = q + 1;
+  if (u + c->rk > 56) {
+    bp += u;
+    w = bits_window(c->docs, c->docs_avail, bp);
+    u = 0;
+  }
+  *delta = (q << c->rk) | static_cast<uint32_t>((w >> u) & ((1ull << c->rk) - 1));
+  u += c->rk;
+  w >>= u;  // 56 - u valid bits
+  uint32_t z = w ? ctz64(w) : 64u;
+  if (2 * z + 1 > 56 - u) {  // the code runs past the window's valid bits
+    bp += u;
+    u = 0;
+    w = bits_window(c->docs, c->docs_avail, bp);
+    z = w ? ctz64(w) : 64u;
+  }
+  if (z >= kMaxClassBits) return false;
+  c->cls = ((1u << z) | static_cast<uint32_t>((w >> (z + 1)) & ((1u << z) - 1u))) - 1u;
+  c->bitp = bp + u + 2 * z + 1;
+  return true;
+}
+
+// The current block's next posting: doc gap `delta`, index `next`.
+static inline bool cursor_land(Cursor *c, uint32_t next, uint32_t delta) {
+  --c->left;
+  const uint64_t d = static_cast<uint64_t>(c->prev == kEnd ? 0 : static_cast<uint64_t>(c->prev) + 1) + delta;
+  if (d >= kEnd) {
+    c->bad = true;
+    c->doc = kEnd;
+    return false;
+  }
+  c->idx = next;
+  c->doc = c->prev = static_cast<uint32_t>(d);
+  return true;
+}
+
+static inline bool cursor_step(Cursor *c) {
+  const uint32_t next = c->idx == kEnd ? 0 : c->idx + 1;
+  if (next >= c->df) {
+    c->doc = kEnd;
+    return false;
+  }
+  if (c->left == 0) {
+    // block header (search_format.h): a single posting: none; else u8 k (kVarintBlock: varints)
+    const uint32_t n = c->df - next < kPackBlock ? c->df - next : kPackBlock;
+    if (n == 1) {
+      c->rk = kVarintBlock;
+      c->left = 1;
+      uint32_t x;
+      if (!varint_get(c->docs, c->docs_len, &c->dp, &x)) return c->bad = true, c->doc = kEnd, false;
+      c->cls = 0;
+      if ((x & 1u) && (!varint_get(c->docs, c->docs_len, &c->dp, &c->cls) || c->cls >= c->nclasses - 1))
+        return c->bad = true, c->doc = kEnd, false;
+      c->cls += x & 1u;
+      return cursor_land(c, next, x >> 1);
+    }
+    if (c->dp >= c->docs_len) return c->bad = true, c->doc = kEnd, false;
+    c->rk = c->docs[c->dp++];
+    if (c->rk != kVarintBlock) {
+      if (c->rk > kMaxRiceParam) return c->bad = true, c->doc = kEnd, false;
+      c->bitp = c->dp * 8;
+    }
+    c->left = n;
+  }
+  uint32_t delta;
+  if (c->rk == kVarintBlock) {
+    if (!varint_get(c->docs, c->docs_len, &c->dp, &delta) || !varint_get(c->docs, c->docs_len, &c->dp, &c->cls)) {
+      c->bad = true;
+      c->doc = kEnd;
+      return false;
+    }
+  } else {
+    // Rice-coded gap, then the gamma-coded class: one 56-bit window holds both in the usual case (a short
+    // quotient, a narrow parameter, class 0 in one bit); else rice_gamma_slow reads them with two windows
+    const uint64_t w = bits_window(c->docs, c->docs_avail, c->bitp);
+    const uint32_t q = ctz64(w | (1ull << 63)), rk = c->rk, used = q + 1 + rk;  // used <= 63 + 32
+    const uint64_t rest = used < 56 ? w >> (q + 1) : 0;
+    const uint64_t g = rest >> rk;  // the class's gamma code, 56 - used valid bits
+    const uint32_t z = ctz64(g | (1ull << 63));
+    if (used + 2 * z + 1 <= 56 && q <= kMaxRiceQuotient && z < kMaxClassBits) {
+      delta = (q << rk) | static_cast<uint32_t>(rest & ((1ull << rk) - 1));
+      c->cls = ((1u << z) | static_cast<uint32_t>((g >> (z + 1)) & ((1u << z) - 1u))) - 1u;
+      c->bitp += used + 2 * z + 1;
+    } else if (!rice_gamma_slow(c, &delta)) {
+      return c->bad = true, c->doc = kEnd, false;
+    }
+    if (c->bitp > static_cast<uint64_t>(c->docs_len) * 8) return c->bad = true, c->doc = kEnd, false;
+    if (c->left == 1) c->dp = (c->bitp + 7) / 8;  // the block's last posting: the next block follows
+  }
+  if (c->cls >= c->nclasses) return c->bad = true, c->doc = kEnd, false;
+  return cursor_land(c, next, delta);
+}
+
+// Move to the first posting with doc >= target.
+static void cursor_advance(Cursor *c, uint32_t target) {
+  if (c->doc == kEnd && c->idx != kEnd) return;
+  if (c->idx != kEnd && c->doc >= target) return;
+  if (c->df == 0) {
+    c->doc = kEnd;
+    return;
+  }
+  if (c->skips) {
+    const uint32_t cur = c->idx == kEnd ? 0 : c->idx / c->skip;
+    // first block whose last doc >= target, searched among the blocks from cur on
+    uint32_t lo = cur, hi = c->nblocks;
+    while (lo < hi) {
+      const uint32_t mid = lo + (hi - lo) / 2;
+      if (le32(c->skips + static_cast<size_t>(mid) * kSkipEntryBytes) < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo >= c->nblocks) {
+      c->idx = c->df;
+      c->doc = kEnd;
+      return;
+    }
+    const bool inside_current = c->idx != kEnd && lo == cur;
+    if (!inside_current && lo > 0) {
+      const uint8_t *e = c->skips + static_cast<size_t>(lo) * kSkipEntryBytes;
+      const uint8_t *pe = e - kSkipEntryBytes;
+      const uint32_t doff = le32(e + 4), poff = le32(e + 8);
+      if (doff >= c->docs_len || poff > c->pos_len) {
+        c->bad = true;
+        c->doc = kEnd;
+        return;
+      }
+      c->dp = doff;
+      c->left = 0;
+      c->prev = le32(pe);
+      c->idx = lo * c->skip - 1;
+      c->pp = poff;
+      c->pidx = lo * c->skip;
+      c->pb_open = false;
+    }
+  }
+  while (cursor_step(c)) {
+    if (c->doc >= target) return;
+  }
+}
+
+// One posting's positions in the varint form (search_format.h) at *p: skip them, or (out != NULL) decode
+// them into out (at most cap, the rest dropped; *got counts the stored ones).
+static bool pos_varint_posting(const uint8_t *pos, size_t len, size_t *p, uint32_t *out, uint32_t cap, uint32_t *got) {
+  uint32_t x;
+  if (!varint_get(pos, len, p, &x)) return false;
+  if (x == 0) return true;
+  uint32_t cur = (x - 1) >> 1;
+  if (out && *got < cap) out[(*got)++] = cur;
+  if ((x - 1) & 1u) {
+    uint32_t more;
+    if (!varint_get(pos, len, p, &more) || more > len) return false;
+    for (uint32_t k = 0; k <= more; ++k) {
+      uint32_t d;
+      if (!varint_get(pos, len, p, &d)) return false;
+      cur += d;
+      if (out && *got < cap) out[(*got)++] = cur;
+    }
+  }
+  return true;
+}
+
+// A position block of n postings starting at byte p, validated to lie within the stream.
+struct PosBlock {
+  size_t start;  // varint: first posting's byte; packed: bit offset of the counts
+  size_t end;    // byte after the block
+  uint32_t wc, wf, wd;
+  bool varint;
+};
+
+static bool pos_block_open(const Cursor *c, size_t p, uint32_t n, PosBlock *b, bool need_end) {
+  const uint8_t *pos = c->pos;
+  const size_t len = c->pos_len;
+  b->varint = true;
+  b->wc = b->wf = b->wd = 0;
+  if (n != 1) {
+    if (p >= len) return false;
+    if (pos[p] == kVarintBlock) {
+      ++p;
+    } else {
+      if (len - p < 2) return false;
+      b->varint = false;
+      const uint32_t h = pos[p] | (static_cast<uint32_t>(pos[p + 1]) << 8);
+      b->wc = h & 31u;
+      b->wf = (h >> 5) & 31u;
+      b->wd = (h >> 10) & 31u;
+      if (b->wc > kMaxPosCountBits || (h >> 15)) return false;
+      p += 2;
+      const uint64_t cbits = static_cast<uint64_t>(n) * b->wc;
+      if ((cbits + 7) / 8 > len - p) return false;
+      uint64_t total = cbits;
+      for (uint32_t i = 0; i < n; ++i) {
+        const uint32_t cnt = bits_get(pos, p * 8 + static_cast<size_t>(i) * b->wc, b->wc);
+        if (cnt) total += b->wf + static_cast<uint64_t>(cnt - 1) * b->wd;
+      }
+      if ((total + 7) / 8 > len - p) return false;
+      b->start = p * 8;
+      b->end = p + static_cast<size_t>((total + 7) / 8);
+      return true;
+    }
+  }
+  b->start = p;
+  b->end = p;
+  if (!need_end) return true;  // varint postings are bounds-checked as they are read
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t got = 0;
+    if (!pos_varint_posting(pos, len, &p, nullptr, 0, &got)) return false;
+  }
+  b->end = p;
+  return true;
+}
+
+// Positions of the current posting into out (at most cap, the rest dropped). Returns the count.
+// Postings are visited in increasing order, so the cursor keeps its position block open and walks on
+// from the last posting it decoded (pos_block_open validates a block once, not once per phrase check).
+static uint32_t cursor_positions(Cursor *c, uint32_t *out, uint32_t cap) {
+  if (c->doc == kEnd || c->idx == kEnd || c->pidx > c->idx) return 0;
+  const uint32_t first = c->idx / kPackBlock * kPackBlock;  // the current posting's block
+  if (c->pb_open && c->pidx != first) {
+    // leave the open block: its end is known when packed, else walk its remaining postings
+    const uint32_t n = c->df - c->pidx < kPackBlock ? c->df - c->pidx : kPackBlock;
+    if (!c->pb_varint) {
+      c->pp = c->pb_end;
+    } else {
+      size_t p = c->pcur;
+      uint32_t got = 0;
+      for (uint32_t i = c->pj; i < n; ++i)
+        if (!pos_varint_posting(c->pos, c->pos_len, &p, nullptr, 0, &got)) return c->bad = true, 0;
+      c->pp = p;
+    }
+    c->pidx += n;
+    c->pb_open = false;
+  }
+  const uint32_t n = c->df - first < kPackBlock ? c->df - first : kPackBlock;
+  if (!c->pb_open) {
+    PosBlock b;
+    while (c->pidx < first) {
+      const uint32_t m = c->df - c->pidx < kPackBlock ? c->df - c->pidx : kPackBlock;
+      if (!pos_block_open(c, c->pp, m, &b, true)) return c->bad = true, 0;
+      c->pp = b.end;
+      c->pidx += m;
+    }
+    if (c->pidx != first) return c->bad = true, 0;
+    if (!pos_block_open(c, c->pp, n, &b, false)) return c->bad = true, 0;
+    c->pb_open = true;
+    c->pb_varint = b.varint ? 1 : 0;
+    c->pb_wc = static_cast<uint8_t>(b.wc);
+    c->pb_wf = static_cast<uint8_t>(b.wf);
+    c->pb_wd = static_cast<uint8_t>(b.wd);
+    c->pb_start_bits = b.start;
+    c->pb_end = b.end;
+    c->pj = 0;
+    c->pcur = b.varint ? b.start : b.start + static_cast<size_t>(n) * b.wc;  // validated by pos_block_open
+  }
+  const uint32_t j = c->idx - first;
+  if (j < c->pj) return c->bad = true, 0;  // cursors only move forward
+  uint32_t got = 0;
+  if (c->pb_varint) {
+    for (; c->pj < j; ++c->pj)
+      if (!pos_varint_posting(c->pos, c->pos_len, &c->pcur, nullptr, 0, &got)) return c->bad = true, 0;
+    size_t p = c->pcur;
+    if (!pos_varint_posting(c->pos, c->pos_len, &p, out, cap, &got)) return c->bad = true, 0;
+    return got;
+  }
+  const uint32_t wc = c->pb_wc, wf = c->pb_wf, wd = c->pb_wd;
+  for (; c->pj < j; ++c->pj) {
+    const uint32_t cnt = bits_get(c->pos, c->pb_start_bits + static_cast<size_t>(c->pj) * wc, wc);
+    if (cnt) c->pcur += wf + static_cast<size_t>(cnt - 1) * wd;
+  }
+  const uint32_t cnt = bits_get(c->pos, c->pb_start_bits + static_cast<size_t>(j) * wc, wc);
+  if (cnt == 0) return 0;
+  size_t bit = c->pcur;
+  uint32_t cur = bits_get(c->pos, bit, wf);
+  bit += wf;
+  if (cap > 0) out[got++] = cur;
+  for (uint32_t k = 1; k < cnt; ++k) {
+    cur += bits_get(c->pos, bit, wd);
+    bit += wd;
+    if (got < cap) out[got++] = cur;
+  }
+  return got;
+}
+
+// ---- query model ----------------------------------------------------------------------------------------
+
+
+
+
+
+
+
+
+
+
+
+
+// ---- heap (min-heap on rank: the worst hit at the root) -----------------------------------------------
+
+// a ranks above b
+static bool ranks_above(const HeapItem &a, const HeapItem &b) {
+  if (a.title != b.title) return a.title > b.title;
+  if (a.full != b.full) return a.full > b.full;
+  if (a.score != b.score) return a.score > b.score;
+  return a.section < b.section;
+}
+
+static void heap_push(Scratch *s, const HeapItem &it) {
+  if (s->heap_cap == 0) return;
+  HeapItem *h = s->heap;
+  if (s->nheap < s->heap_cap) {
+    uint32_t i = s->nheap++;
+    h[i] = it;
+    while (i > 0) {
+      const uint32_t par = (i - 1) / 2;
+      if (!ranks_above(h[par], h[i])) break;
+      const HeapItem t = h[par];
+      h[par] = h[i];
+      h[i] = t;
+      i = par;
+    }
+    return;
+  }
+  if (!ranks_above(it, h[0])) return;
+  h[0] = it;
+  uint32_t i = 0;
+  for (;;) {
+    const uint32_t l = 2 * i + 1, r = l + 1;
+    uint32_t w = i;
+    if (l < s->nheap && ranks_above(h[w], h[l])) w = l;
+    if (r < s->nheap && ranks_above(h[w], h[r])) w = r;
+    if (w == i) break;
+    const HeapItem t = h[w];
+    h[w] = h[i];
+    h[i] = t;
+    i = w;
+  }
+}
+
+// Sort the heap contents best first (insertion sort: at most 64 items).
+void heap_sort(Scratch *s) {
+  for (uint32_t i = 1; i < s->nheap; ++i) {
+    const HeapItem x = s->heap[i];
+    uint32_t j = i;
+    while (j > 0 && ranks_above(x, s->heap[j - 1])) {
+      s->heap[j] = s->heap[j - 1];
+      --j;
+    }
+    s->heap[j] = x;
+  }
+}
+
+// ---- evaluation -----------------------------------------------------------------------------------------
+
+// The phrase's positional words (stopwords are not positional) at their relative offsets.
+static bool phrase_ok(Scratch *s, Alt *a) {
+  uint32_t cnt[kMaxAltTerms];
+  uint32_t first = kMaxAltTerms;
+  for (uint32_t k = 0; k < a->n; ++k) {
+    if (a->relpos[k] == kNoPos) {
+      cnt[k] = 0;
+      continue;
+    }
+    cnt[k] = cursor_positions(&s->cursors[a->c0 + k], s->posbuf[k], kMaxPos);
+    if (cnt[k] == 0) return false;
+    if (first == kMaxAltTerms) first = k;
+  }
+  if (first == kMaxAltTerms) return true;  // only stopwords: presence is all we can check
+  for (uint32_t i = 0; i < cnt[first]; ++i) {
+    const uint32_t p0 = s->posbuf[first][i];
+    if (p0 < a->relpos[first]) continue;
+    const uint32_t base = p0 - a->relpos[first];
+    bool all = true;
+    for (uint32_t k = first + 1; k < a->n && all; ++k) {
+      if (a->relpos[k] == kNoPos) continue;
+      const uint32_t want = base + a->relpos[k];
+      bool found = false;
+      for (uint32_t j = 0; j < cnt[k]; ++j) {
+        if (s->posbuf[k][j] == want) {
+          found = true;
+          break;
+        }
+        if (s->posbuf[k][j] > want) break;
+      }
+      all = found;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+// Advance alternative a to its first candidate doc >= t: one where all its terms occur. Whether a
+// phrase's words are also adjacent there is checked only when the doc matters (alt_ok): two-phase
+// iteration, as in Lucene, so that position lists are read only where every other clause matches too.
+static uint32_t alt_advance(Scratch *s, Alt *a, uint32_t t) {
+  if (a->init && (a->doc >= t)) return a->doc;
+  a->init = true;
+  a->checked = false;
+  if (a->n == 0) return a->doc = kEnd;
+  uint32_t d = t;
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (uint32_t k = 0; k < a->n; ++k) {
+      Cursor *c = &s->cursors[a->c0 + k];
+      cursor_advance(c, d);
+      if (c->doc == kEnd) return a->doc = kEnd;
+      if (c->doc > d) {
+        d = c->doc;
+        changed = true;
+      }
+    }
+  }
+  return a->doc = d;
+}
+
+// Does alternative a match doc d (its candidate, with the phrase check done once)?
+static bool alt_ok(Scratch *s, Alt *a, uint32_t d) {
+  if (!a->init || a->doc != d || d == kEnd) return false;
+  if (!a->phrase) return true;
+  if (!a->checked) {
+    a->ok = phrase_ok(s, a);
+    a->checked = true;
+  }
+  return a->ok;
+}
+
+// Advance clause c to its first candidate doc >= t (the smallest of its alternatives' candidates).
+static uint32_t clause_advance(Scratch *s, Clause *c, uint32_t t) {
+  if (c->init && c->doc >= t) return c->doc;
+  c->init = true;
+  uint32_t m = kEnd;
+  for (uint32_t i = 0; i < c->na; ++i) {
+    const uint32_t d = alt_advance(s, &s->alts[c->a0 + i], t);
+    if (d < m) m = d;
+  }
+  return c->doc = m;
+}
+
+// Does clause c (advanced to >= d) really match doc d: some alternative passes its phrase check?
+static bool clause_ok(Scratch *s, Clause *c, uint32_t d) {
+  if (c->doc != d) return false;
+  for (uint32_t i = 0; i < c->na; ++i)
+    if (alt_ok(s, &s->alts[c->a0 + i], d)) return true;
+  return false;
+}
+
+// 1 / norm of field f for length code `code`, from the query's table (computed on first use).
+static inline float inv_norm(Scratch *s, int f, uint32_t code) {
+  uint64_t &have = s->inv_have[f][code >> 6];
+  const uint64_t bit = 1ull << (code & 63);
+  if (!(have & bit)) {
+    have |= bit;
+    s->inv_tab[f][code] = 1.0f / (s->v.norm_a[f] + s->v.norm_b[f] * static_cast<float>(length_value(code)));
+  }
+  return s->inv_tab[f][code];
+}
+
+static inline uint32_t length_code_of(const View &v, uint32_t d, int f) {
+  return v.col[f] >= 0 && v.field_lengths ? v.field_lengths[static_cast<size_t>(d) * v.ncols + v.col[f]] : 0u;
+}
+
+// BM25F score of cursor c's current posting, in section d (search_format.h).
+static float posting_score(Scratch *s, Cursor *c, uint32_t d) {
+  const View &v = s->v;
+  if (c->idf < 0.0f) c->idf = bm25_idf(c->df, c->nsections);
+  auto sat = [](float x) { return x > 0.0f ? x * (kK1 + 1.0f) / (x + kK1) : 0.0f; };
+  if (c->cls < kFastClasses && v.fast_tf[c->cls]) {
+    // the usual posting: one or two body words. sat() of the body from the query's table
+    const uint32_t t = v.fast_tf[c->cls] - 1u, code = v.body_codes[static_cast<size_t>(d) * v.body_stride];
+    uint64_t &have = s->sat_have[t][code >> 6];
+    const uint64_t bit = 1ull << (code & 63);
+    if (!(have & bit)) {
+      have |= bit;
+      s->sat_tab[t][code] = sat(kFieldParams[FIELD_BODY].weight * static_cast<float>(t + 1) * inv_norm(s, FIELD_BODY, code));
+    }
+    return c->idf * s->sat_tab[t][code];
+  }
+  const uint8_t *tf = v.tf_classes + static_cast<size_t>(c->cls) * kTfClassBytes;
+  float names = 0.0f, text = 0.0f;
+  for (int f = 0; f < FIELD_COUNT; ++f) {
+    if (!tf[f]) continue;
+    const float x = kFieldParams[f].weight * static_cast<float>(tf[f]) * inv_norm(s, f, length_code_of(v, d, f));
+    if (field_is_name(f))
+      names += x;
+    else
+      text += x;
+  }
+  return c->idf * (sat(names) + sat(text));
+}
+
+// Score of clause c at doc d (clause already advanced to >= d): best alternative matching d.
+static float clause_score(Scratch *s, const Clause *c, uint32_t d) {
+  // the best alternative, plus a share of the others that also match (a section that says both
+  // "runner's knee" and "patellofemoral pain" beats one that only has the first)
+  float best = 0.0f, total = 0.0f;
+  for (uint32_t i = 0; i < c->na; ++i) {
+    Alt *a = &s->alts[c->a0 + i];
+    if (!alt_ok(s, a, d)) continue;
+    float sum = 0.0f;
+    for (uint32_t k = 0; k < a->n; ++k) sum += posting_score(s, &s->cursors[a->c0 + k], d);
+    const float sc = a->weight * sum;
+    total += sc;
+    if (sc > best) best = sc;
+  }
+  return best + kOtherAltShare * (total - best);
+}
+
+void flush_article(Scratch *s) {
+  if (!s->cur_has) return;
+  s->cur_has = false;
+  heap_push(s, s->cur);
+}
+
+// Filters and grouping bookkeeping for candidate section d. False if d is filtered out.
+static bool accept(Scratch *s, const folio_pack *p, uint32_t d) {
+  if (d >= s->cur_end || s->cur_article == kEnd) {
+    if (!s->all_sections) flush_article(s);
+    const fb::Section *sec = detail::pack_section_row(p, d);
+    if (!sec) return s->bad = true, false;
+    const uint32_t a = sec->article();
+    const fb::Article *art = detail::pack_article_row(p, a);
+    if (!art) return s->bad = true, false;
+    const uint32_t first = art->sections().off(), count = art->sections().count();
+    if (!(d >= first && d - first < count)) return s->bad = true, false;
+    s->cur_article = a;
+    s->cur_end = first + count;
+    s->cur_ok = true;
+    if (s->topic_filter) {
+      bool found = false;
+      const fb::Range &tr = art->topics();
+      for (uint32_t i = 0; i < tr.count() && i < 4096; ++i) {
+        uint32_t t;
+        if (detail::pack_u32(p, tr, i, &t) != FOLIO_OK) break;
+        if (t == s->topic) {
+          found = true;
+          break;
+        }
+      }
+      s->cur_ok = found;
+    }
+  }
+  if (!s->cur_ok) return false;
+  if (s->audience >= 0) {
+    const fb::Section *sec = detail::pack_section_row(p, d);
+    if (!sec) return s->bad = true, false;
+    const int au = static_cast<int>(sec->audience());
+    if (au != FOLIO_AUDIENCE_BOTH && au != s->audience) return false;
+  }
+  return true;
+}
+
+static void collect(Scratch *s, uint32_t d, float score, bool full) {
+  HeapItem it;
+  it.section = d;
+  it.article = s->cur_article;
+  it.score = score;
+  it.full = full ? 1 : 0;
+  it.title = (s->cur_article == s->title_article) ? 1 : 0;
+  for (uint32_t i = 0; i < s->nheading_sections; ++i)
+    if (s->heading_sections[i] == d) it.title = 1;
+  it.more = 0;
+  if (s->all_sections) {
+    heap_push(s, it);
+    return;
+  }
+  if (!s->cur_has) {
+    s->cur = it;
+    s->cur_has = true;
+    return;
+  }
+  if (ranks_above(it, s->cur)) {
+    it.more = s->cur.more + 1;
+    s->cur = it;
+  } else {
+    ++s->cur.more;
+  }
+}
+
+void reset_eval(Scratch *s) {
+  for (uint32_t i = 0; i < s->nclauses; ++i) s->clauses[i].init = false;
+  for (uint32_t i = 0; i < s->nalts; ++i) s->alts[i].init = false;
+  for (uint32_t i = 0; i < s->ncursors; ++i) {
+    Cursor *c = &s->cursors[i];
+    c->idx = kEnd;
+    c->doc = c->df ? 0 : kEnd;
+    c->prev = kEnd;
+    c->dp = c->pp = 0;
+    c->bitp = 0;
+    c->left = 0;
+    c->rk = 0;
+    c->cls = 0;
+    c->pidx = 0;
+    c->pb_open = false;
+  }
+  s->nheap = 0;
+  FOLIO_MEMSET(s->inv_have, 0, sizeof s->inv_have);
+  FOLIO_MEMSET(s->sat_have, 0, sizeof s->sat_have);
+  s->cur_article = kEnd;
+  s->cur_end = 0;
+  s->cur_has = false;
+}
+
+static bool negated(Scratch *s, uint32_t d) {
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    Clause *c = &s->clauses[i];
+    if (c->kind == CLAUSE_NEGATIVE && clause_advance(s, c, d) == d && clause_ok(s, c, d)) return true;
+  }
+  return false;
+}
+
+static float optional_score(Scratch *s, uint32_t d) {
+  float sc = 0.0f;
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    Clause *c = &s->clauses[i];
+    if (c->kind == CLAUSE_OPTIONAL && clause_advance(s, c, d) == d) sc += clause_score(s, c, d);  // 0 if no match
+  }
+  return sc;
+}
+
+// Conjunctive pass: every required clause must match.
+void run_and(Scratch *s, const folio_pack *p) {
+  uint32_t d = 0;
+  for (;;) {
+    uint32_t t = d;
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (uint32_t i = 0; i < s->nclauses; ++i) {
+        Clause *c = &s->clauses[i];
+        if (c->kind != CLAUSE_REQUIRED) continue;
+        const uint32_t cd = clause_advance(s, c, t);
+        if (cd == kEnd) return;
+        if (cd > t) {
+          t = cd;
+          changed = true;
+        }
+      }
+    }
+    // every required clause has a candidate at t: now the phrase checks
+    bool all = true;
+    for (uint32_t i = 0; i < s->nclauses && all; ++i) {
+      Clause *c = &s->clauses[i];
+      if (c->kind == CLAUSE_REQUIRED) all = clause_ok(s, c, t);
+    }
+    if (all && !negated(s, t) && accept(s, p, t)) {
+      float sc = 0.0f;
+      for (uint32_t i = 0; i < s->nclauses; ++i) {
+        Clause *c = &s->clauses[i];
+        if (c->kind == CLAUSE_REQUIRED) sc += clause_score(s, c, t);
+      }
+      sc += optional_score(s, t);
+      collect(s, t, sc, true);
+    }
+    if (s->bad || t == kEnd - 1) return;
+    d = t + 1;
+  }
+}
+
+// Disjunctive pass: any required clause; partial matches get a coverage penalty.
+void run_or(Scratch *s, const folio_pack *p) {
+  uint32_t d = 0;
+  for (;;) {
+    uint32_t t = kEnd;
+    for (uint32_t i = 0; i < s->nclauses; ++i) {
+      Clause *c = &s->clauses[i];
+      if (c->kind != CLAUSE_REQUIRED) continue;
+      const uint32_t cd = clause_advance(s, c, d);
+      if (cd < t) t = cd;
+    }
+    if (t == kEnd) return;
+    uint32_t matched = 0;
+    for (uint32_t i = 0; i < s->nclauses; ++i) {
+      Clause *c = &s->clauses[i];
+      if (c->kind == CLAUSE_REQUIRED && clause_ok(s, c, t)) ++matched;
+    }
+    if (matched > 0 && !negated(s, t) && accept(s, p, t)) {
+      float sc = 0.0f;
+      for (uint32_t i = 0; i < s->nclauses; ++i) {
+        Clause *c = &s->clauses[i];
+        if (c->kind == CLAUSE_REQUIRED && c->doc == t) sc += clause_score(s, c, t);
+      }
+      sc += optional_score(s, t);
+      const bool full = matched == s->nrequired;
+      if (!full) {
+        const float cov = static_cast<float>(matched) / static_cast<float>(s->nrequired);
+        sc *= cov * cov;
+      }
+      collect(s, t, sc, full);
+    }
+    if (s->bad || t == kEnd - 1) return;
+    d = t + 1;
+  }
+}
+
+float bm25_idf(uint32_t df, uint32_t n) {
+  const double d = df, N = n > df ? n : df;
+  return static_cast<float>(ln_ge1(1.0 + (N - d + 0.5) / (d + 0.5)));
+}
+
+}  // namespace fts
+}  // namespace folio

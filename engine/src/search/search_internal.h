@@ -1,0 +1,394 @@
+// search_internal.h: what the search modules share (engine/src/search/*.cpp): limits and weights, the
+// index view, the term dictionary iterator, the postings cursor, the query model and the search scratch,
+// and the functions one module calls in another. Not installed; the public surface is search.h (and
+// folio.h). Byte layouts of the index: search_format.h.
+//
+// The modules, in the order a query uses them:
+//   search_dict.cpp     the index view over a pack's SearchIndex, the front-coded term dictionary
+//   search_parse.cpp    the query into clauses, alternatives and cursors (prefixes, synonyms, headings)
+//   search_typo.cpp     typo candidates: Levenshtein automata over the dictionary, "did you mean"
+//   search_eval.cpp     postings cursors, BM25F scores, the conjunctive and disjunctive passes, the heap
+//   search_snippet.cpp  snippets: the section's text, the words that match, the best window
+//   search.cpp          search_run(): the whole query, from the scratch to the caller's hits
+#ifndef FOLIO_SEARCH_INTERNAL_H
+#define FOLIO_SEARCH_INTERNAL_H
+
+#include "search/search.h"
+#include "search/search_format.h"
+
+#include "codec/codec.h"
+#include "lookup/lookup.h"
+#include "pack/pack.h"
+#include "text/text.h"
+
+namespace folio {
+namespace fts {
+
+constexpr uint32_t kEnd = 0xFFFFFFFFu;
+enum : uint32_t {
+  kMaxClauses = FOLIO_SEARCH_MAX_CLAUSES,
+  kMaxAlts = 96,
+  kMaxAltsPerClause = 8,
+  kMaxCursors = 64,
+  kMaxAltTerms = 8,
+  kMaxHl = 64,
+  kMaxHeap = FOLIO_SEARCH_MAX_HITS,
+  kMaxPos = 256,
+  kMaxMatches = 512,
+  kSnippetText = kSnippetSource,  // section text scanned for a snippet (the rest is not looked at)
+  kSnippetBytes = 200,
+  kPrefixExpand = 8,
+  kPrefixScan = 4096,
+  kFuzzyKeep = 3,
+  kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
+  kMaxEdits = 2,
+  kFuzzyHead = 3,     // with two edits allowed, at most one of them is in a term's first kFuzzyHead bytes
+  kSkipRun = 16,     // typo walk: seek once this many terms in a row were stepped over below the next key
+  kSeekCost = kTypoSeekCost,      // a seek costs about four decoded terms
+  kFuzzyBudget = kTypoBudget,     // GCIDE's costliest words use about 11,000
+  kMaxQueryTokens = 2048,
+  kFastClasses = 16,  // classes whose body-only status View::fast_tf caches
+  kSatTf = 2,         // body tf up to which saturated scores are tabled (tf 1 and 2: 80 % of the bundled postings)
+  kMemoSlots = 64,    // snippet word memo (hl_match): slots, and the longest word it keeps
+  kMemoWord = 22,
+};
+
+constexpr float kWeightParts = 0.9f;
+constexpr float kWeightPrefix = 0.8f;
+constexpr float kWeightFuzzy1 = 0.8f;
+constexpr float kWeightFuzzy2 = 0.6f;
+constexpr float kWeightSynonym = 0.6f;
+constexpr float kOtherAltShare = 0.25f;  // the tie-breaker of a dis-max (Lucene's DisjunctionMaxQuery)
+
+inline uint32_t u32_at(const uint8_t *base, uint32_t i) { return le32(base + 4u * static_cast<size_t>(i)); }
+
+struct Surface {
+  const uint8_t *tail;
+  uint8_t cut, len;
+};
+
+struct View {
+  const uint8_t *dict;
+  size_t dict_len;
+  const uint8_t *blocks;  // per block: wd-byte offset in dict, wp-byte offset in postings
+  uint32_t wd, wp;
+  uint32_t nblocks;
+  const uint8_t *postings;
+  size_t postings_len;
+  uint32_t nterms, block, skip;
+  const uint8_t *tf_classes;     // nclasses * kTfClassBytes
+  uint32_t nclasses;
+  const uint8_t *field_lengths;  // per section, ncols length codes (fields of length_fields)
+  uint32_t ncols;
+  int8_t col[FIELD_COUNT];       // column of field f in field_lengths, -1: none (length 0)
+  float norm_a[FIELD_COUNT], norm_b[FIELD_COUNT];  // norm = a + b * length (1 - b_f, b_f / avg_f)
+  uint8_t fast_tf[kFastClasses];  // class c < kFastClasses: its body tf when it has body words only and
+                                  // at most kSatTf of them (the saturated score is tabled), else 0
+  const uint8_t *body_codes;      // the body's length code of section d: body_codes[d * body_stride]
+  uint32_t body_stride;
+  Surface surface_codes[16];  // per surface code: 0 none, 1..nsurfaces dict_surfaces, others cut 255
+  uint32_t nsurfaces;
+  const uint8_t *syn_text;
+  size_t syn_text_len;
+  const uint8_t *syn_index;  // ws-byte offsets into syn_text, sorted by phrase
+  uint32_t ws, nsyn;
+  const uint8_t *heading_order;  // per heading: u16 hash, wh-byte section id; sorted by (hash, key, id)
+  uint32_t wh, nheading;
+  uint32_t nsections;
+  const uint8_t *snip_frames;   // snippet source (search_format.h), NULL when the pack has none
+  size_t snip_len;
+  const uint8_t *snip_offsets;  // nsections + 1 u32 LE
+};
+
+struct TermInfo {
+  uint32_t df;
+  uint32_t post_off, post_len;
+};
+
+// Sequential decoder over the front-coded dictionary.
+struct DictIter {
+  const View *v;
+  uint32_t block, i, ord;  // current term: block, index in block, global ordinal
+  size_t pos;              // byte offset of the next term in dict
+  uint32_t post_next;      // postings offset of the next term
+  char term[kMaxTermBytes];
+  uint32_t len, lcp;       // current term; bytes shared with the previous term
+  TermInfo info;
+  const uint8_t *surf;
+  uint32_t surf_cut, surf_len;
+  bool started, bad;
+};
+
+struct Cursor {
+  const uint8_t *skips;  // nblocks * 16 bytes, or NULL for a single block
+  const uint8_t *docs;
+  const uint8_t *pos;
+  uint32_t docs_len, pos_len;
+  uint32_t docs_avail;   // bytes from docs to the end of the postings blob: a bit window may read them
+                         // (what a code takes from past docs_len is refused after decoding it)
+  uint32_t df, nblocks, skip;
+  uint32_t idx;          // index of the current posting (kEnd before the first)
+  uint32_t doc;          // current doc (kEnd when exhausted)
+  uint32_t prev;         // previous doc (for delta decoding), kEnd = -1
+  size_t dp;             // next byte in docs (varint block: next posting; packed block: the next block)
+  size_t bitp;           // packed block: bit offset in docs of the next posting
+  size_t pp;             // byte in pos at the start of posting pidx
+  uint32_t pidx;
+  uint32_t left;         // postings left in the current doc block (0: the next step reads a block header)
+  uint8_t rk;            // Rice parameter of the current doc block; kVarintBlock: varints
+  uint32_t cls;          // tf class of the current posting (< View::nclasses)
+  uint32_t nclasses, nsections;
+  float idf;             // < 0 until computed
+  bool bad;
+  // the open position block (block pidx, whose header pos_block_open validated): posting pj of the block
+  // has its positions at pcur (bit offset when packed, byte offset when varints); a phrase check walks on
+  // from there instead of re-reading the block from its start
+  bool pb_open;
+  uint32_t pj;
+  size_t pcur;
+  size_t pb_start_bits, pb_end;    // packed: bit offset of the counts; byte after the block
+  uint8_t pb_wc, pb_wf, pb_wd, pb_varint;
+};
+
+enum ClauseKind : uint8_t { CLAUSE_REQUIRED = 0, CLAUSE_OPTIONAL = 1, CLAUSE_NEGATIVE = 2 };
+
+struct Alt {
+  uint16_t c0;      // first cursor
+  uint8_t n;        // cursors (terms, all required)
+  uint8_t phrase;   // 1: the terms must appear at relpos offsets
+  float weight;
+  uint8_t relpos[kMaxAltTerms];
+  uint32_t doc;     // current candidate doc: every term occurs (valid when init)
+  bool init;
+  bool checked, ok; // phrase: whether doc passed the position check (two-phase: checked lazily)
+};
+
+struct Clause {
+  uint8_t a0, na;
+  uint8_t kind;
+  uint8_t literal;  // 1: a plain single word (candidate for synonym merging)
+  uint32_t doc;
+  bool init;
+  // source of a plain word, for the corrected query
+  uint32_t src_begin, src_end;
+  int32_t corrected;  // index into Scratch::corr or -1
+  char stem[kMaxTermBytes];
+  uint8_t stem_len;
+};
+
+struct HlTerm {
+  char text[kMaxTermBytes];
+  uint8_t len;
+  uint8_t prefix;  // match tokens starting with text (unstemmed)
+  uint8_t clause;
+};
+
+struct Correction {
+  char word[kMaxTermBytes * 2];
+  uint32_t len;
+};
+
+struct HeapItem {
+  uint32_t section, article;
+  float score;
+  uint8_t full, title;
+  uint32_t more;
+};
+
+struct Match {
+  uint32_t begin, end;
+  uint8_t clause;
+};
+
+// Bit-parallel Levenshtein automaton with transpositions (Wu-Manber's k-errors NFA, with Hyyrö's
+// transposition states) for a pattern of q <= kFuzzyMaxLen bytes: after reading a string t, bit j of r[e]
+// says that w[0..j) is within e edits of t (the optimal-string-alignment DP cell (|t|, j) is <= e), and
+// bit j of x[e] that t ends with w[j + 1] read from a state of r[e - 1] at j (half of a transposition,
+// completed if the next byte is w[j]). One step costs a few word operations per error level instead of
+// one DP row; the distance is the least e with bit q in r[e], and a string can still be extended into
+// a match while r[k] is not 0.
+struct LevState {
+  uint64_t r[kMaxEdits + 1], x[kMaxEdits + 1];
+};
+
+struct LevPattern {
+  uint64_t mask[256];  // bit j + 1: w[j] is the byte
+  uint64_t all;        // bits 0..q
+  uint32_t q, k;
+};
+
+struct MemoEntry {
+  char word[kMemoWord];
+  uint8_t clause, match;
+};
+
+struct Scratch {
+  View v;
+  Cursor cursors[kMaxCursors];
+  Alt alts[kMaxAlts];
+  Clause clauses[kMaxClauses];
+  HlTerm hl[kMaxHl];
+  Correction corr[kMaxClauses];
+  HeapItem heap[kMaxHeap];
+  uint32_t posbuf[kMaxAltTerms][kMaxPos];
+  Match matches[kMaxMatches];
+  LevPattern lev[2];                     // typo automata: the typed word, its stem
+  LevState lst[2][kMaxTermBytes + 1];    // their states along the current dictionary term
+  char text[kSnippetText];
+  uint8_t hl_first[256];  // first bytes of the highlight terms (any non-ASCII first byte: all 0x80..0xFF)
+  uint64_t hl_pair[128][2];  // ASCII first byte -> bit set of ASCII second bytes a term can go on with
+  uint32_t ncursors, nalts, nclauses, nhl, ncorr, nheap, heap_cap;
+  uint32_t fz_terms, fz_seeks, fz_budget;  // typo lookup: work done (typo_candidates reports it), budget left
+  uint32_t nrequired;
+  bool bad, truncated;
+  // filters
+  bool topic_filter;
+  uint32_t topic;
+  int audience;  // -1 none, else FOLIO_AUDIENCE_*
+  uint32_t title_article;
+  uint32_t heading_sections[4];  // sections whose heading is the query (exact-heading boost)
+  uint32_t nheading_sections;
+  char key[detail::kMaxKeyBytes];
+  char heading_key[detail::kMaxKeyBytes];  // a section heading folded for comparison with `key`
+  // grouping state
+  uint32_t cur_article, cur_end;
+  bool cur_ok;
+  HeapItem cur;
+  bool cur_has;
+  bool all_sections;
+  // BM25F tables of the query, filled on first use (a bit per entry says it is filled): 1 / norm per field
+  // and length code, and the saturated body score of tf 1..kSatTf per length code
+  float inv_tab[FIELD_COUNT][256];
+  float sat_tab[kSatTf][256];
+  uint64_t inv_have[FIELD_COUNT][4];
+  uint64_t sat_have[kSatTf][4];
+  // snippet words already matched against the highlight terms (hl_match); memo_len: word bytes + 1, 0 empty
+  MemoEntry memo[kMemoSlots];
+  uint8_t memo_len[kMemoSlots];
+};
+
+// Typo candidates for the folded query word w (docs/search.md, "Typos"): dictionary terms within k edits
+// (k = 1 for words of up to 5 bytes, else 2; optimal string alignment: insertions, deletions,
+// substitutions and transpositions of adjacent bytes) of w, measured against each term's surface form (the
+// most frequent word that stems to it) and, for the typed word's stem, against the term itself. With
+// k = 2 a term's first kFuzzyHead (3) bytes must be within one edit of a prefix of w: at most one of the
+// two edits is at the start of the word, where typing errors are rarest and where a second one would let
+// nearly every term of the dictionary through the walk's pruning. The ranges walked:
+//   - the terms starting with w[0] or w[1] (the first letter right, swapped with the second, or an extra
+//     letter typed before the word);
+//   - for every other first byte c of the dictionary, the terms starting with c w[1] (the first letter
+//     wrong) and c w[0] (the first letter missing), followed by w[2] / w[1] when k = 2.
+// Together they hold every term within the bounds: a term starting with another byte has its edit there,
+// so its next byte (k = 1) or two (k = 2, the head rule) must be w's, from w[1] or from w[0], unedited.
+//
+// Each range is walked in dictionary order by two Levenshtein automata (the word's, its stem's) whose
+// states are kept per byte of the current term and reused along the front-coded common prefixes. Once
+// both die at a byte, next_alive() computes the next key that could start a candidate; the terms below
+// it are stepped over with no automaton work, or seeked past when there are more than a few (kSkipRun).
+// The work per word is capped (kFuzzyBudget units: a decoded term is one, a seek kSeekCost), so no word
+// costs more than about half a millisecond on a large dictionary; past the cap the candidates found so
+// far are used. Candidates are kept in a fixed order (cand_add), so the order of the walk does not matter.
+struct FuzzyCand {
+  uint32_t dist, first, df;  // first: 1 when the term's first byte is neither of the word's first two
+  char term[kMaxTermBytes];
+  uint32_t len;
+  char surf[kMaxTermBytes];
+  uint32_t surf_len;
+};
+
+struct ParseState {
+  const char *q;
+  size_t len;
+  uint32_t flags;
+};
+
+// ---- shared helpers --------------------------------------------------------------------------------------
+
+inline bool is_space_byte(unsigned char c) { return c <= 0x20 || c == 0x7F; }
+
+inline bool is_number_token(const text::Token &t) { return (t.flags & text::TOKEN_NUMBER) != 0; }
+
+// The first bytes a token must share with highlight term h to match it: all of a prefix term; for a
+// stem, all but its last two bytes (Porter2 changes at most the last two: "happy" -> "happi", "dying"
+// -> "die"), at least one.
+inline size_t hl_need(const HlTerm &h) { return h.prefix ? h.len : (h.len > 2 ? h.len - 2u : 1u); }
+
+// ---- functions one module calls in another ----------------------------------------------------------------
+
+// The search index of pack p as a View; false when the pack has none this engine can read (another
+// index version, inconsistent blobs). Every later offset is bounds-checked against these blobs.
+bool view_init(const folio_pack *p, View *v);
+
+// Byte order of two strings (the dictionary's order): < 0, 0, > 0.
+int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen);
+
+// Decode the next term (layout: search_format.h); false at the end of the dictionary or on corruption
+// (it->bad).
+bool dict_next(DictIter *it);
+
+// Position `it` on the first term >= key. False if there is none.
+bool dict_lower_bound(DictIter *it, const View *v, const char *key, size_t klen);
+
+// The term equal to key: true and its df and postings record in *out; false if absent (*bad set when the
+// dictionary is damaged).
+bool dict_find(const View *v, const char *key, size_t klen, TermInfo *out, bool *bad);
+
+// A cursor before the first posting of term t (df 0: an empty cursor); false (and c->bad) when the
+// record's skip table or stream lengths do not fit it.
+bool cursor_init(Cursor *c, const View *v, const TermInfo &t);
+
+// Sort the heap contents best first (insertion sort: at most 64 items).
+void heap_sort(Scratch *s);
+
+// Push the article being grouped (its best section so far) into the heap.
+void flush_article(Scratch *s);
+
+// Rewind every cursor, alternative and clause, and empty the heap and the grouping state (before a pass).
+void reset_eval(Scratch *s);
+
+// Conjunctive pass: every required clause must match.
+void run_and(Scratch *s, const folio_pack *p);
+
+// Disjunctive pass: any required clause; partial matches get a coverage penalty.
+void run_or(Scratch *s, const folio_pack *p);
+
+// The Porter2 stem of src[0..len) into dst (kMaxTermBytes); returns its length.
+size_t stem_copy(const char *src, size_t len, char *dst);
+
+// Query-only noise words that are not in the stopword list ("steroid shot vs stem cells").
+bool is_query_noise(const char *w, size_t len);
+
+// Synonym phrase lookup: syn_text offset of the phrase equal to key, or -1.
+int64_t syn_find(const View *v, const char *key, size_t klen);
+
+// Merge runs of plain word clauses that form a synonym phrase (longest first, up to 4 words) into one
+// new clause: the literal words (or, for one word, all its alternatives) or any other phrase of the
+// group at a lower weight. The replaced clauses are disabled (no alternatives). Runs after parsing and
+// before evaluation; new clauses are appended, so alternatives and cursors stay contiguous.
+void expand_synonyms(Scratch *s);
+
+// Parse the query into clauses and filters. Returns FOLIO_OK or FOLIO_E_QUERY / FOLIO_E_NOT_FOUND.
+folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *filter_only_empty);
+
+// Sections whose folded heading equals the folded query (at most 4): the entries of heading_order with the
+// query key's hash are found by binary search, and their sections' headings (from the pack) folded and
+// compared.
+void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len);
+
+// The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
+// work; returns the best distance (0 = none found).
+uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
+                    uint32_t *ncand, uint32_t budget);
+
+// Writes the snippet of hit h into text[*used..]; fills snippet and highlight fields.
+folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char *out, size_t out_cap,
+                          size_t *used, uint32_t *rflags);
+
+// Corrected query: the original bytes with each corrected word replaced by its correction.
+void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t cap, size_t *used,
+                     folio_search_result *res);
+
+}  // namespace fts
+}  // namespace folio
+
+#endif  // FOLIO_SEARCH_INTERNAL_H

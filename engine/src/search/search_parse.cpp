@@ -1,0 +1,568 @@
+// search_parse.cpp: the query into clauses: words, compounds, phrases, exclusions, prefixes, filters;
+// alternatives for typos, synonyms and prefixes; exact title and heading matches.
+#include "search/search_internal.h"
+
+namespace folio {
+namespace fts {
+
+// ---- query parsing --------------------------------------------------------------------------------------
+
+
+// Add a cursor for a term; returns its index or -1 when out of room. Unknown terms get an empty cursor.
+static int add_cursor(Scratch *s, const char *term, size_t len) {
+  if (s->ncursors >= kMaxCursors) return -1;
+  Cursor *c = &s->cursors[s->ncursors];
+  TermInfo ti{0, 0, 0};
+  bool bad = false;
+  if (!dict_find(&s->v, term, len, &ti, &bad)) ti.df = 0;
+  if (bad) s->bad = true;
+  cursor_init(c, &s->v, ti);
+  if (c->bad) s->bad = true;
+  return static_cast<int>(s->ncursors++);
+}
+
+static void add_hl(Scratch *s, const char *t, size_t len, bool prefix, uint32_t clause) {
+  if (s->nhl >= kMaxHl || len == 0 || len > kMaxTermBytes) return;
+  for (uint32_t i = 0; i < s->nhl; ++i)
+    if (s->hl[i].len == len && s->hl[i].prefix == prefix && FOLIO_MEMCMP(s->hl[i].text, t, len) == 0) return;
+  HlTerm *h = &s->hl[s->nhl++];
+  FOLIO_MEMCPY(h->text, t, len);
+  h->len = static_cast<uint8_t>(len);
+  h->prefix = prefix ? 1 : 0;
+  h->clause = static_cast<uint8_t>(clause);
+}
+
+// Start an alternative of clause `ci` (terms added with alt_term). NULL when out of room.
+static Alt *alt_begin(Scratch *s, uint32_t ci, float w, bool phrase) {
+  Clause *c = &s->clauses[ci];
+  if (s->nalts >= kMaxAlts || c->na >= kMaxAltsPerClause || c->a0 + c->na != s->nalts) return nullptr;
+  Alt *a = &s->alts[s->nalts++];
+  ++c->na;
+  a->c0 = static_cast<uint16_t>(s->ncursors);
+  a->n = 0;
+  a->phrase = phrase ? 1 : 0;
+  a->weight = w;
+  a->init = false;
+  a->doc = 0;
+  return a;
+}
+
+static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len, uint32_t relpos) {
+  if (a->n >= kMaxAltTerms) return false;
+  const int k = add_cursor(s, t, len);
+  if (k < 0) return false;
+  a->relpos[a->n++] = static_cast<uint8_t>(relpos > kNoPos ? kNoPos : relpos);
+  // a stopword inside a phrase or synonym ("wear and tear") is only required to be present: lighting up
+  // every "and" of a snippet would be noise
+  if (s->clauses[ci].kind == CLAUSE_REQUIRED && !(relpos >= kNoPos && text::is_stopword(t, len)))
+    add_hl(s, t, len, false, ci);
+  return true;
+}
+
+// Drop an alternative that could not be completed (the last one).
+static void alt_drop(Scratch *s, uint32_t ci, Alt *a) {
+  s->ncursors = a->c0;
+  --s->nalts;
+  --s->clauses[ci].na;
+}
+
+static int new_clause(Scratch *s, uint8_t kind) {
+  if (s->nclauses >= kMaxClauses) {
+    s->truncated = true;
+    return -1;
+  }
+  Clause *c = &s->clauses[s->nclauses];
+  c->a0 = static_cast<uint8_t>(s->nalts);
+  c->na = 0;
+  c->kind = kind;
+  c->literal = 0;
+  c->init = false;
+  c->doc = 0;
+  c->src_begin = c->src_end = 0;
+  c->corrected = -1;
+  c->stem_len = 0;
+  return static_cast<int>(s->nclauses++);
+}
+
+size_t stem_copy(const char *src, size_t len, char *dst) {
+  if (len > kMaxTermBytes) len = kMaxTermBytes;
+  FOLIO_MEMCPY(dst, src, len);
+  return text::stem_english(dst, len);
+}
+
+
+// Query-only noise words that are not in the stopword list ("steroid shot vs stem cells").
+bool is_query_noise(const char *w, size_t len) {
+  static const char *const kNoise[] = {"vs", "versus", "v"};
+  for (const char *n : kNoise) {
+    size_t l = 0;
+    while (n[l]) ++l;
+    if (l == len && FOLIO_MEMCMP(n, w, len) == 0) return true;
+  }
+  return false;
+}
+
+// Prefix expansion: up to kPrefixExpand terms starting with `pre`, most frequent first.
+static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen) {
+  struct Best {
+    uint32_t df;
+    char term[kMaxTermBytes];
+    uint32_t len;
+  } best[kPrefixExpand];
+  uint32_t nb = 0;
+  DictIter it;
+  if (!dict_lower_bound(&it, &s->v, pre, plen)) {
+    if (it.bad) s->bad = true;
+    return;
+  }
+  uint32_t scanned = 0;
+  for (bool ok = true; ok && scanned < kPrefixScan; ok = dict_next(&it), ++scanned) {
+    if (it.len < plen || FOLIO_MEMCMP(it.term, pre, plen) != 0) break;
+    if (it.len == elen && FOLIO_MEMCMP(it.term, exact, elen) == 0) continue;  // the literal alt has it
+    uint32_t pos = nb;
+    while (pos > 0 && best[pos - 1].df < it.info.df) --pos;
+    if (pos >= kPrefixExpand) continue;
+    const uint32_t last = nb < kPrefixExpand ? nb : kPrefixExpand - 1;
+    for (uint32_t k = last; k > pos; --k) best[k] = best[k - 1];
+    best[pos].df = it.info.df;
+    FOLIO_MEMCPY(best[pos].term, it.term, it.len);
+    best[pos].len = it.len;
+    if (nb < kPrefixExpand) ++nb;
+  }
+  if (it.bad) s->bad = true;
+  for (uint32_t k = 0; k < nb; ++k) {
+    Alt *a = alt_begin(s, ci, kWeightPrefix, false);
+    if (!a) break;
+    if (!alt_term(s, a, ci, best[k].term, best[k].len, 0)) {
+      alt_drop(s, ci, a);
+      break;
+    }
+  }
+  add_hl(s, pre, plen, true, ci);
+}
+
+// Synonyms (search_format.h): a phrase runs from its syn_text offset to the next '\n' or 0 (or the end).
+static inline bool syn_stop(const View *v, size_t i) {
+  return i >= v->syn_text_len || v->syn_text[i] == '\n' || v->syn_text[i] == 0;
+}
+
+// Order of the phrase at syn_text offset `off` against key (cmp_bytes order).
+static int syn_cmp(const View *v, size_t off, const char *key, size_t klen) {
+  for (size_t k = 0;; ++k) {
+    const bool end = syn_stop(v, off + k);
+    if (k == klen) return end ? 0 : 1;
+    if (end) return -1;
+    const unsigned char a = v->syn_text[off + k], b = static_cast<unsigned char>(key[k]);
+    if (a != b) return a < b ? -1 : 1;
+  }
+}
+
+static uint32_t syn_words(const View *v, size_t off) {
+  uint32_t w = 1;
+  for (size_t i = off; !syn_stop(v, i); ++i) w += v->syn_text[i] == ' ';
+  return w;
+}
+
+// Synonym phrase lookup: syn_text offset of the phrase equal to key, or -1.
+int64_t syn_find(const View *v, const char *key, size_t klen) {
+  uint32_t lo = 0, hi = v->nsyn;
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    const uint32_t off = le_get(v->syn_index + static_cast<size_t>(mid) * v->ws, v->ws);
+    if (off >= v->syn_text_len) return -1;
+    const int c = syn_cmp(v, off, key, klen);
+    if (c == 0) return off;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}
+
+// Add the other phrases of the synonym group of the phrase at syn_text offset `off` (the run of syn_text
+// between 0 bytes around it) to clause ci as alternatives.
+static void add_synonym_alts(Scratch *s, uint32_t ci, size_t off) {
+  const View *v = &s->v;
+  const char *t = reinterpret_cast<const char *>(v->syn_text);
+  const size_t n = v->syn_text_len;
+  const uint32_t orig_words = syn_words(v, off);
+  size_t i = off;
+  while (i > 0 && t[i - 1] != 0) --i;
+  for (uint32_t m = 0; m < 32; ++m) {
+    size_t ln = 0;
+    while (!syn_stop(v, i + ln)) ++ln;
+    if (i != off) {
+      // a phrase of the group: its words must be adjacent (stopwords only present); its weight is spread
+      // over its words so that a long synonym of one query word counts about as much as one word
+      const uint32_t alt_words = syn_words(v, i);
+      const float w = kWeightSynonym * static_cast<float>(orig_words) / static_cast<float>(alt_words);
+      Alt *a = alt_begin(s, ci, w, alt_words > 1);
+      if (!a) return;
+      size_t k = 0;
+      bool ok = true;
+      uint32_t word = 0;
+      while (k < ln && ok) {
+        size_t j = k;
+        while (j < ln && t[i + j] != ' ') ++j;
+        if (j > k)
+          ok = alt_term(s, a, ci, t + i + k, j - k, text::is_stopword(t + i + k, j - k) ? kNoPos : word);
+        ++word;
+        k = j + 1;
+      }
+      if (!ok || a->n == 0) {
+        alt_drop(s, ci, a);
+        return;
+      }
+      if (a->n == 1) a->phrase = 0;
+    }
+    i += ln;
+    if (i >= n || t[i] == 0) break;
+    ++i;  // past the '\n'
+  }
+}
+
+// Merge runs of plain word clauses that form a synonym phrase (longest first, up to 4 words) into one
+// new clause: the literal words (or, for one word, all its alternatives) or any other phrase of the
+// group at a lower weight. The replaced clauses are disabled (no alternatives). Runs after parsing and
+// before evaluation; new clauses are appended, so alternatives and cursors stay contiguous.
+void expand_synonyms(Scratch *s) {
+  const View *v = &s->v;
+  if (v->nsyn == 0) return;
+  const uint32_t n = s->nclauses;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!s->clauses[i].literal) continue;
+    char key[kMaxTermBytes * 4 + 4];
+    uint32_t best_n = 0;
+    int64_t best_e = -1;  // syn_text offset of the longest phrase found
+    size_t klen = 0;
+    for (uint32_t k = 0; k < 4 && i + k < n; ++k) {
+      const Clause *ck = &s->clauses[i + k];
+      if (!ck->literal || ck->stem_len == 0) break;
+      if (k) key[klen++] = ' ';
+      FOLIO_MEMCPY(key + klen, ck->stem, ck->stem_len);
+      klen += ck->stem_len;
+      const int64_t e = syn_find(v, key, klen);
+      if (e >= 0) {
+        best_n = k + 1;
+        best_e = e;
+      }
+    }
+    if (best_e < 0 || s->nclauses >= kMaxClauses) continue;
+    bool required = false;
+    for (uint32_t k = 0; k < best_n; ++k) required |= s->clauses[i + k].kind == CLAUSE_REQUIRED;
+    const int nc = new_clause(s, required ? CLAUSE_REQUIRED : CLAUSE_OPTIONAL);
+    if (nc < 0) continue;
+    const uint32_t ci = static_cast<uint32_t>(nc);
+    Clause *cn = &s->clauses[ci];
+    const Clause *c0 = &s->clauses[i];
+    cn->src_begin = c0->src_begin;
+    cn->src_end = c0->src_end;
+    cn->corrected = c0->corrected;
+    if (best_n == 1) {
+      for (uint32_t k = 0; k < c0->na; ++k) {
+        const Alt *old = &s->alts[c0->a0 + k];
+        Alt *a = alt_begin(s, ci, old->weight, old->phrase != 0);
+        if (!a) break;
+        a->c0 = old->c0;  // share the cursors: the old clause is disabled below
+        a->n = old->n;
+        for (uint32_t t = 0; t < old->n; ++t) a->relpos[t] = old->relpos[t];
+      }
+    } else {
+      Alt *a = alt_begin(s, ci, 1.0f, false);
+      if (a) {
+        bool ok = true;
+        for (uint32_t k = 0; k < best_n && ok; ++k) {
+          const Clause *ck = &s->clauses[i + k];
+          ok = alt_term(s, a, ci, ck->stem, ck->stem_len, 0);
+        }
+        if (!ok) alt_drop(s, ci, a);
+      }
+      // corrections inside a merged run stay reported
+      for (uint32_t k = 1; k < best_n && cn->corrected < 0; ++k) cn->corrected = s->clauses[i + k].corrected;
+    }
+    add_synonym_alts(s, ci, static_cast<size_t>(best_e));
+    for (uint32_t k = 0; k < best_n; ++k) {
+      Clause *ck = &s->clauses[i + k];
+      ck->na = 0;
+      ck->kind = CLAUSE_OPTIONAL;
+      ck->literal = 0;
+      if (k > 0 || best_n > 1) {
+        // keep the corrected-word bookkeeping on the new clause only when it was a single word
+      }
+    }
+    i += best_n - 1;
+  }
+}
+
+
+// Add one word (a non-PART token, with its parts) as a clause.
+static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, const text::Token *parts,
+                     uint32_t nparts, bool neg, bool prefix, uint32_t item_begin, uint32_t item_end) {
+  const bool stop = text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len);
+  const int ci = new_clause(s, neg ? CLAUSE_NEGATIVE : (stop ? CLAUSE_OPTIONAL : CLAUSE_REQUIRED));
+  if (ci < 0) return;
+  Clause *c = &s->clauses[ci];
+  char stem[kMaxTermBytes];
+  const size_t sl = stem_copy(tok.text, tok.len, stem);
+  FOLIO_MEMCPY(c->stem, stem, sl);
+  c->stem_len = static_cast<uint8_t>(sl);
+  c->src_begin = item_begin + tok.src_begin;
+  c->src_end = item_begin + tok.src_end;
+  (void)item_end;
+  Alt *a = alt_begin(s, ci, 1.0f, false);
+  if (!a) return;
+  if (!alt_term(s, a, ci, stem, sl, 0)) {
+    alt_drop(s, ci, a);
+    return;
+  }
+  // a word of the synonym table ("ESCs": an abbreviation no section spells out) is known too: it is
+  // expanded, not corrected into its nearest dictionary neighbour ("MSCs")
+  const bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0;
+  c->literal = (!neg && nparts == 0 && !prefix) ? 1 : 0;
+  // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
+  // left out ("to-do"), and with fewer than two parts left there is no such alternative
+  uint32_t content_parts = 0;
+  for (uint32_t k = 0; k < nparts; ++k) content_parts += text::is_stopword(parts[k].text, parts[k].len) ? 0u : 1u;
+  if (content_parts > 1) {
+    Alt *pa = alt_begin(s, ci, kWeightParts, false);
+    if (pa) {
+      bool ok = true;
+      for (uint32_t k = 0; k < nparts && ok; ++k) {
+        if (text::is_stopword(parts[k].text, parts[k].len)) continue;
+        char ps2[kMaxTermBytes];
+        const size_t pl = stem_copy(parts[k].text, parts[k].len, ps2);
+        ok = alt_term(s, pa, ci, ps2, pl, parts[k].position - tok.position);
+      }
+      if (!ok) alt_drop(s, ci, pa);
+    }
+  }
+  if (neg) return;
+  if (prefix && tok.len >= 2) {
+    add_prefix_alts(s, ci, tok.text, tok.len, stem, sl);
+    return;
+  }
+  if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
+    FuzzyCand cands[kFuzzyKeep];
+    uint32_t nc = 0;
+    fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc, kFuzzyBudget);
+    for (uint32_t k = 0; k < nc; ++k) {
+      Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
+      if (!fa) break;
+      if (!alt_term(s, fa, ci, cands[k].term, cands[k].len, 0)) {
+        alt_drop(s, ci, fa);
+        break;
+      }
+    }
+    if (nc > 0 && s->ncorr < kMaxClauses) {
+      Correction *co = &s->corr[s->ncorr];
+      FOLIO_MEMCPY(co->word, cands[0].surf, cands[0].surf_len);
+      co->len = cands[0].surf_len;
+      c->corrected = static_cast<int32_t>(s->ncorr++);
+      // synonyms of the corrected word
+      FOLIO_MEMCPY(c->stem, cands[0].term, cands[0].len);
+      c->stem_len = static_cast<uint8_t>(cands[0].len);
+    }
+  }
+}
+
+// Tokenize one query item (a word or a phrase body) and add its clauses.
+static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix) {
+  text::Tokenizer tz(ps.q + b, e - b);
+  text::Token tok;
+  // collect tokens: non-PART tokens with their parts (stored as copies of folded text in hl scratch)
+  struct Tok {
+    text::Token t;
+    char buf[kMaxTermBytes];
+  };
+  Tok toks[1];
+  Tok parts[kMaxAltTerms];
+  if (phrase) {
+    int ci = -1;
+    Alt *a = nullptr;
+    uint32_t first_pos = 0;
+    uint32_t guard = 0;
+    while (tz.next(&tok) && ++guard < kMaxQueryTokens) {
+      if (tok.flags & text::TOKEN_PART) continue;
+      if (ci < 0) {
+        ci = new_clause(s, neg ? CLAUSE_NEGATIVE : CLAUSE_REQUIRED);
+        if (ci < 0) return;
+        a = alt_begin(s, static_cast<uint32_t>(ci), 1.0f, true);
+        if (!a) return;
+        first_pos = tok.position;
+      }
+      char stem[kMaxTermBytes];
+      const size_t sl = stem_copy(tok.text, tok.len, stem);
+      uint32_t rel = tok.position - first_pos;
+      if (rel >= kNoPos) rel = kNoPos - 1;
+      if (text::is_stopword(tok.text, tok.len)) rel = kNoPos;
+      if (!alt_term(s, a, static_cast<uint32_t>(ci), stem, sl, rel)) {
+        s->truncated = true;
+        break;
+      }
+    }
+    if (a && a->n == 1) a->phrase = 0;
+    return;
+  }
+  // a word: may hold several tokens ("knee/hip", "$10,000") and compounds with parts
+  uint32_t guard = 0;
+  bool have = tz.next(&tok);
+  while (have && ++guard < kMaxQueryTokens) {
+    if (tok.flags & text::TOKEN_PART) {
+      have = tz.next(&tok);
+      continue;
+    }
+    toks[0].t = tok;
+    const uint32_t tl = tok.len < kMaxTermBytes ? tok.len : kMaxTermBytes;
+    FOLIO_MEMCPY(toks[0].buf, tok.text, tl);
+    toks[0].t.text = toks[0].buf;
+    toks[0].t.len = tl;
+    uint32_t np = 0;
+    have = tz.next(&tok);
+    while (have && (tok.flags & text::TOKEN_PART)) {
+      if (np < kMaxAltTerms) {
+        parts[np].t = tok;
+        const uint32_t pl = tok.len < kMaxTermBytes ? tok.len : kMaxTermBytes;
+        FOLIO_MEMCPY(parts[np].buf, tok.text, pl);
+        parts[np].t.text = parts[np].buf;
+        parts[np].t.len = pl;
+        ++np;
+      }
+      have = tz.next(&tok);
+    }
+    text::Token pt[kMaxAltTerms];
+    for (uint32_t k = 0; k < np; ++k) pt[k] = parts[k].t;
+    const bool last_token = !have;
+    add_word_clause(s, ps, toks[0].t, pt, np, neg, prefix && last_token, b, e);
+  }
+}
+
+static bool ascii_ieq(const char *a, size_t alen, const char *b) {
+  size_t i = 0;
+  for (; i < alen && b[i]; ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != b[i]) return false;
+  }
+  return i == alen && b[i] == 0;
+}
+
+// Parse the query into clauses and filters. Returns FOLIO_OK or FOLIO_E_QUERY / FOLIO_E_NOT_FOUND.
+folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *filter_only_empty) {
+  const char *q = ps.q;
+  const size_t n = ps.len;
+  *filter_only_empty = false;
+  // find the last item start for search-as-you-type
+  size_t i = 0;
+  bool any_filter = false;
+  while (i < n) {
+    while (i < n && is_space_byte(static_cast<unsigned char>(q[i]))) ++i;
+    if (i >= n) break;
+    bool neg = false;
+    if (q[i] == '-' && i + 1 < n && !is_space_byte(static_cast<unsigned char>(q[i + 1]))) {
+      neg = true;
+      ++i;
+    }
+    if (q[i] == '"') {
+      size_t j = i + 1;
+      while (j < n && q[j] != '"') ++j;
+      add_item(s, ps, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(j), neg, true, false);
+      i = j < n ? j + 1 : n;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && !is_space_byte(static_cast<unsigned char>(q[j])) && q[j] != '"') ++j;
+    size_t we = j;
+    bool prefix = false;
+    while (we > i && q[we - 1] == '*') {
+      --we;
+      prefix = true;
+    }
+    // filters: name:value
+    size_t colon = i;
+    while (colon < we && q[colon] != ':') ++colon;
+    if (!neg && colon < we && colon > i) {
+      const char *name = q + i;
+      const size_t nl = colon - i;
+      const char *val = q + colon + 1;
+      const size_t vl = we - colon - 1;
+      if (ascii_ieq(name, nl, "topic")) {
+        any_filter = true;
+        uint32_t t;
+        if (vl == 0 || detail::lookup_topic_find(p, val, vl, &t) != FOLIO_OK) {
+          *filter_only_empty = true;  // unknown topic: no hits
+        } else {
+          s->topic_filter = true;
+          s->topic = t;
+        }
+        i = j;
+        continue;
+      }
+      if (ascii_ieq(name, nl, "audience")) {
+        any_filter = true;
+        if (ascii_ieq(val, vl, "patient") || ascii_ieq(val, vl, "patients"))
+          s->audience = FOLIO_AUDIENCE_PATIENT;
+        else if (ascii_ieq(val, vl, "clinician") || ascii_ieq(val, vl, "clinicians"))
+          s->audience = FOLIO_AUDIENCE_CLINICIAN;
+        else if (ascii_ieq(val, vl, "both") || ascii_ieq(val, vl, "all"))
+          s->audience = -1;
+        else
+          return FOLIO_E_QUERY;
+        i = j;
+        continue;
+      }
+    }
+    const bool last_item = j >= n || [&] {
+      size_t k = j;
+      while (k < n && is_space_byte(static_cast<unsigned char>(q[k]))) ++k;
+      return k >= n;
+    }();
+    // as-you-type: the last word is a prefix only when the query does not end with a space
+    const bool as_you_type = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && last_item && j == n;
+    add_item(s, ps, static_cast<uint32_t>(i), static_cast<uint32_t>(we), neg, false, prefix || as_you_type);
+    i = j;
+  }
+  uint32_t positive = 0;
+  for (uint32_t k = 0; k < s->nclauses; ++k)
+    if (s->clauses[k].kind != CLAUSE_NEGATIVE && s->clauses[k].na > 0) ++positive;
+  if (positive == 0) {
+    if (any_filter) {
+      *filter_only_empty = true;
+      return FOLIO_OK;
+    }
+    return FOLIO_E_QUERY;
+  }
+  return FOLIO_OK;
+}
+
+// Sections whose folded heading equals the folded query (at most 4): the entries of heading_order with the
+// query key's hash are found by binary search, and their sections' headings (from the pack) folded and
+// compared.
+void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len) {
+  const View *v = &s->v;
+  if (v->nheading == 0) return;
+  const size_t kl = text::fold_key(q, len, s->key, sizeof s->key);
+  if (kl == 0 || kl > sizeof s->key) return;
+  const uint32_t h = heading_hash(s->key, kl), w = 2 + v->wh;
+  const uint8_t *e = v->heading_order;
+  uint32_t lo = 0, hi = v->nheading;
+  while (lo < hi) {  // first entry with hash >= h
+    const uint32_t mid = lo + (hi - lo) / 2;
+    if (le_get(e + static_cast<size_t>(mid) * w, 2) < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (uint32_t i = lo; i < v->nheading && s->nheading_sections < 4; ++i) {
+    const uint8_t *ei = e + static_cast<size_t>(i) * w;
+    if (le_get(ei, 2) != h) break;
+    const uint32_t id = le_get(ei + 2, v->wh);
+    folio_section sec;
+    if (id >= v->nsections || detail::pack_section(p, id, &sec) != FOLIO_OK) break;
+    const size_t hl = text::fold_key(sec.heading.ptr, sec.heading.len, s->heading_key, sizeof s->heading_key);
+    if (hl == kl && FOLIO_MEMCMP(s->heading_key, s->key, kl) == 0) s->heading_sections[s->nheading_sections++] = id;
+  }
+}
+
+}  // namespace fts
+}  // namespace folio

@@ -1,0 +1,337 @@
+// search_snippet.cpp: snippets: the section's text from the snippet source (or rendered), the words that
+// match the query (a byte filter, then the tokenizer and a memo of stemmed words), the best window and
+// its highlight ranges.
+#include "search/search_internal.h"
+
+namespace folio {
+namespace fts {
+
+// ---- snippets -------------------------------------------------------------------------------------------
+
+// Byte classes for the snippet scan: 1 = part of a word (letter, digit, any non-ASCII byte), 2 = a
+// connector inside a word ("TNF-α", "10,000", "HCT/P", "patient's", "2.5").
+struct ByteClass {
+  uint8_t c[256];
+  constexpr ByteClass() : c() {
+    for (int i = 0; i < 256; ++i)
+      c[i] = ((i >= '0' && i <= '9') || (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i >= 0x80) ? 1 : 0;
+    c[static_cast<unsigned char>('-')] = c[static_cast<unsigned char>('/')] = 2;
+    c[static_cast<unsigned char>('\'')] = c[static_cast<unsigned char>(',')] = c[static_cast<unsigned char>('.')] = 2;
+  }
+};
+constexpr ByteClass kByteClass;
+static inline bool word_byte(unsigned char c) { return kByteClass.c[c] == 1; }
+static inline bool is_connector(unsigned char c) { return kByteClass.c[c] == 2; }
+inline unsigned char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+
+
+// Could a word starting at p (n bytes of text left) match a highlight term? hl_match needs the folded
+// token to start with the term's first need bytes (need: see hl_match); for ASCII letters and digits
+// the folded token is the ASCII-lowered text, so those bytes are compared here, before paying for the
+// tokenizer and the stemmer. Any other byte (non-ASCII, an apostrophe or comma the tokenizer drops)
+// makes the word a candidate.
+static bool hl_prefix_possible(const Scratch *s, const char *p, size_t n) {
+  const unsigned char c0 = ascii_lower(static_cast<unsigned char>(p[0]));
+  if (c0 >= 0x80) return true;
+  if (!s->hl_first[c0]) return false;
+  if (n > 1) {
+    const unsigned char c1 = static_cast<unsigned char>(p[1]);
+    const bool alnum = (c1 >= 'a' && c1 <= 'z') || (c1 >= 'A' && c1 <= 'Z') || (c1 >= '0' && c1 <= '9');
+    if (alnum) {
+      const unsigned char l1 = ascii_lower(c1);
+      if (!((s->hl_pair[c0][l1 >> 6] >> (l1 & 63)) & 1u)) return false;
+    }
+  }
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    const HlTerm &h = s->hl[i];
+    const size_t need = hl_need(h);
+    bool possible = true;
+    for (size_t k = 0; k < need && possible; ++k) {
+      if (k >= n) {
+        possible = false;
+        break;
+      }
+      const unsigned char c = static_cast<unsigned char>(p[k]);
+      const unsigned char hc = static_cast<unsigned char>(h.text[k]);
+      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!plain || hc >= 0x80) return true;  // the tokenizer decides
+      possible = ascii_lower(c) == hc;
+    }
+    if (possible) return true;
+  }
+  return false;
+}
+
+static bool hl_match_uncached(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
+  char stem[kMaxTermBytes];
+  bool stemmed = false;
+  size_t sl = 0;
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    const HlTerm &h = s->hl[i];
+    if (h.len == 0 || h.text[0] != tok[0]) continue;
+    if (h.prefix) {
+      if (len >= h.len && FOLIO_MEMCMP(tok, h.text, h.len) == 0) {
+        *clause = h.clause;
+        return true;
+      }
+      continue;
+    }
+    // a word stems to h only if it starts with h's first bytes: compare those before paying for the stemmer
+    const size_t need = hl_need(h);
+    if (len < need || FOLIO_MEMCMP(tok, h.text, need) != 0) continue;
+    if (!stemmed) {
+      sl = stem_copy(tok, len, stem);
+      stemmed = true;
+    }
+    if (sl == h.len && FOLIO_MEMCMP(stem, h.text, sl) == 0) {
+      *clause = h.clause;
+      return true;
+    }
+  }
+  return false;
+}
+
+// hl_match with a memo of the query's answers per word (snippet texts repeat their words: "stem cells"
+// many times a section): a small direct-mapped table keyed by the folded word, so a repeated candidate
+// word skips the stemmer. The answer depends only on the word and the query's highlight terms.
+static bool hl_match(Scratch *s, const char *tok, size_t len, uint8_t *clause) {
+  if (len > kMemoWord) return hl_match_uncached(s, tok, len, clause);
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) h = (h ^ static_cast<unsigned char>(tok[i])) * 16777619u;
+  const uint32_t slot = (h ^ (h >> 15)) & (kMemoSlots - 1);
+  MemoEntry &e = s->memo[slot];
+  if (s->memo_len[slot] == len + 1 && FOLIO_MEMCMP(e.word, tok, len) == 0) {
+    *clause = e.clause;
+    return e.match != 0;
+  }
+  uint8_t cl = 0;
+  const bool m = hl_match_uncached(s, tok, len, &cl);
+  s->memo_len[slot] = static_cast<uint8_t>(len + 1);
+  FOLIO_MEMCPY(e.word, tok, len);
+  e.clause = cl;
+  e.match = m ? 1 : 0;
+  *clause = cl;
+  return m;
+}
+
+// The snippet source of section sec (its text, cut to kSnippetText bytes at a character boundary) into
+// s->text: one small frame of the index's snippet store, or, for a section without a frame (or in a
+// pack without the store), the section rendered from its article (a whole-article decompression).
+static folio_status snippet_source(Scratch *s, folio_reader *r, uint32_t sec, size_t *len) {
+  *len = 0;
+  const View *v = &s->v;
+  if (v->snip_offsets) {
+    if (sec >= v->nsections) return FOLIO_E_CORRUPT;
+    const uint32_t a = u32_at(v->snip_offsets, sec), b = u32_at(v->snip_offsets, sec + 1);
+    if (a > b || b > v->snip_len) return FOLIO_E_CORRUPT;
+    if (a < b) {
+      size_t n = 0;
+      if (!detail::codec_content_size(v->snip_frames + a, b - a, &n) || n == 0 || n > kSnippetText)
+        return FOLIO_E_CORRUPT;
+      if (detail::codec_decompress(r->dctx, r->pack->ddict, s->text, kSnippetText, v->snip_frames + a, b - a, n) !=
+          detail::CODEC_OK)
+        return FOLIO_E_CORRUPT;
+      *len = n;
+      return FOLIO_OK;
+    }
+    // no frame (a section without text, or of a one-section article): render it
+  }
+  size_t tl = 0;
+  const folio_status st = folio_section_text(r, sec, s->text, kSnippetText, &tl);
+  if (st != FOLIO_OK && st != FOLIO_E_DST_TOO_SMALL) return st;
+  *len = snippet_source_len(s->text, tl);
+  return FOLIO_OK;
+}
+
+// Does a snippet window ending at the last of the nm matches hold every clause in `want`?
+static bool window_complete(const Scratch *s, uint32_t nm, uint32_t want) {
+  uint32_t seen = 0;
+  for (uint32_t j = nm; j > 0; --j) {
+    const Match &m = s->matches[j - 1];
+    if (s->matches[nm - 1].end - m.begin > kSnippetBytes - 40) break;
+    seen |= 1u << (m.clause & 31);
+  }
+  return (seen & want) == want;
+}
+
+// Writes the snippet of hit h into text[*used..]; fills snippet and highlight fields.
+folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char *out, size_t out_cap,
+                          size_t *used, uint32_t *rflags) {
+  h->snippet_off = static_cast<uint32_t>(*used);
+  h->snippet_len = 0;
+  h->highlight_count = 0;
+  size_t tl = 0;
+  const folio_status st = snippet_source(s, r, h->section, &tl);
+  if (st != FOLIO_OK) return st;
+  const char *t = s->text;
+  // matches: a cheap byte scan splits the text into words (letters, digits, any non-ASCII byte, and
+  // connectors inside a word); only words with a segment whose first two folded bytes start some
+  // highlight term are run through the real tokenizer and stemmer
+  uint32_t nm = 0;
+  {
+    // distinct clauses that can be highlighted: once a window holds all of them, stop scanning
+    uint32_t want = 0;
+    for (uint32_t k = 0; k < s->nhl; ++k) want |= 1u << (s->hl[k].clause & 31);
+    size_t i = 0;
+    bool done = false;
+    const unsigned char *u = reinterpret_cast<const unsigned char *>(t);
+    while (i < tl && nm < kMaxMatches && !done) {
+      while (i < tl && !word_byte(u[i])) ++i;
+      if (i >= tl) break;
+      const size_t b = i;
+      bool candidate = false;
+      bool ascii_word = true;  // only ASCII letters and digits, no connector
+      for (;;) {
+        // a segment: its first bytes decide whether it can match, then a tight run over its bytes
+        if (!candidate) candidate = hl_prefix_possible(s, t + i, tl - i);
+        unsigned char any = 0;
+        while (i < tl && word_byte(u[i])) any |= u[i++];
+        ascii_word &= any < 0x80;
+        if (i + 1 < tl && is_connector(u[i]) && word_byte(u[i + 1])) {
+          ascii_word = false;
+          ++i;
+          continue;
+        }
+        break;
+      }
+      if (!candidate) continue;
+      uint8_t cl;
+      if (ascii_word) {
+        // the tokenizer's single token for such a word: the ASCII-lowered bytes, cut at MAX_TOKEN_BYTES
+        char low[text::MAX_TOKEN_BYTES];
+        const size_t wl = i - b < sizeof low ? i - b : sizeof low;
+        for (size_t k = 0; k < wl; ++k) low[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(t[b + k])));
+        if (!hl_match(s, low, wl, &cl)) continue;
+        s->matches[nm].begin = static_cast<uint32_t>(b);
+        s->matches[nm].end = static_cast<uint32_t>(i);
+        s->matches[nm].clause = cl;
+        ++nm;
+        if (want && window_complete(s, nm, want)) done = true;
+        continue;
+      }
+      text::Tokenizer tz(t + b, i - b);
+      text::Token tok;
+      uint32_t last_end = 0;
+      while (tz.next(&tok) && nm < kMaxMatches) {
+        if (tok.src_begin < last_end) continue;  // part of a compound already highlighted
+        if (tok.len && hl_match(s, tok.text, tok.len, &cl)) {
+          s->matches[nm].begin = static_cast<uint32_t>(b + tok.src_begin);
+          s->matches[nm].end = static_cast<uint32_t>(b + tok.src_end);
+          s->matches[nm].clause = cl;
+          ++nm;
+          last_end = tok.src_end;
+          if (want && window_complete(s, nm, want)) done = true;
+        }
+      }
+    }
+  }
+  // best window: most distinct clauses, then most matches, then earliest
+  size_t wb = 0;
+  if (nm > 0) {
+    uint32_t best_d = 0, best_m = 0, best_i = 0;
+    for (uint32_t i = 0; i < nm; ++i) {
+      uint32_t seen = 0, d = 0, m = 0;
+      for (uint32_t j = i; j < nm && s->matches[j].end - s->matches[i].begin <= kSnippetBytes - 40; ++j) {
+        const uint32_t bit = 1u << (s->matches[j].clause & 31);
+        if (!(seen & bit)) {
+          seen |= bit;
+          ++d;
+        }
+        ++m;
+      }
+      if (d > best_d || (d == best_d && m > best_m)) {
+        best_d = d;
+        best_m = m;
+        best_i = i;
+      }
+    }
+    // start a little before the first match, at a word boundary
+    const size_t mb = s->matches[best_i].begin;
+    wb = mb > 40 ? mb - 40 : 0;
+    if (wb > 0) {
+      size_t k = wb;
+      while (k < mb && !is_space_byte(static_cast<unsigned char>(t[k]))) ++k;
+      wb = k < mb ? k + 1 : mb;
+    }
+  }
+  size_t we = wb + kSnippetBytes;
+  if (we >= tl) {
+    we = tl;
+  } else {
+    size_t k = we;
+    while (k > wb && !is_space_byte(static_cast<unsigned char>(t[k]))) --k;
+    if (k > wb) we = k;
+    while (we > wb && (static_cast<unsigned char>(t[we]) & 0xC0) == 0x80) --we;  // UTF-8 boundary
+  }
+  while (wb < we && is_space_byte(static_cast<unsigned char>(t[wb]))) ++wb;
+  while (we > wb && is_space_byte(static_cast<unsigned char>(t[we - 1]))) --we;
+  const bool pre = wb > 0, post = we < tl;
+  const size_t need = (pre ? 3 : 0) + (we - wb) + (post ? 3 : 0);
+  if (!out || *used + need > out_cap) {
+    *rflags |= FOLIO_SEARCH_TEXT_FULL;
+    return FOLIO_OK;
+  }
+  char *o = out + *used;
+  size_t k = 0;
+  static const char kEllipsis[3] = {'\xE2', '\x80', '\xA6'};
+  if (pre) {
+    FOLIO_MEMCPY(o, kEllipsis, 3);
+    k = 3;
+  }
+  const size_t shift = k;
+  for (size_t i = wb; i < we; ++i) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    o[k++] = (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
+  }
+  if (post) {
+    FOLIO_MEMCPY(o + k, kEllipsis, 3);
+    k += 3;
+  }
+  h->snippet_len = static_cast<uint32_t>(k);
+  *used += k;
+  for (uint32_t i = 0; i < nm && h->highlight_count < FOLIO_SEARCH_MAX_HIGHLIGHTS; ++i) {
+    const Match &m = s->matches[i];
+    if (m.begin < wb || m.end > we) continue;
+    folio_search_range &hr = h->highlights[h->highlight_count++];
+    hr.off = static_cast<uint32_t>(m.begin - wb + shift);
+    hr.len = m.end - m.begin;
+  }
+  return FOLIO_OK;
+}
+
+// Corrected query: the original bytes with each corrected word replaced by its correction.
+void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t cap, size_t *used,
+                     folio_search_result *res) {
+  // clauses are in source order for plain words (synonym merging appends new clauses whose sources are
+  // copies); walk the query once, replacing ranges
+  size_t o = *used, i = 0;
+  const size_t start = o;
+  for (;;) {
+    // next corrected clause starting at >= i
+    const Clause *next = nullptr;
+    for (uint32_t k = 0; k < s->nclauses; ++k) {
+      const Clause *c = &s->clauses[k];
+      if (c->corrected < 0 || c->src_begin < i || c->src_end > len) continue;
+      if (!next || c->src_begin < next->src_begin) next = c;
+    }
+    const size_t stop = next ? next->src_begin : len;
+    for (; i < stop; ++i) {
+      if (o >= cap) return;
+      const unsigned char c = static_cast<unsigned char>(q[i]);
+      out[o++] = (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
+    }
+    if (!next) break;
+    const Correction &co = s->corr[next->corrected];
+    if (o + co.len > cap) return;
+    FOLIO_MEMCPY(out + o, co.word, co.len);
+    o += co.len;
+    i = next->src_end;
+  }
+  res->corrected_off = static_cast<uint32_t>(start);
+  res->corrected_len = static_cast<uint32_t>(o - start);
+  res->flags |= FOLIO_SEARCH_CORRECTED;
+  *used = o;
+}
+
+}  // namespace fts
+}  // namespace folio

@@ -1,0 +1,380 @@
+// search_typo.cpp: typo candidates: bit-parallel Levenshtein automata walked over the sorted dictionary
+// (fuzzy_find), edit_distance, automaton_distance and typo_candidates for the tests and the benchmark.
+#include "search/search_internal.h"
+
+namespace folio {
+namespace fts {
+
+// The typed word and its stem (the automata's patterns) with the distance bound.
+struct FuzzyWord {
+  const char *w, *ws;
+  uint32_t q, qs, maxd;
+  bool same;  // the word is its own stem: one automaton is enough
+};
+
+static void lev_init(LevPattern *p, LevState *s0, const char *w, uint32_t q, uint32_t k) {
+  FOLIO_MEMSET(p->mask, 0, sizeof p->mask);
+  for (uint32_t j = 0; j < q; ++j) p->mask[static_cast<unsigned char>(w[j])] |= 1ull << (j + 1);
+  p->all = (2ull << q) - 1;
+  p->q = q;
+  p->k = k;
+  for (uint32_t e = 0; e <= kMaxEdits; ++e) {
+    s0->r[e] = e <= k ? (2ull << e) - 1 : 0;  // the first e bytes of w deleted
+    s0->x[e] = 0;
+  }
+}
+
+static inline void lev_step(const LevPattern &p, const LevState &a, LevState *b, unsigned char c) {
+  const uint64_t m = p.mask[c];
+  b->r[0] = (a.r[0] << 1) & m;
+  b->x[0] = 0;
+  for (uint32_t e = 1; e <= p.k; ++e) {
+    // match | insertion (t has an extra byte) | substitution | deletion (w has one) | transposition
+    const uint64_t r = ((a.r[e] << 1) & m) | a.r[e - 1] | (a.r[e - 1] << 1) | (b->r[e - 1] << 1) |
+                       ((a.x[e] << 2) & (m << 1));
+    b->r[e] = r & p.all;
+    b->x[e] = a.r[e - 1] & (m >> 2);
+  }
+}
+
+static inline uint32_t lev_distance(const LevPattern &p, const LevState &s) {
+  for (uint32_t e = 0; e <= p.k; ++e)
+    if ((s.r[e] >> p.q) & 1u) return e;
+  return p.k + 1;
+}
+
+static inline bool lev_alive(const LevPattern &p, const LevState &s) { return s.r[p.k] != 0; }
+
+// Distance of the automaton's pattern to the string whose state is s followed by suf (slen bytes).
+static uint32_t lev_extend(const LevPattern &p, LevState s, const uint8_t *suf, uint32_t slen) {
+  LevState t;
+  for (uint32_t k = 0; k < slen && lev_alive(p, s); ++k) {
+    lev_step(p, s, &t, suf[k]);
+    s = t;
+  }
+  return lev_distance(p, s);
+}
+
+// The smallest byte above cur after which the automaton is within `bound` (<= k) edits of a prefix of w,
+// from the state s (256: none).
+static uint32_t lev_next_byte(const LevPattern &p, const char *w, const LevState &s, uint32_t cur, uint32_t bound) {
+  if (s.r[bound] == 0) return 256;
+  if (bound > 0 && s.r[bound - 1] != 0) return cur + 1;  // a substitution keeps any byte within the bound
+  // at the bound: only a match (bit j of r: w[j]) or the second half of a transposition (bit j of x: w[j])
+  const uint64_t bits = s.r[bound] | s.x[bound];
+  uint32_t best = 256;
+  for (uint32_t j = 0; j < p.q; ++j) {
+    const uint32_t b = static_cast<unsigned char>(w[j]);
+    if (((bits >> j) & 1u) && b > cur && b < best) best = b;
+  }
+  return best;
+}
+
+// Insert a candidate into the kept list, ordered by distance, then first-letter class (a term starting with
+// the word's first or second byte before one that needs the first letter fixed: errors in the first
+// letter are the rarest), then df (descending), then term bytes.
+static void cand_add(FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t first, uint32_t df, const char *term,
+              uint32_t len, const char *surf, uint32_t sl) {
+  uint32_t pos = *ncand;
+  while (pos > 0) {
+    const FuzzyCand &c = cands[pos - 1];
+    const bool before = c.dist != d     ? c.dist < d
+                        : c.first != first ? c.first < first
+                        : c.df != df       ? c.df > df
+                                           : cmp_bytes(c.term, c.len, term, len) < 0;
+    if (before) break;
+    --pos;
+  }
+  if (pos >= kFuzzyKeep) return;
+  const uint32_t last = *ncand < kFuzzyKeep ? *ncand : kFuzzyKeep - 1;
+  for (uint32_t k = last; k > pos; --k) cands[k] = cands[k - 1];
+  FuzzyCand &fc = cands[pos];
+  fc.dist = d;
+  fc.first = first;
+  fc.df = df;
+  FOLIO_MEMCPY(fc.term, term, len);
+  fc.len = len;
+  FOLIO_MEMCPY(fc.surf, surf, sl);
+  fc.surf_len = sl;
+  if (*ncand < kFuzzyKeep) ++*ncand;
+}
+
+// The largest distance at which a term of class `first` could still enter the kept list (0: none): with
+// the list full, its last candidate's distance, one less when that one is of a better class. Walking with
+// this bound instead of k gives the same candidates with less work (once three terms at distance 1 are
+// kept, only distance 1 is looked for; terms needing the first letter fixed then only at distance 0,
+// which is not a typo).
+static uint32_t fuzzy_bound(uint32_t maxd, const FuzzyCand *cands, uint32_t ncand, uint32_t first) {
+  if (ncand < kFuzzyKeep) return maxd;
+  const FuzzyCand &last = cands[kFuzzyKeep - 1];
+  const uint32_t b = last.first < first ? last.dist - 1 : last.dist;
+  return b < maxd ? b : maxd;
+}
+
+// Charge the typo budget; false once it is spent.
+static inline bool fuzzy_charge(Scratch *s, uint32_t units) {
+  if (s->fz_budget < units) {
+    s->fz_budget = 0;
+    return false;
+  }
+  s->fz_budget -= units;
+  return true;
+}
+
+// Position `it` on the first term >= key (a seek, charged to the typo budget). False at the end, on
+// corruption (s->bad) or when the budget is spent.
+static bool fuzzy_seek(Scratch *s, DictIter *it, const char *key, uint32_t klen) {
+  if (!fuzzy_charge(s, kSeekCost)) return false;
+  ++s->fz_seeks;
+  if (dict_lower_bound(it, &s->v, key, klen)) return true;
+  if (it->bad) s->bad = true;
+  return false;
+}
+
+// The smallest key after every string starting with t[0..i) (a hopeless prefix: both automata die at
+// byte i) that could still start a candidate: t[0..d-1) plus one byte, d > plen. Returns d, or 0 when no
+// such key is left in the range. (Lucene's AutomatonTermsEnum seeks the same way.)
+static uint32_t next_alive(const Scratch *s, const FuzzyWord &fw, uint32_t kb, const char *t, uint32_t i, uint32_t plen,
+                    char *key) {
+  for (uint32_t d = i; d > plen; --d) {
+    const uint32_t cur = static_cast<unsigned char>(t[d - 1]);
+    const uint32_t bound = d == kFuzzyHead && kb >= fw.maxd && fw.maxd > 1 ? fw.maxd - 1 : kb;
+    uint32_t best = lev_next_byte(s->lev[0], fw.w, s->lst[0][d - 1], cur, bound);
+    if (!fw.same) {
+      const uint32_t b2 = lev_next_byte(s->lev[1], fw.ws, s->lst[1][d - 1], cur, bound);
+      if (b2 < best) best = b2;
+    }
+    if (best < 256) {
+      FOLIO_MEMCPY(key, t, d - 1);
+      key[d - 1] = static_cast<char>(best);
+      return d;
+    }
+  }
+  return 0;
+}
+
+// Walk the terms starting with pre (plen bytes) and collect candidates. Two distances are tracked along
+// each term's path: the typed word against the term's surface form, and the typed word's stem against
+// the term itself ("incleemntly" -> stem "incleemnt" is one edit from "inclement", whose stored surface
+// form may be another word of the family). Automaton states are kept per byte of the current term and
+// reused along the front-coded common prefixes; past a hopeless prefix, next_alive gives the next key
+// worth looking at: the terms below it are stepped over with no automaton work, or seeked past when
+// there are many.
+static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32_t plen, uint32_t first,
+                 FuzzyCand *cands, uint32_t *ncand) {
+  const LevPattern &p0 = s->lev[0], &p1 = s->lev[1];
+  LevState *st0 = s->lst[0], *st1 = fw.same ? s->lst[0] : s->lst[1];
+  DictIter it;
+  if (!fuzzy_seek(s, &it, pre, plen)) return;
+  uint32_t lcp = 0;    // bytes the current term shares with the last one whose states were computed
+  uint32_t valid = 0;  // states 0..valid hold that term's first `valid` bytes
+  char key[kMaxTermBytes];
+  uint32_t klen = 0;   // > 0: the terms below key are hopeless
+  uint32_t run = 0;    // terms stepped over below key
+  uint32_t shared = 0; // while stepping: bytes every term since the hopeless one shared with it
+  for (;;) {
+    if (klen > 0) {
+      // below key: the term still has key's first klen - 1 bytes (shared >= klen - 1: no term in between
+      // diverged from them, as terms only grow) and a smaller byte after them
+      if (shared >= klen - 1 && it.len >= klen &&
+          static_cast<unsigned char>(it.term[klen - 1]) < static_cast<unsigned char>(key[klen - 1])) {
+        if (++run < kSkipRun) {
+          if (!fuzzy_charge(s, 1)) return;
+          ++s->fz_terms;
+          if (!dict_next(&it)) break;
+          if (it.lcp < shared) shared = it.lcp;
+          continue;
+        }
+        if (!fuzzy_seek(s, &it, key, klen)) return;
+      }
+      // the term is at or past key, whose first klen - 1 bytes are the states' term's
+      lcp = 0;
+      while (lcp + 1 < klen && lcp < it.len && it.term[lcp] == key[lcp]) ++lcp;
+      klen = 0;
+      run = 0;
+    }
+    if (lcp < plen && (it.len < plen || FOLIO_MEMCMP(it.term, pre, plen) != 0)) break;  // past the range
+    const uint32_t kb = fuzzy_bound(fw.maxd, cands, *ncand, first);
+    if (kb == 0) return;
+    if (lcp < valid) valid = lcp;
+    uint32_t i = valid + 1;
+    bool hopeless = false;
+    for (; i <= it.len; ++i) {
+      const unsigned char c = static_cast<unsigned char>(it.term[i - 1]);
+      lev_step(p0, st0[i - 1], &st0[i], c);
+      // within the bound; at the head's last byte, within k - 1 (see fuzzy_find)
+      const uint32_t bound = i == kFuzzyHead && kb >= fw.maxd && fw.maxd > 1 ? fw.maxd - 1 : kb;
+      bool alive = st0[i].r[bound] != 0;
+      if (!fw.same) {
+        lev_step(p1, st1[i - 1], &st1[i], c);
+        alive = alive || st1[i].r[bound] != 0;
+      }
+      if (!alive) {
+        hopeless = true;
+        break;
+      }
+    }
+    valid = hopeless ? i - 1 : it.len;
+    const uint32_t keep = it.len - it.surf_cut;  // the surface shares the stem's first `keep` bytes
+    if (it.info.df > 0 && keep <= valid) {
+      const uint32_t d1 = lev_extend(p0, st0[keep], it.surf, it.surf_len);
+      const uint32_t d2 = valid >= it.len ? lev_distance(fw.same ? p0 : p1, st1[it.len]) : kMaxEdits + 1;
+      const uint32_t d = d1 < d2 ? d1 : d2;
+      if (d > 0 && d <= fw.maxd) {
+        char surf[kMaxTermBytes];
+        uint32_t sl = keep + it.surf_len;
+        if (sl > kMaxTermBytes) sl = kMaxTermBytes;
+        FOLIO_MEMCPY(surf, it.term, keep);
+        FOLIO_MEMCPY(surf + keep, it.surf, sl - keep);
+        cand_add(cands, ncand, d, first, it.info.df, it.term, it.len, surf, sl);
+      }
+    }
+    if (hopeless) {
+      klen = i <= plen ? 0 : next_alive(s, fw, kb, it.term, i, plen, key);
+      if (klen == 0) return;  // nothing further in the range can match
+      shared = klen - 1;      // the term shares key's first klen - 1 bytes
+    }
+    if (!fuzzy_charge(s, 1)) return;
+    ++s->fz_terms;
+    if (!dict_next(&it)) break;
+    lcp = it.lcp;
+    if (it.lcp < shared) shared = it.lcp;
+  }
+  if (it.bad) s->bad = true;
+}
+
+// The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
+// work; returns the best distance (0 = none found).
+uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
+                    uint32_t *ncand, uint32_t budget) {
+  *ncand = 0;
+  s->fz_terms = s->fz_seeks = 0;
+  s->fz_budget = budget;
+  if (wlen < 3 || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return 0;
+  FuzzyWord fw;
+  fw.w = w;
+  fw.ws = ws;
+  fw.q = static_cast<uint32_t>(wlen);
+  fw.qs = static_cast<uint32_t>(wslen);
+  fw.maxd = wlen <= 5 ? 1 : 2;
+  fw.same = fw.q == fw.qs && FOLIO_MEMCMP(w, ws, fw.q) == 0;
+  lev_init(&s->lev[0], &s->lst[0][0], w, fw.q, fw.maxd);
+  if (!fw.same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw.qs, fw.maxd);
+  // terms starting with the word's first or second byte
+  fuzzy_range(s, fw, w, 1, 0, cands, ncand);
+  if (w[1] != w[0]) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand);
+  // every other first byte c: c w[1] (the first letter wrong) and c w[0] (missing), followed by w[2] and
+  // w[1] when two edits are allowed (the one left goes after them); the tails in byte order
+  const uint32_t tl = fw.maxd >= 2 ? 2 : 1;
+  const char *tails[2] = {w + 1, w};
+  uint32_t ntails = 2;
+  const int tc = cmp_bytes(tails[0], tl, tails[1], tl);
+  if (tc == 0) ntails = 1;
+  if (tc > 0) {
+    tails[0] = w;
+    tails[1] = w + 1;
+  }
+  DictIter it;
+  char key[3] = {0, 0, 0};
+  if (!fuzzy_seek(s, &it, key, 0)) return *ncand ? cands[0].dist : 0;
+  for (;;) {
+    const unsigned char c = it.len ? static_cast<unsigned char>(it.term[0]) : 0;
+    if (it.len > 0 && it.term[0] != w[0] && it.term[0] != w[1]) {
+      for (uint32_t k = 0; k < ntails && !s->bad && s->fz_budget > 0; ++k) {
+        if (fuzzy_bound(fw.maxd, cands, *ncand, 1) == 0) break;  // nothing changing the first letter can enter
+        key[0] = it.term[0];
+        FOLIO_MEMCPY(key + 1, tails[k], tl);
+        fuzzy_range(s, fw, key, 1 + tl, 1, cands, ncand);
+      }
+    }
+    if ((it.len > 0 && c == 0xFF) || s->bad) break;
+    key[0] = static_cast<char>(it.len ? c + 1 : 0);  // (an empty first term: the terms from "\0" on)
+    if (!fuzzy_seek(s, &it, key, 1)) break;
+  }
+  return *ncand ? cands[0].dist : 0;
+}
+
+uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap) {
+  if (alen > kMaxTermBytes || blen > kMaxTermBytes) return cap + 1;
+  const size_t diff = alen > blen ? alen - blen : blen - alen;
+  if (diff > cap) return cap + 1;
+  uint8_t d[3][kMaxTermBytes + 1];  // rolling rows i-2, i-1, i
+  for (size_t j = 0; j <= blen; ++j) d[0][j] = static_cast<uint8_t>(j);
+  for (size_t i = 1; i <= alen; ++i) {
+    uint8_t *cur = d[i % 3];
+    const uint8_t *p1 = d[(i - 1) % 3];
+    const uint8_t *p2 = d[(i + 1) % 3];  // (i - 2) % 3
+    cur[0] = static_cast<uint8_t>(i);
+    for (size_t j = 1; j <= blen; ++j) {
+      uint32_t v = p1[j] + 1u;
+      if (cur[j - 1] + 1u < v) v = cur[j - 1] + 1u;
+      const uint32_t sub = p1[j - 1] + (a[i - 1] != b[j - 1] ? 1u : 0u);
+      if (sub < v) v = sub;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && p2[j - 2] + 1u < v) v = p2[j - 2] + 1u;
+      cur[j] = static_cast<uint8_t>(v > 250 ? 250 : v);
+    }
+  }
+  const uint32_t r = d[alen % 3][blen];
+  return r > cap ? cap + 1 : r;
+}
+
+folio_status typo_candidates(folio_reader *r, const char *word, size_t len, TypoCandidate *out, uint32_t cap,
+                             uint32_t *out_n, TypoStats *stats, uint32_t budget) {
+  *out_n = 0;
+  if (stats) stats->terms = stats->seeks = 0;
+  if (!r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return FOLIO_E_NOT_FOUND;
+  Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
+  if (!view_init(r->pack, &s->v)) return FOLIO_E_NOT_FOUND;
+  if (!text::utf8_valid(word, len)) return FOLIO_E_UTF8;
+  s->bad = false;
+  s->fz_terms = s->fz_seeks = 0;
+  text::Tokenizer tz(word, len);
+  text::Token tok;
+  bool have = tz.next(&tok);
+  while (have && (tok.flags & text::TOKEN_PART)) have = tz.next(&tok);
+  if (!have) return FOLIO_E_QUERY;
+  char w[kMaxTermBytes];
+  const uint32_t wl = tok.len < kMaxTermBytes ? tok.len : kMaxTermBytes;
+  FOLIO_MEMCPY(w, tok.text, wl);
+  const bool number = is_number_token(tok);
+  const bool compound = tz.next(&tok) && (tok.flags & text::TOKEN_PART);
+  if (number || compound || text::is_stopword(w, wl) || is_query_noise(w, wl)) return FOLIO_OK;
+  char stem[kMaxTermBytes];
+  const size_t sl = stem_copy(w, wl, stem);
+  TermInfo ti;
+  if ((dict_find(&s->v, stem, sl, &ti, &s->bad) && ti.df > 0) || syn_find(&s->v, stem, sl) >= 0) return FOLIO_OK;
+  FuzzyCand cands[kFuzzyKeep];
+  uint32_t nc = 0;
+  fuzzy_find(s, w, wl, stem, sl, cands, &nc, budget ? budget : kFuzzyBudget);
+  if (s->bad) return FOLIO_E_CORRUPT;
+  for (uint32_t k = 0; k < nc && k < cap; ++k) {
+    TypoCandidate &o = out[k];
+    o.dist = cands[k].dist;
+    o.df = cands[k].df;
+    FOLIO_MEMCPY(o.term, cands[k].term, cands[k].len);
+    o.term_len = cands[k].len;
+    FOLIO_MEMCPY(o.surface, cands[k].surf, cands[k].surf_len);
+    o.surface_len = cands[k].surf_len;
+    ++*out_n;
+  }
+  if (stats) {
+    stats->terms = s->fz_terms;
+    stats->seeks = s->fz_seeks;
+  }
+  return FOLIO_OK;
+}
+
+uint32_t automaton_distance(const char *pattern, size_t plen, const char *text, size_t tlen, uint32_t k) {
+  if (plen > kFuzzyMaxLen || tlen > kMaxTermBytes || k > kMaxEdits) return k + 1;
+  LevPattern p;
+  LevState a, b;
+  lev_init(&p, &a, pattern, static_cast<uint32_t>(plen), k);
+  for (size_t i = 0; i < tlen; ++i) {
+    lev_step(p, a, &b, static_cast<unsigned char>(text[i]));
+    a = b;
+  }
+  return lev_distance(p, a);
+}
+
+}  // namespace fts
+}  // namespace folio
