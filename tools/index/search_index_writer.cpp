@@ -1,7 +1,8 @@
 // search_index_writer.cpp: tokenizes every field with the shared text module, counts per (term, section)
-// the tf of each field (tf classes) and per section the field lengths, and writes the front-coded dictionary, the postings (skip tables, doc/tf-class
-// stream, position stream) and the synonym tables. Deterministic: terms sorted by bytes, postings in
-// section order, ties in surface forms broken by bytes.
+// the tf of each field (the postings' tf classes) and per section the field lengths, and writes the
+// front-coded dictionary, the postings (skip tables, doc/tf-class stream, position stream), the BM25F
+// inputs and the synonym tables. Deterministic: terms sorted by bytes, postings in section order, tf
+// classes by frequency then bytes, ties in surface forms broken by bytes.
 #include "search_index_writer.h"
 
 #include <algorithm>
