@@ -712,3 +712,68 @@ TEST_CASE("search: scores are BM25F computed from tf classes and field lengths",
   // yak: title tf 1 (weight 4, title lengths all 1) saturated apart from the body's tf 2
   CHECK(std::fabs(score("yak") - idf(1) * (sat(4.0 * 1 / 1.0) + sat(1.0 * 2 / body_norm_a))) < 1e-4);
 }
+
+TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits", "[search]") {
+  // 2,000 articles of 4 sections over a 40-word vocabulary: long lists, so queries cross the pruning
+  // threshold. Every query must give the same hits, scores, flags and more_sections with and without
+  // FOLIO_SEARCH_EXHAUSTIVE, in both grouping modes, and some queries must really prune.
+  folio_test::TempDir dir;
+  const char *vocab[] = {"alpha", "bravo",   "charlie", "delta",  "echo",    "foxtrot", "golf",   "hotel",
+                         "india", "juliett", "kilo",    "lima",   "mike",    "november", "oscar", "papa",
+                         "quebec", "romeo",  "sierra",  "tango",  "uniform", "victor",  "whiskey", "xray",
+                         "yankee", "zulu",   "amber",   "basalt", "cobalt",  "dune",    "ember",  "fjord",
+                         "granite", "harbor", "island", "jasper", "kelp",    "lagoon",  "marble", "nectar"};
+  const size_t nv = sizeof vocab / sizeof vocab[0];
+  uint64_t rng = 42;
+  auto next = [&]() {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(rng >> 33);
+  };
+  // skewed word choice: low indexes are far more frequent
+  auto word = [&]() { return vocab[(next() % nv) * (next() % nv) / nv]; };
+  std::string jsonl;
+  for (int a = 0; a < 2000; ++a) {
+    std::string body;
+    for (int sct = 0; sct < 4; ++sct) {
+      if (sct) body += "\\n\\n## Part " + std::to_string(sct) + "\\n\\n";
+      const int nw = 6 + static_cast<int>(next() % 14);
+      for (int w = 0; w < nw; ++w) body += std::string(w ? " " : "") + word();
+      body += ".";
+    }
+    jsonl += R"({"slug":"a)" + std::to_string(a) + R"(","title":"Article )" + std::to_string(a) + R"(","body":")" + body +
+             "\"}\n";
+  }
+  folio_test::write_file(dir / "big.jsonl", jsonl);
+  REQUIRE(folio_test::run_build({dir / "big.jsonl", "-o", dir / "big.folio", "--quiet"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "big.folio") == FOLIO_OK);
+  auto hits_of = [&](const std::string &q, uint32_t flags, bool *pruned) {
+    folio_search_hit hits[10];
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, 10, nullptr, 0, &res) ==
+            FOLIO_OK);
+    if (pruned) *pruned = folio::fts::last_search_pruned(pf.reader);
+    std::string out = std::to_string(res.flags) + ":";
+    for (uint32_t i = 0; i < res.hit_count; ++i)
+      out += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
+             std::to_string(hits[i].more_sections) + "/" + std::to_string(hits[i].flags);
+    return out;
+  };
+  int pruned_queries = 0, queries = 0;
+  for (int i = 0; i < 120; ++i) {
+    std::string q;
+    const int nw = 2 + static_cast<int>(next() % 6);
+    for (int w = 0; w < nw; ++w) q += std::string(w ? " " : "") + vocab[next() % nv];
+    for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS)}) {
+      bool pruned = false, exhaustive_pruned = true;
+      const std::string fast = hits_of(q, mode, &pruned);
+      const std::string all = hits_of(q, mode | FOLIO_SEARCH_EXHAUSTIVE, &exhaustive_pruned);
+      INFO("query '" << q << "' mode " << mode);
+      CHECK(fast == all);
+      CHECK_FALSE(exhaustive_pruned);
+      pruned_queries += pruned ? 1 : 0;
+      ++queries;
+    }
+  }
+  CHECK(pruned_queries > queries / 4);  // the test exercises pruning, not only the exhaustive path
+}

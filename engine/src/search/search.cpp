@@ -22,6 +22,11 @@ static_assert(kFuzzyMaxLen + 2 <= 64, "typo automata use 64-bit masks of kFuzzyM
 static_assert(sizeof(Scratch) <= kScratchBudget, "the search scratch outgrew the budget packs declare");
 size_t scratch_bytes() { return kScratchBudget; }
 
+bool last_search_pruned(const folio_reader *r) {
+  if (!r || !r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return false;
+  return reinterpret_cast<const Scratch *>(r->search_scratch)->pruned;
+}
+
 bool available(const folio_pack *p) {
   View v;
   return view_init(p, &v);
@@ -46,6 +51,8 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->title_article = kEnd;
   s->nheading_sections = 0;
   s->all_sections = (flags & FOLIO_SEARCH_ALL_SECTIONS) != 0;
+  s->exhaustive = (flags & FOLIO_SEARCH_EXHAUSTIVE) != 0;
+  s->pruned = false;
   if (cap > kMaxHeap) cap = kMaxHeap;
   s->heap_cap = cap;
 

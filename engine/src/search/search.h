@@ -27,6 +27,10 @@ bool available(const folio_pack *p);
 folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                         uint32_t cap, char *text, size_t text_cap, folio_search_result *out);
 
+// Whether the reader's last search skipped sections that could not enter its hits (pruning on large
+// packs; off with FOLIO_SEARCH_EXHAUSTIVE). Exposed for the tests that compare the two.
+bool last_search_pruned(const folio_reader *r);
+
 // Optimal-string-alignment edit distance (Damerau without repeated edits) of two byte strings of at most
 // kMaxTermBytes bytes, capped at `cap` + 1. Exposed for unit tests.
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap);

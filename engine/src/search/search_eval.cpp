@@ -603,6 +603,14 @@ void flush_article(Scratch *s) {
 }
 
 // Filters and grouping bookkeeping for candidate section d. False if d is filtered out.
+static bool audience_ok(Scratch *s, const folio_pack *p, uint32_t d) {
+  if (s->audience < 0) return true;
+  const fb::Section *sec = detail::pack_section_row(p, d);
+  if (!sec) return s->bad = true, false;
+  const int au = static_cast<int>(sec->audience());
+  return au == FOLIO_AUDIENCE_BOTH || au == s->audience;
+}
+
 static bool accept(Scratch *s, const folio_pack *p, uint32_t d) {
   if (d >= s->cur_end || s->cur_article == kEnd) {
     if (!s->all_sections) flush_article(s);
@@ -631,13 +639,7 @@ static bool accept(Scratch *s, const folio_pack *p, uint32_t d) {
     }
   }
   if (!s->cur_ok) return false;
-  if (s->audience >= 0) {
-    const fb::Section *sec = detail::pack_section_row(p, d);
-    if (!sec) return s->bad = true, false;
-    const int au = static_cast<int>(sec->audience());
-    if (au != FOLIO_AUDIENCE_BOTH && au != s->audience) return false;
-  }
-  return true;
+  return audience_ok(s, p, d);
 }
 
 static void collect(Scratch *s, uint32_t d, float score, bool full) {
@@ -667,7 +669,8 @@ static void collect(Scratch *s, uint32_t d, float score, bool full) {
   }
 }
 
-void reset_eval(Scratch *s) {
+// Rewind every cursor, alternative and clause to before its first posting.
+static void reset_cursors(Scratch *s) {
   for (uint32_t i = 0; i < s->nclauses; ++i) s->clauses[i].init = false;
   for (uint32_t i = 0; i < s->nalts; ++i) s->alts[i].init = false;
   for (uint32_t i = 0; i < s->ncursors; ++i) {
@@ -683,6 +686,10 @@ void reset_eval(Scratch *s) {
     c->pidx = 0;
     c->pb_open = false;
   }
+}
+
+void reset_eval(Scratch *s) {
+  reset_cursors(s);
   s->nheap = 0;
   FOLIO_MEMSET(s->inv_have, 0, sizeof s->inv_have);
   FOLIO_MEMSET(s->sat_have, 0, sizeof s->sat_have);
@@ -708,61 +715,202 @@ static float optional_score(Scratch *s, uint32_t d) {
   return sc;
 }
 
+// ---- pruning (large packs) -------------------------------------------------------------------------------
+//
+// When a query's lists are long (kPruneMinPostings) and the heap is full, hits that cannot enter it are
+// skipped: exactly, with upper bounds. A posting's score is below idf * 2 (k1 + 1) (each BM25F group
+// saturates below k1 + 1), which bounds an alternative, a clause (best + share of the others) and the
+// optional clauses. The AND pass then skips the filters, the optional clauses and the grouping of a
+// section whose required score plus the optional bound cannot beat the heap's worst hit; the OR pass
+// (MaxScore, Turtle and Flood 1995) only visits sections of its "essential" clauses, the ones whose
+// bounds the least-bounded others cannot reach together with the coverage penalty. Pruning never
+// changes which hits are returned or their scores, but skipped sections are not counted in their
+// article's more_sections, so recount_more() counts them again for the hits.
+
+static float cursor_ub(Cursor *c) {
+  if (c->df == 0) return 0.0f;
+  if (c->idf < 0.0f) c->idf = bm25_idf(c->df, c->nsections);
+  return c->idf * 2.01f * (kK1 + 1.0f);  // 2, with a margin for float rounding in the sums
+}
+
+static float clause_ub(Scratch *s, const Clause *c) {
+  float best = 0.0f, total = 0.0f;
+  for (uint32_t i = 0; i < c->na; ++i) {
+    const Alt *a = &s->alts[c->a0 + i];
+    float sum = 0.0f;
+    for (uint32_t k = 0; k < a->n; ++k) sum += cursor_ub(&s->cursors[a->c0 + k]);
+    const float sc = a->weight * sum;
+    total += sc;
+    if (sc > best) best = sc;
+  }
+  return best + kOtherAltShare * (total - best);
+}
+
+// Whether this query may prune: no hit of a higher tier (exact title or heading) that a bound on scores
+// would not see, and lists long enough for pruning to pay (and the recount to be worth it).
+static bool may_prune(Scratch *s) {
+  if (s->exhaustive || s->heap_cap == 0 || s->title_article != kEnd || s->nheading_sections > 0) return false;
+  uint64_t postings = 0;
+  for (uint32_t i = 0; i < s->ncursors; ++i) postings += s->cursors[i].df;
+  return postings >= kPruneMinPostings;
+}
+
+static float optional_ub(Scratch *s) {
+  float ub = 0.0f;
+  for (uint32_t i = 0; i < s->nclauses; ++i)
+    if (s->clauses[i].kind == CLAUSE_OPTIONAL) ub += clause_ub(s, &s->clauses[i]);
+  return ub;
+}
+
+// The score a new hit must beat to enter the heap, once it is full (the worst hit's score; pruning is only
+// on when no hit has the title tier, and in the OR pass the worst hit is a partial one).
+static bool heap_threshold(const Scratch *s, float *theta) {
+  if (s->nheap < s->heap_cap) return false;
+  *theta = s->heap[0].score;
+  return true;
+}
+
+// more_sections of each hit after a pass that pruned: the other sections of its article that the pass
+// would have accepted (every required clause, or any with `any`; not excluded; audience). Hits are
+// distinct articles, visited in section order with the rewound cursors.
+static void recount_more(Scratch *s, const folio_pack *p, bool any) {
+  uint32_t order[kMaxHeap];
+  for (uint32_t i = 0; i < s->nheap; ++i) {
+    uint32_t j = i;
+    while (j > 0 && s->heap[order[j - 1]].section > s->heap[i].section) {
+      order[j] = order[j - 1];
+      --j;
+    }
+    order[j] = i;
+  }
+  reset_cursors(s);
+  for (uint32_t k = 0; k < s->nheap; ++k) {
+    HeapItem &h = s->heap[order[k]];
+    const fb::Article *art = detail::pack_article_row(p, h.article);
+    if (!art) {
+      s->bad = true;
+      return;
+    }
+    const uint32_t first = art->sections().off(), count = art->sections().count();
+    uint32_t more = 0;
+    for (uint32_t d = first; d - first < count && d < kEnd; ++d) {
+      if (d == h.section) continue;
+      uint32_t matched = 0;
+      for (uint32_t i = 0; i < s->nclauses; ++i) {
+        Clause *c = &s->clauses[i];
+        if (c->kind == CLAUSE_REQUIRED && clause_advance(s, c, d) == d && clause_ok(s, c, d)) ++matched;
+      }
+      if ((any ? matched > 0 : matched == s->nrequired) && !negated(s, d) && audience_ok(s, p, d)) ++more;
+    }
+    h.more = more;
+  }
+}
+
 // Conjunctive pass: every required clause must match.
 void run_and(Scratch *s, const folio_pack *p) {
+  const bool prune = may_prune(s);
+  const float opt_ub = prune ? optional_ub(s) : 0.0f;
+  bool skipped = false;
   uint32_t d = 0;
-  for (;;) {
+  for (bool end = false; !end;) {
     uint32_t t = d;
     bool changed = true;
-    while (changed) {
+    while (changed && !end) {
       changed = false;
       for (uint32_t i = 0; i < s->nclauses; ++i) {
         Clause *c = &s->clauses[i];
         if (c->kind != CLAUSE_REQUIRED) continue;
         const uint32_t cd = clause_advance(s, c, t);
-        if (cd == kEnd) return;
+        if (cd == kEnd) {
+          end = true;  // a required clause has no more sections
+          break;
+        }
         if (cd > t) {
           t = cd;
           changed = true;
         }
       }
     }
+    if (end) break;
     // every required clause has a candidate at t: now the phrase checks
     bool all = true;
     for (uint32_t i = 0; i < s->nclauses && all; ++i) {
       Clause *c = &s->clauses[i];
       if (c->kind == CLAUSE_REQUIRED) all = clause_ok(s, c, t);
     }
-    if (all && !negated(s, t) && accept(s, p, t)) {
+    if (all && !negated(s, t)) {
       float sc = 0.0f;
       for (uint32_t i = 0; i < s->nclauses; ++i) {
         Clause *c = &s->clauses[i];
         if (c->kind == CLAUSE_REQUIRED) sc += clause_score(s, c, t);
       }
-      sc += optional_score(s, t);
-      collect(s, t, sc, true);
+      float theta;
+      if (prune && heap_threshold(s, &theta) && sc + opt_ub < theta) {
+        skipped = true;  // cannot beat the heap's worst hit
+      } else if (accept(s, p, t)) {
+        sc += optional_score(s, t);
+        collect(s, t, sc, true);
+      }
     }
-    if (s->bad || t == kEnd - 1) return;
+    if (s->bad || t == kEnd - 1) break;
     d = t + 1;
+  }
+  if (skipped && !s->bad) {
+    s->pruned = true;
+    if (!s->all_sections) {
+      flush_article(s);
+      recount_more(s, p, false);
+    }
   }
 }
 
 // Disjunctive pass: any required clause; partial matches get a coverage penalty.
 void run_or(Scratch *s, const folio_pack *p) {
+  // MaxScore: the required clauses by upper bound, ascending; the first `ne` are non-essential (a section
+  // matching only those cannot enter the heap), the rest are iterated. The clause with the largest bound
+  // always stays essential: sections with every clause (the full tier) are all visited.
+  const bool prune = may_prune(s);
+  uint32_t ord[kMaxClauses], n = 0;
+  float ub[kMaxClauses];
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    if (s->clauses[i].kind != CLAUSE_REQUIRED) continue;
+    const float u = prune ? clause_ub(s, &s->clauses[i]) : 0.0f;
+    uint32_t j = n++;
+    while (j > 0 && ub[j - 1] > u) {
+      ub[j] = ub[j - 1];
+      ord[j] = ord[j - 1];
+      --j;
+    }
+    ub[j] = u;
+    ord[j] = i;
+  }
+  const float opt_ub = prune ? optional_ub(s) : 0.0f;
+  uint32_t ne = 0;
+  float ne_sum = 0.0f, theta_seen = -1.0f;
+  bool skipped = false;
   uint32_t d = 0;
   for (;;) {
+    float theta;
+    if (prune && heap_threshold(s, &theta) && theta != theta_seen) {
+      theta_seen = theta;
+      while (ne + 1 < n) {
+        const float cov = static_cast<float>(ne + 1) / static_cast<float>(s->nrequired);
+        if ((ne_sum + ub[ne] + opt_ub) * cov * cov >= theta) break;
+        ne_sum += ub[ne++];
+      }
+    }
     uint32_t t = kEnd;
-    for (uint32_t i = 0; i < s->nclauses; ++i) {
-      Clause *c = &s->clauses[i];
-      if (c->kind != CLAUSE_REQUIRED) continue;
-      const uint32_t cd = clause_advance(s, c, d);
+    for (uint32_t k = ne; k < n; ++k) {
+      const uint32_t cd = clause_advance(s, &s->clauses[ord[k]], d);
       if (cd < t) t = cd;
     }
-    if (t == kEnd) return;
+    if (t == kEnd) break;
+    if (ne > 0) skipped = true;
     uint32_t matched = 0;
-    for (uint32_t i = 0; i < s->nclauses; ++i) {
-      Clause *c = &s->clauses[i];
-      if (c->kind == CLAUSE_REQUIRED && clause_ok(s, c, t)) ++matched;
+    for (uint32_t k = 0; k < n; ++k) {
+      Clause *c = &s->clauses[ord[k]];
+      if (k < ne) clause_advance(s, c, t);
+      if (clause_ok(s, c, t)) ++matched;
     }
     if (matched > 0 && !negated(s, t) && accept(s, p, t)) {
       float sc = 0.0f;
@@ -778,8 +926,15 @@ void run_or(Scratch *s, const folio_pack *p) {
       }
       collect(s, t, sc, full);
     }
-    if (s->bad || t == kEnd - 1) return;
+    if (s->bad || t == kEnd - 1) break;
     d = t + 1;
+  }
+  if (skipped && !s->bad) {
+    s->pruned = true;
+    if (!s->all_sections) {
+      flush_article(s);
+      recount_more(s, p, true);
+    }
   }
 }
 

@@ -39,6 +39,8 @@ enum : uint32_t {
   kSnippetBytes = 200,
   kPrefixExpand = 8,
   kPrefixScan = 4096,
+  kPrefixPostings = 16384,   // postings of a prefix's expansions after the first (the work it may cost)
+  kPruneMinPostings = 8192,  // a query's postings from which hits that cannot enter the heap are skipped
   kFuzzyKeep = 3,
   kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
   kMaxEdits = 2,
@@ -256,6 +258,8 @@ struct Scratch {
   HeapItem cur;
   bool cur_has;
   bool all_sections;
+  bool exhaustive;  // FOLIO_SEARCH_EXHAUSTIVE: no pruning
+  bool pruned;  // a pass skipped sections that could not enter the heap (more_sections then recounted)
   // BM25F tables of the query, filled on first use (a bit per entry says it is filled): 1 / norm per field
   // and length code, and the saturated body score of tf 1..kSatTf per length code
   float inv_tab[FIELD_COUNT][256];

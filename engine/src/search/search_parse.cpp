@@ -130,7 +130,13 @@ static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
     if (nb < kPrefixExpand) ++nb;
   }
   if (it.bad) s->bad = true;
+  // the most frequent expansion always; the next ones while their postings stay within kPrefixPostings
+  // (a short prefix typed into a large pack, "wh" on GCIDE, would otherwise OR several lists of tens of
+  // thousands of postings each)
+  uint64_t postings = 0;
   for (uint32_t k = 0; k < nb; ++k) {
+    postings += best[k].df;
+    if (k > 0 && postings > kPrefixPostings) break;
     Alt *a = alt_begin(s, ci, kWeightPrefix, false);
     if (!a) break;
     if (!alt_term(s, a, ci, best[k].term, best[k].len, 0)) {
