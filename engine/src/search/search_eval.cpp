@@ -115,7 +115,7 @@ FOLIO_SEARCH_NOINLINE bool rice_gamma_slow(Cursor *c, uint32_t *delta) {
 static inline bool cursor_land(Cursor *c, uint32_t next, uint32_t delta) {
   --c->left;
   const uint64_t d = static_cast<uint64_t>(c->prev == kEnd ? 0 : static_cast<uint64_t>(c->prev) + 1) + delta;
-  if (d >= kEnd) {
+  if (d >= c->nsections) {  // a section the pack does not have: the postings are damaged
     c->bad = true;
     c->doc = kEnd;
     return false;
