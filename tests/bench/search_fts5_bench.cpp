@@ -1,9 +1,10 @@
 // search_fts5_bench.cpp: folio search side by side with SQLite FTS5 on the same sections and queries.
 //
 //   folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE]
-//                      [--folio-only]
+//                      [--folio-only] [--exhaustive]
 //
-// --folio-only skips the FTS5 latency passes (for profiling folio with perf).
+// --folio-only skips the FTS5 latency passes (for profiling folio with perf). --exhaustive passes
+// FOLIO_SEARCH_EXHAUSTIVE to every folio search (no pruning: the same hits, for comparing the cost).
 //
 // Plain FTS5 (every word ANDed) returns no hit for many queries and so writes few snippets; the line
 // "equal work" compares the two on the same number of snippets: over the queries where plain FTS5
@@ -149,15 +150,17 @@ std::vector<FtsHit> fts_search(sqlite3 *db, sqlite3_stmt *st, const std::string 
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE] [--folio-only]\n");
+    std::fprintf(stderr, "usage: folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE] [--folio-only] [--exhaustive]\n");
     return 2;
   }
   int repeat = 5, limit = 10;
   bool folio_only = false;
+  uint32_t xf = 0;  // extra folio_search flags
   std::string label = argv[1], per_query_path;
   for (int i = 3; i < argc; ++i) {
     const bool has_value = i + 1 < argc;
     if (!std::strcmp(argv[i], "--folio-only")) folio_only = true;
+    else if (!std::strcmp(argv[i], "--exhaustive")) xf = FOLIO_SEARCH_EXHAUSTIVE;
     else if (has_value && !std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[++i]));
     else if (has_value && !std::strcmp(argv[i], "--limit")) limit = std::clamp(std::atoi(argv[++i]), 1, 64);
     else if (has_value && !std::strcmp(argv[i], "--label")) label = argv[++i];
@@ -262,7 +265,7 @@ int main(int argc, char **argv) {
   for (const EvalQuery &q : qs) {
     std::vector<RankedHit> rf, rs, rp;
     folio_search_result res;
-    if (folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(), static_cast<uint32_t>(limit),
+    if (folio_search(pf.reader, q.query.data(), q.query.size(), xf, hits.data(), static_cast<uint32_t>(limit),
                      text.data(), text.size(), &res) == FOLIO_OK)
       for (uint32_t i = 0; i < res.hit_count; ++i) rf.push_back({str(hits[i].slug), str(hits[i].anchor)});
     std::set<std::string> arts, arts2;
@@ -300,12 +303,12 @@ int main(int argc, char **argv) {
   };
   timed(lat_folio, med_folio, [&](const EvalQuery &q) {
     folio_search_result res;
-    folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(), static_cast<uint32_t>(limit), text.data(),
+    folio_search(pf.reader, q.query.data(), q.query.size(), xf, hits.data(), static_cast<uint32_t>(limit), text.data(),
                  text.size(), &res);
   });
   timed(lat_folio_nosnip, med_folio_nosnip, [&](const EvalQuery &q) {
     folio_search_result res;
-    folio_search(pf.reader, q.query.data(), q.query.size(), FOLIO_SEARCH_NO_SNIPPETS, hits.data(),
+    folio_search(pf.reader, q.query.data(), q.query.size(), xf | FOLIO_SEARCH_NO_SNIPPETS, hits.data(),
                  static_cast<uint32_t>(limit), text.data(), text.size(), &res);
   });
   // equal work: the queries where plain FTS5 returns k >= 1 sections, folio asked for k sections
@@ -331,7 +334,7 @@ int main(int argc, char **argv) {
     };
     timed_eq(lat_eq_folio, [&](const EvalQuery &q, int k) {
       folio_search_result res;
-      folio_search(pf.reader, q.query.data(), q.query.size(), FOLIO_SEARCH_ALL_SECTIONS, hits.data(),
+      folio_search(pf.reader, q.query.data(), q.query.size(), xf | FOLIO_SEARCH_ALL_SECTIONS, hits.data(),
                    static_cast<uint32_t>(k), text.data(), text.size(), &res);
     });
     if (!folio_only)
@@ -360,7 +363,7 @@ int main(int argc, char **argv) {
       std::vector<double> runs;
       for (int r = 0; r <= repeat; ++r) {
         const auto t0 = Clock::now();
-        folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(), static_cast<uint32_t>(limit),
+        folio_search(pf.reader, q.query.data(), q.query.size(), xf, hits.data(), static_cast<uint32_t>(limit),
                      text.data(), text.size(), &res);
         if (r > 0) runs.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
       }
