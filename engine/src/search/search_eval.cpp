@@ -806,6 +806,15 @@ static void recount_more(Scratch *s, const folio_pack *p, bool any) {
   }
 }
 
+// After a pass that skipped sections: the pass's last article into the heap, then the hits' more_sections.
+static void after_pruning(Scratch *s, const folio_pack *p, bool any) {
+  if (s->bad) return;
+  s->pruned = true;
+  if (s->all_sections) return;
+  flush_article(s);
+  recount_more(s, p, any);
+}
+
 // Conjunctive pass: every required clause must match.
 void run_and(Scratch *s, const folio_pack *p) {
   const bool prune = may_prune(s);
@@ -855,13 +864,7 @@ void run_and(Scratch *s, const folio_pack *p) {
     if (s->bad || t == kEnd - 1) break;
     d = t + 1;
   }
-  if (skipped && !s->bad) {
-    s->pruned = true;
-    if (!s->all_sections) {
-      flush_article(s);
-      recount_more(s, p, false);
-    }
-  }
+  if (skipped) after_pruning(s, p, false);
 }
 
 // Disjunctive pass: any required clause; partial matches get a coverage penalty.
@@ -929,13 +932,7 @@ void run_or(Scratch *s, const folio_pack *p) {
     if (s->bad || t == kEnd - 1) break;
     d = t + 1;
   }
-  if (skipped && !s->bad) {
-    s->pruned = true;
-    if (!s->all_sections) {
-      flush_article(s);
-      recount_more(s, p, true);
-    }
-  }
+  if (skipped) after_pruning(s, p, true);
 }
 
 float bm25_idf(uint32_t df, uint32_t n) {
