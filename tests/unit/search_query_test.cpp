@@ -718,7 +718,7 @@ TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits",
   // threshold. Every query must give the same hits, scores, flags and more_sections with and without
   // FOLIO_SEARCH_EXHAUSTIVE, in both grouping modes, and some queries must really prune.
   folio_test::TempDir dir;
-  const char *vocab[] = {"alpha", "bravo",   "charlie", "delta",  "echo",    "foxtrot", "golf",   "hotel",
+  const char *vocab[] = {"alpha", "albatross", "charlie", "delta",  "echo",    "foxtrot", "golf",   "hotel",
                          "india", "juliett", "kilo",    "lima",   "mike",    "november", "oscar", "papa",
                          "quebec", "romeo",  "sierra",  "tango",  "uniform", "victor",  "whiskey", "xray",
                          "yankee", "zulu",   "amber",   "basalt", "cobalt",  "dune",    "ember",  "fjord",
@@ -776,4 +776,28 @@ TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits",
     }
   }
   CHECK(pruned_queries > queries / 4);  // the test exercises pruning, not only the exhaustive path
+  // one required clause with alternatives (pruned among its alternatives): a prefix's expansions, a
+  // misspelled word's corrections, a word typed as you type
+  int alt_pruned = 0, alt_queries = 0;
+  std::vector<std::pair<std::string, uint32_t>> cases = {
+      {"al*", 0u}, {"al", static_cast<uint32_t>(FOLIO_SEARCH_PREFIX_LAST)}, {"alb", static_cast<uint32_t>(FOLIO_SEARCH_PREFIX_LAST)}};
+  for (size_t v = 0; v < nv; ++v) {
+    const std::string w = vocab[v];
+    cases.push_back({w.substr(0, 1) + "*", 0u});
+    cases.push_back({w.substr(0, 1) + w.substr(2), 0u});  // second letter dropped
+    cases.push_back({w.substr(0, 2), static_cast<uint32_t>(FOLIO_SEARCH_PREFIX_LAST)});
+  }
+  {
+    for (const auto &qc : cases) {
+      bool pruned = false, exhaustive_pruned = true;
+      const std::string fast = hits_of(qc.first, qc.second, &pruned);
+      const std::string all = hits_of(qc.first, qc.second | FOLIO_SEARCH_EXHAUSTIVE, &exhaustive_pruned);
+      INFO("query '" << qc.first << "' flags " << qc.second);
+      CHECK(fast == all);
+      CHECK_FALSE(exhaustive_pruned);
+      alt_pruned += pruned ? 1 : 0;
+      ++alt_queries;
+    }
+  }
+  CHECK(alt_pruned >= 3);  // "al*" and "al" (alpha and albatross, both frequent) at least
 }

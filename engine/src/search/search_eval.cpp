@@ -816,14 +816,88 @@ static void after_pruning(Scratch *s, const folio_pack *p, bool any) {
 }
 
 // Conjunctive pass: every required clause must match.
+// MaxScore over the alternatives of a query's one required clause (a misspelled word's corrections, a
+// prefix's expansions, a word's synonyms): alternatives sorted by bound; the first `ne` are probed only
+// at sections the others bring once, together, they cannot lift a section into the heap (the clause
+// score is the best alternative plus a share of the others). The largest-bounded one is always iterated.
+struct AltPrune {
+  Clause *c;
+  uint32_t ord[kMaxAltsPerClause], n, ne;
+  float ub[kMaxAltsPerClause], theta_seen;
+};
+
+static bool alt_prune_init(Scratch *s, AltPrune *ap) {
+  ap->c = nullptr;
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    Clause *c = &s->clauses[i];
+    if (c->kind != CLAUSE_REQUIRED) continue;
+    if (ap->c || c->na < 2 || c->na > kMaxAltsPerClause) return false;  // one required clause, alternatives
+    ap->c = c;
+  }
+  if (!ap->c) return false;
+  ap->n = ap->ne = 0;
+  ap->theta_seen = -1.0f;
+  for (uint32_t i = 0; i < ap->c->na; ++i) {
+    const Alt *a = &s->alts[ap->c->a0 + i];
+    float sum = 0.0f;
+    for (uint32_t k = 0; k < a->n; ++k) sum += cursor_ub(&s->cursors[a->c0 + k]);
+    const float u = a->weight * sum;
+    uint32_t j = ap->n++;
+    while (j > 0 && ap->ub[j - 1] > u) {
+      ap->ub[j] = ap->ub[j - 1];
+      ap->ord[j] = ap->ord[j - 1];
+      --j;
+    }
+    ap->ub[j] = u;
+    ap->ord[j] = i;
+  }
+  return true;
+}
+
+// The clause's next candidate section >= d: the smallest of its essential alternatives' candidates, the
+// others advanced to it; kEnd when there is none.
+static uint32_t alt_prune_next(Scratch *s, AltPrune *ap, uint32_t d, float opt_ub) {
+  float theta;
+  if (heap_threshold(s, &theta) && theta != ap->theta_seen) {
+    ap->theta_seen = theta;
+    float sum = 0.0f;
+    for (uint32_t k = 0; k < ap->ne; ++k) sum += ap->ub[k];
+    while (ap->ne + 1 < ap->n) {
+      const float best = ap->ub[ap->ne], total = sum + best;  // ascending: the last is the largest
+      if (best + kOtherAltShare * (total - best) + opt_ub >= theta) break;
+      sum = total;
+      ++ap->ne;
+    }
+  }
+  Clause *c = ap->c;
+  uint32_t t = kEnd;
+  for (uint32_t k = ap->ne; k < ap->n; ++k) {
+    const uint32_t ad = alt_advance(s, &s->alts[c->a0 + ap->ord[k]], d);
+    if (ad < t) t = ad;
+  }
+  if (t != kEnd)
+    for (uint32_t k = 0; k < ap->ne; ++k) alt_advance(s, &s->alts[c->a0 + ap->ord[k]], t);
+  c->init = true;
+  c->doc = t;
+  return t;
+}
+
+// Conjunctive pass: every required clause must match.
 void run_and(Scratch *s, const folio_pack *p) {
   const bool prune = may_prune(s);
   const float opt_ub = prune ? optional_ub(s) : 0.0f;
+  AltPrune ap{};
+  const bool alt_prune = prune && alt_prune_init(s, &ap);
   bool skipped = false;
   uint32_t d = 0;
   for (bool end = false; !end;) {
     uint32_t t = d;
-    bool changed = true;
+    bool changed = !alt_prune;
+    if (alt_prune) {
+      t = alt_prune_next(s, &ap, d, opt_ub);
+      end = t == kEnd;
+      if (ap.ne > 0) skipped = true;
+    }
     while (changed && !end) {
       changed = false;
       for (uint32_t i = 0; i < s->nclauses; ++i) {
