@@ -35,21 +35,26 @@ static double ln_ge1(double x) {
 // ---- postings cursor -------------------------------------------------------------------------------------
 
 
+// Before the cursor's first posting (its df and streams stay): where cursor_init leaves it, and where
+// a new pass starts.
+static void cursor_rewind(Cursor *c) {
+  c->idx = kEnd;
+  c->doc = c->df ? 0 : kEnd;
+  c->prev = kEnd;
+  c->dp = c->pp = 0;
+  c->bitp = 0;
+  c->left = 0;
+  c->rk = 0;
+  c->cls = 0;
+  c->pidx = 0;
+  c->pb_open = false;
+}
+
 bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   c->bad = false;
   c->df = t.df;
   c->skip = v->skip;
-  c->idx = kEnd;
-  c->doc = 0;
-  c->prev = kEnd;
-  c->dp = 0;
-  c->bitp = 0;
-  c->left = 0;
-  c->rk = 0;
-  c->pp = 0;
-  c->pidx = 0;
-  c->pb_open = false;
-  c->cls = 0;
+  cursor_rewind(c);
   c->nclasses = v->nclasses;
   c->idf = -1.0f;  // computed when the cursor's first posting is scored
   c->nsections = v->nsections;
@@ -673,19 +678,7 @@ static void collect(Scratch *s, uint32_t d, float score, bool full) {
 static void reset_cursors(Scratch *s) {
   for (uint32_t i = 0; i < s->nclauses; ++i) s->clauses[i].init = false;
   for (uint32_t i = 0; i < s->nalts; ++i) s->alts[i].init = false;
-  for (uint32_t i = 0; i < s->ncursors; ++i) {
-    Cursor *c = &s->cursors[i];
-    c->idx = kEnd;
-    c->doc = c->df ? 0 : kEnd;
-    c->prev = kEnd;
-    c->dp = c->pp = 0;
-    c->bitp = 0;
-    c->left = 0;
-    c->rk = 0;
-    c->cls = 0;
-    c->pidx = 0;
-    c->pb_open = false;
-  }
+  for (uint32_t i = 0; i < s->ncursors; ++i) cursor_rewind(&s->cursors[i]);
 }
 
 void reset_eval(Scratch *s) {
