@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "search/search_format.h"
+
 namespace folio {
 namespace index {
 
@@ -27,7 +29,7 @@ struct IndexBlobs {
   std::vector<uint8_t> dict, dict_blocks, dict_surfaces, postings, syn_text, syn_index, heading_order;
   std::vector<uint8_t> tf_classes, field_lengths;
   uint32_t length_fields = 0;           // bit f: field f has a column in field_lengths
-  float field_avg[5] = {1, 1, 1, 1, 1};  // per field (fts::Field)
+  float field_avg[fts::FIELD_COUNT] = {1, 1, 1, 1, 1};  // per field (fts::Field)
   uint32_t term_count = 0;
   uint32_t syn_phrases = 0;  // entries of syn_index
   uint32_t headings = 0;     // entries of heading_order

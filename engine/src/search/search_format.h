@@ -219,12 +219,6 @@ inline uint64_t bits_window(const uint8_t *p, size_t len, size_t bitp) {
   return v >> (bitp & 7);
 }
 
-// `w` (<= 32) bits at bit offset `bitp` of p[0..len), LSB first; bits past len read as 0.
-inline uint32_t bits_get_safe(const uint8_t *p, size_t len, size_t bitp, uint32_t w) {
-  if (w == 0) return 0;
-  return static_cast<uint32_t>(bits_window(p, len, bitp) & ((1ull << w) - 1));
-}
-
 // Bytes (1..4) of a fixed-width field holding values up to `max`.
 inline uint32_t byte_width(uint64_t max) {
   return max < 0x100u ? 1u : max < 0x10000u ? 2u : max < 0x1000000u ? 3u : 4u;
