@@ -801,3 +801,65 @@ TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits",
   }
   CHECK(alt_pruned >= 3);  // "al*" and "al" (alpha and albatross, both frequent) at least
 }
+
+TEST_CASE("search: the one-pass evaluation returns exactly the two-pass hits", "[search]") {
+  // On short lists one disjunctive pass also keeps the conjunctive result; FOLIO_SEARCH_EXHAUSTIVE runs
+  // the conjunctive pass, then the disjunctive one when it falls short. Every judged query of the bundled
+  // content, and some with operators, at several caps and in both grouping modes: the same hits, scores,
+  // flags and more_sections, and the one-pass path must really be taken for many of them (and with every
+  // outcome: the conjunctive result kept, and the disjunctive one).
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  std::vector<std::string> queries = {"\"stem cells\" -fat knee", "menis* tear", "audience:patient knee pain cost",
+                                      "PRP vs steroid shot", "the of and", "stem cell knee fat marrow cost risk"};
+  {
+    std::FILE *f = std::fopen(FOLIO_SOURCE_DIR "/tests/relevance/queries.tsv", "rb");
+    REQUIRE(f);
+    char line[4096];
+    while (std::fgets(line, sizeof line, f)) {
+      if (line[0] == '#' || line[0] == '\n') continue;
+      const char *a = std::strchr(line, '\t');
+      const char *b = a ? std::strchr(a + 1, '\t') : nullptr;
+      if (b) queries.emplace_back(a + 1, b);
+    }
+    std::fclose(f);
+  }
+  REQUIRE(queries.size() >= 150);
+  auto hits_of = [&](const std::string &q, uint32_t flags, uint32_t cap, bool *one_pass, uint32_t *full = nullptr) {
+    folio_search_hit hits[FOLIO_SEARCH_MAX_HITS];
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, cap, nullptr, 0, &res) ==
+            FOLIO_OK);
+    *one_pass = folio::fts::last_search_one_pass(pf.reader);
+    if (full) {
+      *full = 0;
+      for (uint32_t i = 0; i < res.hit_count; ++i) *full += (hits[i].flags & FOLIO_HIT_ALL_WORDS) ? 1u : 0u;
+    }
+    std::string out = std::to_string(res.flags) + ":";
+    for (uint32_t i = 0; i < res.hit_count; ++i)
+      out += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
+             std::to_string(hits[i].more_sections) + "/" + std::to_string(hits[i].flags);
+    return out;
+  };
+  int one_pass = 0, kept_and = 0, runs = 0;
+  for (const std::string &q : queries)
+    for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS), static_cast<uint32_t>(FOLIO_SEARCH_PREFIX_LAST)})
+      for (uint32_t cap : {1u, 3u, 10u, 64u}) {
+        bool used = false, ref_used = true;
+        uint32_t full = 0;
+        const std::string fast = hits_of(q, mode, cap, &used, &full);
+        const std::string ref = hits_of(q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap, &ref_used);
+        INFO("query '" << q << "' mode " << mode << " cap " << cap);
+        CHECK(fast == ref);
+        CHECK_FALSE(ref_used);
+        ++runs;
+        if (used) {
+          ++one_pass;
+          if (full == cap) ++kept_and;  // the conjunctive result was the answer: the cap filled with full hits
+        }
+      }
+  INFO("runs " << runs << ", one-pass " << one_pass << ", of which the conjunctive result " << kept_and);
+  CHECK(one_pass >= runs / 5);
+  CHECK(kept_and >= 5);
+  CHECK(one_pass - kept_and >= 5);
+}

@@ -371,9 +371,10 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 #define FOLIO_SEARCH_NO_FUZZY 4u       /* no typo correction */
 #define FOLIO_SEARCH_NO_SYNONYMS 8u    /* no synonym / abbreviation expansion */
 #define FOLIO_SEARCH_PREFIX_LAST 16u   /* search-as-you-type: the last word is also a prefix */
-#define FOLIO_SEARCH_EXHAUSTIVE 32u    /* score every matching section: no pruning of sections that cannot
-                                          enter the results (same hits, slower on large packs; for tests
-                                          and benchmarks) */
+#define FOLIO_SEARCH_EXHAUSTIVE 32u    /* the reference evaluation: the conjunctive pass, then (when it
+                                          falls short) the disjunctive one, every matching section scored:
+                                          no pruning of sections that cannot enter the results, no one-pass
+                                          shortcut (same hits, slower; for tests and benchmarks) */
 
 /* folio_search_result.flags (outputs). */
 #define FOLIO_SEARCH_CORRECTED 1u      /* a word was corrected: see folio_search_result.corrected */

@@ -27,6 +27,11 @@ bool last_search_pruned(const folio_reader *r) {
   return reinterpret_cast<const Scratch *>(r->search_scratch)->pruned;
 }
 
+bool last_search_one_pass(const folio_reader *r) {
+  if (!r || !r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return false;
+  return reinterpret_cast<const Scratch *>(r->search_scratch)->one_pass;
+}
+
 bool available(const folio_pack *p) {
   View v;
   return view_init(p, &v);
@@ -52,7 +57,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->nheading_sections = 0;
   s->all_sections = (flags & FOLIO_SEARCH_ALL_SECTIONS) != 0;
   s->exhaustive = (flags & FOLIO_SEARCH_EXHAUSTIVE) != 0;
-  s->pruned = false;
+  s->pruned = s->one_pass = false;
   if (cap > kMaxHeap) cap = kMaxHeap;
   s->heap_cap = cap;
 
@@ -101,21 +106,12 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
     }
   }
 
-  reset_eval(s);
-  run_and(s, p);
-  if (!s->all_sections) flush_article(s);
+  run_passes(s, p);
   if (s->bad) return FOLIO_E_CORRUPT;
-  bool any_full = s->nheap > 0;
-  if (s->nheap < cap && s->nrequired > 1) {
-    reset_eval(s);
-    run_or(s, p);
-    if (!s->all_sections) flush_article(s);
-    if (s->bad) return FOLIO_E_CORRUPT;
-  }
   for (uint32_t i = 0; i < s->ncursors; ++i)
     if (s->cursors[i].bad) return FOLIO_E_CORRUPT;
   heap_sort(s);
-  any_full = false;
+  bool any_full = false;
   for (uint32_t i = 0; i < s->nheap; ++i) any_full |= s->heap[i].full != 0;
   if (s->nheap > 0 && !any_full) out->flags |= FOLIO_SEARCH_PARTIAL;
 

@@ -31,6 +31,11 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
 // packs; off with FOLIO_SEARCH_EXHAUSTIVE). Exposed for the tests that compare the two.
 bool last_search_pruned(const folio_reader *r);
 
+// Whether the reader's last search ran the one-pass evaluation (the disjunctive pass keeping the
+// conjunctive result beside it; off with FOLIO_SEARCH_EXHAUSTIVE). Exposed for the tests that compare the
+// one-pass and two-pass results.
+bool last_search_one_pass(const folio_reader *r);
+
 // Optimal-string-alignment edit distance (Damerau without repeated edits) of two byte strings of at most
 // kMaxTermBytes bytes, capped at `cap` + 1. Exposed for unit tests.
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap);

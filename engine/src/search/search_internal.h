@@ -257,6 +257,14 @@ struct Scratch {
   bool cur_ok;
   HeapItem cur;
   bool cur_has;
+  // the one-pass evaluation (run_passes): the conjunctive result beside the disjunctive one, its full
+  // matches grouped by article (cur_and: the article's best full section, `more` its other full ones)
+  bool both;
+  bool one_pass;  // the last query used it (last_search_one_pass)
+  HeapItem cur_and;
+  bool cur_and_has;
+  HeapItem heap_and[kMaxHeap];
+  uint32_t nheap_and;
   bool all_sections;
   bool exhaustive;  // FOLIO_SEARCH_EXHAUSTIVE: no pruning
   bool pruned;  // a pass skipped sections that could not enter the heap (more_sections then recounted)
@@ -344,17 +352,13 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t);
 // Sort the heap contents best first (insertion sort: at most 64 items).
 void heap_sort(Scratch *s);
 
-// Push the article being grouped (its best section so far) into the heap.
-void flush_article(Scratch *s);
-
-// Rewind every cursor, alternative and clause, and empty the heap and the grouping state (before a pass).
-void reset_eval(Scratch *s);
-
-// Conjunctive pass: every required clause must match.
-void run_and(Scratch *s, const folio_pack *p);
-
-// Disjunctive pass: any required clause; partial matches get a coverage penalty.
-void run_or(Scratch *s, const folio_pack *p);
+// Evaluate the parsed query into the heap (unsorted; s->bad on damaged postings): the conjunctive pass
+// (every required clause), and when it yields fewer hits than asked and there are several required
+// clauses, the disjunctive pass instead (any required clause, partial matches ranked below full ones
+// with a coverage penalty). On short lists (no pruning) one disjunctive pass computes both results:
+// it also keeps the full matches apart, grouped as the conjunctive pass groups them, and those are the
+// answer when they fill the heap. Hits, scores and more_sections are the same either way.
+void run_passes(Scratch *s, const folio_pack *p);
 
 // The Porter2 stem of src[0..len) into dst (kMaxTermBytes); returns its length.
 size_t stem_copy(const char *src, size_t len, char *dst);
