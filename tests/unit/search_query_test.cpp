@@ -863,3 +863,102 @@ TEST_CASE("search: the one-pass evaluation returns exactly the two-pass hits", "
   CHECK(kept_and >= 5);
   CHECK(one_pass - kept_and >= 5);
 }
+
+TEST_CASE("search: skipping hits before their rows are read on a large pack returns the exhaustive hits", "[search]") {
+  // 5,000 articles of 1 to 6 sections (over kRowSkipMinSections) and a 300-word vocabulary: short lists,
+  // so most queries stay under the pruning threshold and only skip sections that cannot enter the heap
+  // before accept() reads their rows, then recount more_sections. Titles are "Article N", so a query
+  // may also have an exact-title hit (the title tier). Every query must give the same hits, scores, flags
+  // and more_sections with and without FOLIO_SEARCH_EXHAUSTIVE, in both grouping modes and at two caps.
+  folio_test::TempDir dir;
+  const char *cons = "bdfgklmnprstvz", *vows = "aiou";
+  std::vector<std::string> vocab;
+  for (int i = 0; vocab.size() < 300; ++i) {
+    std::string w;
+    for (int k = i, syl = 0; syl < 3; ++syl, k /= 56) {
+      w += cons[k % 14];
+      w += vows[(k / 14) % 4];
+    }
+    w += "x";  // no stemmer suffix, no stopword
+    vocab.push_back(w);
+  }
+  const size_t nv = vocab.size();
+  uint64_t rng = 7;
+  auto next = [&]() {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(rng >> 33);
+  };
+  auto word = [&]() -> const std::string & { return vocab[(next() % nv) * (next() % nv) / nv]; };
+  std::string jsonl;
+  size_t sections = 0;
+  std::vector<std::vector<std::string>> themes;
+  for (int a = 0; a < 5000; ++a) {
+    // an article's sections share a theme of a few words: queries then match several of its sections
+    const std::string *theme[4];
+    for (auto &t : theme) t = &vocab[next() % nv];
+    themes.push_back({*theme[0], *theme[1], *theme[2], *theme[3]});
+    std::string body;
+    const int ns = 1 + static_cast<int>(next() % 6);
+    for (int sct = 0; sct < ns; ++sct) {
+      if (sct) body += "\\n\\n## Part " + std::to_string(sct) + "\\n\\n";
+      const int nw = 4 + static_cast<int>(next() % 10);
+      for (int w = 0; w < nw; ++w) body += (w ? " " : "") + (next() % 3 ? word() : *theme[next() % 4]);
+      // some sections mention an article (this one, or another by number): queries equal to a title
+      // then have partial and full hits among the title article's sections (the title tier) and others
+      const uint32_t m = next() % 8;
+      if (m == 0) body += " article";
+      if (m == 1) body += " article " + std::to_string(m == 1 && next() % 2 ? a : static_cast<int>(next() % 5000));
+      body += ".";
+    }
+    sections += static_cast<size_t>(ns);
+    jsonl += R"({"slug":"a)" + std::to_string(a) + R"(","title":"Article )" + std::to_string(a) + R"(","body":")" + body +
+             "\"}\n";
+  }
+  REQUIRE(sections >= folio::fts::kRowSkipMinSections);
+  folio_test::write_file(dir / "rows.jsonl", jsonl);
+  REQUIRE(folio_test::run_build({dir / "rows.jsonl", "-o", dir / "rows.folio", "--quiet"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "rows.folio") == FOLIO_OK);
+  int one_pass_and = 0;  // runs with skips whose answer was the one-pass evaluation's conjunctive result
+  auto hits_of = [&](const std::string &q, uint32_t flags, uint32_t cap, bool *skipped) {
+    folio_search_hit hits[FOLIO_SEARCH_MAX_HITS];
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, cap, nullptr, 0, &res) ==
+            FOLIO_OK);
+    *skipped = folio::fts::last_search_pruned(pf.reader);
+    uint32_t full = 0;
+    for (uint32_t i = 0; i < res.hit_count; ++i) full += (hits[i].flags & FOLIO_HIT_ALL_WORDS) ? 1u : 0u;
+    if (*skipped && folio::fts::last_search_one_pass(pf.reader) && full == cap) ++one_pass_and;
+    std::string out = std::to_string(res.flags) + ":";
+    for (uint32_t i = 0; i < res.hit_count; ++i)
+      out += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
+             std::to_string(hits[i].more_sections) + "/" + std::to_string(hits[i].flags);
+    return out;
+  };
+  int skipped_runs = 0, title_runs = 0, runs = 0;
+  for (int i = 0; i < 150; ++i) {
+    std::string q;
+    if (i % 5 == 0) q = "Article " + std::to_string(next() % 5000);  // the title tier, alone
+    if (i % 5 == 1) q = "article " + std::to_string(next() % 5000) + " ";
+    const int nw = 1 + static_cast<int>(next() % 4);
+    const std::vector<std::string> &th = themes[next() % themes.size()];
+    for (int w = 0; w < nw && i % 5 != 0; ++w) q += (w ? " " : "") + (i % 5 >= 3 ? th[next() % 4] : vocab[next() % nv]);
+    for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS)})
+      for (uint32_t cap : {3u, 10u}) {
+        bool skipped = false, exhaustive_skipped = true;
+        const std::string fast = hits_of(q, mode, cap, &skipped);
+        const std::string ref = hits_of(q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap, &exhaustive_skipped);
+        INFO("query '" << q << "' mode " << mode << " cap " << cap);
+        CHECK(fast == ref);
+        CHECK_FALSE(exhaustive_skipped);
+        ++runs;
+        skipped_runs += skipped ? 1 : 0;
+        title_runs += (skipped && fast.find("/" + std::to_string(FOLIO_HIT_TITLE | FOLIO_HIT_ALL_WORDS)) != std::string::npos) ? 1 : 0;
+      }
+  }
+  INFO("runs " << runs << ", skipped sections in " << skipped_runs << ", with a title hit " << title_runs
+                << ", one-pass conjunctive results " << one_pass_and);
+  CHECK(skipped_runs > runs / 3);
+  CHECK(title_runs > 0);
+  CHECK(one_pass_and > 0);
+}

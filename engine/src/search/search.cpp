@@ -54,6 +54,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->topic = 0;
   s->audience = -1;
   s->title_article = kEnd;
+  s->title_first = s->title_end = 0;
   s->nheading_sections = 0;
   s->all_sections = (flags & FOLIO_SEARCH_ALL_SECTIONS) != 0;
   s->exhaustive = (flags & FOLIO_SEARCH_EXHAUSTIVE) != 0;
@@ -100,8 +101,13 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
         }
       }
       folio_entry e;
-      if (tl < detail::kMaxKeyBytes && detail::lookup_title(p, tq, tl, &e) == FOLIO_OK && (e.kind == 0 || e.kind == 1))
+      if (tl < detail::kMaxKeyBytes && detail::lookup_title(p, tq, tl, &e) == FOLIO_OK && (e.kind == 0 || e.kind == 1)) {
         s->title_article = e.article;
+        if (const fb::Article *ta = detail::pack_article_row(p, e.article)) {
+          s->title_first = ta->sections().off();
+          s->title_end = s->title_first + (ta->sections().count() < kEnd - s->title_first ? ta->sections().count() : 0u);
+        }
+      }
       find_headings(s, p, tq, tl);
     }
   }

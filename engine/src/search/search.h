@@ -27,6 +27,11 @@ bool available(const folio_pack *p);
 folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                         uint32_t cap, char *text, size_t text_cap, folio_search_result *out);
 
+// Packs of at least this many sections skip a hit that cannot enter the results before its section and
+// article rows are read (their rows no longer sit in the cache: two misses a section). Exposed for the
+// test that builds such a pack.
+enum : uint32_t { kRowSkipMinSections = 16384 };
+
 // Whether the reader's last search skipped sections that could not enter its hits (pruning on large
 // packs; off with FOLIO_SEARCH_EXHAUSTIVE). Exposed for the tests that compare the two.
 bool last_search_pruned(const folio_reader *r);

@@ -687,6 +687,27 @@ static void collect(Scratch *s, uint32_t d, float score, bool full) {
   group(s, &s->cur, &s->cur_has, s->heap, &s->nheap, it);
 }
 
+// Large packs (skip_rows): whether the hit section d would make (score sc, all words or not) can no longer
+// enter the results, decided before accept() reads its section and article rows (two cache misses a
+// section there). Only for a section past the article being grouped (that one's rows are read already):
+// its article is then one no hit has yet, and the heap's worst hit only gets better. The skipped section
+// is not counted in its article's more_sections, so the pass recounts them (after_pruning). With the
+// one-pass evaluation the conjunctive heap must not want it either.
+static bool hit_cannot_enter(const Scratch *s, uint32_t d, float sc, bool full) {
+  if (!s->skip_rows || s->heap_cap == 0) return false;
+  if (!s->all_sections && s->cur_article != kEnd && d < s->cur_end) return false;
+  HeapItem it;
+  it.section = d;
+  it.score = sc;
+  it.full = full ? 1 : 0;
+  it.title = (d >= s->title_first && d < s->title_end) ? 1 : 0;
+  for (uint32_t i = 0; i < s->nheading_sections; ++i)
+    if (s->heading_sections[i] == d) it.title = 1;
+  if (s->nheap < s->heap_cap || ranks_above(it, s->heap[0])) return false;
+  if (s->both && full && (s->nheap_and < s->heap_cap || ranks_above(it, s->heap_and[0]))) return false;
+  return true;
+}
+
 // Rewind every cursor, alternative and clause to before its first posting.
 static void reset_cursors(Scratch *s) {
   for (uint32_t i = 0; i < s->nclauses; ++i) s->clauses[i].init = false;
@@ -938,9 +959,12 @@ static void run_and(Scratch *s, const folio_pack *p) {
       float theta;
       if (prune && heap_threshold(s, &theta) && sc + opt_ub < theta) {
         skipped = true;  // cannot beat the heap's worst hit
-      } else if (accept(s, p, t)) {
+      } else {
         sc += optional_score(s, t);
-        collect(s, t, sc, true);
+        if (hit_cannot_enter(s, t, sc, true))
+          skipped = true;
+        else if (accept(s, p, t))
+          collect(s, t, sc, true);
       }
     }
     if (s->bad || t == kEnd - 1) break;
@@ -997,7 +1021,7 @@ static void run_or(Scratch *s, const folio_pack *p) {
       if (k < ne) clause_advance(s, c, t);
       if (clause_ok(s, c, t)) ++matched;
     }
-    if (matched > 0 && !negated(s, t) && accept(s, p, t)) {
+    if (matched > 0 && !negated(s, t)) {
       float sc = 0.0f;
       for (uint32_t i = 0; i < s->nclauses; ++i) {
         Clause *c = &s->clauses[i];
@@ -1009,7 +1033,10 @@ static void run_or(Scratch *s, const folio_pack *p) {
         const float cov = static_cast<float>(matched) / static_cast<float>(s->nrequired);
         sc *= cov * cov;
       }
-      collect(s, t, sc, full);
+      if (hit_cannot_enter(s, t, sc, full))
+        skipped = true;
+      else if (accept(s, p, t))
+        collect(s, t, sc, full);
     }
     if (s->bad || t == kEnd - 1) break;
     d = t + 1;
@@ -1052,6 +1079,7 @@ static bool and_likely_short(const Scratch *s) {
 void run_passes(Scratch *s, const folio_pack *p) {
   reset_eval(s);
   s->both = false;
+  s->skip_rows = !s->exhaustive && s->v.nsections >= kRowSkipMinSections;
   if (s->nrequired > 1 && !s->exhaustive && !may_prune(s) && and_likely_short(s)) {
     // one disjunctive pass, the conjunctive result kept beside it (heap_and)
     s->both = s->one_pass = true;
@@ -1061,6 +1089,8 @@ void run_passes(Scratch *s, const folio_pack *p) {
     if (s->nheap_and >= s->heap_cap) {
       FOLIO_MEMCPY(s->heap, s->heap_and, sizeof(HeapItem) * s->nheap_and);
       s->nheap = s->nheap_and;
+      // the pass recounted more_sections for its disjunctive hits; these count full sections only
+      if (s->pruned && !s->all_sections && !s->bad) recount_more(s, p, false);
     }
     return;
   }

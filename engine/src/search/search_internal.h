@@ -248,6 +248,7 @@ struct Scratch {
   uint32_t topic;
   int audience;  // -1 none, else FOLIO_AUDIENCE_*
   uint32_t title_article;
+  uint32_t title_first, title_end;  // its sections [first, end) (empty without one)
   uint32_t heading_sections[4];  // sections whose heading is the query (exact-heading boost)
   uint32_t nheading_sections;
   char key[detail::kMaxKeyBytes];
@@ -260,6 +261,7 @@ struct Scratch {
   // the one-pass evaluation (run_passes): the conjunctive result beside the disjunctive one, its full
   // matches grouped by article (cur_and: the article's best full section, `more` its other full ones)
   bool both;
+  bool skip_rows;  // kRowSkipMinSections: hits_cannot_enter() before accept()
   bool one_pass;  // the last query used it (last_search_one_pass)
   HeapItem cur_and;
   bool cur_and_has;
