@@ -96,7 +96,9 @@ struct DictTerm {
 };
 
 // Walks the dictionary in order and looks every term up again by its key (the reader's binary search):
-// each must be found with the same df and postings record; `fn` (may be NULL) sees each term. Returns the
+// each must be found with the same df and postings record, and forward seeks (dict_seek_forward, from
+// 37 terms back) must land on it, by its key and by the smallest key above the term before it; `fn` (may
+// be NULL) sees each term. Returns the
 // number of terms, or -1 if the blobs are inconsistent, damaged, or a lookup disagrees with the walk.
 // Every read is bounds-checked; no allocation. Exposed for unit tests (the dictionary's format).
 int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t), void *ctx);

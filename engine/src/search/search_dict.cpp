@@ -265,17 +265,12 @@ static uint32_t block_floor(const View *v, const char *key, size_t klen, bool *b
   return lo == 0 ? 0 : lo - 1;
 }
 
-// Position `it` on the first term >= key. False if there is none.
-bool dict_lower_bound(DictIter *it, const View *v, const char *key, size_t klen) {
-  bool bad = false;
-  const uint32_t b = block_floor(v, key, klen, &bad);
-  dict_seek(it, v, b);
-  if (bad) return it->bad = true, false;
-  // m: bytes the current term shares with the key. The terms are sorted, so a term that shares more than
-  // m bytes with the previous (smaller) term is smaller than the key too, and one that shares fewer is
-  // larger: only a term sharing exactly m bytes is compared, from byte m on.
-  uint32_t m = 0;
-  for (bool first = true; dict_next(it); first = false) {
+// Step `it` on to the first term >= key. m: the bytes the current term (smaller than the key) shares with
+// it, and first: no term decoded yet (the next one is compared in full). The terms are sorted, so a term
+// that shares more than m bytes with the previous (smaller) term is smaller than the key too, and one that
+// shares fewer is larger: only a term sharing exactly m bytes is compared, from byte m on.
+static bool scan_to(DictIter *it, const char *key, size_t klen, uint32_t m, bool first) {
+  for (; dict_next(it); first = false) {
     if (!first && it->lcp != m) {
       if (it->lcp > m) continue;
       return true;
@@ -287,6 +282,51 @@ bool dict_lower_bound(DictIter *it, const View *v, const char *key, size_t klen)
       return true;
   }
   return false;
+}
+
+// Position `it` on the first term >= key. False if there is none.
+bool dict_lower_bound(DictIter *it, const View *v, const char *key, size_t klen) {
+  bool bad = false;
+  const uint32_t b = block_floor(v, key, klen, &bad);
+  dict_seek(it, v, b);
+  if (bad) return it->bad = true, false;
+  return scan_to(it, key, klen, 0, true);
+}
+
+bool dict_seek_forward(DictIter *it, const View *v, const char *key, size_t klen) {
+  if (!it->started || it->bad || it->v != v || it->block >= v->nblocks ||
+      cmp_bytes(it->term, it->len, key, klen) >= 0)
+    return dict_lower_bound(it, v, key, klen);
+  // the last block whose first term is <= key: galloping from the current block (whose first term is <=
+  // the current term < key), then a binary search between the last two probes
+  uint32_t lo = it->block, hi = lo + 1, step = 1;
+  while (hi < v->nblocks) {
+    const char *f;
+    uint32_t fl;
+    if (!block_first(v, hi, &f, &fl)) return it->bad = true, false;
+    if (cmp_bytes(f, fl, key, klen) > 0) break;
+    lo = hi;
+    step *= 2;
+    hi = lo + step < v->nblocks ? lo + step : v->nblocks;
+  }
+  while (hi - lo > 1) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    const char *f;
+    uint32_t fl;
+    if (!block_first(v, mid, &f, &fl)) return it->bad = true, false;
+    if (cmp_bytes(f, fl, key, klen) <= 0)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  if (lo != it->block) {
+    dict_seek(it, v, lo);
+    return scan_to(it, key, klen, 0, true);
+  }
+  // in the current block: on from the current term
+  uint32_t m = 0;
+  while (m < it->len && m < klen && it->term[m] == key[m]) ++m;
+  return scan_to(it, key, klen, m, false);
 }
 
 bool dict_find(const View *v, const char *key, size_t klen, TermInfo *out, bool *bad) {
@@ -304,9 +344,13 @@ int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t),
   View v;
   if (!dict_view_init(b, &v)) return -1;
   v.postings = nullptr;  // only offsets are followed, never postings bytes
-  DictIter it;
+  DictIter it, far;  // far: kFarBack terms behind it (for the forward seeks)
+  constexpr int64_t kFarBack = 37;
   dict_seek(&it, &v, 0);
+  dict_seek(&far, &v, 0);
   int64_t n = 0;
+  char prev[kMaxTermBytes + 1];
+  uint32_t prev_len = 0;
   while (dict_next(&it)) {
     DictTerm t;
     FOLIO_MEMCPY(t.term, it.term, it.len);
@@ -324,6 +368,21 @@ int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t),
     if (!dict_find(&v, t.term, t.len, &ti, &bad) || ti.df != t.df || ti.post_off != t.post_off ||
         ti.post_len != t.post_len)
       return -1;
+    // forward seeks land on it too: from the term before (to it, and to the key just above that term),
+    // and from kFarBack terms back, across blocks
+    if (n >= kFarBack) {
+      if (n > kFarBack && !dict_next(&far)) return -1;
+      DictIter f = far;
+      if (!dict_seek_forward(&f, &v, t.term, t.len) || f.ord != it.ord) return -1;
+    }
+    if (n > 0) {
+      prev[prev_len] = '\0';  // the smallest key above the previous term
+      DictIter f = far;
+      if (n < kFarBack) dict_seek(&f, &v, 0);
+      if (!dict_seek_forward(&f, &v, prev, prev_len + 1) || f.ord != it.ord) return -1;
+    }
+    FOLIO_MEMCPY(prev, it.term, it.len);
+    prev_len = it.len;
     if (fn) fn(ctx, t);
     ++n;
   }

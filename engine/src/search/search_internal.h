@@ -45,7 +45,7 @@ enum : uint32_t {
   kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
   kMaxEdits = 2,
   kFuzzyHead = 3,     // with two edits allowed, at most one of them is in a term's first kFuzzyHead bytes
-  kSkipRun = 16,     // typo walk: seek once this many terms in a row were stepped over below the next key
+  kSkipRun = 8,     // typo walk: seek once this many terms in a row were stepped over below the next key
   kSeekCost = kTypoSeekCost,      // a seek costs about four decoded terms
   kFuzzyBudget = kTypoBudget,     // GCIDE's costliest words use about 11,000
   kMaxQueryTokens = 2048,
@@ -342,6 +342,11 @@ bool dict_next(DictIter *it);
 
 // Position `it` on the first term >= key. False if there is none.
 bool dict_lower_bound(DictIter *it, const View *v, const char *key, size_t klen);
+
+// The same from where `it` stands, for a key past its current term (the typo walk's seeks, which mostly land
+// a few blocks ahead): galloping over the blocks from the current one, then on from the current term when
+// the key is in its block. Any other iterator (not started, damaged, at or past the key): dict_lower_bound.
+bool dict_seek_forward(DictIter *it, const View *v, const char *key, size_t klen);
 
 // The term equal to key: true and its df and postings record in *out; false if absent (*bad set when the
 // dictionary is damaged).

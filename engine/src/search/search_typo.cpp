@@ -131,6 +131,15 @@ static bool fuzzy_seek(Scratch *s, DictIter *it, const char *key, uint32_t klen)
   return false;
 }
 
+// fuzzy_seek for an iterator already on a term below key.
+static bool fuzzy_seek_on(Scratch *s, DictIter *it, const char *key, uint32_t klen) {
+  if (!fuzzy_charge(s, kSeekCost)) return false;
+  ++s->fz_seeks;
+  if (dict_seek_forward(it, &s->v, key, klen)) return true;
+  if (it->bad) s->bad = true;
+  return false;
+}
+
 // The smallest key after every string starting with t[0..i) (a hopeless prefix: both automata die at
 // byte i) that could still start a candidate: t[0..d-1) plus one byte, d > plen. Returns d, or 0 when no
 // such key is left in the range. (Lucene's AutomatonTermsEnum seeks the same way.)
@@ -160,12 +169,18 @@ static uint32_t next_alive(const Scratch *s, const FuzzyWord &fw, uint32_t kb, c
 // reused along the front-coded common prefixes; past a hopeless prefix, next_alive gives the next key
 // worth looking at: the terms below it are stepped over with no automaton work, or seeked past when
 // there are many.
+// from: an iterator on a term below pre to seek on from (NULL: a seek from the start).
 static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32_t plen, uint32_t first,
-                 FuzzyCand *cands, uint32_t *ncand) {
+                 FuzzyCand *cands, uint32_t *ncand, const DictIter *from) {
   const LevPattern &p0 = s->lev[0], &p1 = s->lev[1];
   LevState *st0 = s->lst[0], *st1 = fw.same ? s->lst[0] : s->lst[1];
   DictIter it;
-  if (!fuzzy_seek(s, &it, pre, plen)) return;
+  if (from) {
+    it = *from;
+    if (!fuzzy_seek_on(s, &it, pre, plen)) return;
+  } else if (!fuzzy_seek(s, &it, pre, plen)) {
+    return;
+  }
   uint32_t lcp = 0;    // bytes the current term shares with the last one whose states were computed
   uint32_t valid = 0;  // states 0..valid hold that term's first `valid` bytes
   char key[kMaxTermBytes];
@@ -185,7 +200,7 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
           if (it.lcp < shared) shared = it.lcp;
           continue;
         }
-        if (!fuzzy_seek(s, &it, key, klen)) return;
+        if (!fuzzy_seek_on(s, &it, key, klen)) return;
       }
       // the term is at or past key, whose first klen - 1 bytes are the states' term's
       lcp = 0;
@@ -261,8 +276,8 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
   lev_init(&s->lev[0], &s->lst[0][0], w, fw.q, fw.maxd);
   if (!fw.same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw.qs, fw.maxd);
   // terms starting with the word's first or second byte
-  fuzzy_range(s, fw, w, 1, 0, cands, ncand);
-  if (w[1] != w[0]) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand);
+  fuzzy_range(s, fw, w, 1, 0, cands, ncand, nullptr);
+  if (w[1] != w[0]) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand, nullptr);
   // every other first byte c: c w[1] (the first letter wrong) and c w[0] (missing), followed by w[2] and
   // w[1] when two edits are allowed (the one left goes after them); the tails in byte order
   const uint32_t tl = fw.maxd >= 2 ? 2 : 1;
@@ -284,12 +299,12 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
         if (fuzzy_bound(fw.maxd, cands, *ncand, 1) == 0) break;  // nothing changing the first letter can enter
         key[0] = it.term[0];
         FOLIO_MEMCPY(key + 1, tails[k], tl);
-        fuzzy_range(s, fw, key, 1 + tl, 1, cands, ncand);
+        fuzzy_range(s, fw, key, 1 + tl, 1, cands, ncand, &it);
       }
     }
     if ((it.len > 0 && c == 0xFF) || s->bad) break;
     key[0] = static_cast<char>(it.len ? c + 1 : 0);  // (an empty first term: the terms from "\0" on)
-    if (!fuzzy_seek(s, &it, key, 1)) break;
+    if (!fuzzy_seek_on(s, &it, key, 1)) break;
   }
   return *ncand ? cands[0].dist : 0;
 }
