@@ -4,7 +4,8 @@
 //                      [--folio-only] [--exhaustive]
 //
 // --folio-only skips the FTS5 latency passes (for profiling folio with perf). --exhaustive passes
-// FOLIO_SEARCH_EXHAUSTIVE to every folio search (no pruning: the same hits, for comparing the cost).
+// FOLIO_SEARCH_EXHAUSTIVE to every folio search (the reference evaluation: two passes, no pruning, no
+// skipping of hits before their rows are read; the same hits, for comparing the cost).
 //
 // Plain FTS5 (every word ANDed) returns no hit for many queries and so writes few snippets; the line
 // "equal work" compares the two on the same number of snippets: over the queries where plain FTS5
