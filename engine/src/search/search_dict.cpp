@@ -344,10 +344,10 @@ int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t),
   View v;
   if (!dict_view_init(b, &v)) return -1;
   v.postings = nullptr;  // only offsets are followed, never postings bytes
-  DictIter it, far;  // far: kFarBack terms behind it (for the forward seeks)
+  DictIter it, behind;  // behind: kFarBack terms behind `it` (for the forward seeks); not "far", a macro on Windows
   constexpr int64_t kFarBack = 37;
   dict_seek(&it, &v, 0);
-  dict_seek(&far, &v, 0);
+  dict_seek(&behind, &v, 0);
   int64_t n = 0;
   char prev[kMaxTermBytes + 1];
   uint32_t prev_len = 0;
@@ -371,13 +371,13 @@ int64_t dict_check(const DictBlobs &b, void (*fn)(void *ctx, const DictTerm &t),
     // forward seeks land on it too: from the term before (to it, and to the key just above that term),
     // and from kFarBack terms back, across blocks
     if (n >= kFarBack) {
-      if (n > kFarBack && !dict_next(&far)) return -1;
-      DictIter f = far;
+      if (n > kFarBack && !dict_next(&behind)) return -1;
+      DictIter f = behind;
       if (!dict_seek_forward(&f, &v, t.term, t.len) || f.ord != it.ord) return -1;
     }
     if (n > 0) {
       prev[prev_len] = '\0';  // the smallest key above the previous term
-      DictIter f = far;
+      DictIter f = behind;
       if (n < kFarBack) dict_seek(&f, &v, 0);
       if (!dict_seek_forward(&f, &v, prev, prev_len + 1) || f.ord != it.ord) return -1;
     }
