@@ -673,15 +673,22 @@ static void group(Scratch *s, HeapItem *cur, bool *has, HeapItem *h, uint32_t *n
   }
 }
 
+// The exact-title tier of section d: a section of the article whose title or alias the query is, or a
+// section whose heading it is.
+static uint8_t title_tier(const Scratch *s, uint32_t d) {
+  if (d >= s->title_first && d < s->title_end) return 1;
+  for (uint32_t i = 0; i < s->nheading_sections; ++i)
+    if (s->heading_sections[i] == d) return 1;
+  return 0;
+}
+
 static void collect(Scratch *s, uint32_t d, float score, bool full) {
   HeapItem it;
   it.section = d;
   it.article = s->cur_article;
   it.score = score;
   it.full = full ? 1 : 0;
-  it.title = (s->cur_article == s->title_article) ? 1 : 0;
-  for (uint32_t i = 0; i < s->nheading_sections; ++i)
-    if (s->heading_sections[i] == d) it.title = 1;
+  it.title = title_tier(s, d);
   it.more = 0;
   if (s->both && full) group(s, &s->cur_and, &s->cur_and_has, s->heap_and, &s->nheap_and, it);
   group(s, &s->cur, &s->cur_has, s->heap, &s->nheap, it);
@@ -700,9 +707,7 @@ static bool hit_cannot_enter(const Scratch *s, uint32_t d, float sc, bool full) 
   it.section = d;
   it.score = sc;
   it.full = full ? 1 : 0;
-  it.title = (d >= s->title_first && d < s->title_end) ? 1 : 0;
-  for (uint32_t i = 0; i < s->nheading_sections; ++i)
-    if (s->heading_sections[i] == d) it.title = 1;
+  it.title = title_tier(s, d);
   if (s->nheap < s->heap_cap || ranks_above(it, s->heap[0])) return false;
   if (s->both && full && (s->nheap_and < s->heap_cap || ranks_above(it, s->heap_and[0]))) return false;
   return true;

@@ -121,21 +121,13 @@ static inline bool fuzzy_charge(Scratch *s, uint32_t units) {
   return true;
 }
 
-// Position `it` on the first term >= key (a seek, charged to the typo budget). False at the end, on
+// Position `it` on the first term >= key (a seek, charged to the typo budget): from where it stands when
+// `on` (it is on a term below key: dict_seek_forward), else from the start. False at the end, on
 // corruption (s->bad) or when the budget is spent.
-static bool fuzzy_seek(Scratch *s, DictIter *it, const char *key, uint32_t klen) {
+static bool fuzzy_seek(Scratch *s, DictIter *it, const char *key, uint32_t klen, bool on) {
   if (!fuzzy_charge(s, kSeekCost)) return false;
   ++s->fz_seeks;
-  if (dict_lower_bound(it, &s->v, key, klen)) return true;
-  if (it->bad) s->bad = true;
-  return false;
-}
-
-// fuzzy_seek for an iterator already on a term below key.
-static bool fuzzy_seek_on(Scratch *s, DictIter *it, const char *key, uint32_t klen) {
-  if (!fuzzy_charge(s, kSeekCost)) return false;
-  ++s->fz_seeks;
-  if (dict_seek_forward(it, &s->v, key, klen)) return true;
+  if (on ? dict_seek_forward(it, &s->v, key, klen) : dict_lower_bound(it, &s->v, key, klen)) return true;
   if (it->bad) s->bad = true;
   return false;
 }
@@ -175,12 +167,8 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
   const LevPattern &p0 = s->lev[0], &p1 = s->lev[1];
   LevState *st0 = s->lst[0], *st1 = fw.same ? s->lst[0] : s->lst[1];
   DictIter it;
-  if (from) {
-    it = *from;
-    if (!fuzzy_seek_on(s, &it, pre, plen)) return;
-  } else if (!fuzzy_seek(s, &it, pre, plen)) {
-    return;
-  }
+  if (from) it = *from;
+  if (!fuzzy_seek(s, &it, pre, plen, from != nullptr)) return;
   uint32_t lcp = 0;    // bytes the current term shares with the last one whose states were computed
   uint32_t valid = 0;  // states 0..valid hold that term's first `valid` bytes
   char key[kMaxTermBytes];
@@ -200,7 +188,7 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
           if (it.lcp < shared) shared = it.lcp;
           continue;
         }
-        if (!fuzzy_seek_on(s, &it, key, klen)) return;
+        if (!fuzzy_seek(s, &it, key, klen, true)) return;
       }
       // the term is at or past key, whose first klen - 1 bytes are the states' term's
       lcp = 0;
@@ -291,7 +279,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
   }
   DictIter it;
   char key[3] = {0, 0, 0};
-  if (!fuzzy_seek(s, &it, key, 0)) return *ncand ? cands[0].dist : 0;
+  if (!fuzzy_seek(s, &it, key, 0, false)) return *ncand ? cands[0].dist : 0;
   for (;;) {
     const unsigned char c = it.len ? static_cast<unsigned char>(it.term[0]) : 0;
     if (it.len > 0 && it.term[0] != w[0] && it.term[0] != w[1]) {
@@ -304,7 +292,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
     }
     if ((it.len > 0 && c == 0xFF) || s->bad) break;
     key[0] = static_cast<char>(it.len ? c + 1 : 0);  // (an empty first term: the terms from "\0" on)
-    if (!fuzzy_seek_on(s, &it, key, 1)) break;
+    if (!fuzzy_seek(s, &it, key, 1, true)) break;
   }
   return *ncand ? cands[0].dist : 0;
 }
