@@ -713,6 +713,35 @@ TEST_CASE("search: scores are BM25F computed from tf classes and field lengths",
   CHECK(std::fabs(score("yak") - idf(1) * (sat(4.0 * 1 / 1.0) + sat(1.0 * 2 / body_norm_a))) < 1e-4);
 }
 
+namespace {
+
+// What a search returned (no snippets): `text`, one comparable string of the result flags and each hit's
+// section, score, more_sections and flags; `full`, the hits with every required word; `pruned` and
+// `one_pass`, whether the search skipped sections and whether it took the one-pass evaluation.
+struct HitList {
+  std::string text;
+  uint32_t full = 0;
+  bool pruned = false, one_pass = false;
+};
+
+HitList hit_list(folio_reader *r, const std::string &q, uint32_t flags, uint32_t cap) {
+  folio_search_hit hits[FOLIO_SEARCH_MAX_HITS];
+  folio_search_result res;
+  HitList out;
+  REQUIRE(folio_search(r, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, cap, nullptr, 0, &res) == FOLIO_OK);
+  out.pruned = folio::fts::last_search_pruned(r);
+  out.one_pass = folio::fts::last_search_one_pass(r);
+  out.text = std::to_string(res.flags) + ":";
+  for (uint32_t i = 0; i < res.hit_count; ++i) {
+    out.text += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
+                std::to_string(hits[i].more_sections) + "/" + std::to_string(hits[i].flags);
+    out.full += (hits[i].flags & FOLIO_HIT_ALL_WORDS) ? 1u : 0u;
+  }
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits", "[search]") {
   // 2,000 articles of 4 sections over a 40-word vocabulary: long lists, so queries cross the pruning
   // threshold. Every query must give the same hits, scores, flags and more_sections with and without
@@ -748,16 +777,9 @@ TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits",
   folio::index::PackFile pf;
   REQUIRE(pf.open(dir / "big.folio") == FOLIO_OK);
   auto hits_of = [&](const std::string &q, uint32_t flags, bool *pruned) {
-    folio_search_hit hits[10];
-    folio_search_result res;
-    REQUIRE(folio_search(pf.reader, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, 10, nullptr, 0, &res) ==
-            FOLIO_OK);
-    if (pruned) *pruned = folio::fts::last_search_pruned(pf.reader);
-    std::string out = std::to_string(res.flags) + ":";
-    for (uint32_t i = 0; i < res.hit_count; ++i)
-      out += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
-             std::to_string(hits[i].more_sections) + "/" + std::to_string(hits[i].flags);
-    return out;
+    const HitList h = hit_list(pf.reader, q, flags, 10);
+    *pruned = h.pruned;
+    return h.text;
   };
   int pruned_queries = 0, queries = 0;
   for (int i = 0; i < 120; ++i) {
@@ -825,37 +847,19 @@ TEST_CASE("search: the one-pass evaluation returns exactly the two-pass hits", "
     std::fclose(f);
   }
   REQUIRE(queries.size() >= 150);
-  auto hits_of = [&](const std::string &q, uint32_t flags, uint32_t cap, bool *one_pass, uint32_t *full = nullptr) {
-    folio_search_hit hits[FOLIO_SEARCH_MAX_HITS];
-    folio_search_result res;
-    REQUIRE(folio_search(pf.reader, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, cap, nullptr, 0, &res) ==
-            FOLIO_OK);
-    *one_pass = folio::fts::last_search_one_pass(pf.reader);
-    if (full) {
-      *full = 0;
-      for (uint32_t i = 0; i < res.hit_count; ++i) *full += (hits[i].flags & FOLIO_HIT_ALL_WORDS) ? 1u : 0u;
-    }
-    std::string out = std::to_string(res.flags) + ":";
-    for (uint32_t i = 0; i < res.hit_count; ++i)
-      out += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
-             std::to_string(hits[i].more_sections) + "/" + std::to_string(hits[i].flags);
-    return out;
-  };
   int one_pass = 0, kept_and = 0, runs = 0;
   for (const std::string &q : queries)
     for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS), static_cast<uint32_t>(FOLIO_SEARCH_PREFIX_LAST)})
       for (uint32_t cap : {1u, 3u, 10u, 64u}) {
-        bool used = false, ref_used = true;
-        uint32_t full = 0;
-        const std::string fast = hits_of(q, mode, cap, &used, &full);
-        const std::string ref = hits_of(q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap, &ref_used);
+        const HitList fast = hit_list(pf.reader, q, mode, cap);
+        const HitList ref = hit_list(pf.reader, q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap);
         INFO("query '" << q << "' mode " << mode << " cap " << cap);
-        CHECK(fast == ref);
-        CHECK_FALSE(ref_used);
+        CHECK(fast.text == ref.text);
+        CHECK_FALSE(ref.one_pass);
         ++runs;
-        if (used) {
+        if (fast.one_pass) {
           ++one_pass;
-          if (full == cap) ++kept_and;  // the conjunctive result was the answer: the cap filled with full hits
+          if (fast.full == cap) ++kept_and;  // the conjunctive result was the answer: the cap filled with full hits
         }
       }
   INFO("runs " << runs << ", one-pass " << one_pass << ", of which the conjunctive result " << kept_and);
@@ -920,21 +924,6 @@ TEST_CASE("search: skipping hits before their rows are read on a large pack retu
   folio::index::PackFile pf;
   REQUIRE(pf.open(dir / "rows.folio") == FOLIO_OK);
   int one_pass_and = 0;  // runs with skips whose answer was the one-pass evaluation's conjunctive result
-  auto hits_of = [&](const std::string &q, uint32_t flags, uint32_t cap, bool *skipped) {
-    folio_search_hit hits[FOLIO_SEARCH_MAX_HITS];
-    folio_search_result res;
-    REQUIRE(folio_search(pf.reader, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, cap, nullptr, 0, &res) ==
-            FOLIO_OK);
-    *skipped = folio::fts::last_search_pruned(pf.reader);
-    uint32_t full = 0;
-    for (uint32_t i = 0; i < res.hit_count; ++i) full += (hits[i].flags & FOLIO_HIT_ALL_WORDS) ? 1u : 0u;
-    if (*skipped && folio::fts::last_search_one_pass(pf.reader) && full == cap) ++one_pass_and;
-    std::string out = std::to_string(res.flags) + ":";
-    for (uint32_t i = 0; i < res.hit_count; ++i)
-      out += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
-             std::to_string(hits[i].more_sections) + "/" + std::to_string(hits[i].flags);
-    return out;
-  };
   int skipped_runs = 0, title_runs = 0, runs = 0;
   for (int i = 0; i < 150; ++i) {
     std::string q;
@@ -945,15 +934,15 @@ TEST_CASE("search: skipping hits before their rows are read on a large pack retu
     for (int w = 0; w < nw && i % 5 != 0; ++w) q += (w ? " " : "") + (i % 5 >= 3 ? th[next() % 4] : vocab[next() % nv]);
     for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS)})
       for (uint32_t cap : {3u, 10u}) {
-        bool skipped = false, exhaustive_skipped = true;
-        const std::string fast = hits_of(q, mode, cap, &skipped);
-        const std::string ref = hits_of(q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap, &exhaustive_skipped);
+        const HitList fast = hit_list(pf.reader, q, mode, cap);
+        const HitList ref = hit_list(pf.reader, q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap);
         INFO("query '" << q << "' mode " << mode << " cap " << cap);
-        CHECK(fast == ref);
-        CHECK_FALSE(exhaustive_skipped);
+        CHECK(fast.text == ref.text);
+        CHECK_FALSE(ref.pruned);
         ++runs;
-        skipped_runs += skipped ? 1 : 0;
-        title_runs += (skipped && fast.find("/" + std::to_string(FOLIO_HIT_TITLE | FOLIO_HIT_ALL_WORDS)) != std::string::npos) ? 1 : 0;
+        skipped_runs += fast.pruned ? 1 : 0;
+        title_runs += (fast.pruned && fast.text.find("/" + std::to_string(FOLIO_HIT_TITLE | FOLIO_HIT_ALL_WORDS)) != std::string::npos) ? 1 : 0;
+        if (fast.pruned && fast.one_pass && fast.full == cap) ++one_pass_and;
       }
   }
   INFO("runs " << runs << ", skipped sections in " << skipped_runs << ", with a title hit " << title_runs
