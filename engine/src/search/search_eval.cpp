@@ -713,6 +713,14 @@ static bool hit_cannot_enter(const Scratch *s, uint32_t d, float sc, bool full) 
   return true;
 }
 
+// Hit section d (score sc) into the results: dropped before its rows are read when it cannot enter them
+// (true: the pass then recounts more_sections), else filtered (accept) and grouped (collect).
+static bool offer(Scratch *s, const folio_pack *p, uint32_t d, float sc, bool full) {
+  if (hit_cannot_enter(s, d, sc, full)) return true;
+  if (accept(s, p, d)) collect(s, d, sc, full);
+  return false;
+}
+
 // Rewind every cursor, alternative and clause to before its first posting.
 static void reset_cursors(Scratch *s) {
   for (uint32_t i = 0; i < s->nclauses; ++i) s->clauses[i].init = false;
@@ -966,10 +974,7 @@ static void run_and(Scratch *s, const folio_pack *p) {
         skipped = true;  // cannot beat the heap's worst hit
       } else {
         sc += optional_score(s, t);
-        if (hit_cannot_enter(s, t, sc, true))
-          skipped = true;
-        else if (accept(s, p, t))
-          collect(s, t, sc, true);
+        skipped |= offer(s, p, t, sc, true);
       }
     }
     if (s->bad || t == kEnd - 1) break;
@@ -1038,10 +1043,7 @@ static void run_or(Scratch *s, const folio_pack *p) {
         const float cov = static_cast<float>(matched) / static_cast<float>(s->nrequired);
         sc *= cov * cov;
       }
-      if (hit_cannot_enter(s, t, sc, full))
-        skipped = true;
-      else if (accept(s, p, t))
-        collect(s, t, sc, full);
+      skipped |= offer(s, p, t, sc, full);
     }
     if (s->bad || t == kEnd - 1) break;
     d = t + 1;
