@@ -740,6 +740,19 @@ HitList hit_list(folio_reader *r, const std::string &q, uint32_t flags, uint32_t
   return out;
 }
 
+// The search of q with `flags`, checked against the reference evaluation (FOLIO_SEARCH_EXHAUSTIVE: two
+// passes, no pruning, no row skipping): the same text, and the reference took none of the shortcuts.
+// Returns the default search's list (whether it pruned or took the one-pass path, for the counts).
+HitList same_as_exhaustive(folio_reader *r, const std::string &q, uint32_t flags, uint32_t cap) {
+  const HitList fast = hit_list(r, q, flags, cap);
+  const HitList ref = hit_list(r, q, flags | FOLIO_SEARCH_EXHAUSTIVE, cap);
+  INFO("query '" << q << "' flags " << flags << " cap " << cap);
+  CHECK(fast.text == ref.text);
+  CHECK_FALSE(ref.pruned);
+  CHECK_FALSE(ref.one_pass);
+  return fast;
+}
+
 }  // namespace
 
 TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits", "[search]") {
@@ -776,24 +789,13 @@ TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits",
   REQUIRE(folio_test::run_build({dir / "big.jsonl", "-o", dir / "big.folio", "--quiet"}) == 0);
   folio::index::PackFile pf;
   REQUIRE(pf.open(dir / "big.folio") == FOLIO_OK);
-  auto hits_of = [&](const std::string &q, uint32_t flags, bool *pruned) {
-    const HitList h = hit_list(pf.reader, q, flags, 10);
-    *pruned = h.pruned;
-    return h.text;
-  };
   int pruned_queries = 0, queries = 0;
   for (int i = 0; i < 120; ++i) {
     std::string q;
     const int nw = 2 + static_cast<int>(next() % 6);
     for (int w = 0; w < nw; ++w) q += std::string(w ? " " : "") + vocab[next() % nv];
     for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS)}) {
-      bool pruned = false, exhaustive_pruned = true;
-      const std::string fast = hits_of(q, mode, &pruned);
-      const std::string all = hits_of(q, mode | FOLIO_SEARCH_EXHAUSTIVE, &exhaustive_pruned);
-      INFO("query '" << q << "' mode " << mode);
-      CHECK(fast == all);
-      CHECK_FALSE(exhaustive_pruned);
-      pruned_queries += pruned ? 1 : 0;
+      pruned_queries += same_as_exhaustive(pf.reader, q, mode, 10).pruned ? 1 : 0;
       ++queries;
     }
   }
@@ -811,13 +813,7 @@ TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits",
   }
   {
     for (const auto &qc : cases) {
-      bool pruned = false, exhaustive_pruned = true;
-      const std::string fast = hits_of(qc.first, qc.second, &pruned);
-      const std::string all = hits_of(qc.first, qc.second | FOLIO_SEARCH_EXHAUSTIVE, &exhaustive_pruned);
-      INFO("query '" << qc.first << "' flags " << qc.second);
-      CHECK(fast == all);
-      CHECK_FALSE(exhaustive_pruned);
-      alt_pruned += pruned ? 1 : 0;
+      alt_pruned += same_as_exhaustive(pf.reader, qc.first, qc.second, 10).pruned ? 1 : 0;
       ++alt_queries;
     }
   }
@@ -851,11 +847,7 @@ TEST_CASE("search: the one-pass evaluation returns exactly the two-pass hits", "
   for (const std::string &q : queries)
     for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS), static_cast<uint32_t>(FOLIO_SEARCH_PREFIX_LAST)})
       for (uint32_t cap : {1u, 3u, 10u, 64u}) {
-        const HitList fast = hit_list(pf.reader, q, mode, cap);
-        const HitList ref = hit_list(pf.reader, q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap);
-        INFO("query '" << q << "' mode " << mode << " cap " << cap);
-        CHECK(fast.text == ref.text);
-        CHECK_FALSE(ref.one_pass);
+        const HitList fast = same_as_exhaustive(pf.reader, q, mode, cap);
         ++runs;
         if (fast.one_pass) {
           ++one_pass;
@@ -934,11 +926,7 @@ TEST_CASE("search: skipping hits before their rows are read on a large pack retu
     for (int w = 0; w < nw && i % 5 != 0; ++w) q += (w ? " " : "") + (i % 5 >= 3 ? th[next() % 4] : vocab[next() % nv]);
     for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS)})
       for (uint32_t cap : {3u, 10u}) {
-        const HitList fast = hit_list(pf.reader, q, mode, cap);
-        const HitList ref = hit_list(pf.reader, q, mode | FOLIO_SEARCH_EXHAUSTIVE, cap);
-        INFO("query '" << q << "' mode " << mode << " cap " << cap);
-        CHECK(fast.text == ref.text);
-        CHECK_FALSE(ref.pruned);
+        const HitList fast = same_as_exhaustive(pf.reader, q, mode, cap);
         ++runs;
         skipped_runs += fast.pruned ? 1 : 0;
         title_runs += (fast.pruned && fast.text.find("/" + std::to_string(FOLIO_HIT_TITLE | FOLIO_HIT_ALL_WORDS)) != std::string::npos) ? 1 : 0;
