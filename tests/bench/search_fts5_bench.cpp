@@ -1,11 +1,12 @@
 // search_fts5_bench.cpp: folio search side by side with SQLite FTS5 on the same sections and queries.
 //
 //   folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE]
-//                      [--folio-only] [--exhaustive]
+//                      [--folio-only] [--exhaustive] [--no-synonyms]
 //
 // --folio-only skips the FTS5 latency passes (for profiling folio with perf). --exhaustive passes
 // FOLIO_SEARCH_EXHAUSTIVE to every folio search (the reference evaluation: two passes, no pruning, no
-// skipping of hits before their rows are read; the same hits, for comparing the cost).
+// skipping of hits before their rows are read; the same hits, for comparing the cost). --no-synonyms
+// passes FOLIO_SEARCH_NO_SYNONYMS (what synonym expansion costs; relevance changes).
 //
 // Plain FTS5 (every word ANDed) returns no hit for many queries and so writes few snippets; the line
 // "equal work" compares the two on the same number of snippets: over the queries where plain FTS5
@@ -161,7 +162,8 @@ int main(int argc, char **argv) {
   for (int i = 3; i < argc; ++i) {
     const bool has_value = i + 1 < argc;
     if (!std::strcmp(argv[i], "--folio-only")) folio_only = true;
-    else if (!std::strcmp(argv[i], "--exhaustive")) xf = FOLIO_SEARCH_EXHAUSTIVE;
+    else if (!std::strcmp(argv[i], "--exhaustive")) xf |= FOLIO_SEARCH_EXHAUSTIVE;
+    else if (!std::strcmp(argv[i], "--no-synonyms")) xf |= FOLIO_SEARCH_NO_SYNONYMS;
     else if (has_value && !std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[++i]));
     else if (has_value && !std::strcmp(argv[i], "--limit")) limit = std::clamp(std::atoi(argv[++i]), 1, 64);
     else if (has_value && !std::strcmp(argv[i], "--label")) label = argv[++i];

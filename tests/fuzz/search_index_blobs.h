@@ -17,7 +17,8 @@ struct SearchBlob {
 
 // The non-empty blobs of the search index of the pack at `pack` (its index FlatBuffer starts at byte
 // 128): dictionary, dictionary blocks and surfaces, postings, synonym text and index, heading order,
-// snippet frames and offsets, tf classes, field lengths and averages. Empty when the pack has no search index.
+// snippet frames and offsets, tf classes, field lengths and averages, phrase postings and their index. Empty
+// when the pack has no search index.
 inline std::vector<SearchBlob> search_index_blobs(const uint8_t *pack) {
   std::vector<SearchBlob> blobs;
   const auto *si = folio::fb::GetIndex(pack + 128)->search();
@@ -38,6 +39,8 @@ inline std::vector<SearchBlob> search_index_blobs(const uint8_t *pack) {
   add(si->tf_classes(), 1);
   add(si->field_lengths(), 1);
   add(si->field_avg(), 4);
+  add(si->syn_postings(), 1);
+  add(si->syn_post_index(), 1);
   return blobs;
 }
 

@@ -1,6 +1,6 @@
 // search_faults_test.cpp: a damaged search index never makes the query path read out of bounds or crash
-// (STYLE.md convention 16): bytes of the dictionary, postings, synonym, heading and BM25F blobs of the content
-// pack and its snippet source are flipped one at a time (every byte of the blobs up to 1 KiB, a stride through larger ones), the
+// (STYLE.md convention 16): bytes of the dictionary, postings, synonym, phrase postings, heading and BM25F blobs
+// of the content pack and its snippet source are flipped one at a time (every byte of the blobs up to 1 KiB, a stride through larger ones), the
 // pack is opened without the checksum check, and a set of queries must each return a known status with a
 // sane result. Run under ASan/UBSan (-DFOLIO_SANITIZE=ON) this is the bounds proof for every offset the
 // reader follows. The dictionary is also walked and looked up term by term (fts::dict_check). [search]
@@ -37,9 +37,10 @@ TEST_CASE("search: flipped bytes in the search index never crash a query", "[sea
   const uint8_t *base = reinterpret_cast<const uint8_t *>(orig.data());
   REQUIRE(folio::fb::GetIndex(base + 128)->search());
   const std::vector<folio_test::SearchBlob> blobs = folio_test::search_index_blobs(base);
-  REQUIRE(blobs.size() == 12);  // dict, blocks, surfaces, postings, 2 synonym, headings, 2 snippet, 3 BM25F
+  REQUIRE(blobs.size() == 14);  // dict, blocks, surfaces, postings, 2 synonym, headings, 2 snippet, 3 BM25F, 2 phrase
   const char *queries[] = {"stem cells knee", "\"bone marrow\" -fat", "menis*", "osteoarthritus", "OA",
-                           "what should I avoid after the injection", "topic:evidence cartilage", "kneecap pain"};
+                           "what should I avoid after the injection", "topic:evidence cartilage", "kneecap pain",
+                           "cortisone shot versus stem cells"};
   std::vector<uint64_t> pack(orig.size());
   std::vector<uint64_t> ws;
   folio_search_hit hits[10];

@@ -510,6 +510,96 @@ TEST_CASE("search: index blobs are well formed", "[search]") {
 
 namespace {
 
+// The sections of each phrase's record in the phrase postings (search_format.h), by phrase (syn_index
+// order); a phrase without a record (one word) maps to "-".
+std::vector<std::string> phrase_sections(const folio::index::IndexBlobs &b) {
+  std::vector<std::string> out;
+  const uint32_t wq = folio::fts::byte_width(b.syn_postings.size());
+  REQUIRE(b.syn_post_index.size() == (b.syn_phrases + 1) * wq);
+  for (uint32_t j = 0; j < b.syn_phrases; ++j) {
+    const uint32_t lo = folio::fts::le_get(&b.syn_post_index[j * wq], wq);
+    const uint32_t hi = folio::fts::le_get(&b.syn_post_index[(j + 1) * wq], wq);
+    REQUIRE(lo <= hi);
+    REQUIRE(hi <= b.syn_postings.size());
+    if (lo == hi) {
+      out.push_back("-");
+      continue;
+    }
+    const uint8_t *rec = b.syn_postings.data() + lo;
+    size_t p = 0;
+    uint32_t m = 0, count = 0, prev = UINT32_MAX;
+    REQUIRE(folio::fts::varint_get(rec, hi - lo, &p, &m));
+    REQUIRE(folio::fts::varint_get(rec, hi - lo, &p, &count));
+    // then the bit stream, LSB first: per posting the gap and m classes, each v as Elias gamma of v + 1
+    size_t bit = p * 8;
+    auto get_bit = [&]() {
+      REQUIRE(bit / 8 < hi - lo);
+      const uint32_t v = (rec[bit / 8] >> (bit % 8)) & 1u;
+      ++bit;
+      return v;
+    };
+    auto gamma = [&]() {
+      uint32_t z = 0;
+      while (get_bit() == 0) ++z;
+      uint32_t x = 1u << z;
+      for (uint32_t k = 0; k < z; ++k) x |= get_bit() << k;
+      return x - 1;
+    };
+    std::string secs = std::to_string(m) + ":";
+    for (uint32_t i = 0; i < count; ++i) {
+      prev += gamma() + 1;
+      secs += " " + std::to_string(prev);
+      for (uint32_t w = 0; w < m; ++w) CHECK(gamma() < b.tf_classes.size() / folio::fts::kTfClassBytes);
+    }
+    CHECK((bit + 7) / 8 == hi - lo);  // nothing after the last posting but the padding
+    out.push_back(secs);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("search: phrase postings hold the sections where the reader's phrase check passes", "[search]") {
+  std::vector<folio::index::IndexDoc> docs(7);
+  for (auto &d : docs) d.title = "T";
+  docs[0].body = "the first letter is an alpha";           // "first letter": adjacent
+  docs[1].body = "letter first";                           // both words, wrong order
+  docs[2].body = "first big letter";                       // both words, apart
+  docs[3].heading = "First";                               // heading and body never join into a phrase
+  docs[3].body = "letter";
+  docs[4].body = "wear and tear";                          // the stopword at its place
+  docs[5].body = "wear or tear, and so on";                // a stopword only has to be present
+  docs[6].body = "first word ";                            // "first letter" after the first 256 "first"s:
+  for (int i = 0; i < 300; ++i) docs[6].body += "first x ";  // past what the phrase check reads of a word
+  docs[6].body += "first letter";
+  const folio::index::IndexBlobs b =
+      folio::index::build_index_blobs(docs, {{"alpha", "first letter"}, {"wear and tear", "attrition"}, {"zebra crossing", "crosswalk"}});
+  // syn_index order (phrase bytes): alpha, attrit, first letter, wear and tear, crosswalk, zebra cross
+  REQUIRE(b.syn_phrases == 6);
+  const std::vector<std::string> got = phrase_sections(b);
+  std::vector<std::pair<std::string, std::string>> by_phrase;
+  const uint32_t ws = folio::fts::byte_width(b.syn_text.size());
+  for (uint32_t j = 0; j < b.syn_phrases; ++j) {
+    const uint32_t off = folio::fts::le_get(&b.syn_index[j * ws], ws);
+    std::string ph;
+    for (size_t k = off; k < b.syn_text.size() && b.syn_text[k] != '\n' && b.syn_text[k] != 0; ++k) ph += static_cast<char>(b.syn_text[k]);
+    by_phrase.emplace_back(ph, got[j]);
+  }
+  auto of = [&](const std::string &ph) {
+    for (const auto &e : by_phrase)
+      if (e.first == ph) return e.second;
+    return std::string("absent");
+  };
+  CHECK(of("alpha") == "-");                // one word: no record, its own postings serve
+  CHECK(of("attrit") == "-");
+  CHECK(of("first letter") == "2: 0");
+  CHECK(of("wear and tear") == "3: 4 5");
+  CHECK(of("zebra cross") == "2:");         // words absent from the corpus: an empty list
+  CHECK(of("crosswalk") == "-");
+}
+
+namespace {
+
 folio::fts::DictBlobs dict_blobs(const folio::index::IndexBlobs &b, const std::vector<folio::index::DictInput> &in) {
   folio::fts::DictBlobs d;
   d.dict = b.dict.data();
@@ -722,6 +812,7 @@ struct HitList {
   std::string text;
   uint32_t full = 0;
   bool pruned = false, one_pass = false;
+  uint32_t phrase_lists = 0;  // alternatives read from phrase postings
 };
 
 HitList hit_list(folio_reader *r, const std::string &q, uint32_t flags, uint32_t cap) {
@@ -731,6 +822,7 @@ HitList hit_list(folio_reader *r, const std::string &q, uint32_t flags, uint32_t
   REQUIRE(folio_search(r, q.data(), q.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, cap, nullptr, 0, &res) == FOLIO_OK);
   out.pruned = folio::fts::last_search_pruned(r);
   out.one_pass = folio::fts::last_search_one_pass(r);
+  out.phrase_lists = folio::fts::last_search_phrase_lists(r);
   out.text = std::to_string(res.flags) + ":";
   for (uint32_t i = 0; i < res.hit_count; ++i) {
     out.text += " " + std::to_string(hits[i].section) + "/" + std::to_string(hits[i].score) + "/" +
@@ -750,6 +842,7 @@ HitList same_as_exhaustive(folio_reader *r, const std::string &q, uint32_t flags
   CHECK(fast.text == ref.text);
   CHECK_FALSE(ref.pruned);
   CHECK_FALSE(ref.one_pass);
+  CHECK(ref.phrase_lists == 0);
   return fast;
 }
 
@@ -858,6 +951,64 @@ TEST_CASE("search: the one-pass evaluation returns exactly the two-pass hits", "
   CHECK(one_pass >= runs / 5);
   CHECK(kept_and >= 5);
   CHECK(one_pass - kept_and >= 5);
+}
+
+TEST_CASE("search: synonym phrases read from phrase postings give exactly the hits of their words' positions", "[search]") {
+  // A query expanded with a synonym phrase of several words reads the phrase's own postings (sections
+  // and each word's tf class) instead of the words' lists and positions; FOLIO_SEARCH_EXHAUSTIVE reads the
+  // words. Every entry of the bundled synonym table as a query, alone and with another word, and the
+  // judged queries, at two caps and in both grouping modes: the same hits, scores, flags and
+  // more_sections, with the phrase postings really used.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  std::vector<std::string> queries;
+  {
+    // content/synonyms.yaml: one group a line, "- [a, b, c]"
+    std::FILE *f = std::fopen(FOLIO_SOURCE_DIR "/content/synonyms.yaml", "rb");
+    REQUIRE(f);
+    char line[4096];
+    while (std::fgets(line, sizeof line, f)) {
+      const char *a = std::strchr(line, '['), *e = a ? std::strchr(a, ']') : nullptr;
+      if (!a || !e) continue;
+      std::string item;
+      for (const char *c = a + 1; c <= e; ++c) {
+        if (*c == ',' || *c == ']') {
+          const size_t b = item.find_first_not_of(' '), z = item.find_last_not_of(' ');
+          if (b != std::string::npos) {
+            queries.push_back(item.substr(b, z - b + 1));
+            queries.push_back(item.substr(b, z - b + 1) + " knee");
+          }
+          item.clear();
+        } else {
+          item += *c;
+        }
+      }
+    }
+    std::fclose(f);
+  }
+  REQUIRE(queries.size() >= 100);
+  {
+    std::FILE *f = std::fopen(FOLIO_SOURCE_DIR "/tests/relevance/queries.tsv", "rb");
+    REQUIRE(f);
+    char line[4096];
+    while (std::fgets(line, sizeof line, f)) {
+      if (line[0] == '#' || line[0] == '\n') continue;
+      const char *a = std::strchr(line, '\t');
+      const char *b = a ? std::strchr(a + 1, '\t') : nullptr;
+      if (b) queries.emplace_back(a + 1, b);
+    }
+    std::fclose(f);
+  }
+  int with_lists = 0, runs = 0;
+  for (const std::string &q : queries)
+    for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS)})
+      for (uint32_t cap : {3u, 20u}) {
+        const HitList fast = same_as_exhaustive(pf.reader, q, mode, cap);
+        ++runs;
+        with_lists += fast.phrase_lists > 0 ? 1 : 0;
+      }
+  INFO("runs " << runs << ", with phrase postings " << with_lists);
+  CHECK(with_lists >= runs / 3);
 }
 
 TEST_CASE("search: skipping hits before their rows are read on a large pack returns the exhaustive hits", "[search]") {

@@ -160,13 +160,13 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
                  "search index: %u terms, %llu postings, %llu positions; dict %zu (+ blocks %zu, surfaces %zu), "
-                 "postings %zu (docs+classes %llu, positions %llu, skips %llu), synonyms %zu (%u phrases), "
+                 "postings %zu (docs+classes %llu, positions %llu, skips %llu), synonyms %zu (%u phrases; phrase postings %zu), "
                  "headings %zu (%u), tf classes %zu (%zu), field lengths %zu; text %llu bytes\n",
                  b.term_count, static_cast<unsigned long long>(b.posting_count),
                  static_cast<unsigned long long>(b.position_count), b.dict.size(), b.dict_blocks.size(),
                  b.dict_surfaces.size(), b.postings.size(), static_cast<unsigned long long>(b.doc_stream_bytes),
                  static_cast<unsigned long long>(b.pos_stream_bytes), static_cast<unsigned long long>(b.skip_bytes),
-                 b.syn_text.size() + b.syn_index.size(), b.syn_phrases, b.heading_order.size(), b.headings,
+                 b.syn_text.size() + b.syn_index.size(), b.syn_phrases, b.syn_postings.size() + b.syn_post_index.size(), b.heading_order.size(), b.headings,
                  b.tf_classes.size(), b.tf_classes.size() / fts::kTfClassBytes, b.field_lengths.size(),
                  static_cast<unsigned long long>(b.text_bytes));
   const auto dict = fbb.CreateVector(b.dict);
@@ -179,6 +179,9 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto tf_classes = fbb.CreateVector(b.tf_classes);
   const auto field_lengths = fbb.CreateVector(b.field_lengths);
   const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
+  const bool with_phrases = !b.syn_postings.empty();
+  const auto syn_postings = with_phrases ? fbb.CreateVector(b.syn_postings) : 0;
+  const auto syn_post_index = with_phrases ? fbb.CreateVector(b.syn_post_index) : 0;
   // snippet source: only for sections of articles with more than one section (the article's own frame
   // is as cheap to read for a one-section article); none at all when no article has several sections
   SnippetStore snip;
@@ -213,6 +216,10 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   sb.add_skip_block(fts::kSkipBlock);
   sb.add_syn_text(syn_text);
   sb.add_syn_index(syn_index);
+  if (with_phrases) {
+    sb.add_syn_postings(syn_postings);
+    sb.add_syn_post_index(syn_post_index);
+  }
   sb.add_text_bytes(b.text_bytes);
   sb.add_scratch_bytes(scratch);
   sb.add_heading_order(heading_order);

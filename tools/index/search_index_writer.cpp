@@ -328,6 +328,103 @@ std::string analyze_phrase(const std::string &s) {
   return out;
 }
 
+// The phrase postings record of synonym phrase `phrase` (stems joined by ' '; search_format.h): empty for
+// a single word; else its word count, and per section where every word occurs and the reader's phrase
+// check passes (the positional words at their offsets, among each word's first kMaxPhrasePositions
+// positions; a stopword only present), the gap and each word's tf class there.
+static std::vector<uint8_t> phrase_record(const std::string &phrase,
+                                          const std::unordered_map<std::string, uint32_t> &term_ids,
+                                          const std::vector<std::vector<Posting>> &postings,
+                                          const std::vector<uint32_t> &positions) {
+  std::vector<std::string> words;
+  for (size_t k = 0; k <= phrase.size();) {
+    size_t j = phrase.find(' ', k);
+    if (j == std::string::npos) j = phrase.size();
+    if (j > k) words.push_back(phrase.substr(k, j - k));
+    k = j + 1;
+  }
+  std::vector<uint8_t> rec;
+  if (words.size() < 2) return rec;
+  if (words.size() > fts::kMaxPhraseWords) throw std::runtime_error("search index: synonym phrase of too many words");
+  const uint32_t m = static_cast<uint32_t>(words.size());
+  std::vector<const std::vector<Posting> *> lists;
+  std::vector<uint32_t> relpos;
+  for (uint32_t w = 0; w < m; ++w) {
+    auto it = term_ids.find(words[w]);
+    lists.push_back(it == term_ids.end() ? nullptr : &postings[it->second]);
+    relpos.push_back(text::is_stopword(words[w].data(), words[w].size()) ? fts::kNoPos : w);
+  }
+  std::vector<uint8_t> body;
+  BitWriter bw{&body, 0};
+  uint32_t count = 0;
+  bool all_known = true;
+  for (const auto *l : lists) all_known &= l != nullptr;
+  if (all_known) {
+    std::vector<size_t> at(m, 0);
+    uint32_t prev = UINT32_MAX;  // -1
+    for (const Posting &p0 : *lists[0]) {
+      const uint32_t d = p0.doc;
+      std::vector<const Posting *> hit(m, nullptr);
+      bool all = true;
+      for (uint32_t w = 0; w < m && all; ++w) {
+        const auto &l = *lists[w];
+        while (at[w] < l.size() && l[at[w]].doc < d) ++at[w];
+        all = at[w] < l.size() && l[at[w]].doc == d;
+        if (all) hit[w] = &l[at[w]];
+      }
+      if (!all) continue;
+      // the reader's phrase check (search_eval.cpp phrase_ok), on at most kMaxPhrasePositions positions a word
+      auto pos_of = [&](uint32_t w, std::vector<uint32_t> *o) {
+        const Posting *p = hit[w];
+        const uint32_t c = std::min<uint32_t>(p->pos_count, fts::kMaxPhrasePositions);
+        o->assign(positions.begin() + p->pos_begin, positions.begin() + p->pos_begin + c);
+      };
+      uint32_t first = m;
+      for (uint32_t w = 0; w < m && first == m; ++w)
+        if (relpos[w] != fts::kNoPos) first = w;
+      bool ok = true;
+      if (first < m) {
+        std::vector<std::vector<uint32_t>> pw(m);
+        for (uint32_t w = 0; w < m && ok; ++w)
+          if (relpos[w] != fts::kNoPos) {
+            pos_of(w, &pw[w]);
+            ok = !pw[w].empty();
+          }
+        if (ok) {
+          ok = false;
+          for (uint32_t p0v : pw[first]) {
+            if (p0v < relpos[first]) continue;
+            const uint32_t base = p0v - relpos[first];
+            bool every = true;
+            for (uint32_t w = first + 1; w < m && every; ++w)
+              if (relpos[w] != fts::kNoPos)
+                every = std::binary_search(pw[w].begin(), pw[w].end(), base + relpos[w]);
+            if (every) {
+              ok = true;
+              break;
+            }
+          }
+        }
+      }
+      if (!ok) continue;
+      const uint32_t gap = d - (prev + 1);
+      if (gap >= fts::kMaxPhraseGamma)
+        throw std::runtime_error("search index: a phrase posting past the gamma code's range");
+      bw.gamma(gap);
+      for (uint32_t w = 0; w < m; ++w) {
+        if (hit[w]->cls >= fts::kMaxPhraseGamma) throw std::runtime_error("search index: a tf class past the gamma code's range");
+        bw.gamma(hit[w]->cls);
+      }
+      prev = d;
+      ++count;
+    }
+  }
+  put_varint(rec, m);
+  put_varint(rec, count);
+  rec.insert(rec.end(), body.begin(), body.end());
+  return rec;
+}
+
 IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
                              const std::vector<std::vector<std::string>> &synonym_groups) {
   IndexBlobs out;
@@ -546,7 +643,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       std::string k = analyze_phrase(w);
       if (k.empty() || k.size() > 0xFFFF) continue;
       size_t words = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
-      if (words > 8) continue;
+      if (words > fts::kMaxPhraseWords) continue;
       a.push_back(k);
     }
     std::sort(a.begin(), a.end());
@@ -593,6 +690,21 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   out.syn_phrases = static_cast<uint32_t>(phrase_off.size());
   const uint32_t ws = fts::byte_width(out.syn_text.size());
   for (const auto &po : phrase_off) put_le(out.syn_index, po.second, ws);
+
+  // phrase postings (search_format.h): for each synonym phrase of several words, the sections where the
+  // reader's phrase check would pass, with each word's tf class there, so that a query expanded with the
+  // phrase reads one short list instead of its words' lists and positions
+  {
+    std::vector<uint32_t> rec_off;
+    for (const auto &po : phrase_off) {
+      rec_off.push_back(static_cast<uint32_t>(out.syn_postings.size()));
+      std::vector<uint8_t> rec = phrase_record(po.first, term_ids, postings, positions);
+      out.syn_postings.insert(out.syn_postings.end(), rec.begin(), rec.end());
+    }
+    rec_off.push_back(static_cast<uint32_t>(out.syn_postings.size()));
+    const uint32_t wq = fts::byte_width(out.syn_postings.size());
+    for (uint32_t o : rec_off) put_le(out.syn_post_index, o, wq);
+  }
 
   // exact-heading order: a query that is a section's heading (FAQ questions) ranks that section first. Only
   // hashes and section ids are stored; the reader folds the headings from the pack. A key longer than any

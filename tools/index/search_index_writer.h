@@ -28,6 +28,7 @@ struct IndexBlobs {
   // the SearchIndex blobs (search_format.h)
   std::vector<uint8_t> dict, dict_blocks, dict_surfaces, postings, syn_text, syn_index, heading_order;
   std::vector<uint8_t> tf_classes, field_lengths;
+  std::vector<uint8_t> syn_postings, syn_post_index;  // phrase postings (empty without them)
   uint32_t length_fields = 0;           // bit f: field f has a column in field_lengths
   float field_avg[fts::FIELD_COUNT] = {1, 1, 1, 1, 1};  // per field (fts::Field)
   uint32_t term_count = 0;
@@ -39,7 +40,8 @@ struct IndexBlobs {
 
   uint64_t bytes() const {
     return dict.size() + dict_blocks.size() + dict_surfaces.size() + postings.size() + syn_text.size() +
-           syn_index.size() + heading_order.size() + tf_classes.size() + field_lengths.size() + sizeof field_avg;
+           syn_index.size() + heading_order.size() + tf_classes.size() + field_lengths.size() + sizeof field_avg +
+           syn_postings.size() + syn_post_index.size();
   }
 };
 
@@ -59,7 +61,8 @@ void encode_dictionary(const std::vector<DictInput> &terms, IndexBlobs *out);
 std::string analyze_phrase(const std::string &s);
 
 // Builds the blobs. `synonym_groups`: groups of equivalent words or phrases (curated + glossary); groups
-// that share a phrase are merged.
+// that share a phrase are merged. Phrases of several words also get their own postings (syn_postings,
+// syn_post_index), which the reader uses instead of checking the words' lists and positions.
 IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
                              const std::vector<std::vector<std::string>> &synonym_groups);
 

@@ -34,6 +34,14 @@ bool last_search_one_pass(const folio_reader *r) {
   return reinterpret_cast<const Scratch *>(r->search_scratch)->one_pass;
 }
 
+uint32_t last_search_phrase_lists(const folio_reader *r) {
+  if (!r || !r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return 0;
+  const Scratch *s = reinterpret_cast<const Scratch *>(r->search_scratch);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < s->nalts && i < kMaxAlts; ++i) n += s->alts[i].pre;
+  return n;
+}
+
 bool available(const folio_pack *p) {
   View v;
   return view_init(p, &v);

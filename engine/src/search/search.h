@@ -41,6 +41,11 @@ bool last_search_pruned(const folio_reader *r);
 // one-pass and two-pass results.
 bool last_search_one_pass(const folio_reader *r);
 
+// How many alternatives of the reader's last search were synonym phrases read from their phrase postings
+// (search_format.h) instead of their words' lists and positions (none with FOLIO_SEARCH_EXHAUSTIVE).
+// Exposed for the tests that compare the two.
+uint32_t last_search_phrase_lists(const folio_reader *r);
+
 // Optimal-string-alignment edit distance (Damerau without repeated edits) of two byte strings of at most
 // kMaxTermBytes bytes, capped at `cap` + 1. Exposed for unit tests.
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap);

@@ -97,6 +97,23 @@ bool view_init(const folio_pack *p, View *v) {
   v->ws = byte_width(v->syn_text_len);
   v->syn_index = sx && v->syn_text_len ? sx->data() : nullptr;
   v->nsyn = v->syn_index ? sx->size() / v->ws : 0;
+  // phrase postings are optional; an index table of the wrong size is ignored (the phrases' words are read
+  // instead), and each record is checked when a query reads it
+  const auto *sp = si->syn_postings();
+  const auto *sq = si->syn_post_index();
+  v->syn_post = nullptr;
+  v->syn_post_len = 0;
+  v->syn_post_index = nullptr;
+  v->wq = 1;
+  if (sp && sq && v->nsyn > 0) {
+    const uint32_t wq = byte_width(sp->size());
+    if (sq->size() == (static_cast<uint64_t>(v->nsyn) + 1) * wq) {
+      v->syn_post = sp->data();
+      v->syn_post_len = sp->size();
+      v->syn_post_index = sq->data();
+      v->wq = wq;
+    }
+  }
   const auto *ho = si->heading_order();
   v->wh = byte_width(v->nsections);
   v->heading_order = ho ? ho->data() : nullptr;

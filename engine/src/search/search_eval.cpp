@@ -62,6 +62,7 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   c->docs = c->pos = nullptr;
   c->docs_len = c->pos_len = 0;
   c->nblocks = 0;
+  c->plist_n = 0;
   if (t.df == 0) {
     c->doc = kEnd;
     return true;
@@ -486,6 +487,62 @@ static bool phrase_ok(Scratch *s, Alt *a) {
   return false;
 }
 
+void alt_use_phrase_list(Scratch *s, Alt *a, uint32_t ord) {
+  uint32_t words = 0, count = 0, len = 0;
+  const uint8_t *list = nullptr;
+  bool bad = false;
+  if (!phrase_list(&s->v, ord, &words, &count, &list, &len, &bad)) {
+    if (bad) s->bad = true;
+    return;
+  }
+  if (words != a->n) return;  // not the alternative the builder saw: its words and positions decide
+  Cursor *c = &s->cursors[a->c0];
+  c->docs = list;
+  c->docs_len = len;
+  c->docs_avail = len;
+  c->skips = nullptr;
+  c->plist_n = count;
+  cursor_rewind(c);
+  a->pre = 1;
+  a->phrase = 0;  // the list holds only the sections where the phrase check passes
+}
+
+// One Elias-gamma-coded value (v + 1: z zero bits, a one bit, the low z bits) at bit c->bitp of c->docs;
+// false when it is longer than a phrase postings code may be or runs past the stream.
+static inline bool gamma_get(Cursor *c, uint32_t *v) {
+  const uint64_t w = bits_window(c->docs, c->docs_len, c->bitp);
+  const uint32_t z = ctz64(w | (1ull << 63));
+  if (z > kPhraseGammaZeros) return false;
+  *v = ((1u << z) | static_cast<uint32_t>((w >> (z + 1)) & ((1u << z) - 1u))) - 1u;
+  c->bitp += 2 * z + 1;
+  return c->bitp <= static_cast<uint64_t>(c->docs_len) * 8;
+}
+
+// The next posting of phrase-postings alternative a at or after section t (search_format.h): its
+// section, each word's tf class into the word's cursor; kEnd past the last (or on a damaged record).
+static uint32_t phrase_list_advance(Scratch *s, Alt *a, uint32_t t) {
+  Cursor *c = &s->cursors[a->c0];
+  while (c->idx == kEnd || c->doc < t) {
+    const uint32_t next = c->idx == kEnd ? 0 : c->idx + 1;
+    if (next >= c->plist_n) {
+      c->idx = next;
+      return c->doc = kEnd;
+    }
+    uint32_t gap;
+    if (!gamma_get(c, &gap)) return c->bad = true, c->doc = kEnd;
+    const uint64_t d = static_cast<uint64_t>(c->prev == kEnd ? 0 : static_cast<uint64_t>(c->prev) + 1) + gap;
+    if (d >= c->nsections) return c->bad = true, c->doc = kEnd;
+    for (uint32_t k = 0; k < a->n; ++k) {
+      uint32_t cls;
+      if (!gamma_get(c, &cls) || cls >= c->nclasses) return c->bad = true, c->doc = kEnd;
+      s->cursors[a->c0 + k].cls = cls;
+    }
+    c->idx = next;
+    c->doc = c->prev = static_cast<uint32_t>(d);
+  }
+  return c->doc;
+}
+
 // Advance alternative a to its first candidate doc >= t: one where all its terms occur. Whether a
 // phrase's words are also adjacent there is checked only when the doc matters (alt_ok): two-phase
 // iteration, as in Lucene, so that position lists are read only where every other clause matches too.
@@ -494,6 +551,7 @@ static uint32_t alt_advance(Scratch *s, Alt *a, uint32_t t) {
   a->init = true;
   a->checked = false;
   if (a->n == 0) return a->doc = kEnd;
+  if (a->pre) return a->doc = phrase_list_advance(s, a, t);
   uint32_t d = t;
   bool changed = true;
   while (changed) {

@@ -26,6 +26,20 @@
 // sorted by phrase bytes, the ws-byte offset (ws = byte_width(syn_text length)) of its first byte in
 // syn_text. A phrase runs to the next '\n' or 0x00 (or the end); its group to the 0x00s around it.
 //
+// syn_postings, syn_post_index (phrase postings; optional, both or neither): per phrase of syn_index (same
+// order), its record is the bytes [o[j], o[j+1]) of syn_postings, where o is syn_post_index: nsyn + 1
+// wq-byte offsets (wq = byte_width(syn_postings length)), non-decreasing, the last one the blob's length.
+// An empty record: none (a phrase of one word). Else varint m (the phrase's words, 2..kMaxPhraseWords),
+// varint count, then a bit stream (LSB first, padded to a byte) holding per section, ascending, where the
+// phrase matches: its gap (section - previous - 1, previous starting at -1) and m tf classes, one per
+// word, of that word's posting there, each v Elias-gamma-coded as v + 1 (as the doc streams' classes;
+// v < kMaxPhraseGamma, so that a code fits a 56-bit window). "Matches"
+// is the reader's phrase check (search_eval.cpp phrase_ok) of the phrase's words (its stems, split at ' '):
+// every word has a posting in the section, and the words that are not stopwords (text::is_stopword of the
+// stem) have positions at their word offsets from a common base, among each word's first
+// kMaxPhrasePositions positions. With them, a synonym phrase costs one short list instead of its words'
+// lists and positions; scores are the same (each word's posting score from its class).
+//
 // heading_order (exact-heading boost): per section with a heading whose text::fold_key is 1..
 // FOLIO_MAX_KEY_BYTES bytes, u16 heading_hash(key) and the section id (wh = byte_width(section_count)
 // bytes), sorted by (hash, key bytes, id). The keys are not stored: the reader binary-searches the hashes
@@ -99,6 +113,10 @@ enum : uint32_t {
   kMaxTermBytes = 64,    // = text::MAX_TOKEN_BYTES
   kNoPos = 255,          // Alt relpos of a phrase word that is not checked by position (a stopword)
   kSnippetSource = 4096, // bytes of a section's text a snippet is taken from (the rest is not looked at)
+  kMaxPhraseWords = 8,   // words of a synonym phrase (longer ones are left out of the synonym table)
+  kMaxPhrasePositions = 256,  // positions of a word a phrase check looks at (its first ones)
+  kPhraseGammaZeros = 26,  // phrase postings: the longest gamma code's zero bits (2 * 26 + 1 <= 56 bits)
+  kMaxPhraseGamma = (1u << (kPhraseGammaZeros + 1)) - 1,  // gaps and classes below it
 };
 
 // The longest prefix of the first n bytes of valid UTF-8 text that ends at a character boundary

@@ -30,10 +30,10 @@ enum : uint32_t {
   kMaxAlts = 96,
   kMaxAltsPerClause = 8,
   kMaxCursors = 64,
-  kMaxAltTerms = 8,
+  kMaxAltTerms = kMaxPhraseWords,
   kMaxHl = 64,
   kMaxHeap = FOLIO_SEARCH_MAX_HITS,
-  kMaxPos = 256,
+  kMaxPos = kMaxPhrasePositions,
   kMaxMatches = 512,
   kSnippetText = kSnippetSource,  // section text scanned for a snippet (the rest is not looked at)
   kSnippetBytes = 200,
@@ -94,6 +94,10 @@ struct View {
   size_t syn_text_len;
   const uint8_t *syn_index;  // ws-byte offsets into syn_text, sorted by phrase
   uint32_t ws, nsyn;
+  const uint8_t *syn_post;        // phrase postings (search_format.h), NULL when the pack has none
+  size_t syn_post_len;
+  const uint8_t *syn_post_index;  // nsyn + 1 wq-byte offsets into syn_post
+  uint32_t wq;
   const uint8_t *heading_order;  // per heading: u16 hash, wh-byte section id; sorted by (hash, key, id)
   uint32_t wh, nheading;
   uint32_t nsections;
@@ -150,6 +154,10 @@ struct Cursor {
   size_t pcur;
   size_t pb_start_bits, pb_end;    // packed: bit offset of the counts; byte after the block
   uint8_t pb_wc, pb_wf, pb_wd, pb_varint;
+  // the first cursor of an alternative read from phrase postings (Alt::pre): the phrase's list, its
+  // postings (docs: its bit stream, docs_len its bytes, bitp the next posting, idx/doc/prev as above); the
+  // alternative's cursors (this one included) are not stepped themselves: the list gives each its tf class
+  uint32_t plist_n;
 };
 
 enum ClauseKind : uint8_t { CLAUSE_REQUIRED = 0, CLAUSE_OPTIONAL = 1, CLAUSE_NEGATIVE = 2 };
@@ -163,6 +171,7 @@ struct Alt {
   uint32_t doc;     // current candidate doc: every term occurs (valid when init)
   bool init;
   bool checked, ok; // phrase: whether doc passed the position check (two-phase: checked lazily)
+  uint8_t pre;      // 1: a synonym phrase read from its phrase postings (the first cursor walks them)
 };
 
 struct Clause {
@@ -373,8 +382,19 @@ size_t stem_copy(const char *src, size_t len, char *dst);
 // Query-only noise words that are not in the stopword list ("steroid shot vs stem cells").
 bool is_query_noise(const char *w, size_t len);
 
-// Synonym phrase lookup: syn_text offset of the phrase equal to key, or -1.
-int64_t syn_find(const View *v, const char *key, size_t klen);
+// Synonym phrase lookup: syn_text offset of the phrase equal to key, or -1; *ord (when not NULL) its
+// index in syn_index.
+int64_t syn_find(const View *v, const char *key, size_t klen, uint32_t *ord = nullptr);
+
+// The phrase postings of the phrase with syn_index entry `ord` (search_format.h): true with the record's
+// word count, posting count and first posting (*list, *list_len bytes); false when the pack has none for
+// it (*bad set when the record is damaged).
+bool phrase_list(const View *v, uint32_t ord, uint32_t *words, uint32_t *count, const uint8_t **list,
+                 uint32_t *list_len, bool *bad);
+
+// Read alternative a (just built: a phrase of several words) from the phrase postings: a->pre, the list on
+// its first cursor. Nothing when the pack has none for the phrase or their word count differs.
+void alt_use_phrase_list(Scratch *s, Alt *a, uint32_t ord);
 
 // Merge runs of plain word clauses that form a synonym phrase (longest first, up to 4 words) into one
 // new clause: the literal words (or, for one word, all its alternatives) or any other phrase of the

@@ -41,6 +41,7 @@ static Alt *alt_begin(Scratch *s, uint32_t ci, float w, bool phrase) {
   a->c0 = static_cast<uint16_t>(s->ncursors);
   a->n = 0;
   a->phrase = phrase ? 1 : 0;
+  a->pre = 0;
   a->weight = w;
   a->init = false;
   a->doc = 0;
@@ -169,21 +170,42 @@ static uint32_t syn_words(const View *v, size_t off) {
   return w;
 }
 
-// Synonym phrase lookup: syn_text offset of the phrase equal to key, or -1.
-int64_t syn_find(const View *v, const char *key, size_t klen) {
+// Synonym phrase lookup: syn_text offset of the phrase equal to key, or -1; *ord its syn_index entry.
+int64_t syn_find(const View *v, const char *key, size_t klen, uint32_t *ord) {
   uint32_t lo = 0, hi = v->nsyn;
   while (lo < hi) {
     const uint32_t mid = lo + (hi - lo) / 2;
     const uint32_t off = le_get(v->syn_index + static_cast<size_t>(mid) * v->ws, v->ws);
     if (off >= v->syn_text_len) return -1;
     const int c = syn_cmp(v, off, key, klen);
-    if (c == 0) return off;
+    if (c == 0) {
+      if (ord) *ord = mid;
+      return off;
+    }
     if (c < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
   return -1;
+}
+
+bool phrase_list(const View *v, uint32_t ord, uint32_t *words, uint32_t *count, const uint8_t **list,
+                 uint32_t *list_len, bool *bad) {
+  if (!v->syn_post || ord >= v->nsyn) return false;
+  const uint8_t *ix = v->syn_post_index + static_cast<size_t>(ord) * v->wq;
+  const uint32_t b = le_get(ix, v->wq), e = le_get(ix + v->wq, v->wq);
+  if (b == e) return false;  // a phrase of one word
+  if (b > e || e > v->syn_post_len) return *bad = true, false;
+  const uint8_t *rec = v->syn_post + b;
+  const size_t n = e - b;
+  size_t p = 0;
+  if (!varint_get(rec, n, &p, words) || !varint_get(rec, n, &p, count) || *words < 2 || *words > kMaxPhraseWords ||
+      *count > v->nsections)
+    return *bad = true, false;
+  *list = rec + p;
+  *list_len = static_cast<uint32_t>(n - p);
+  return true;
 }
 
 // Add the other phrases of the synonym group of the phrase at syn_text offset `off` (the run of syn_text
@@ -221,6 +243,11 @@ static void add_synonym_alts(Scratch *s, uint32_t ci, size_t off) {
         return;
       }
       if (a->n == 1) a->phrase = 0;
+      // a phrase of several words: from its own postings when the pack has them (the reference
+      // evaluation reads the words' lists and positions, which must give the same hits)
+      uint32_t ord;
+      if (a->phrase && !s->exhaustive && v->syn_post && syn_find(v, t + i, ln, &ord) >= 0)
+        alt_use_phrase_list(s, a, ord);
     }
     i += ln;
     if (i >= n || t[i] == 0) break;
@@ -272,6 +299,7 @@ void expand_synonyms(Scratch *s) {
         if (!a) break;
         a->c0 = old->c0;  // share the cursors: the old clause is disabled below
         a->n = old->n;
+        a->pre = old->pre;
         for (uint32_t t = 0; t < old->n; ++t) a->relpos[t] = old->relpos[t];
       }
     } else {
