@@ -70,11 +70,15 @@ uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_t
   *indexed_text = si->text_bytes();
   uint64_t n = 0;
   for (const auto *v : {si->dict(), si->dict_blocks(), si->dict_surfaces(), si->postings(), si->syn_text(),
-                        si->syn_index(), si->heading_order(), si->tf_classes(), si->field_lengths()})
+                        si->syn_index(), si->heading_order(), si->tf_classes(), si->field_lengths(),
+                        si->syn_postings(), si->syn_post_index()})
     if (v) n += v->size();
   if (si->field_avg()) n += 4u * si->field_avg()->size();
   return n;
 }
+
+// a / b, or 0 when b was not measured (--folio-only)
+double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 
 std::string str(folio_str s) { return s.ptr ? std::string(s.ptr, s.len) : std::string(); }
 
@@ -464,13 +468,13 @@ int main(int argc, char **argv) {
   std::printf("equal work (%zu queries where plain FTS5 returns k >= 1 sections; folio asked for k sections, one snippet "
               "each): folio p50 %.1f p99 %.1f | FTS5 plain p50 %.1f p99 %.1f | p50 ratio %.3f\n",
               eq_qs.size(), pct(lat_eq_folio, 0.5), pct(lat_eq_folio, 0.99), pct(lat_eq_plain, 0.5),
-              pct(lat_eq_plain, 0.99), pct(lat_eq_folio, 0.5) / std::max(1e-9, pct(lat_eq_plain, 0.5)));
+              pct(lat_eq_plain, 0.99), ratio(pct(lat_eq_folio, 0.5), pct(lat_eq_plain, 0.5)));
   const double nq = qs.empty() ? 1.0 : static_cast<double>(qs.size());
   std::printf("mean articles returned per query: folio %.1f | FTS5 plain %.1f | FTS5 tuned %.1f\n",
               static_cast<double>(hits_folio) / nq, static_cast<double>(hits_plain) / nq,
               static_cast<double>(hits_fts) / nq);
-  std::printf("p50 ratio folio/FTS5: %.3f (plain), %.3f (tuned)\n", pct(lat_folio, 0.5) / std::max(1e-9, pct(lat_plain, 0.5)),
-              pct(lat_folio, 0.5) / std::max(1e-9, pct(lat_fts, 0.5)));
+  std::printf("p50 ratio folio/FTS5: %.3f (plain), %.3f (tuned)\n", ratio(pct(lat_folio, 0.5), pct(lat_plain, 0.5)),
+              ratio(pct(lat_folio, 0.5), pct(lat_fts, 0.5)));
   uint64_t indexed = 0;
   const uint64_t fib = folio_index_bytes(pf, &indexed);
   std::printf("index bytes: folio search index %.1f KB (%.3f of %.1f KB indexed text) | FTS5 s_data %.1f KB "

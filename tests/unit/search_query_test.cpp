@@ -119,6 +119,16 @@ TEST_CASE("search: all words first, then partial matches", "[search]") {
   CHECK(r.slug(0) == "cartilage");
   CHECK(r.anchor(0) == "regrowth");
   CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  // stopwords, "vs" and the modal verbs that open questions never have to match (no section says "can",
+  // "will", "may", "might" or "versus"): still a full match
+  for (const char *q : {"can cartilage regrowth", "will cartilage regrowth", "cartilage regrowth vs may might"}) {
+    const Result n = run(q);
+    INFO(q);
+    REQUIRE(n.res.hit_count >= 1);
+    CHECK(n.anchor(0) == "regrowth");
+    CHECK((n.hits[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
+    CHECK((n.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  }
   // a word nothing contains: partial matches, flagged
   const Result p = run("cartilage zzyzx");
   REQUIRE(p.status == FOLIO_OK);
