@@ -394,6 +394,43 @@ TEST_CASE("search: snippets and highlight ranges", "[search]") {
     for (char &c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     CHECK((w == "hip" || w == "needle"));
   }
+  // the words of a phrase are highlighted where the phrase occurs, not on their own: "Bone marrow is taken
+  // from the hip bone": the first two words, not the last "bone"
+  auto lit = [](const Result &x, uint32_t i) {
+    std::vector<std::string> out;
+    const std::string sn = x.snippet(i);
+    for (uint32_t k = 0; k < x.hits[i].highlight_count; ++k) {
+      std::string w = sn.substr(x.hits[i].highlights[k].off, x.hits[i].highlights[k].len);
+      for (char &c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.push_back(w);
+    }
+    return out;
+  };
+  const Result ph = run("\"bone marrow\"");
+  REQUIRE(ph.res.hit_count >= 1);
+  CHECK(ph.slug(0) == "bone-marrow");
+  CHECK(lit(ph, 0) == std::vector<std::string>{"bone", "marrow"});
+  CHECK(ph.snippet(0).find("hip bone") != std::string::npos);  // the lone "bone" is in the snippet, unlit
+  // "Marrow is not the only source: ... Bone is not involved." matches both words, never the phrase
+  const Result ph2 = run("\"bone marrow\" belly", FOLIO_SEARCH_ALL_SECTIONS, 10);
+  bool seen_fat = false;
+  for (uint32_t i = 0; i < ph2.res.hit_count; ++i)
+    if (ph2.slug(i) == "fat") {
+      seen_fat = true;  // a partial hit: "belly" lit, its "Marrow" and "Bone" not
+      CHECK(lit(ph2, i) == std::vector<std::string>{"belly"});
+      CHECK(ph2.snippet(i).find("Bone") != std::string::npos);
+    }
+  CHECK(seen_fat);
+  // the words in order, but not at their offsets ("cartilage and torn": a word between them)
+  const Result ph3 = run("\"cartilage torn\" knee", FOLIO_SEARCH_ALL_SECTIONS, 10);
+  bool seen_causes = false;
+  for (uint32_t i = 0; i < ph3.res.hit_count; ++i)
+    if (ph3.slug(i) == "knee-pain" && ph3.anchor(i) == "causes") {
+      seen_causes = true;
+      CHECK(ph3.snippet(i).find("cartilage and torn") != std::string::npos);
+      CHECK(lit(ph3, i) == std::vector<std::string>{"knee"});
+    }
+  CHECK(seen_causes);
   // no snippets requested
   const Result ns = run("hip needle", FOLIO_SEARCH_NO_SNIPPETS);
   CHECK(ns.hits[0].snippet_len == 0);
@@ -1019,6 +1056,40 @@ TEST_CASE("search: synonym phrases read from phrase postings give exactly the hi
       }
   INFO("runs " << runs << ", with phrase postings " << with_lists);
   CHECK(with_lists >= runs / 3);
+}
+
+TEST_CASE("search: words of synonym phrases are highlighted only where the phrase occurs", "[search]") {
+  // "GVHD" expands to "graft-versus-host disease" and "donor cell reaction": the snippets light up the
+  // first phrase where it occurs, and never a lone "cell" or "donor" of the same sections (which also
+  // pulled the snippet window towards them)
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto lit = [&](const std::string &q, std::vector<std::string> *snips) {
+    folio_search_hit hits[10];
+    folio_search_result res;
+    char text[8192];
+    REQUIRE(folio_search(pf.reader, q.data(), q.size(), 0, hits, 10, text, sizeof text, &res) == FOLIO_OK);
+    std::vector<std::string> words;
+    for (uint32_t i = 0; i < res.hit_count; ++i) {
+      const std::string sn(text + hits[i].snippet_off, hits[i].snippet_len);
+      snips->push_back(sn);
+      for (uint32_t k = 0; k < hits[i].highlight_count; ++k) {
+        std::string w = sn.substr(hits[i].highlights[k].off, hits[i].highlights[k].len);
+        for (char &c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        words.push_back(w);
+      }
+    }
+    return words;
+  };
+  std::vector<std::string> snips;
+  const std::vector<std::string> g = lit("GVHD", &snips);
+  REQUIRE(g.size() >= 4);
+  for (const std::string &w : g) CHECK((w == "graft-versus-host" || w == "disease"));
+  // a stopword inside the phrase: present at its place, not lit ("Wear and tear.")
+  snips.clear();
+  const std::vector<std::string> wt = lit("\"wear and tear\"", &snips);
+  REQUIRE(!wt.empty());
+  for (const std::string &w : wt) CHECK((w == "wear" || w == "tear"));
 }
 
 TEST_CASE("search: skipping hits before their rows are read on a large pack returns the exhaustive hits", "[search]") {

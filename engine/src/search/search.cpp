@@ -57,7 +57,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
   if (!view_init(p, &s->v)) return FOLIO_E_NOT_FOUND;
   if (!text::utf8_valid(query, len)) return FOLIO_E_UTF8;
-  s->ncursors = s->nalts = s->nclauses = s->nhl = s->ncorr = s->nheap = 0;
+  s->ncursors = s->nalts = s->nclauses = s->nhl = s->nhlp = s->ncorr = s->nheap = 0;
   FOLIO_MEMSET(s->memo_len, 0, sizeof s->memo_len);
   s->bad = s->truncated = false;
   s->topic_filter = false;

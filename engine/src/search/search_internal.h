@@ -192,6 +192,17 @@ struct HlTerm {
   uint8_t len;
   uint8_t prefix;  // match tokens starting with text (unstemmed)
   uint8_t clause;
+  uint8_t anywhere;  // 1: a word of a single-word or unordered alternative (or a prefix): highlighted
+                     // wherever it occurs; 0: only a word of phrases (hl_phrase), highlighted where the
+                     // whole phrase occurs
+};
+
+// A word of a phrase alternative (a quoted phrase, a synonym phrase) with a highlight term: the term, the
+// phrase (its alternative's index) and the word's offset in it. A snippet highlights such a word only
+// inside an occurrence of the whole phrase, so that "GVHD" (a synonym of "donor cell reaction") does not
+// light up every "cell" of the text.
+struct HlPhraseWord {
+  uint8_t hl, phrase, relpos;
 };
 
 struct Correction {
@@ -209,6 +220,8 @@ struct HeapItem {
 struct Match {
   uint32_t begin, end;
   uint8_t clause;
+  uint8_t hl;    // the highlight term
+  uint8_t keep;  // 1: highlighted (an `anywhere` term, or inside a whole phrase); 0: not (yet)
 };
 
 // Bit-parallel Levenshtein automaton with transpositions (Wu-Manber's k-errors NFA, with Hyyrö's
@@ -230,7 +243,7 @@ struct LevPattern {
 
 struct MemoEntry {
   char word[kMemoWord];
-  uint8_t clause, match;
+  uint8_t hl, match;
 };
 
 struct Scratch {
@@ -239,6 +252,7 @@ struct Scratch {
   Alt alts[kMaxAlts];
   Clause clauses[kMaxClauses];
   HlTerm hl[kMaxHl];
+  HlPhraseWord hlp[kMaxHl];
   Correction corr[kMaxClauses];
   HeapItem heap[kMaxHeap];
   uint32_t posbuf[kMaxAltTerms][kMaxPos];
@@ -248,7 +262,7 @@ struct Scratch {
   char text[kSnippetText];
   uint8_t hl_first[256];  // first bytes of the highlight terms (any non-ASCII first byte: all 0x80..0xFF)
   uint64_t hl_pair[128][2];  // ASCII first byte -> bit set of ASCII second bytes a term can go on with
-  uint32_t ncursors, nalts, nclauses, nhl, ncorr, nheap, heap_cap;
+  uint32_t ncursors, nalts, nclauses, nhl, nhlp, ncorr, nheap, heap_cap;
   uint32_t fz_terms, fz_seeks, fz_budget;  // typo lookup: work done (typo_candidates reports it), budget left
   uint32_t nrequired;
   bool bad, truncated;

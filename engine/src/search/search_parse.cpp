@@ -21,15 +21,36 @@ static int add_cursor(Scratch *s, const char *term, size_t len) {
   return static_cast<int>(s->ncursors++);
 }
 
-static void add_hl(Scratch *s, const char *t, size_t len, bool prefix, uint32_t clause) {
-  if (s->nhl >= kMaxHl || len == 0 || len > kMaxTermBytes) return;
+// The highlight term for t (added, or the one already there); -1 when out of room. `anywhere`: see HlTerm.
+static int add_hl(Scratch *s, const char *t, size_t len, bool prefix, uint32_t clause, bool anywhere) {
+  if (len == 0 || len > kMaxTermBytes) return -1;
   for (uint32_t i = 0; i < s->nhl; ++i)
-    if (s->hl[i].len == len && s->hl[i].prefix == prefix && FOLIO_MEMCMP(s->hl[i].text, t, len) == 0) return;
-  HlTerm *h = &s->hl[s->nhl++];
+    if (s->hl[i].len == len && s->hl[i].prefix == prefix && FOLIO_MEMCMP(s->hl[i].text, t, len) == 0) {
+      s->hl[i].anywhere |= anywhere ? 1 : 0;
+      return static_cast<int>(i);
+    }
+  if (s->nhl >= kMaxHl) return -1;
+  HlTerm *h = &s->hl[s->nhl];
   FOLIO_MEMCPY(h->text, t, len);
   h->len = static_cast<uint8_t>(len);
   h->prefix = prefix ? 1 : 0;
   h->clause = static_cast<uint8_t>(clause);
+  h->anywhere = anywhere ? 1 : 0;
+  return static_cast<int>(s->nhl++);
+}
+
+// Alternative a turned out to be a single word (a "phrase" of one word): its word is highlighted anywhere.
+static void alt_not_phrase(Scratch *s, Alt *a) {
+  a->phrase = 0;
+  const uint32_t id = static_cast<uint32_t>(a - s->alts);
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < s->nhlp; ++i) {
+    if (s->hlp[i].phrase == id)
+      s->hl[s->hlp[i].hl].anywhere = 1;
+    else
+      s->hlp[k++] = s->hlp[i];
+  }
+  s->nhlp = k;
 }
 
 // Start an alternative of clause `ci` (terms added with alt_term). NULL when out of room.
@@ -55,8 +76,13 @@ static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len,
   a->relpos[a->n++] = static_cast<uint8_t>(relpos > kNoPos ? kNoPos : relpos);
   // a stopword inside a phrase or synonym ("wear and tear") is only required to be present: lighting up
   // every "and" of a snippet would be noise
-  if (s->clauses[ci].kind == CLAUSE_REQUIRED && !(relpos >= kNoPos && text::is_stopword(t, len)))
-    add_hl(s, t, len, false, ci);
+  if (s->clauses[ci].kind == CLAUSE_REQUIRED && !(relpos >= kNoPos && text::is_stopword(t, len))) {
+    const int h = add_hl(s, t, len, false, ci, !a->phrase);
+    if (h >= 0 && a->phrase && s->nhlp < kMaxHl && relpos < kNoPos)
+      s->hlp[s->nhlp++] = HlPhraseWord{static_cast<uint8_t>(h), static_cast<uint8_t>(a - s->alts), static_cast<uint8_t>(relpos)};
+    else if (h >= 0 && a->phrase)
+      s->hl[h].anywhere = 1;  // no room to follow its phrase: highlighted as a word
+  }
   return true;
 }
 
@@ -148,7 +174,7 @@ static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
       break;
     }
   }
-  add_hl(s, pre, plen, true, ci);
+  add_hl(s, pre, plen, true, ci, true);
 }
 
 // Synonyms (search_format.h): a phrase runs from its syn_text offset to the next '\n' or 0 (or the end).
@@ -245,7 +271,7 @@ static void add_synonym_alts(Scratch *s, uint32_t ci, size_t off) {
         alt_drop(s, ci, a);
         return;
       }
-      if (a->n == 1) a->phrase = 0;
+      if (a->n == 1) alt_not_phrase(s, a);
       // a phrase of several words: from its own postings when the pack has them (the reference
       // evaluation reads the words' lists and positions, which must give the same hits)
       uint32_t ord;
@@ -310,8 +336,9 @@ void expand_synonyms(Scratch *s) {
       if (a) {
         bool ok = true;
         for (uint32_t k = 0; k < best_n && ok; ++k) {
+          // a stopword of the run ("wear and tear") has to be present but is not highlighted
           const Clause *ck = &s->clauses[i + k];
-          ok = alt_term(s, a, ci, ck->stem, ck->stem_len, 0);
+          ok = alt_term(s, a, ci, ck->stem, ck->stem_len, ck->kind == CLAUSE_OPTIONAL ? uint32_t{kNoPos} : 0u);
         }
         if (!ok) alt_drop(s, ci, a);
       }
@@ -438,7 +465,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
         break;
       }
     }
-    if (a && a->n == 1) a->phrase = 0;
+    if (a && a->n == 1) alt_not_phrase(s, a);
     return;
   }
   // a word: may hold several tokens ("knee/hip", "$10,000") and compounds with parts

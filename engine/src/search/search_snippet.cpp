@@ -62,7 +62,7 @@ static bool hl_prefix_possible(const Scratch *s, const char *p, size_t n) {
   return false;
 }
 
-static bool hl_match_uncached(const Scratch *s, const char *tok, size_t len, uint8_t *clause) {
+static bool hl_match_uncached(const Scratch *s, const char *tok, size_t len, uint8_t *hl) {
   char stem[kMaxTermBytes];
   bool stemmed = false;
   size_t sl = 0;
@@ -71,7 +71,7 @@ static bool hl_match_uncached(const Scratch *s, const char *tok, size_t len, uin
     if (h.len == 0 || h.text[0] != tok[0]) continue;
     if (h.prefix) {
       if (len >= h.len && FOLIO_MEMCMP(tok, h.text, h.len) == 0) {
-        *clause = h.clause;
+        *hl = static_cast<uint8_t>(i);
         return true;
       }
       continue;
@@ -84,7 +84,7 @@ static bool hl_match_uncached(const Scratch *s, const char *tok, size_t len, uin
       stemmed = true;
     }
     if (sl == h.len && FOLIO_MEMCMP(stem, h.text, sl) == 0) {
-      *clause = h.clause;
+      *hl = static_cast<uint8_t>(i);
       return true;
     }
   }
@@ -94,23 +94,23 @@ static bool hl_match_uncached(const Scratch *s, const char *tok, size_t len, uin
 // hl_match with a memo of the query's answers per word (snippet texts repeat their words: "stem cells"
 // many times a section): a small direct-mapped table keyed by the folded word, so a repeated candidate
 // word skips the stemmer. The answer depends only on the word and the query's highlight terms.
-static bool hl_match(Scratch *s, const char *tok, size_t len, uint8_t *clause) {
-  if (len > kMemoWord) return hl_match_uncached(s, tok, len, clause);
+static bool hl_match(Scratch *s, const char *tok, size_t len, uint8_t *hl) {
+  if (len > kMemoWord) return hl_match_uncached(s, tok, len, hl);
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < len; ++i) h = (h ^ static_cast<unsigned char>(tok[i])) * 16777619u;
   const uint32_t slot = (h ^ (h >> 15)) & (kMemoSlots - 1);
   MemoEntry &e = s->memo[slot];
   if (s->memo_len[slot] == len + 1 && FOLIO_MEMCMP(e.word, tok, len) == 0) {
-    *clause = e.clause;
+    *hl = e.hl;
     return e.match != 0;
   }
-  uint8_t cl = 0;
-  const bool m = hl_match_uncached(s, tok, len, &cl);
+  uint8_t found = 0;
+  const bool m = hl_match_uncached(s, tok, len, &found);
   s->memo_len[slot] = static_cast<uint8_t>(len + 1);
   FOLIO_MEMCPY(e.word, tok, len);
-  e.clause = cl;
+  e.hl = found;
   e.match = m ? 1 : 0;
-  *clause = cl;
+  *hl = found;
   return m;
 }
 
@@ -143,15 +143,99 @@ static folio_status snippet_source(Scratch *s, folio_reader *r, uint32_t sec, si
   return FOLIO_OK;
 }
 
-// Does a snippet window ending at the last of the nm matches hold every clause in `want`?
+// Does a snippet window ending at the last of the nm matches hold every clause in `want` (highlighted
+// matches only)?
 static bool window_complete(const Scratch *s, uint32_t nm, uint32_t want) {
   uint32_t seen = 0;
   for (uint32_t j = nm; j > 0; --j) {
     const Match &m = s->matches[j - 1];
     if (s->matches[nm - 1].end - m.begin > kSnippetBytes - 40) break;
-    seen |= 1u << (m.clause & 31);
+    if (m.keep) seen |= 1u << (m.clause & 31);
   }
   return (seen & want) == want;
+}
+
+// Words (runs of letters and digits, joined by connectors) in t[b, e), and whether all are stopwords
+// (ASCII; any other word is not one). At most `most` + 1 are counted.
+static uint32_t gap_words(const char *t, size_t b, size_t e, uint32_t most, bool *all_stop) {
+  const unsigned char *u = reinterpret_cast<const unsigned char *>(t);
+  uint32_t n = 0;
+  *all_stop = true;
+  size_t i = b;
+  while (i < e && n <= most) {
+    while (i < e && !word_byte(u[i])) ++i;
+    if (i >= e) break;
+    char w[16];
+    size_t wl = 0;
+    bool ascii = true;
+    while (i < e && (word_byte(u[i]) || (is_connector(u[i]) && i + 1 < e && word_byte(u[i + 1])))) {
+      if (u[i] >= 0x80 || is_connector(u[i])) ascii = false;
+      if (wl < sizeof w) w[wl] = static_cast<char>(ascii_lower(u[i]));
+      ++wl;
+      ++i;
+    }
+    ++n;
+    if (!ascii || wl > sizeof w || !text::is_stopword(w, wl)) *all_stop = false;
+  }
+  return n;
+}
+
+// Match nm - 1 was just added for a word that is highlighted only inside its phrases: when it is the
+// last word of one of them and the matches before it are that phrase's other words, at their offsets
+// (the words between them stopwords, as many as the offsets leave room for), the phrase's matches are
+// kept. Matches of a phrase that never completes stay unhighlighted.
+static void keep_phrase_ending(Scratch *s, const char *t, uint32_t nm) {
+  const uint32_t j = nm - 1;
+  const uint8_t h = s->matches[j].hl;
+  for (uint32_t i = 0; i < s->nhlp; ++i) {
+    const HlPhraseWord &last = s->hlp[i];
+    if (last.hl != h) continue;
+    // the phrase's words before `last`, nearest first: each must be the match just before
+    uint32_t m = j, rel = last.relpos;
+    bool ok = true, more = true;
+    while (ok && more) {
+      // the phrase word with the largest offset below rel
+      int prev = -1;
+      for (uint32_t k = 0; k < s->nhlp; ++k) {
+        const HlPhraseWord &w = s->hlp[k];
+        if (w.phrase == last.phrase && w.relpos < rel && (prev < 0 || w.relpos > s->hlp[prev].relpos))
+          prev = static_cast<int>(k);
+      }
+      if (prev < 0) {
+        more = false;  // no word before: the phrase is complete from matches m .. j
+        break;
+      }
+      if (m == 0) {
+        ok = false;
+        break;
+      }
+      const Match &a = s->matches[m - 1], &b = s->matches[m];
+      bool stop = false;
+      const uint32_t want = rel - s->hlp[prev].relpos - 1u;
+      ok = a.hl == s->hlp[prev].hl && a.end <= b.begin && gap_words(t, a.end, b.begin, want, &stop) == want && stop;
+      rel = s->hlp[prev].relpos;
+      --m;
+    }
+    if (!ok) continue;
+    // `last` ends the phrase only if no word of it comes after
+    bool is_last = true;
+    for (uint32_t k = 0; k < s->nhlp && is_last; ++k)
+      is_last = !(s->hlp[k].phrase == last.phrase && s->hlp[k].relpos > last.relpos);
+    if (!is_last) continue;
+    for (uint32_t k = m; k <= j; ++k) s->matches[k].keep = 1;
+  }
+}
+
+// Append a match of highlight term h at t[b, e); false when the matches are full.
+static void add_match(Scratch *s, const char *t, uint32_t *nm, size_t b, size_t e, uint8_t h) {
+  Match &m = s->matches[*nm];
+  m.begin = static_cast<uint32_t>(b);
+  m.end = static_cast<uint32_t>(e);
+  m.hl = h;
+  m.clause = s->hl[h].clause;
+  m.keep = s->hl[h].anywhere;
+  ++*nm;
+  if (!m.keep) keep_phrase_ending(s, t, *nm);
 }
 
 // Writes the snippet of hit h into text[*used..]; fills snippet and highlight fields.
@@ -195,17 +279,14 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
         break;
       }
       if (!candidate) continue;
-      uint8_t cl;
+      uint8_t hl;
       if (ascii_word) {
         // the tokenizer's single token for such a word: the ASCII-lowered bytes, cut at MAX_TOKEN_BYTES
         char low[text::MAX_TOKEN_BYTES];
         const size_t wl = i - b < sizeof low ? i - b : sizeof low;
         for (size_t k = 0; k < wl; ++k) low[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(t[b + k])));
-        if (!hl_match(s, low, wl, &cl)) continue;
-        s->matches[nm].begin = static_cast<uint32_t>(b);
-        s->matches[nm].end = static_cast<uint32_t>(i);
-        s->matches[nm].clause = cl;
-        ++nm;
+        if (!hl_match(s, low, wl, &hl)) continue;
+        add_match(s, t, &nm, b, i, hl);
         if (want && window_complete(s, nm, want)) done = true;
         continue;
       }
@@ -214,16 +295,20 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
       uint32_t last_end = 0;
       while (tz.next(&tok) && nm < kMaxMatches) {
         if (tok.src_begin < last_end) continue;  // part of a compound already highlighted
-        if (tok.len && hl_match(s, tok.text, tok.len, &cl)) {
-          s->matches[nm].begin = static_cast<uint32_t>(b + tok.src_begin);
-          s->matches[nm].end = static_cast<uint32_t>(b + tok.src_end);
-          s->matches[nm].clause = cl;
-          ++nm;
+        if (tok.len && hl_match(s, tok.text, tok.len, &hl)) {
+          add_match(s, t, &nm, b + tok.src_begin, b + tok.src_end, hl);
           last_end = tok.src_end;
           if (want && window_complete(s, nm, want)) done = true;
         }
       }
     }
+  }
+  // only the highlighted matches from here on
+  {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < nm; ++i)
+      if (s->matches[i].keep) s->matches[k++] = s->matches[i];
+    nm = k;
   }
   // best window: most distinct clauses, then most matches, then earliest
   size_t wb = 0;
