@@ -152,6 +152,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
       }
     }
   }
+  sort_phrase_words(s);
   for (uint32_t i = 0; i < s->nhl; ++i) {
     const unsigned char c = static_cast<unsigned char>(s->hl[i].text[0]);
     if (c >= 0x80)

@@ -429,6 +429,9 @@ void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len);
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
                     uint32_t *ncand, uint32_t budget);
 
+// Sort the phrase words (Scratch::hlp) by phrase, then offset, as make_snippet expects them.
+void sort_phrase_words(Scratch *s);
+
 // Writes the snippet of hit h into text[*used..]; fills snippet and highlight fields.
 folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char *out, size_t out_cap,
                           size_t *used, uint32_t *rflags);

@@ -155,14 +155,14 @@ static bool window_complete(const Scratch *s, uint32_t nm, uint32_t want) {
   return (seen & want) == want;
 }
 
-// Words (runs of letters and digits, joined by connectors) in t[b, e), and whether all are stopwords
-// (ASCII; any other word is not one). At most `most` + 1 are counted.
-static uint32_t gap_words(const char *t, size_t b, size_t e, uint32_t most, bool *all_stop) {
+// Whether t[b, e), the text between two words of a phrase, holds exactly `want` words, all of them
+// stopwords (ASCII; any other word is not one), and nothing longer than such a run could be.
+static bool gap_is_stopwords(const char *t, size_t b, size_t e, uint32_t want) {
+  if (e - b > 4 + 12 * static_cast<size_t>(want)) return false;  // stopwords are at most 10 bytes
   const unsigned char *u = reinterpret_cast<const unsigned char *>(t);
   uint32_t n = 0;
-  *all_stop = true;
   size_t i = b;
-  while (i < e && n <= most) {
+  for (;;) {
     while (i < e && !word_byte(u[i])) ++i;
     if (i >= e) break;
     char w[16];
@@ -174,54 +174,48 @@ static uint32_t gap_words(const char *t, size_t b, size_t e, uint32_t most, bool
       ++wl;
       ++i;
     }
-    ++n;
-    if (!ascii || wl > sizeof w || !text::is_stopword(w, wl)) *all_stop = false;
+    if (++n > want || !ascii || wl > sizeof w || !text::is_stopword(w, wl)) return false;
   }
-  return n;
+  return n == want;
+}
+
+void sort_phrase_words(Scratch *s) {
+  for (uint32_t i = 1; i < s->nhlp; ++i) {
+    const HlPhraseWord x = s->hlp[i];
+    uint32_t j = i;
+    while (j > 0 && (s->hlp[j - 1].phrase > x.phrase || (s->hlp[j - 1].phrase == x.phrase && s->hlp[j - 1].relpos > x.relpos))) {
+      s->hlp[j] = s->hlp[j - 1];
+      --j;
+    }
+    s->hlp[j] = x;
+  }
 }
 
 // Match nm - 1 was just added for a word that is highlighted only inside its phrases: when it is the
-// last word of one of them and the matches before it are that phrase's other words, at their offsets
-// (the words between them stopwords, as many as the offsets leave room for), the phrase's matches are
-// kept. Matches of a phrase that never completes stay unhighlighted.
+// last word of one of them (hlp is sorted by phrase, then offset) and the matches just before it are
+// that phrase's other words, at their offsets (the words between them stopwords, as many as the
+// offsets leave room for), the phrase's matches are kept. Matches of a phrase that never completes stay
+// unhighlighted.
 static void keep_phrase_ending(Scratch *s, const char *t, uint32_t nm) {
   const uint32_t j = nm - 1;
   const uint8_t h = s->matches[j].hl;
   for (uint32_t i = 0; i < s->nhlp; ++i) {
-    const HlPhraseWord &last = s->hlp[i];
-    if (last.hl != h) continue;
-    // the phrase's words before `last`, nearest first: each must be the match just before
-    uint32_t m = j, rel = last.relpos;
-    bool ok = true, more = true;
-    while (ok && more) {
-      // the phrase word with the largest offset below rel
-      int prev = -1;
-      for (uint32_t k = 0; k < s->nhlp; ++k) {
-        const HlPhraseWord &w = s->hlp[k];
-        if (w.phrase == last.phrase && w.relpos < rel && (prev < 0 || w.relpos > s->hlp[prev].relpos))
-          prev = static_cast<int>(k);
-      }
-      if (prev < 0) {
-        more = false;  // no word before: the phrase is complete from matches m .. j
-        break;
-      }
+    if (s->hlp[i].hl != h || (i + 1 < s->nhlp && s->hlp[i + 1].phrase == s->hlp[i].phrase)) continue;
+    uint32_t m = j, w = i;  // match m is word w of the phrase
+    bool ok = true;
+    while (ok && w > 0 && s->hlp[w - 1].phrase == s->hlp[i].phrase) {
+      const HlPhraseWord &prev = s->hlp[w - 1], &cur = s->hlp[w];
       if (m == 0) {
         ok = false;
         break;
       }
       const Match &a = s->matches[m - 1], &b = s->matches[m];
-      bool stop = false;
-      const uint32_t want = rel - s->hlp[prev].relpos - 1u;
-      ok = a.hl == s->hlp[prev].hl && a.end <= b.begin && gap_words(t, a.end, b.begin, want, &stop) == want && stop;
-      rel = s->hlp[prev].relpos;
+      ok = a.hl == prev.hl && cur.relpos > prev.relpos && a.end <= b.begin &&
+           gap_is_stopwords(t, a.end, b.begin, cur.relpos - prev.relpos - 1u);
       --m;
+      --w;
     }
     if (!ok) continue;
-    // `last` ends the phrase only if no word of it comes after
-    bool is_last = true;
-    for (uint32_t k = 0; k < s->nhlp && is_last; ++k)
-      is_last = !(s->hlp[k].phrase == last.phrase && s->hlp[k].relpos > last.relpos);
-    if (!is_last) continue;
     for (uint32_t k = m; k <= j; ++k) s->matches[k].keep = 1;
   }
 }
