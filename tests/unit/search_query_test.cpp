@@ -879,6 +879,20 @@ HitList hit_list(folio_reader *r, const std::string &q, uint32_t flags, uint32_t
   return out;
 }
 
+// Appends the query of every judged query of tests/relevance/queries.tsv (its second column).
+void append_judged_queries(std::vector<std::string> *queries) {
+  std::FILE *f = std::fopen(FOLIO_SOURCE_DIR "/tests/relevance/queries.tsv", "rb");
+  REQUIRE(f);
+  char line[4096];
+  while (std::fgets(line, sizeof line, f)) {
+    if (line[0] == '#' || line[0] == '\n') continue;
+    const char *a = std::strchr(line, '\t');
+    const char *b = a ? std::strchr(a + 1, '\t') : nullptr;
+    if (b) queries->emplace_back(a + 1, b);
+  }
+  std::fclose(f);
+}
+
 // The search of q with `flags`, checked against the reference evaluation (FOLIO_SEARCH_EXHAUSTIVE: two
 // passes, no pruning, no row skipping): the same text, and the reference took none of the shortcuts.
 // Returns the default search's list (whether it pruned or took the one-pass path, for the counts).
@@ -970,18 +984,7 @@ TEST_CASE("search: the one-pass evaluation returns exactly the two-pass hits", "
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
   std::vector<std::string> queries = {"\"stem cells\" -fat knee", "menis* tear", "audience:patient knee pain cost",
                                       "PRP vs steroid shot", "the of and", "stem cell knee fat marrow cost risk"};
-  {
-    std::FILE *f = std::fopen(FOLIO_SOURCE_DIR "/tests/relevance/queries.tsv", "rb");
-    REQUIRE(f);
-    char line[4096];
-    while (std::fgets(line, sizeof line, f)) {
-      if (line[0] == '#' || line[0] == '\n') continue;
-      const char *a = std::strchr(line, '\t');
-      const char *b = a ? std::strchr(a + 1, '\t') : nullptr;
-      if (b) queries.emplace_back(a + 1, b);
-    }
-    std::fclose(f);
-  }
+  append_judged_queries(&queries);
   REQUIRE(queries.size() >= 150);
   int one_pass = 0, kept_and = 0, runs = 0;
   for (const std::string &q : queries)
@@ -1034,18 +1037,7 @@ TEST_CASE("search: synonym phrases read from phrase postings give exactly the hi
     std::fclose(f);
   }
   REQUIRE(queries.size() >= 100);
-  {
-    std::FILE *f = std::fopen(FOLIO_SOURCE_DIR "/tests/relevance/queries.tsv", "rb");
-    REQUIRE(f);
-    char line[4096];
-    while (std::fgets(line, sizeof line, f)) {
-      if (line[0] == '#' || line[0] == '\n') continue;
-      const char *a = std::strchr(line, '\t');
-      const char *b = a ? std::strchr(a + 1, '\t') : nullptr;
-      if (b) queries.emplace_back(a + 1, b);
-    }
-    std::fclose(f);
-  }
+  append_judged_queries(&queries);
   int with_lists = 0, runs = 0;
   for (const std::string &q : queries)
     for (uint32_t mode : {0u, static_cast<uint32_t>(FOLIO_SEARCH_ALL_SECTIONS)})
