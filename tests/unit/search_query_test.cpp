@@ -291,6 +291,29 @@ TEST_CASE("search: words that are not typo-corrected", "[search]") {
   CHECK((n.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
 }
 
+TEST_CASE("search: a word that completes a synonym phrase is expanded, not corrected", "[search]") {
+  // "immune reaction" is a synonym of "rejection" (content/synonyms.yaml); no section says "reaction",
+  // which alone is corrected to "rejection", but after "immune" it completes the phrase
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto search = [&](const char *q, folio_search_result *res, std::string *slug0) {
+    folio_search_hit hits[5];
+    char text[4096];
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), 0, hits, 5, text, sizeof text, res) == FOLIO_OK);
+    if (res->hit_count) *slug0 = std::string(hits[0].slug.ptr, hits[0].slug.len);
+    return std::string(text + res->corrected_off, (res->flags & FOLIO_SEARCH_CORRECTED) ? res->corrected_len : 0);
+  };
+  folio_search_result res;
+  std::string top;
+  CHECK(search("immune reaction", &res, &top).empty());
+  CHECK((res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  CHECK((res.flags & FOLIO_SEARCH_PARTIAL) == 0);  // the phrase's group matches whole sections
+  CHECK(res.hit_count >= 2);
+  CHECK(search("reaction", &res, &top) == "rejection");
+  CHECK(search("donor cell reaction", &res, &top).empty());
+  CHECK(res.hit_count >= 2);
+}
+
 TEST_CASE("search: long garbage words give bounded typo work", "[search]") {
   std::vector<std::string> words = {"qwertyuiopasdfghjklzxcvbnmqwerty", std::string(32, 'e'), std::string(32, 'c'),
                                     "cartilagecartilagecartilagecarti", "eaeaeaeaeaeaeaeaeaeaeaeaeaeaeaea",

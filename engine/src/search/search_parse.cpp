@@ -360,6 +360,28 @@ void expand_synonyms(Scratch *s) {
 }
 
 
+// Whether the plain word of clause ci completes a synonym phrase with the plain words just before it
+// ("immune reaction": "reaction" is in no section, but the phrase is a synonym of "rejection"); such a
+// word is expanded with its phrase (expand_synonyms), not corrected.
+static bool ends_synonym_phrase(Scratch *s, uint32_t ci) {
+  char key[kMaxTermBytes * 4 + 4];
+  for (uint32_t back = 1; back <= 3 && back <= ci; ++back) {
+    size_t klen = 0;
+    bool ok = true;
+    for (uint32_t k = ci - back; k <= ci && ok; ++k) {
+      const Clause *ck = &s->clauses[k];
+      ok = ck->literal && ck->stem_len > 0;
+      if (!ok) break;
+      if (k > ci - back) key[klen++] = ' ';
+      FOLIO_MEMCPY(key + klen, ck->stem, ck->stem_len);
+      klen += ck->stem_len;
+    }
+    if (!ok) return false;  // a longer run would hold the same gap
+    if (syn_find(&s->v, key, klen) >= 0) return true;
+  }
+  return false;
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, const text::Token *parts,
                      uint32_t nparts, bool neg, bool prefix, uint32_t item_begin, uint32_t item_end) {
@@ -382,8 +404,9 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   }
   // a word of the synonym table ("ESCs": an abbreviation no section spells out) is known too: it is
   // expanded, not corrected into its nearest dictionary neighbour ("MSCs")
-  const bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0;
   c->literal = (!neg && nparts == 0 && !prefix) ? 1 : 0;
+  const bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0 ||
+                     (c->literal && ends_synonym_phrase(s, static_cast<uint32_t>(ci)));
   // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
   // left out ("to-do"), and with fewer than two parts left there is no such alternative
   uint32_t content_parts = 0;
