@@ -213,6 +213,40 @@ TEST_CASE("lint: a hard patient-facing section gets a readability warning with t
   CHECK(contains(out, (t / "articles/delta.md") + ":11: warning: section 'Hard part' reads at school grade "));
 }
 
+TEST_CASE("lint: a synonym group that joins two glossary terms is a warning at its line", "[builder]") {
+  // the fixture's glossary: Patella (everyday: kneecap, knee cap) and Cartilage (AC, gristle)
+  TempDir t;
+  write_fixture(t.path());
+  {
+    Diagnostics d;
+    const std::string out = lint(t, d);
+    INFO(out);
+    CHECK(d.warnings() == 0);  // "[kneecap, patella]" merges with Patella's own group only
+  }
+  put(t, "synonyms.yaml",
+      "- [kneecap, patella]\n"
+      "- [shot, injection]\n"
+      "- [knee cap, gristle]\n"     // 3: Patella's everyday word and Cartilage's
+      "- [gristles, cartilages]\n");  // 4: Cartilage only (the same stems)
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(d.errors() == 0);
+  CHECK(d.warnings() == 1);
+  CHECK(contains(out, (t / "synonyms.yaml") + ":3: warning: this group joins the glossary terms 'Cartilage' and "
+                                               "'Patella' into one synonym group"));
+  // two glossary terms sharing a name themselves: reported at both
+  put(t, "synonyms.yaml", "- [shot, injection]\n");
+  std::string g = read_file(t / "glossary/terms.yaml");
+  g += "- id: shin\n  term: Shin\n  everyday: [gristle]\n  definition: x\n";
+  put(t, "glossary/terms.yaml", g);
+  Diagnostics d2;
+  const std::string out2 = lint(t, d2);
+  INFO(out2);
+  CHECK(d2.warnings() == 2);
+  CHECK(contains(out2, "warning: the glossary terms 'Cartilage' and 'Shin' share a name, so their synonym groups merge"));
+}
+
 TEST_CASE("glossary and reference registry errors", "[builder]") {
   TempDir t;
   write_fixture(t.path());

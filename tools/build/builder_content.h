@@ -139,6 +139,8 @@ struct Content {
   std::vector<GlossaryItem> glossary;   // file order
   std::vector<ReferenceItem> references;
   std::vector<std::vector<std::string>> synonyms;
+  std::vector<int> synonym_lines;       // per group of `synonyms`, its line in synonyms.yaml
+  std::string synonyms_path;            // synonyms.yaml as shown in messages
   uint64_t raw_bytes = 0;
 };
 

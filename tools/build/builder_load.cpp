@@ -436,6 +436,8 @@ void load_synonyms(const std::string &root, Content &c, Diagnostics &diag) {
     }
     if (group.size() < 2) diag.warn(path, y.line(g), "a synonym group needs at least two entries");
     c.synonyms.push_back(std::move(group));
+    c.synonym_lines.push_back(y.line(g));
+    c.synonyms_path = path;
   }
 }
 

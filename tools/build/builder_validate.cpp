@@ -30,6 +30,7 @@
 #include <set>
 
 #include "builder_content.h"
+#include "search_index_writer.h"
 
 namespace folio {
 namespace tools {
@@ -295,6 +296,59 @@ void check_faq(const Article &a, Diagnostics &diag) {
 
 }  // namespace
 
+// Synonym groups that share a phrase merge into one (the search index does this, merge_synonym_groups),
+// so one loose entry makes two glossary terms and all their names synonyms of each other: "[stem cell,
+// stromal cell]" joined "Stem cell" and "Mesenchymal stem cell" (whose everyday words include "stromal
+// cell"), and every stem cell query also searched for MSCs. A merged group holding several glossary terms
+// is reported at each curated group that helped join it (or at the glossary terms, when they share a
+// name themselves).
+static void check_synonym_merges(const Content &c, Diagnostics &diag) {
+  std::vector<std::vector<std::string>> groups = c.synonyms;
+  const size_t ncurated = groups.size();
+  for (const GlossaryItem &g : c.glossary) {
+    std::vector<std::string> w{g.term};
+    w.insert(w.end(), g.abbreviations.begin(), g.abbreviations.end());
+    w.insert(w.end(), g.everyday.begin(), g.everyday.end());
+    groups.push_back(w);
+  }
+  std::vector<std::vector<std::string>> merged;
+  const std::vector<int> of = folio::index::merge_synonym_groups(groups, &merged);
+  std::map<int, std::vector<size_t>> terms_in;  // merged group -> glossary items in it
+  for (size_t k = ncurated; k < groups.size(); ++k)
+    if (of[k] >= 0) terms_in[of[k]].push_back(k - ncurated);
+  for (const auto &tm : terms_in) {
+    if (tm.second.size() < 2) continue;
+    std::string names;
+    for (size_t i = 0; i < tm.second.size(); ++i)
+      names += (i ? (i + 1 == tm.second.size() ? " and '" : ", '") : "'") + c.glossary[tm.second[i]].term + "'";
+    const std::string effect = ": every name of each becomes a synonym of the others";
+    // the curated groups of the merge that touch two of its glossary terms themselves (the bridges);
+    // when none does (a chain of groups), every curated group of the merge
+    std::vector<size_t> bridges, members;
+    for (size_t k = 0; k < ncurated && k < c.synonym_lines.size(); ++k) {
+      if (of[k] != tm.first) continue;
+      members.push_back(k);
+      std::set<std::string> mine;
+      for (const std::string &w : groups[k]) mine.insert(folio::index::analyze_phrase(w));
+      size_t touched = 0;
+      for (size_t i : tm.second) {
+        bool hit = false;
+        for (const std::string &w : groups[ncurated + i]) hit = hit || mine.count(folio::index::analyze_phrase(w)) > 0;
+        touched += hit ? 1 : 0;
+      }
+      if (touched >= 2) bridges.push_back(k);
+    }
+    const bool curated = !members.empty();
+    for (size_t k : bridges.empty() ? members : bridges)
+      diag.warn(c.synonyms_path, c.synonym_lines[k],
+                "this group joins the glossary terms " + names + " into one synonym group" + effect);
+    if (!curated)
+      for (size_t i : tm.second)
+        diag.warn(c.glossary[i].path, c.glossary[i].line,
+                  "the glossary terms " + names + " share a name, so their synonym groups merge" + effect);
+  }
+}
+
 void validate_content(Content &c, Diagnostics &diag) {
   const bool md = !c.jsonl;
 
@@ -507,6 +561,7 @@ void validate_content(Content &c, Diagnostics &diag) {
       if (!ref_cited[i] && !c.references[i].id.empty())
         diag.error(c.references[i].path, c.references[i].line,
                    "reference '" + c.references[i].id + "' is never cited in any article");
+  if (md) check_synonym_merges(c, diag);
 }
 
 }  // namespace tools

@@ -425,6 +425,54 @@ static std::vector<uint8_t> phrase_record(const std::string &phrase,
   return rec;
 }
 
+std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
+                                     std::vector<std::vector<std::string>> *merged_groups) {
+  std::vector<std::vector<std::string>> groups;
+  std::vector<uint32_t> input_of;  // groups[i] came from synonym_groups[input_of[i]]
+  for (size_t gi = 0; gi < synonym_groups.size(); ++gi) {
+    std::vector<std::string> a;
+    for (const auto &w : synonym_groups[gi]) {
+      std::string k = analyze_phrase(w);
+      if (k.empty() || k.size() > 0xFFFF) continue;
+      size_t words = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
+      if (words > fts::kMaxPhraseWords) continue;
+      a.push_back(k);
+    }
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    if (a.size() >= 2) {
+      groups.push_back(a);
+      input_of.push_back(static_cast<uint32_t>(gi));
+    }
+  }
+  std::vector<uint32_t> parent(groups.size());
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::map<std::string, uint32_t> first_group;
+  for (uint32_t g = 0; g < groups.size(); ++g)
+    for (const auto &k : groups[g]) {
+      auto it = first_group.find(k);
+      if (it == first_group.end())
+        first_group.emplace(k, g);
+      else
+        parent[find(g)] = find(it->second);
+    }
+  std::map<uint32_t, std::vector<std::string>> merged;  // root -> phrases (sorted)
+  for (const auto &kv : first_group) merged[find(kv.second)].push_back(kv.first);
+  std::map<uint32_t, int> index_of_root;
+  merged_groups->clear();
+  for (auto &kv : merged) {
+    index_of_root[kv.first] = static_cast<int>(merged_groups->size());
+    merged_groups->push_back(kv.second);
+  }
+  std::vector<int> out(synonym_groups.size(), -1);
+  for (uint32_t g = 0; g < groups.size(); ++g) out[input_of[g]] = index_of_root.at(find(g));
+  return out;
+}
+
 IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
                              const std::vector<std::vector<std::string>> &synonym_groups) {
   IndexBlobs out;
@@ -635,40 +683,9 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   }
   encode_dictionary(ents, &out);
 
-  // synonyms: analyze, merge groups sharing a phrase (union-find), then the groups and the sorted index
-  std::vector<std::vector<std::string>> groups;
-  for (const auto &g : synonym_groups) {
-    std::vector<std::string> a;
-    for (const auto &w : g) {
-      std::string k = analyze_phrase(w);
-      if (k.empty() || k.size() > 0xFFFF) continue;
-      size_t words = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
-      if (words > fts::kMaxPhraseWords) continue;
-      a.push_back(k);
-    }
-    std::sort(a.begin(), a.end());
-    a.erase(std::unique(a.begin(), a.end()), a.end());
-    if (a.size() >= 2) groups.push_back(a);
-  }
-  std::vector<uint32_t> parent(groups.size());
-  std::iota(parent.begin(), parent.end(), 0u);
-  auto find = [&](uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  std::map<std::string, uint32_t> first_group;
-  for (uint32_t g = 0; g < groups.size(); ++g)
-    for (const auto &k : groups[g]) {
-      auto it = first_group.find(k);
-      if (it == first_group.end())
-        first_group.emplace(k, g);
-      else
-        parent[find(g)] = find(it->second);
-    }
-  std::map<uint32_t, std::vector<std::string>> merged;  // root -> phrases
-  for (const auto &kv : first_group) merged[find(kv.second)].push_back(kv.first);
+  // synonyms: analysed, groups sharing a phrase merged, then the groups and the sorted index
   std::vector<std::vector<std::string>> final_groups;
-  for (auto &kv : merged) final_groups.push_back(kv.second);
+  merge_synonym_groups(synonym_groups, &final_groups);
   // syn_text: the groups (members: fewer words first, the usual synonyms, then bytes), 0 between groups,
   // '\n' between phrases; syn_index: the phrases' offsets in phrase order
   std::vector<std::pair<std::string, uint32_t>> phrase_off;  // phrase -> offset in syn_text

@@ -60,6 +60,13 @@ void encode_dictionary(const std::vector<DictInput> &terms, IndexBlobs *out);
 // form of synonym phrases, identical to what the reader builds from query words.
 std::string analyze_phrase(const std::string &s);
 
+// Synonym groups as the index stores them: each group's words and phrases analysed (analyze_phrase;
+// empty ones and phrases of more than kMaxPhraseWords words dropped), groups sharing a phrase merged.
+// *merged gets the merged groups (phrases sorted by bytes); the result maps each input group to its
+// merged group, or -1 when fewer than two of its phrases remain.
+std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
+                                     std::vector<std::vector<std::string>> *merged);
+
 // Builds the blobs. `synonym_groups`: groups of equivalent words or phrases (curated + glossary); groups
 // that share a phrase are merged. Phrases of several words also get their own postings (syn_postings,
 // syn_post_index), which the reader uses instead of checking the words' lists and positions.
