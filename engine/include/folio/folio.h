@@ -374,7 +374,9 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 #define FOLIO_SEARCH_EXHAUSTIVE 32u    /* the reference evaluation: the conjunctive pass, then (when it
                                           falls short) the disjunctive one, every matching section scored:
                                           no pruning of sections that cannot enter the results, no one-pass
-                                          shortcut (same hits, slower; for tests and benchmarks) */
+                                          shortcut, synonym phrases checked on their words' positions
+                                          instead of read from their own postings (same hits, slower; for
+                                          tests and benchmarks) */
 
 /* folio_search_result.flags (outputs). */
 #define FOLIO_SEARCH_CORRECTED 1u      /* a word was corrected: see folio_search_result.corrected */
