@@ -296,13 +296,14 @@ void check_faq(const Article &a, Diagnostics &diag) {
 
 }  // namespace
 
-// Synonym groups that share a phrase merge into one (the search index does this, merge_synonym_groups),
+// Synonym groups as the index will store them. Groups that share a phrase merge into one (the search index
+// does this, merge_synonym_groups),
 // so one loose entry makes two glossary terms and all their names synonyms of each other: "[stem cell,
 // stromal cell]" joined "Stem cell" and "Mesenchymal stem cell" (whose everyday words include "stromal
 // cell"), and every stem cell query also searched for MSCs. A merged group holding several glossary terms
 // is reported at each curated group that helped join it (or at the glossary terms, when they share a
-// name themselves).
-static void check_synonym_merges(const Content &c, Diagnostics &diag) {
+// name themselves). So is a merged group larger than the alternatives a query word gets.
+static void check_synonym_groups(const Content &c, Diagnostics &diag) {
   std::vector<std::vector<std::string>> groups = c.synonyms;
   const size_t ncurated = groups.size();
   for (const GlossaryItem &g : c.glossary) {
@@ -316,6 +317,29 @@ static void check_synonym_merges(const Content &c, Diagnostics &diag) {
   std::map<int, std::vector<size_t>> terms_in;  // merged group -> glossary items in it
   for (size_t k = ncurated; k < groups.size(); ++k)
     if (of[k] >= 0) terms_in[of[k]].push_back(k - ncurated);
+  // a group larger than a query word's alternatives: its longest phrases are never searched
+  for (size_t m = 0; m < merged.size(); ++m) {
+    if (merged[m].size() <= folio::fts::kMaxAltsPerWord) continue;
+    std::vector<std::string> by_len = merged[m];  // the reader's order: fewer words first, then bytes
+    std::stable_sort(by_len.begin(), by_len.end(), [](const std::string &a, const std::string &b) {
+      const auto wa = std::count(a.begin(), a.end(), ' '), wb = std::count(b.begin(), b.end(), ' ');
+      return wa != wb ? wa < wb : a < b;
+    });
+    std::string dropped;
+    for (size_t i = folio::fts::kMaxAltsPerWord; i < by_len.size(); ++i) dropped += (dropped.empty() ? "'" : ", '") + by_len[i] + "'";
+    const std::string msg = "a synonym group of " + std::to_string(merged[m].size()) + " phrases: a query word gets at most " +
+                            std::to_string(folio::fts::kMaxAltsPerWord) + " of them (fewer words first), so " + dropped +
+                            " (as analysed) may never be searched; split the group";
+    bool at_curated = false;
+    for (size_t k = 0; k < ncurated && k < c.synonym_lines.size(); ++k)
+      if (of[k] == static_cast<int>(m)) {
+        diag.warn(c.synonyms_path, c.synonym_lines[k], msg);
+        at_curated = true;
+      }
+    if (!at_curated)
+      for (size_t k = ncurated; k < groups.size(); ++k)
+        if (of[k] == static_cast<int>(m)) diag.warn(c.glossary[k - ncurated].path, c.glossary[k - ncurated].line, msg);
+  }
   for (const auto &tm : terms_in) {
     if (tm.second.size() < 2) continue;
     std::string names;
@@ -561,7 +585,7 @@ void validate_content(Content &c, Diagnostics &diag) {
       if (!ref_cited[i] && !c.references[i].id.empty())
         diag.error(c.references[i].path, c.references[i].line,
                    "reference '" + c.references[i].id + "' is never cited in any article");
-  if (md) check_synonym_merges(c, diag);
+  if (md) check_synonym_groups(c, diag);
 }
 
 }  // namespace tools

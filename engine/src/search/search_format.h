@@ -114,6 +114,8 @@ enum : uint32_t {
   kNoPos = 255,          // Alt relpos of a phrase word that is not checked by position (a stopword)
   kSnippetSource = 4096, // bytes of a section's text a snippet is taken from (the rest is not looked at)
   kMaxPhraseWords = 8,   // words of a synonym phrase (longer ones are left out of the synonym table)
+  kMaxAltsPerWord = 8,   // alternatives a query word gets: itself and its synonyms (the rest of a larger
+                         // synonym group, longest phrases last, is never searched; the build warns)
   kMaxPhrasePositions = 256,  // positions of a word a phrase check looks at (its first ones)
   kPhraseGammaZeros = 26,  // phrase postings: the longest gamma code's zero bits (2 * 26 + 1 <= 56 bits)
   kMaxPhraseGamma = (1u << (kPhraseGammaZeros + 1)) - 1,  // gaps and classes below it

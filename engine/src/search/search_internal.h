@@ -28,7 +28,7 @@ constexpr uint32_t kEnd = 0xFFFFFFFFu;
 enum : uint32_t {
   kMaxClauses = FOLIO_SEARCH_MAX_CLAUSES,
   kMaxAlts = 96,
-  kMaxAltsPerClause = 8,
+  kMaxAltsPerClause = kMaxAltsPerWord,
   kMaxCursors = 64,
   kMaxAltTerms = kMaxPhraseWords,
   kMaxHl = 64,
