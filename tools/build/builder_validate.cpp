@@ -297,12 +297,12 @@ void check_faq(const Article &a, Diagnostics &diag) {
 }  // namespace
 
 // Synonym groups as the index will store them. Groups that share a phrase merge into one (the search index
-// does this, merge_synonym_groups),
-// so one loose entry makes two glossary terms and all their names synonyms of each other: "[stem cell,
-// stromal cell]" joined "Stem cell" and "Mesenchymal stem cell" (whose everyday words include "stromal
-// cell"), and every stem cell query also searched for MSCs. A merged group holding several glossary terms
-// is reported at each curated group that helped join it (or at the glossary terms, when they share a
-// name themselves). So is a merged group larger than the alternatives a query word gets.
+// does this, merge_synonym_groups), so one loose entry makes two glossary terms and all their names
+// synonyms of each other: "[stem cell, stromal cell]" joined "Stem cell" and "Mesenchymal stem cell"
+// (whose everyday words include "stromal cell"), and every stem cell query also searched for MSCs. A
+// merged group holding several glossary terms is reported at each curated group that helped join it (or
+// at the glossary terms, when they share a name themselves). So is a merged group larger than the
+// alternatives a query word gets.
 static void check_synonym_groups(const Content &c, Diagnostics &diag) {
   std::vector<std::vector<std::string>> groups = c.synonyms;
   const size_t ncurated = groups.size();
@@ -320,11 +320,8 @@ static void check_synonym_groups(const Content &c, Diagnostics &diag) {
   // a group larger than a query word's alternatives: its longest phrases are never searched
   for (size_t m = 0; m < merged.size(); ++m) {
     if (merged[m].size() <= folio::fts::kMaxAltsPerWord) continue;
-    std::vector<std::string> by_len = merged[m];  // the reader's order: fewer words first, then bytes
-    std::stable_sort(by_len.begin(), by_len.end(), [](const std::string &a, const std::string &b) {
-      const auto wa = std::count(a.begin(), a.end(), ' '), wb = std::count(b.begin(), b.end(), ' ');
-      return wa != wb ? wa < wb : a < b;
-    });
+    std::vector<std::string> by_len = merged[m];  // the order a query tries them in
+    std::sort(by_len.begin(), by_len.end(), folio::index::synonym_order);
     std::string dropped;
     for (size_t i = folio::fts::kMaxAltsPerWord; i < by_len.size(); ++i) dropped += (dropped.empty() ? "'" : ", '") + by_len[i] + "'";
     const std::string msg = "a synonym group of " + std::to_string(merged[m].size()) + " phrases: a query word gets at most " +

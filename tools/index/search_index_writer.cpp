@@ -425,6 +425,11 @@ static std::vector<uint8_t> phrase_record(const std::string &phrase,
   return rec;
 }
 
+bool synonym_order(const std::string &a, const std::string &b) {
+  const auto wa = std::count(a.begin(), a.end(), ' '), wb = std::count(b.begin(), b.end(), ' ');
+  return wa != wb ? wa < wb : a < b;
+}
+
 std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
                                      std::vector<std::vector<std::string>> *merged_groups) {
   std::vector<std::vector<std::string>> groups;
@@ -690,10 +695,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   // '\n' between phrases; syn_index: the phrases' offsets in phrase order
   std::vector<std::pair<std::string, uint32_t>> phrase_off;  // phrase -> offset in syn_text
   for (auto &g : final_groups) {
-    std::sort(g.begin(), g.end(), [](const std::string &a, const std::string &b) {
-      const auto wa = std::count(a.begin(), a.end(), ' '), wb = std::count(b.begin(), b.end(), ' ');
-      return wa != wb ? wa < wb : a < b;
-    });
+    std::sort(g.begin(), g.end(), synonym_order);
     if (!out.syn_text.empty()) out.syn_text.push_back(0);
     for (size_t k = 0; k < g.size(); ++k) {
       if (k) out.syn_text.push_back('\n');

@@ -67,6 +67,10 @@ std::string analyze_phrase(const std::string &s);
 std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
                                      std::vector<std::vector<std::string>> *merged);
 
+// The order of a synonym group's analysed phrases in syn_text, which is the order a query tries them in:
+// fewer words first, then bytes.
+bool synonym_order(const std::string &a, const std::string &b);
+
 // Builds the blobs. `synonym_groups`: groups of equivalent words or phrases (curated + glossary); groups
 // that share a phrase are merged. Phrases of several words also get their own postings (syn_postings,
 // syn_post_index), which the reader uses instead of checking the words' lists and positions.
