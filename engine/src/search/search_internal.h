@@ -193,7 +193,7 @@ struct HlTerm {
   uint8_t prefix;  // match tokens starting with text (unstemmed)
   uint8_t clause;
   uint8_t anywhere;  // 1: a word of a single-word or unordered alternative (or a prefix): highlighted
-                     // wherever it occurs; 0: only a word of phrases (hl_phrase), highlighted where the
+                     // wherever it occurs; 0: only a word of phrases (Scratch::hlp), highlighted where the
                      // whole phrase occurs
 };
 
