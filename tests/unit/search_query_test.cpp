@@ -217,6 +217,26 @@ Typo typo(const std::string &w, uint32_t budget = 0) {
 
 }  // namespace
 
+TEST_CASE("search: two typo edits only in words (and stems) of 8 bytes or more", "[search]") {
+  // one edit for words of up to 7 bytes, two for longer ones; the typed word's stem is held to its own
+  // length ("allergic", stem "allerg", is two edits from "altern", the stem of "alternatives")
+  CHECK(typo("menisxi").cands.size() >= 1);      // 7 bytes, one edit from "menisci"
+  CHECK(typo("mxnisxi").cands.empty());           // 7 bytes, two edits
+  const Typo r = typo("rxgrowxh");                // 8 bytes, two edits from "regrowth"
+  REQUIRE(r.cands.size() >= 1);
+  CHECK(r.surface(0) == "regrowth");
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  folio::fts::TypoCandidate c[3];
+  uint32_t n = 9;
+  REQUIRE(folio::fts::typo_candidates(pf.reader, "allergic", 8, c, 3, &n, nullptr) == FOLIO_OK);
+  for (uint32_t i = 0; i < n; ++i) CHECK(std::string(c[i].term, c[i].term_len) != "altern");
+  n = 9;
+  REQUIRE(folio::fts::typo_candidates(pf.reader, "alternativs", 11, c, 3, &n, nullptr) == FOLIO_OK);
+  REQUIRE(n >= 1);
+  CHECK(std::string(c[0].term, c[0].term_len) == "altern");  // the term itself is still reachable
+}
+
 TEST_CASE("search: typo correction fixes the first letter", "[search]") {
   // substituted, missing and extra first letter; first two letters swapped
   const struct {

@@ -358,7 +358,7 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
  *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them)
  * Words are folded (case, accents) and stemmed like the index; stopwords only affect ranking unless the
  * query has nothing else; unknown words are corrected to the nearest dictionary word (edit distance 1
- * for words of up to 5 letters, else 2), and synonyms/abbreviations from the pack's vocabulary are added
+ * for words of up to 7 letters, else 2), and synonyms/abbreviations from the pack's vocabulary are added
  * at a lower weight than the literal words. */
 
 #define FOLIO_SEARCH_MAX_HITS 64       /* hits per call; a larger cap is clamped */

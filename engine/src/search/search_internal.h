@@ -44,6 +44,7 @@ enum : uint32_t {
   kFuzzyKeep = 3,
   kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
   kMaxEdits = 2,
+  kTypoOneEditBytes = 7,  // words (and stems) of up to this many bytes get one edit, longer ones two
   kFuzzyHead = 3,     // with two edits allowed, at most one of them is in a term's first kFuzzyHead bytes
   kSkipRun = 8,     // typo walk: seek once this many terms in a row were stepped over below the next key
   kSeekCost = kTypoSeekCost,      // a seek costs about four decoded terms
@@ -305,9 +306,10 @@ struct Scratch {
 };
 
 // Typo candidates for the folded query word w (docs/search.md, "Typos"): dictionary terms within k edits
-// (k = 1 for words of up to 5 bytes, else 2; optimal string alignment: insertions, deletions,
-// substitutions and transpositions of adjacent bytes) of w, measured against each term's surface form (the
-// most frequent word that stems to it) and, for the typed word's stem, against the term itself. With
+// (k = 1 for words of up to kTypoOneEditBytes bytes, else 2; optimal string alignment: insertions,
+// deletions, substitutions and transpositions of adjacent bytes) of w, measured against each term's surface
+// form (the most frequent word that stems to it) and, for the typed word's stem, against the term itself
+// (within the k of the stem's own length). With
 // k = 2 a term's first kFuzzyHead (3) bytes must be within one edit of a prefix of w: at most one of the
 // two edits is at the start of the word, where typing errors are rarest and where a second one would let
 // nearly every term of the dictionary through the walk's pruning. The ranges walked:

@@ -9,8 +9,14 @@ namespace fts {
 struct FuzzyWord {
   const char *w, *ws;
   uint32_t q, qs, maxd;
+  uint32_t maxd_stem;  // edits allowed between the word's stem and a term: by the stem's own length
   bool same;  // the word is its own stem: one automaton is enough
 };
+
+// Edits a typo correction may make to a word (or stem) of `len` bytes: one up to kTypoOneEditBytes, two
+// for longer ones (as Algolia's defaults: two edits in a six-letter stem, a third of it, turned
+// "allergic" (stem "allerg") into "alternatives" (stem "altern")).
+static inline uint32_t typo_edits(uint32_t len) { return len <= kTypoOneEditBytes ? 1u : 2u; }
 
 static void lev_init(LevPattern *p, LevState *s0, const char *w, uint32_t q, uint32_t k) {
   FOLIO_MEMSET(p->mask, 0, sizeof p->mask);
@@ -221,7 +227,8 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
     const uint32_t keep = it.len - it.surf_cut;  // the surface shares the stem's first `keep` bytes
     if (it.info.df > 0 && keep <= valid) {
       const uint32_t d1 = lev_extend(p0, st0[keep], it.surf, it.surf_len);
-      const uint32_t d2 = valid >= it.len ? lev_distance(fw.same ? p0 : p1, st1[it.len]) : kMaxEdits + 1;
+      uint32_t d2 = valid >= it.len ? lev_distance(fw.same ? p0 : p1, st1[it.len]) : kMaxEdits + 1;
+      if (d2 > fw.maxd_stem) d2 = kMaxEdits + 1;
       const uint32_t d = d1 < d2 ? d1 : d2;
       if (d > 0 && d <= fw.maxd) {
         char surf[kMaxTermBytes];
@@ -259,7 +266,8 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
   fw.ws = ws;
   fw.q = static_cast<uint32_t>(wlen);
   fw.qs = static_cast<uint32_t>(wslen);
-  fw.maxd = wlen <= 5 ? 1 : 2;
+  fw.maxd = typo_edits(fw.q);
+  fw.maxd_stem = typo_edits(fw.qs);
   fw.same = fw.q == fw.qs && FOLIO_MEMCMP(w, ws, fw.q) == 0;
   lev_init(&s->lev[0], &s->lst[0][0], w, fw.q, fw.maxd);
   if (!fw.same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw.qs, fw.maxd);
