@@ -44,6 +44,7 @@ enum : uint32_t {
   kFuzzyKeep = 3,
   kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
   kMaxEdits = 2,
+  kTypoMinBytes = 4,      // shorter words (and stems) get no typo correction: 'old' is not 'told'
   kTypoOneEditBytes = 7,  // words (and stems) of up to this many bytes get one edit, longer ones two
   kFuzzyHead = 3,     // with two edits allowed, at most one of them is in a term's first kFuzzyHead bytes
   kSkipRun = 8,     // typo walk: seek once this many terms in a row were stepped over below the next key
@@ -306,7 +307,7 @@ struct Scratch {
 };
 
 // Typo candidates for the folded query word w (docs/search.md, "Typos"): dictionary terms within k edits
-// (k = 1 for words of up to kTypoOneEditBytes bytes, else 2; optimal string alignment: insertions,
+// (none for words under kTypoMinBytes, k = 1 up to kTypoOneEditBytes bytes, else 2; optimal string alignment: insertions,
 // deletions, substitutions and transpositions of adjacent bytes) of w, measured against each term's surface
 // form (the most frequent word that stems to it) and, for the typed word's stem, against the term itself
 // (within the k of the stem's own length). With

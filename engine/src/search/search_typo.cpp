@@ -16,7 +16,9 @@ struct FuzzyWord {
 // Edits a typo correction may make to a word (or stem) of `len` bytes: one up to kTypoOneEditBytes, two
 // for longer ones (as Algolia's defaults: two edits in a six-letter stem, a third of it, turned
 // "allergic" (stem "allerg") into "alternatives" (stem "altern")).
-static inline uint32_t typo_edits(uint32_t len) { return len <= kTypoOneEditBytes ? 1u : 2u; }
+static inline uint32_t typo_edits(uint32_t len) {
+  return len < kTypoMinBytes ? 0u : len <= kTypoOneEditBytes ? 1u : 2u;
+}
 
 static void lev_init(LevPattern *p, LevState *s0, const char *w, uint32_t q, uint32_t k) {
   FOLIO_MEMSET(p->mask, 0, sizeof p->mask);
@@ -260,7 +262,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
   *ncand = 0;
   s->fz_terms = s->fz_seeks = 0;
   s->fz_budget = budget;
-  if (wlen < 3 || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return 0;
+  if (wlen < kTypoMinBytes || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return 0;
   FuzzyWord fw;
   fw.w = w;
   fw.ws = ws;
