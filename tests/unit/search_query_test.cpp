@@ -7,6 +7,7 @@
 #include <folio/folio.hpp>
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -604,10 +605,12 @@ TEST_CASE("search: index blobs are well formed", "[search]") {
   CHECK(b.headings == 1);
   const uint32_t h = folio::fts::heading_hash("beta", 4);  // u16 hash of the folded key, 1-byte section id
   CHECK(b.heading_order == std::vector<uint8_t>{static_cast<uint8_t>(h), static_cast<uint8_t>(h >> 8), 1});
-  // tf classes (title, alias, heading, glossary, body), most frequent first, ties by bytes: body 1 (beta,
-  // gamma and alpha in section 0; alpha in 2), title and body 1 (alpha in 0, delta in 2), then heading and
-  // body 1 (beta in 1) before title 1 (alpha in 1)
-  CHECK(b.tf_classes == std::vector<uint8_t>{0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0});
+  // tf classes (title, alias, heading, glossary, body, then the stored positions: heading and body tf),
+  // most frequent first, ties by bytes: body 1 (beta, gamma and alpha in section 0; alpha in 2), title
+  // and body 1 (alpha in 0, delta in 2), then heading and body 1 (beta in 1: two positions) before title
+  // 1 (alpha in 1: none)
+  CHECK(b.tf_classes ==
+        std::vector<uint8_t>{0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0});
   // field lengths: the fields that occur (title, heading, body), a length code per section
   CHECK(b.length_fields == 0x15u);
   CHECK(b.field_lengths == std::vector<uint8_t>{1, 0, 3, 1, 1, 1, 1, 0, 2});
@@ -864,6 +867,113 @@ TEST_CASE("search: skip tables, long postings and phrases across blocks", "[sear
   for (uint32_t i = 0; i < res.hit_count; ++i) {
     const std::string s(hits[i].slug.ptr, hits[i].slug.len);
     CHECK(std::find(rare.begin(), rare.end(), std::atoi(s.c_str() + 1)) == rare.end());
+  }
+}
+
+TEST_CASE("search: every adjacent pair of words is found as a phrase exactly where it occurs", "[search]") {
+  // Positions are stored without counts or headers (index version 7): each posting's count comes from
+  // its tf class and each position takes the bits its section's length codes allow. Sections of many
+  // lengths (exact codes up to 31 words, then 8 steps an octave; up to 3,000 words), with and without
+  // headings, 600 short ones (skip tables, and a rare word that makes a common one's cursor jump by them)
+  // and a word past the 255 positions a posting keeps. Every one of the 441 quoted pairs of 21 words gives
+  // exactly the sections where the pair occurs, worked out here
+  // from the text: in the heading or in the body (never across them), among each word's first 255
+  // occurrences in the section.
+  const std::vector<std::string> vocab = {"ka", "ke", "ki", "ko", "ku", "qa", "qe", "qi", "qo", "qu",
+                                          "za", "ze", "zi", "zo", "zu", "va", "ve", "vi", "vo", "vu", "xa"};
+  const uint32_t kRandom = 20, kRare = 20;  // words drawn at random; "xa": a few sections far apart
+  uint64_t rng = 12345;
+  auto next = [&rng]() {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(rng >> 33);
+  };
+  struct Sec {
+    std::string slug, anchor;
+    std::vector<std::vector<uint32_t>> runs;  // heading words, body words (vocab indexes)
+  };
+  for (const bool headings : {true, false}) {
+    std::vector<Sec> secs;
+    std::string jsonl;
+    auto words = [&](uint32_t n) {
+      std::vector<uint32_t> w(n);
+      for (auto &x : w) x = next() % kRandom;
+      return w;
+    };
+    auto text = [&](const std::vector<uint32_t> &w) {
+      std::string t;
+      for (uint32_t x : w) t += (t.empty() ? "" : " ") + vocab[x];
+      return t;
+    };
+    const std::vector<uint32_t> lens = {1, 2, 5, 30, 31, 32, 33, 35, 36, 40, 63, 64, 65, 100, 300, 1000, 3000};
+    for (size_t i = 0; i < lens.size() + 600; ++i) {
+      const std::string slug = "s" + std::to_string(i);
+      std::string body;
+      Sec lead{slug, "", {{}, words(i < lens.size() ? lens[i] : 1 + next() % 6)}};
+      if (i >= lens.size()) lead.runs[1].insert(lead.runs[1].begin(), 0u);  // "ka" everywhere: df > 600
+      if (i % 97 == 50) lead.runs[1].insert(lead.runs[1].end(), {0u, kRare});  // "ka xa": the cursor of "ka"
+                                                                               // gets there by its skip table
+      body = text(lead.runs[1]);
+      secs.push_back(lead);
+      if (headings && i < lens.size()) {
+        std::vector<uint32_t> h = words(1 + i % 4);
+        h.insert(h.begin(), static_cast<uint32_t>(i % vocab.size()));  // distinct headings make distinct anchors
+        Sec sub{slug, "", {h, words(lens[lens.size() - 1 - i])}};
+        std::string hs = "h" + std::to_string(i) + " " + text(h);
+        sub.runs[0].insert(sub.runs[0].begin(), UINT32_MAX);  // "hN": no vocabulary word
+        sub.anchor = hs;
+        std::replace(sub.anchor.begin(), sub.anchor.end(), ' ', '-');
+        body += "\\n\\n## " + hs + "\\n\\n" + text(sub.runs[1]);
+        secs.push_back(sub);
+      }
+      jsonl += "{\"slug\":\"" + slug + "\",\"title\":\"T " + std::to_string(i) + "\",\"body\":\"" + body + "\"}\n";
+    }
+    // a section where "ka" occurs 400 times, "ka ke" only after the 300th
+    {
+      Sec big{"big", "", {{}, {}}};
+      for (int k = 0; k < 400; ++k) big.runs[1].insert(big.runs[1].end(), {0u, k > 300 ? 1u : 2u});
+      secs.push_back(big);
+      jsonl += "{\"slug\":\"big\",\"title\":\"Big\",\"body\":\"" + text(big.runs[1]) + "\"}\n";
+    }
+    folio_test::TempDir dir;
+    folio_test::write_file(dir / "p.jsonl", jsonl);
+    REQUIRE(folio_test::run_build({dir / "p.jsonl", "-o", dir / "p.folio", "--quiet"}) == 0);
+    folio::index::PackFile pf;
+    REQUIRE(pf.open(dir / "p.folio") == FOLIO_OK);
+    std::vector<folio_search_hit> hits(2048);
+    folio_search_result res;
+    size_t checked = 0, found = 0;
+    for (uint32_t a = 0; a < vocab.size(); ++a)
+      for (uint32_t b = 0; b < vocab.size(); ++b) {
+        std::set<std::string> want;
+        for (const Sec &s : secs) {
+          // each word's occurrence index in the section, heading first: a posting keeps its first 255
+          uint32_t seen[64] = {0};
+          bool hit = false;
+          for (const auto &run : s.runs) {
+            std::vector<uint32_t> occ(run.size());
+            for (size_t k = 0; k < run.size(); ++k) occ[k] = run[k] == UINT32_MAX ? 0 : seen[run[k]]++;
+            for (size_t k = 0; k + 1 < run.size(); ++k)
+              if (run[k] == a && run[k + 1] == b && occ[k] < 255 && occ[k + 1] < 255) hit = true;
+          }
+          if (hit) want.insert(s.slug + "#" + s.anchor);
+        }
+        const std::string q = "\"" + vocab[a] + " " + vocab[b] + "\"";
+        REQUIRE(folio_search(pf.reader, q.data(), q.size(),
+                             FOLIO_SEARCH_ALL_SECTIONS | FOLIO_SEARCH_NO_SNIPPETS | FOLIO_SEARCH_NO_FUZZY |
+                                 FOLIO_SEARCH_NO_SYNONYMS,
+                             hits.data(), static_cast<uint32_t>(hits.size()), nullptr, 0, &res) == FOLIO_OK);
+        std::set<std::string> got;
+        for (uint32_t i = 0; i < res.hit_count; ++i)
+          if (hits[i].flags & FOLIO_HIT_ALL_WORDS)
+            got.insert(std::string(hits[i].slug.ptr, hits[i].slug.len) + "#" +
+                       std::string(hits[i].anchor.ptr, hits[i].anchor.len));
+        INFO(q << (headings ? " (with headings)" : " (no headings)"));
+        CHECK(got == want);
+        ++checked;
+        found += want.size();
+      }
+    CHECK(checked == vocab.size() * vocab.size());
+    CHECK(found > 2000);  // the pairs do occur: the check is not vacuous
   }
 }
 

@@ -39,9 +39,16 @@ void put_varint(std::vector<uint8_t> &o, uint32_t v) {
   }
   o.push_back(static_cast<uint8_t>(v));
 }
-void put_u32(std::vector<uint8_t> &o, uint32_t v) {
-  for (int i = 0; i < 4; ++i) o.push_back(static_cast<uint8_t>(v >> (8 * i)));
+size_t varint_bytes(uint32_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
 }
+
+using fts::SkipWidths;
 
 void put_le(std::vector<uint8_t> &o, uint32_t v, uint32_t w) {
   for (uint32_t k = 0; k < w; ++k) o.push_back(static_cast<uint8_t>(v >> (8 * k)));
@@ -125,59 +132,6 @@ void put_doc_block(std::vector<uint8_t> &o, const std::vector<uint32_t> &gap, co
   for (size_t i = 0; i < n; ++i) {
     w.rice(gap[i], bk);
     w.gamma(cls[i]);
-  }
-}
-
-// One posting's positions in the varint form: 0 = none; else ((first << 1) | more) + 1, then when more
-// (count - 2) and the deltas.
-void put_pos_varint(std::vector<uint8_t> &o, const std::vector<uint32_t> &ps) {
-  if (ps.empty()) {
-    put_varint(o, 0);
-    return;
-  }
-  put_varint(o, ((ps[0] << 1) | (ps.size() > 1 ? 1u : 0u)) + 1u);
-  if (ps.size() > 1) put_varint(o, static_cast<uint32_t>(ps.size() - 2));
-  for (size_t j = 1; j < ps.size(); ++j) put_varint(o, ps[j] - ps[j - 1]);
-}
-
-// One position block (search_format.h): varints for a single posting, else the smaller of varints and
-// bit-packed counts, first positions and deltas.
-void put_pos_block(std::vector<uint8_t> &o, const std::vector<std::vector<uint32_t>> &blk) {
-  std::vector<uint8_t> vb;
-  for (const auto &ps : blk) put_pos_varint(vb, ps);
-  if (blk.size() == 1) {
-    o.insert(o.end(), vb.begin(), vb.end());
-    return;
-  }
-  uint32_t maxc = 0, maxf = 0, maxd = 0;
-  for (const auto &ps : blk) {
-    maxc = std::max(maxc, static_cast<uint32_t>(ps.size()));
-    if (!ps.empty()) maxf = std::max(maxf, ps[0]);
-    for (size_t j = 1; j < ps.size(); ++j) maxd = std::max(maxd, ps[j] - ps[j - 1]);
-  }
-  const uint32_t wc = bit_width(maxc), wf = bit_width(maxf), wd = bit_width(maxd);
-  uint64_t bits = static_cast<uint64_t>(blk.size()) * wc;
-  for (const auto &ps : blk)
-    if (!ps.empty()) bits += wf + static_cast<uint64_t>(ps.size() - 1) * wd;
-  const size_t packed = 2 + static_cast<size_t>((bits + 7) / 8);
-  if (packed >= 1 + vb.size() || wc > fts::kMaxPosCountBits || wf > 31 || wd > 31) {
-    o.push_back(static_cast<uint8_t>(fts::kVarintBlock));
-    o.insert(o.end(), vb.begin(), vb.end());
-    return;
-  }
-  put_le(o, wc | (wf << 5) | (wd << 10), 2);
-  const size_t base = o.size();
-  o.resize(base + static_cast<size_t>((bits + 7) / 8), 0);
-  size_t bit = 0;
-  auto put_bits = [&](uint32_t v, uint32_t w) {
-    for (uint32_t k = 0; k < w; ++k, ++bit)
-      if ((v >> k) & 1u) o[base + (bit >> 3)] |= static_cast<uint8_t>(1u << (bit & 7));
-  };
-  for (const auto &ps : blk) put_bits(static_cast<uint32_t>(ps.size()), wc);
-  for (const auto &ps : blk) {
-    if (ps.empty()) continue;
-    put_bits(ps[0], wf);
-    for (size_t j = 1; j < ps.size(); ++j) put_bits(ps[j] - ps[j - 1], wd);
   }
 }
 
@@ -531,8 +485,10 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
         }
         if (dt->tf[f] < 65535) ++dt->tf[f];
         // positions of stopwords are not stored: phrases check the other words' offsets (a stopword
-        // in a quoted phrase only has to occur in the section)
-        const bool positional = !text::is_stopword(t.text, t.len);
+        // in a quoted phrase only has to occur in the section). A stopword is a term whose stem is one,
+        // as the reader decides for a phrase's words: then every occurrence of a term with positions has
+        // one, and its count is its heading and body tf (the tf classes stay few)
+        const bool positional = !text::is_stopword(st.data(), st.size());
         if (f == fts::FIELD_HEADING) {
           if (positional) dt->pos.push_back(t.position);
           maxpos = std::max(maxpos, t.position + 1);
@@ -560,11 +516,27 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     for (int f = 0; f < fts::FIELD_COUNT; ++f)
       if (out.length_fields & (1u << f)) out.field_lengths.push_back(static_cast<uint8_t>(fts::length_code(lens[d][f])));
 
-  // tf classes: the distinct per-field tf tuples, most frequent first (ties: by bytes)
+  // positions: sorted, each once, at most the first kMaxStoredPositions; a term has a position stream when
+  // some posting of it has positions
+  std::vector<uint8_t> term_has_pos(terms.size(), 0);
+  for (uint32_t d = 0; d < n; ++d)
+    for (DocTerm &dt : doc_terms[d]) {
+      std::sort(dt.pos.begin(), dt.pos.end());
+      dt.pos.erase(std::unique(dt.pos.begin(), dt.pos.end()), dt.pos.end());
+      if (dt.pos.size() > fts::kMaxStoredPositions) dt.pos.resize(fts::kMaxStoredPositions);
+      if (!dt.pos.empty()) term_has_pos[dt.term] = 1;
+    }
+
+  // tf classes: the distinct per-field tf tuples with the stored position count, most frequent first (ties:
+  // by bytes). A term without positions stores none whatever its class says, so its postings take the
+  // count their heading and body tf would give (the class the other terms' postings use most)
   using TfKey = std::array<uint8_t, fts::kTfClassBytes>;
-  auto tf_key = [](const DocTerm &dt) {
+  auto tf_key = [&term_has_pos](const DocTerm &dt) {
     TfKey k;
     for (int f = 0; f < fts::FIELD_COUNT; ++f) k[f] = static_cast<uint8_t>(std::min<uint32_t>(dt.tf[f], 255));
+    const uint32_t natural = std::min<uint32_t>(k[fts::FIELD_HEADING] + k[fts::FIELD_BODY], fts::kMaxStoredPositions);
+    k[fts::kClassPositions] =
+        static_cast<uint8_t>(term_has_pos[dt.term] ? static_cast<uint32_t>(dt.pos.size()) : natural);
     return k;
   };
   std::map<TfKey, uint64_t> class_count;
@@ -583,8 +555,6 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   if (class_id.size() >= (1u << fts::kMaxClassBits) - 1u) throw std::runtime_error("search index: too many tf classes");
   for (uint32_t d = 0; d < n; ++d) {
     for (DocTerm &dt : doc_terms[d]) {
-      std::sort(dt.pos.begin(), dt.pos.end());
-      dt.pos.erase(std::unique(dt.pos.begin(), dt.pos.end()), dt.pos.end());
       Posting p{d, class_id.at(tf_key(dt)), static_cast<uint32_t>(positions.size()), static_cast<uint32_t>(dt.pos.size())};
       positions.insert(positions.end(), dt.pos.begin(), dt.pos.end());
       postings[dt.term].push_back(p);
@@ -621,18 +591,21 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     // postings record
     const std::vector<Posting> &pl = postings[id];
     std::vector<uint8_t> docs_s, pos_s, skips;
+    BitWriter pos_w{&pos_s, 0};  // positions: one bit stream, each in its section's pos_width bits
     uint32_t prev_doc = UINT32_MAX;
-    uint32_t block_doc_off = 0, block_pos_off = 0;
+    uint32_t block_doc_off = 0;
+    uint64_t block_pos_bit = 0;
     const uint32_t B = fts::kSkipBlock, P = fts::kPackBlock;
     static_assert(fts::kSkipBlock % fts::kPackBlock == 0, "skip blocks start pack blocks");
     const bool with_skips = pl.size() > B;
     std::vector<uint32_t> blk_gap;
     std::vector<uint32_t> blk_cls;
-    std::vector<std::vector<uint32_t>> blk_pos;
+    std::vector<std::array<uint32_t, 3>> skip_vals;  // per skip block: last doc, doc byte, position bit
     for (size_t k = 0; k < pl.size(); ++k) {
       if (k % B == 0) {
         block_doc_off = static_cast<uint32_t>(docs_s.size());
-        block_pos_off = static_cast<uint32_t>(pos_s.size());
+        block_pos_bit = pos_w.bit;
+        if (block_pos_bit > 0xFFFFFFFFull) throw std::runtime_error("search index: a term's positions exceed 512 MiB");
       }
       const Posting &p = pl[k];
       blk_gap.push_back(prev_doc == UINT32_MAX ? p.doc : p.doc - prev_doc - 1);
@@ -649,26 +622,45 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
         blk_gap.clear();
         blk_cls.clear();
       }
-      blk_pos.emplace_back(positions.begin() + p.pos_begin, positions.begin() + p.pos_begin + p.pos_count);
-      for (uint32_t v : blk_pos.back())
-        if (v >= (1u << 30)) throw std::runtime_error("search index: position out of range");
-      if (k % P == P - 1 || k + 1 == pl.size()) {
-        put_pos_block(pos_s, blk_pos);
-        blk_pos.clear();
+      // as many positions as the posting's class says, in the width its section's lengths give (the
+      // reader derives both; a position that does not fit would be a builder fault)
+      if (p.pos_count != out.tf_classes[static_cast<size_t>(p.cls) * fts::kTfClassBytes + fts::kClassPositions] &&
+          term_has_pos[id])
+        throw std::runtime_error("search index: a posting's positions differ from its class");
+      const uint32_t pw = fts::position_width(fts::length_code(lens[p.doc][fts::FIELD_HEADING]),
+                                              fts::length_code(lens[p.doc][fts::FIELD_BODY]));
+      for (uint32_t j = 0; j < p.pos_count; ++j) {
+        const uint32_t v = positions[p.pos_begin + j];
+        if (pw < 32 && (v >> pw) != 0) throw std::runtime_error("search index: a position past its section's length");
+        pos_w.put(v, pw);
       }
       out.position_count += p.pos_count;
-      if (with_skips && (k % B == B - 1 || k + 1 == pl.size())) {
-        put_u32(skips, p.doc);
-        put_u32(skips, block_doc_off);
-        put_u32(skips, block_pos_off);
-      }
+      if (with_skips && (k % B == B - 1 || k + 1 == pl.size()))
+        skip_vals.push_back({p.doc, block_doc_off, static_cast<uint32_t>(block_pos_bit)});
+    }
+    // skip entries in the widths the record's size gives (search_format.h): the widths depend on the
+    // size, which depends on the widths; both only grow, so this settles in a few rounds
+    const size_t body = (pl.size() != 1 ? varint_bytes(static_cast<uint32_t>(docs_s.size())) : 0) + docs_s.size() + pos_s.size();
+    SkipWidths sw{};
+    size_t rec_size = body;
+    for (int round = 0;; ++round) {
+      sw = fts::skip_widths(n, rec_size);
+      const size_t next = body + skip_vals.size() * (sw.last + sw.doc + sw.pos);
+      if (next == rec_size) break;
+      if (round > 8) throw std::runtime_error("search index: skip entry widths do not settle");
+      rec_size = next;
+    }
+    for (const auto &e : skip_vals) {
+      put_le(skips, e[0], sw.last);
+      put_le(skips, e[1], sw.doc);
+      put_le(skips, e[2], sw.pos);
     }
     out.posting_count += pl.size();
     out.doc_stream_bytes += docs_s.size();
     out.pos_stream_bytes += pos_s.size();
     out.skip_bytes += skips.size();
     std::vector<uint8_t> rec = skips;
-    put_varint(rec, static_cast<uint32_t>(docs_s.size()));
+    if (pl.size() != 1) put_varint(rec, static_cast<uint32_t>(docs_s.size()));  // one posting: its varints end it
     rec.insert(rec.end(), docs_s.begin(), docs_s.end());
     rec.insert(rec.end(), pos_s.begin(), pos_s.end());
 

@@ -41,17 +41,18 @@ static void cursor_rewind(Cursor *c) {
   c->idx = kEnd;
   c->doc = c->df ? 0 : kEnd;
   c->prev = kEnd;
-  c->dp = c->pp = 0;
+  c->dp = 0;
   c->bitp = 0;
+  c->pcur = c->pnext = 0;
   c->left = 0;
   c->rk = 0;
   c->cls = 0;
-  c->pidx = 0;
-  c->pb_open = false;
 }
 
 bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   c->bad = false;
+  c->track = false;
+  c->view = v;
   c->df = t.df;
   c->skip = v->skip;
   cursor_rewind(c);
@@ -72,13 +73,26 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
   size_t p = 0;
   c->nblocks = (t.df + v->skip - 1) / v->skip;
   if (c->nblocks > 1) {
-    const uint64_t sk = static_cast<uint64_t>(c->nblocks) * kSkipEntryBytes;
+    const SkipWidths sw = skip_widths(v->nsections, n);
+    c->sk_last = static_cast<uint8_t>(sw.last);
+    c->sk_doc = static_cast<uint8_t>(sw.doc);
+    c->sk_pos = static_cast<uint8_t>(sw.pos);
+    c->sk_entry = static_cast<uint8_t>(sw.last + sw.doc + sw.pos);
+    const uint64_t sk = static_cast<uint64_t>(c->nblocks) * c->sk_entry;
     if (sk > n) return c->bad = true, c->doc = kEnd, false;
     c->skips = rec;
     p = static_cast<size_t>(sk);
   }
   uint32_t db = 0;
-  if (!varint_get(rec, n, &p, &db) || db > n - p) return c->bad = true, c->doc = kEnd, false;
+  if (t.df == 1) {  // no doc_bytes: the posting's varints (search_format.h) end the doc stream
+    size_t q = p;
+    uint32_t x = 0, cls = 0;
+    if (!varint_get(rec, n, &q, &x) || ((x & 1u) && !varint_get(rec, n, &q, &cls)))
+      return c->bad = true, c->doc = kEnd, false;
+    db = static_cast<uint32_t>(q - p);
+  } else if (!varint_get(rec, n, &p, &db) || db > n - p) {
+    return c->bad = true, c->doc = kEnd, false;
+  }
   c->docs = rec + p;
   c->docs_len = db;
   c->docs_avail = static_cast<uint32_t>(v->postings_len - t.post_off - p);  // dict_next checked post_off + n
@@ -117,7 +131,19 @@ FOLIO_SEARCH_NOINLINE bool rice_gamma_slow(Cursor *c, uint32_t *delta) {
   return true;
 }
 
-// The current block's next posting: doc gap `delta`, index `next`.
+// Positions stored by a posting of class cls in section d of a term with a position stream (the class's
+// count), and the bits each takes there (search_format.h pos_width).
+static inline uint32_t class_positions(const View *v, uint32_t cls) {
+  return v->tf_classes[static_cast<size_t>(cls) * kTfClassBytes + kClassPositions];
+}
+static inline uint32_t section_pos_width(const View *v, uint32_t d) {
+  const size_t row = static_cast<size_t>(d) * v->ncols;
+  const uint32_t hc = v->col[FIELD_HEADING] >= 0 ? v->field_lengths[row + v->col[FIELD_HEADING]] : 0u;
+  const uint32_t bc = v->col[FIELD_BODY] >= 0 ? v->field_lengths[row + v->col[FIELD_BODY]] : 0u;
+  return position_width(hc, bc);
+}
+
+// The current block's next posting: doc gap `delta`, index `next` (its class already in c->cls).
 static inline bool cursor_land(Cursor *c, uint32_t next, uint32_t delta) {
   --c->left;
   const uint64_t d = static_cast<uint64_t>(c->prev == kEnd ? 0 : static_cast<uint64_t>(c->prev) + 1) + delta;
@@ -128,6 +154,11 @@ static inline bool cursor_land(Cursor *c, uint32_t next, uint32_t delta) {
   }
   c->idx = next;
   c->doc = c->prev = static_cast<uint32_t>(d);
+  if (c->track && c->pos_len) {  // where this posting's positions start, and the next one's
+    c->pcur = c->pnext;
+    const uint32_t np = class_positions(c->view, c->cls);
+    if (np) c->pnext += static_cast<size_t>(np) * section_pos_width(c->view, c->doc);
+  }
   return true;
 }
 
@@ -202,7 +233,7 @@ static void cursor_advance(Cursor *c, uint32_t target) {
     uint32_t lo = cur, hi = c->nblocks;
     while (lo < hi) {
       const uint32_t mid = lo + (hi - lo) / 2;
-      if (le32(c->skips + static_cast<size_t>(mid) * kSkipEntryBytes) < target)
+      if (le_get(c->skips + static_cast<size_t>(mid) * c->sk_entry, c->sk_last) < target)
         lo = mid + 1;
       else
         hi = mid;
@@ -214,21 +245,19 @@ static void cursor_advance(Cursor *c, uint32_t target) {
     }
     const bool inside_current = c->idx != kEnd && lo == cur;
     if (!inside_current && lo > 0) {
-      const uint8_t *e = c->skips + static_cast<size_t>(lo) * kSkipEntryBytes;
-      const uint8_t *pe = e - kSkipEntryBytes;
-      const uint32_t doff = le32(e + 4), poff = le32(e + 8);
-      if (doff >= c->docs_len || poff > c->pos_len) {
+      const uint8_t *e = c->skips + static_cast<size_t>(lo) * c->sk_entry;
+      const uint8_t *pe = e - c->sk_entry;
+      const uint32_t doff = le_get(e + c->sk_last, c->sk_doc), pbit = le_get(e + c->sk_last + c->sk_doc, c->sk_pos);
+      if (doff >= c->docs_len || pbit > static_cast<uint64_t>(c->pos_len) * 8) {
         c->bad = true;
         c->doc = kEnd;
         return;
       }
       c->dp = doff;
       c->left = 0;
-      c->prev = le32(pe);
+      c->prev = le_get(pe, c->sk_last);
       c->idx = lo * c->skip - 1;
-      c->pp = poff;
-      c->pidx = lo * c->skip;
-      c->pb_open = false;
+      c->pnext = pbit;
     }
   }
   while (cursor_step(c)) {
@@ -236,146 +265,19 @@ static void cursor_advance(Cursor *c, uint32_t target) {
   }
 }
 
-// One posting's positions in the varint form (search_format.h) at *p: skip them, or (out != NULL) decode
-// them into out (at most cap, the rest dropped; *got counts the stored ones).
-static bool pos_varint_posting(const uint8_t *pos, size_t len, size_t *p, uint32_t *out, uint32_t cap, uint32_t *got) {
-  uint32_t x;
-  if (!varint_get(pos, len, p, &x)) return false;
-  if (x == 0) return true;
-  uint32_t cur = (x - 1) >> 1;
-  if (out && *got < cap) out[(*got)++] = cur;
-  if ((x - 1) & 1u) {
-    uint32_t more;
-    if (!varint_get(pos, len, p, &more) || more > len) return false;
-    for (uint32_t k = 0; k <= more; ++k) {
-      uint32_t d;
-      if (!varint_get(pos, len, p, &d)) return false;
-      cur += d;
-      if (out && *got < cap) out[(*got)++] = cur;
-    }
-  }
-  return true;
-}
-
-// A position block of n postings starting at byte p, validated to lie within the stream.
-struct PosBlock {
-  size_t start;  // varint: first posting's byte; packed: bit offset of the counts
-  size_t end;    // byte after the block
-  uint32_t wc, wf, wd;
-  bool varint;
-};
-
-static bool pos_block_open(const Cursor *c, size_t p, uint32_t n, PosBlock *b, bool need_end) {
-  const uint8_t *pos = c->pos;
-  const size_t len = c->pos_len;
-  b->varint = true;
-  b->wc = b->wf = b->wd = 0;
-  if (n != 1) {
-    if (p >= len) return false;
-    if (pos[p] == kVarintBlock) {
-      ++p;
-    } else {
-      if (len - p < 2) return false;
-      b->varint = false;
-      const uint32_t h = pos[p] | (static_cast<uint32_t>(pos[p + 1]) << 8);
-      b->wc = h & 31u;
-      b->wf = (h >> 5) & 31u;
-      b->wd = (h >> 10) & 31u;
-      if (b->wc > kMaxPosCountBits || (h >> 15)) return false;
-      p += 2;
-      const uint64_t cbits = static_cast<uint64_t>(n) * b->wc;
-      if ((cbits + 7) / 8 > len - p) return false;
-      uint64_t total = cbits;
-      for (uint32_t i = 0; i < n; ++i) {
-        const uint32_t cnt = bits_get(pos, p * 8 + static_cast<size_t>(i) * b->wc, b->wc);
-        if (cnt) total += b->wf + static_cast<uint64_t>(cnt - 1) * b->wd;
-      }
-      if ((total + 7) / 8 > len - p) return false;
-      b->start = p * 8;
-      b->end = p + static_cast<size_t>((total + 7) / 8);
-      return true;
-    }
-  }
-  b->start = p;
-  b->end = p;
-  if (!need_end) return true;  // varint postings are bounds-checked as they are read
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t got = 0;
-    if (!pos_varint_posting(pos, len, &p, nullptr, 0, &got)) return false;
-  }
-  b->end = p;
-  return true;
-}
-
-// Positions of the current posting into out (at most cap, the rest dropped). Returns the count.
-// Postings are visited in increasing order, so the cursor keeps its position block open and walks on
-// from the last posting it decoded (pos_block_open validates a block once, not once per phrase check).
+// Positions of the current posting into out (at most cap, the rest dropped). Returns the count; 0 (and
+// c->bad) when they would lie past the position stream or the cursor does not follow it.
 static uint32_t cursor_positions(Cursor *c, uint32_t *out, uint32_t cap) {
-  if (c->doc == kEnd || c->idx == kEnd || c->pidx > c->idx) return 0;
-  const uint32_t first = c->idx / kPackBlock * kPackBlock;  // the current posting's block
-  if (c->pb_open && c->pidx != first) {
-    // leave the open block: its end is known when packed, else walk its remaining postings
-    const uint32_t n = c->df - c->pidx < kPackBlock ? c->df - c->pidx : kPackBlock;
-    if (!c->pb_varint) {
-      c->pp = c->pb_end;
-    } else {
-      size_t p = c->pcur;
-      uint32_t got = 0;
-      for (uint32_t i = c->pj; i < n; ++i)
-        if (!pos_varint_posting(c->pos, c->pos_len, &p, nullptr, 0, &got)) return c->bad = true, 0;
-      c->pp = p;
-    }
-    c->pidx += n;
-    c->pb_open = false;
-  }
-  const uint32_t n = c->df - first < kPackBlock ? c->df - first : kPackBlock;
-  if (!c->pb_open) {
-    PosBlock b;
-    while (c->pidx < first) {
-      const uint32_t m = c->df - c->pidx < kPackBlock ? c->df - c->pidx : kPackBlock;
-      if (!pos_block_open(c, c->pp, m, &b, true)) return c->bad = true, 0;
-      c->pp = b.end;
-      c->pidx += m;
-    }
-    if (c->pidx != first) return c->bad = true, 0;
-    if (!pos_block_open(c, c->pp, n, &b, false)) return c->bad = true, 0;
-    c->pb_open = true;
-    c->pb_varint = b.varint ? 1 : 0;
-    c->pb_wc = static_cast<uint8_t>(b.wc);
-    c->pb_wf = static_cast<uint8_t>(b.wf);
-    c->pb_wd = static_cast<uint8_t>(b.wd);
-    c->pb_start_bits = b.start;
-    c->pb_end = b.end;
-    c->pj = 0;
-    c->pcur = b.varint ? b.start : b.start + static_cast<size_t>(n) * b.wc;  // validated by pos_block_open
-  }
-  const uint32_t j = c->idx - first;
-  if (j < c->pj) return c->bad = true, 0;  // cursors only move forward
-  uint32_t got = 0;
-  if (c->pb_varint) {
-    for (; c->pj < j; ++c->pj)
-      if (!pos_varint_posting(c->pos, c->pos_len, &c->pcur, nullptr, 0, &got)) return c->bad = true, 0;
-    size_t p = c->pcur;
-    if (!pos_varint_posting(c->pos, c->pos_len, &p, out, cap, &got)) return c->bad = true, 0;
-    return got;
-  }
-  const uint32_t wc = c->pb_wc, wf = c->pb_wf, wd = c->pb_wd;
-  for (; c->pj < j; ++c->pj) {
-    const uint32_t cnt = bits_get(c->pos, c->pb_start_bits + static_cast<size_t>(c->pj) * wc, wc);
-    if (cnt) c->pcur += wf + static_cast<size_t>(cnt - 1) * wd;
-  }
-  const uint32_t cnt = bits_get(c->pos, c->pb_start_bits + static_cast<size_t>(j) * wc, wc);
-  if (cnt == 0) return 0;
+  if (c->doc == kEnd || c->idx == kEnd || c->pos_len == 0) return 0;
+  if (!c->track) return c->bad = true, 0;  // a phrase word's cursor always tracks (alt_term)
+  const uint32_t np = class_positions(c->view, c->cls);
+  if (np == 0) return 0;
+  const uint32_t w = section_pos_width(c->view, c->doc);
+  if (c->pcur + static_cast<uint64_t>(np) * w > static_cast<uint64_t>(c->pos_len) * 8) return c->bad = true, 0;
+  const uint32_t n = np < cap ? np : cap;
   size_t bit = c->pcur;
-  uint32_t cur = bits_get(c->pos, bit, wf);
-  bit += wf;
-  if (cap > 0) out[got++] = cur;
-  for (uint32_t k = 1; k < cnt; ++k) {
-    cur += bits_get(c->pos, bit, wd);
-    bit += wd;
-    if (got < cap) out[got++] = cur;
-  }
-  return got;
+  for (uint32_t k = 0; k < n; ++k, bit += w) out[k] = bits_get(c->pos, bit, w);
+  return n;
 }
 
 // ---- query model ----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 //                    bytes that follow; a nibble of 15 is an escape: u8 lcp, then u8 slen, follow (in
 //                    that order, each only when escaped); then slen bytes
 //   then:            u8 f = (surface code << 4) | count code, then
-//                    count code 0..5: df 1, post_bytes 4 + code; 6..14: df = code - 4, varint post_bytes;
+//                    count code 0..5: df 1, post_bytes 3 + code; 6..14: df = code - 4, varint post_bytes;
 //                    15: varint df, varint post_bytes
 //                    surface code 0: the surface form is the term; 1..14: entry code - 1 of dict_surfaces;
 //                    15: u8 x = (cut << 4) | len, or x = 0xFF and u8 cut, u8 len; then len bytes
@@ -46,9 +46,11 @@
 // and folds the pack's headings of the few entries with the query key's hash to compare them.
 //
 // postings, one record per term with df postings in blocks of `skip_block` (B):
-//   if df > B:  ceil(df / B) skip entries of 12 bytes: u32 last_doc, u32 doc_off, u32 pos_off (offsets
-//               relative to the doc / position stream)
-//   varint doc_bytes, then the doc stream, in pack blocks of kPackBlock postings (the last one shorter); per
+//   if df > B:  ceil(df / B) skip entries (index version 7: in the widths skip_widths gives for the section
+//               count and the record's size, post_bytes): last_doc, doc_off (byte offset in the doc stream
+//               of the block's first posting), pos_bit (bit offset in the position stream of its positions)
+//   varint doc_bytes (not when df = 1: the one posting's varints end the doc stream; index version 7),
+//   then the doc stream, in pack blocks of kPackBlock postings (the last one shorter); per
 //   posting a gap g = doc - prev - 1 (prev starts at -1) and a tf class c (an entry of tf_classes, below).
 //   A block of one posting: varint (g << 1) | (c != 0), then varint (c - 1) when c != 0. Other blocks start
 //   with u8 k: k = kVarintBlock: per posting varint g, varint c; else (k <= kMaxRiceParam) per posting g
@@ -56,24 +58,26 @@
 //   kMaxRiceQuotient) and c Elias-gamma-coded (x = c + 1 < 2^kMaxClassBits: z = floor(log2 x) zero bits, a
 //   one bit, the low z bits of x), LSB first, the block padded to a byte. The builder picks the smaller of
 //   the two per block, and the k with the fewest bits. Skip entries' doc_off point at a block's first byte.
-//   the position stream (the rest of the record), in the same pack blocks as the doc stream (skip entries'
-//   pos_off point at a block's first byte). Varint form, per posting one varint x: 0 = no positions, else
-//   x - 1 = (first position << 1) | more; when more, varint (count - 2) and count - 1 position deltas. A
-//   block of one posting is in the varint form; other blocks start with u8 kVarintBlock (the varint form
-//   follows) or with u16 h = wc | (wf << 5) | (wd << 10) (wc <= kMaxPosCountBits, so the first byte is
-//   never kVarintBlock; wf, wd <= 31): bit-packed, per posting its position count in wc bits, then per posting with positions the first position in wf bits and the deltas in wd bits, LSB
-//   first, the block padded to a byte. Positions count heading words then body words (body starts at
-//   heading words + kBodyGap); title, alias and glossary fields and stopwords carry no positions.
+//   the position stream (the rest of the record; index version 7): empty when no posting has positions,
+//   else one bit stream (LSB first, padded to a byte at its end) holding per posting, in doc order, its
+//   positions ascending, each in pos_width(s) bits (s the posting's section, below), as many as its tf
+//   class says (the class's sixth byte). No counts and no headers: a reader that follows the doc stream
+//   knows where every posting's positions start. Positions count heading words then body words (body
+//   starts at heading words + kBodyGap); title, alias and glossary fields and stopwords carry none, and a
+//   posting keeps at most its first kMaxStoredPositions.
 //
-// tf_classes (index version 6): the distinct per-field term frequencies of the postings, kTfClassBytes
-// bytes a class: u8 tf of title, aliases, heading, glossary, body (each capped at 255), most frequent
-// class first (ties: by bytes). A posting's score is computed when it is read (BM25F, kFieldParams, kK1):
+// tf_classes (index version 6; 7: six bytes): the distinct per-field term frequencies of the postings and
+// their stored position counts, kTfClassBytes bytes a class: u8 tf of title, aliases, heading, glossary,
+// body (each capped at 255), then u8 the positions the posting stores (when its term's position stream
+// is not empty; usually the heading and body tf, fewer for a stopword or past kMaxStoredPositions), most
+// frequent class first (ties: by bytes). A posting's score is computed when it is read (BM25F, kFieldParams, kK1):
 //   idf(df) * (sat(sum over title, aliases) + sat(sum over heading, glossary, body)),
 //   sum over a group of weight_f * tf_f / (1 - b_f + b_f * len_f / avg_f), sat(x) = x (k1 + 1) / (x + k1),
 //   idf(df) = ln(1 + (N - df + 0.5) / (df + 0.5)), N = section_count
 // with len_f the section's field length (field_lengths: per section one u8 length_code per field of the
 // length_fields mask, in field order; a field outside the mask has length 0) and avg_f field_avg[f], the
-// mean length over the sections where the field is not empty.
+// mean length over the sections where the field is not empty. pos_width(s) (position_width below) is the
+// bit width of the largest position section s can have by its heading and body length codes.
 //
 // snippet source (snip_frames, snip_offsets; optional): per section s, the bytes
 // [snip_offsets[s], snip_offsets[s+1]) of snip_frames are empty (no frame: the reader renders the
@@ -91,22 +95,23 @@ namespace folio {
 namespace fts {
 
 enum : uint32_t {
-  kIndexVersion = 6,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32;
+  kIndexVersion = 7,  // 2: position counts folded into the first position; 3: bit-packed blocks of 128; 4: of 32;
                       // 5: compact dictionary, synonyms and heading order; 6: tf classes and field lengths
                       // (BM25F computed when read) instead of stored impacts, Rice/gamma doc blocks,
-                      // 12-byte skip entries, 2-byte position block headers
+                      // 12-byte skip entries, 2-byte position block headers; 7: position counts in the tf
+                      // classes and positions in the width their section's length needs (no blocks)
   kPackBlock = 32,       // postings per bit-packed doc / position block (divides skip_block)
   kVarintBlock = 255,    // doc block header: the block's postings are varints
   kDictBlock = 16,
   kDictEscape = 15,      // nibble value: the field follows in full
   kDictDf1Codes = 6,     // count codes 0..5: df 1, post_bytes kDictPbBase + code
-  kDictPbBase = 4,
+  kDictPbBase = 3,
   kDictMaxSurfaces = 14, // dict_surfaces entries (surface codes 1..14)
   kSkipBlock = 128,
-  kSkipEntryBytes = 12,
-  kTfClassBytes = 5,     // tf_classes entry: one u8 tf per field
+  kTfClassBytes = 6,     // tf_classes entry: one u8 tf per field, then u8 stored positions
+  kClassPositions = 5,   // the byte of a tf_classes entry holding the posting's stored position count
+  kMaxStoredPositions = 255,  // positions a posting keeps (its first ones)
   kMaxClassBits = 24,    // tf classes are below 2^kMaxClassBits - 1
-  kMaxPosCountBits = 30, // widest position count in a packed position block (its header's low 5 bits)
   kMaxRiceParam = 31,    // Rice parameter of a doc block's gaps
   kMaxRiceQuotient = 32, // longest unary quotient of a Rice-coded gap
   kBodyGap = 4,          // position gap between a heading's words and the body's (no phrase spans them)
@@ -116,7 +121,7 @@ enum : uint32_t {
   kMaxPhraseWords = 8,   // words of a synonym phrase (longer ones are left out of the synonym table)
   kMaxAltsPerWord = 8,   // alternatives a query word gets: itself and its synonyms (the rest of a larger
                          // synonym group, longest phrases last, is never searched; the build warns)
-  kMaxPhrasePositions = 256,  // positions of a word a phrase check looks at (its first ones)
+  kMaxPhrasePositions = kMaxStoredPositions,  // positions of a word a phrase check looks at (all it has)
   kPhraseGammaZeros = 26,  // phrase postings: the longest gamma code's zero bits (2 * 26 + 1 <= 56 bits)
   kMaxPhraseGamma = (1u << (kPhraseGammaZeros + 1)) - 1,  // gaps and classes below it
 };
@@ -166,6 +171,26 @@ inline uint32_t length_code(uint32_t n) {
   uint32_t c = n < 32 ? n : 32;
   while (c < 255 && length_value(c + 1) <= n) ++c;
   return c;
+}
+
+// The largest field length a length code may stand for (0xFFFFFFFF: unbounded).
+inline uint32_t length_code_max(uint32_t code) {
+  if (code < 32) return code;
+  if (code >= 255) return 0xFFFFFFFFu;
+  const uint32_t next = length_value(code + 1);
+  return next == 0xFFFFFFFFu ? next : next - 1;
+}
+
+// pos_width: bits (1..32) that hold any position of a section whose heading and body have length codes hc
+// and bc (heading words at 0.., body words from heading words + kBodyGap when there is a heading); 32 when
+// a code is unbounded. At least 1, so that a term with positions never has an empty position stream.
+inline uint32_t position_width(uint32_t hc, uint32_t bc) {
+  const uint64_t h = length_code_max(hc), b = length_code_max(bc);
+  const uint64_t end = (h ? h + kBodyGap : 0) + b;  // positions are below it
+  if (end > 0xFFFFFFFFull) return 32;
+  uint32_t w = 1;
+  while (w < 32 && ((end - 1) >> w) != 0) ++w;
+  return w;
 }
 
 // Bounds-checked LEB128 varint (at most 5 bytes for a u32). Returns false (and leaves *pos) if the
@@ -242,6 +267,15 @@ inline uint64_t bits_window(const uint8_t *p, size_t len, size_t bitp) {
 // Bytes (1..4) of a fixed-width field holding values up to `max`.
 inline uint32_t byte_width(uint64_t max) {
   return max < 0x100u ? 1u : max < 0x10000u ? 2u : max < 0x1000000u ? 3u : 4u;
+}
+
+// Byte widths of a skip entry's fields in a postings record of rec_bytes bytes (the dictionary's
+// post_bytes) in an index of `sections` sections: last doc, doc stream offset, position stream bit offset.
+struct SkipWidths {
+  uint32_t last, doc, pos;
+};
+inline SkipWidths skip_widths(uint32_t sections, uint64_t rec_bytes) {
+  return SkipWidths{byte_width(sections ? sections - 1 : 0), byte_width(rec_bytes), byte_width(rec_bytes * 8)};
 }
 
 // Hash of a folded heading key (FNV-1a, folded to 16 bits), the sort key of heading_order.

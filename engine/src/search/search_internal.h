@@ -128,34 +128,30 @@ struct DictIter {
 };
 
 struct Cursor {
-  const uint8_t *skips;  // nblocks * 16 bytes, or NULL for a single block
+  const uint8_t *skips;  // nblocks skip entries of sk_last + sk_doc + sk_pos bytes, or NULL for one block
   const uint8_t *docs;
   const uint8_t *pos;
   uint32_t docs_len, pos_len;
   uint32_t docs_avail;   // bytes from docs to the end of the postings blob: a bit window may read them
                          // (what a code takes from past docs_len is refused after decoding it)
   uint32_t df, nblocks, skip;
+  uint8_t sk_last, sk_doc, sk_pos, sk_entry;  // skip entry field widths and size (search_format.h)
   uint32_t idx;          // index of the current posting (kEnd before the first)
   uint32_t doc;          // current doc (kEnd when exhausted)
   uint32_t prev;         // previous doc (for delta decoding), kEnd = -1
   size_t dp;             // next byte in docs (varint block: next posting; packed block: the next block)
   size_t bitp;           // packed block: bit offset in docs of the next posting
-  size_t pp;             // byte in pos at the start of posting pidx
-  uint32_t pidx;
+  // positions (search_format.h), followed only by a cursor whose positions a phrase check reads (track):
+  // the bit offsets in pos of the current posting's positions and of the next posting's
+  size_t pcur, pnext;
+  const View *view;      // tf classes (position counts) and field lengths (position widths)
   uint32_t left;         // postings left in the current doc block (0: the next step reads a block header)
   uint8_t rk;            // Rice parameter of the current doc block; kVarintBlock: varints
   uint32_t cls;          // tf class of the current posting (< View::nclasses)
   uint32_t nclasses, nsections;
   float idf;             // < 0 until computed
   bool bad;
-  // the open position block (block pidx, whose header pos_block_open validated): posting pj of the block
-  // has its positions at pcur (bit offset when packed, byte offset when varints); a phrase check walks on
-  // from there instead of re-reading the block from its start
-  bool pb_open;
-  uint32_t pj;
-  size_t pcur;
-  size_t pb_start_bits, pb_end;    // packed: bit offset of the counts; byte after the block
-  uint8_t pb_wc, pb_wf, pb_wd, pb_varint;
+  bool track;            // follow the position stream (set before the cursor's first step)
   // the first cursor of an alternative read from phrase postings (Alt::pre): the phrase's list, its
   // postings (docs: its bit stream, docs_len its bytes, bitp the next posting, idx/doc/prev as above); the
   // alternative's cursors (this one included) are not stepped themselves: the list gives each its tf class

@@ -74,6 +74,7 @@ static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len,
   const int k = add_cursor(s, t, len);
   if (k < 0) return false;
   a->relpos[a->n++] = static_cast<uint8_t>(relpos > kNoPos ? kNoPos : relpos);
+  if (a->phrase && relpos < kNoPos) s->cursors[k].track = true;  // the phrase check reads its positions
   // a stopword inside a phrase or synonym ("wear and tear") is only required to be present: lighting up
   // every "and" of a snippet would be noise
   if (s->clauses[ci].kind == CLAUSE_REQUIRED && !(relpos >= kNoPos && text::is_stopword(t, len))) {
@@ -482,7 +483,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
       const size_t sl = stem_copy(tok.text, tok.len, stem);
       uint32_t rel = tok.position - first_pos;
       if (rel >= kNoPos) rel = kNoPos - 1;
-      if (text::is_stopword(tok.text, tok.len)) rel = kNoPos;
+      if (text::is_stopword(stem, sl)) rel = kNoPos;  // as the builder decides: the term's stem
       if (!alt_term(s, a, static_cast<uint32_t>(ci), stem, sl, rel)) {
         s->truncated = true;
         break;
