@@ -79,7 +79,7 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t) {
     c->sk_pos = static_cast<uint8_t>(sw.pos);
     c->sk_entry = static_cast<uint8_t>(sw.last + sw.doc + sw.pos);
     const uint64_t sk = static_cast<uint64_t>(c->nblocks) * c->sk_entry;
-    if (sk > n) return c->bad = true, c->doc = kEnd, false;
+    if (sk + 4 > n) return c->bad = true, c->doc = kEnd, false;  // + 4: skip_field reads 4 bytes
     c->skips = rec;
     p = static_cast<size_t>(sk);
   }
@@ -143,6 +143,14 @@ static inline uint32_t section_pos_width(const View *v, uint32_t d) {
   return position_width(hc, bc);
 }
 
+// A tracking cursor just landed on a posting: where its positions start, and the next posting's. Kept
+// out of line: only phrase words' cursors track, and the stepping loop stays small.
+FOLIO_SEARCH_NOINLINE static void track_positions(Cursor *c) {
+  c->pcur = c->pnext;
+  const uint32_t np = class_positions(c->view, c->cls);
+  if (np) c->pnext += static_cast<size_t>(np) * section_pos_width(c->view, c->doc);
+}
+
 // The current block's next posting: doc gap `delta`, index `next` (its class already in c->cls).
 static inline bool cursor_land(Cursor *c, uint32_t next, uint32_t delta) {
   --c->left;
@@ -154,11 +162,7 @@ static inline bool cursor_land(Cursor *c, uint32_t next, uint32_t delta) {
   }
   c->idx = next;
   c->doc = c->prev = static_cast<uint32_t>(d);
-  if (c->track && c->pos_len) {  // where this posting's positions start, and the next one's
-    c->pcur = c->pnext;
-    const uint32_t np = class_positions(c->view, c->cls);
-    if (np) c->pnext += static_cast<size_t>(np) * section_pos_width(c->view, c->doc);
-  }
+  if (c->track && c->pos_len) track_positions(c);
   return true;
 }
 
@@ -219,6 +223,16 @@ static inline bool cursor_step(Cursor *c) {
   return cursor_land(c, next, delta);
 }
 
+// A w-byte (1..4) field at p of a skip table (cursor_init checked that 4 bytes can be read there).
+static inline uint32_t skip_field(const uint8_t *p, uint32_t w) {
+  uint32_t v;
+  FOLIO_MEMCPY(&v, p, 4);
+#if !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+  v = le32(p);
+#endif
+  return w >= 4 ? v : v & ((1u << (8 * w)) - 1u);
+}
+
 // Move to the first posting with doc >= target.
 static void cursor_advance(Cursor *c, uint32_t target) {
   if (c->doc == kEnd && c->idx != kEnd) return;
@@ -233,7 +247,7 @@ static void cursor_advance(Cursor *c, uint32_t target) {
     uint32_t lo = cur, hi = c->nblocks;
     while (lo < hi) {
       const uint32_t mid = lo + (hi - lo) / 2;
-      if (le_get(c->skips + static_cast<size_t>(mid) * c->sk_entry, c->sk_last) < target)
+      if (skip_field(c->skips + static_cast<size_t>(mid) * c->sk_entry, c->sk_last) < target)
         lo = mid + 1;
       else
         hi = mid;
@@ -247,7 +261,7 @@ static void cursor_advance(Cursor *c, uint32_t target) {
     if (!inside_current && lo > 0) {
       const uint8_t *e = c->skips + static_cast<size_t>(lo) * c->sk_entry;
       const uint8_t *pe = e - c->sk_entry;
-      const uint32_t doff = le_get(e + c->sk_last, c->sk_doc), pbit = le_get(e + c->sk_last + c->sk_doc, c->sk_pos);
+      const uint32_t doff = skip_field(e + c->sk_last, c->sk_doc), pbit = skip_field(e + c->sk_last + c->sk_doc, c->sk_pos);
       if (doff >= c->docs_len || pbit > static_cast<uint64_t>(c->pos_len) * 8) {
         c->bad = true;
         c->doc = kEnd;
@@ -255,7 +269,7 @@ static void cursor_advance(Cursor *c, uint32_t target) {
       }
       c->dp = doff;
       c->left = 0;
-      c->prev = le_get(pe, c->sk_last);
+      c->prev = skip_field(pe, c->sk_last);
       c->idx = lo * c->skip - 1;
       c->pnext = pbit;
     }

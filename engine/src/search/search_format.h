@@ -188,9 +188,14 @@ inline uint32_t position_width(uint32_t hc, uint32_t bc) {
   const uint64_t h = length_code_max(hc), b = length_code_max(bc);
   const uint64_t end = (h ? h + kBodyGap : 0) + b;  // positions are below it
   if (end > 0xFFFFFFFFull) return 32;
+  if (end <= 2) return 1;
+#if defined(__GNUC__) || defined(__clang__)
+  return 32u - static_cast<uint32_t>(__builtin_clz(static_cast<uint32_t>(end - 1)));
+#else
   uint32_t w = 1;
   while (w < 32 && ((end - 1) >> w) != 0) ++w;
   return w;
+#endif
 }
 
 // Bounds-checked LEB128 varint (at most 5 bytes for a u32). Returns false (and leaves *pos) if the

@@ -141,17 +141,18 @@ struct Cursor {
   uint32_t prev;         // previous doc (for delta decoding), kEnd = -1
   size_t dp;             // next byte in docs (varint block: next posting; packed block: the next block)
   size_t bitp;           // packed block: bit offset in docs of the next posting
-  // positions (search_format.h), followed only by a cursor whose positions a phrase check reads (track):
-  // the bit offsets in pos of the current posting's positions and of the next posting's
-  size_t pcur, pnext;
-  const View *view;      // tf classes (position counts) and field lengths (position widths)
   uint32_t left;         // postings left in the current doc block (0: the next step reads a block header)
   uint8_t rk;            // Rice parameter of the current doc block; kVarintBlock: varints
+  bool bad;
+  bool track;            // follow the position stream (set before the cursor's first step)
   uint32_t cls;          // tf class of the current posting (< View::nclasses)
   uint32_t nclasses, nsections;
   float idf;             // < 0 until computed
-  bool bad;
-  bool track;            // follow the position stream (set before the cursor's first step)
+  // positions (search_format.h), followed only by a cursor whose positions a phrase check reads (track):
+  // the bit offsets in pos of the current posting's positions and of the next posting's (kept after the
+  // fields every step reads)
+  size_t pcur, pnext;
+  const View *view;      // tf classes (position counts) and field lengths (position widths)
   // the first cursor of an alternative read from phrase postings (Alt::pre): the phrase's list, its
   // postings (docs: its bit stream, docs_len its bytes, bitp the next posting, idx/doc/prev as above); the
   // alternative's cursors (this one included) are not stepped themselves: the list gives each its tf class
