@@ -7,7 +7,9 @@ uses, prints the bits of each stream under frame-of-reference (FOR: the block's 
 width), under Rice coding with the best parameter per block (what index version 6 stores for gaps) and,
 for tf classes, under Elias gamma (version 6). Single-posting blocks are varints in the index and are
 shown as such. A study tool: it decides whether a codec is worth a format change (docs/search.md, "Open
-work")."""
+work"). Index version 7 no longer blocks positions: each takes the bits its section's length codes
+allow, with counts from the tf classes (3.09 MB on GCIDE, against 2.90 MB for the Rice blocks priced
+here, which would need every earlier posting of a block decoded to reach one)."""
 import sys
 
 
