@@ -40,6 +40,20 @@ int open_pack(PackFile &pf, const std::string &path) {
   return s == FOLIO_E_NOT_FOUND ? 2 : 3;
 }
 
+// The pack cannot be searched: it has no search index, or one of another version (built by another
+// folio: say so, and how to fix it). Exit code 2, as for other input this command cannot use.
+int no_search_index(const std::string &path, const folio_pack *pack) {
+  const uint32_t v = folio_search_index_version(pack);
+  if (v != 0 && v != FOLIO_SEARCH_INDEX_VERSION)
+    std::fprintf(stderr,
+                 "folio: %s: the pack's search index is version %u; this folio reads version %u: rebuild the pack "
+                 "with this folio (folio build)\n",
+                 path.c_str(), v, FOLIO_SEARCH_INDEX_VERSION);
+  else
+    std::fprintf(stderr, "folio: %s: the pack has no search index\n", path.c_str());
+  return 2;
+}
+
 // Snippet with highlights marked [like this] for terminals.
 std::string marked(const std::string &snip, const folio_search_hit &h) {
   std::string o;
@@ -83,10 +97,7 @@ int cmd_search(int argc, char **argv) {
   }
   PackFile pf;
   if (const int rc = open_pack(pf, path)) return rc;
-  if (!folio_search_available(pf.pack)) {
-    std::fprintf(stderr, "folio: %s: the pack has no search index\n", path.c_str());
-    return 2;
-  }
+  if (!folio_search_available(pf.pack)) return no_search_index(path, pf.pack);
   const uint32_t flags = (all ? FOLIO_SEARCH_ALL_SECTIONS : 0u) | (prefix_last ? FOLIO_SEARCH_PREFIX_LAST : 0u) |
                          (no_fuzzy ? FOLIO_SEARCH_NO_FUZZY : 0u) | (no_syn ? FOLIO_SEARCH_NO_SYNONYMS : 0u) |
                          (no_snip ? FOLIO_SEARCH_NO_SNIPPETS : 0u);
@@ -165,10 +176,7 @@ int cmd_eval(int argc, char **argv) {
   }
   PackFile pf;
   if (const int rc = open_pack(pf, path)) return rc;
-  if (!folio_search_available(pf.pack)) {
-    std::fprintf(stderr, "folio: %s: the pack has no search index\n", path.c_str());
-    return 2;
-  }
+  if (!folio_search_available(pf.pack)) return no_search_index(path, pf.pack);
   Report rep;
   std::vector<folio_search_hit> hits(10);
   std::vector<char> text(16 * 1024);

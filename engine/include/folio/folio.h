@@ -412,8 +412,18 @@ typedef struct folio_search_result {
   uint32_t text_len;                   /* bytes of `text` used */
 } folio_search_result;
 
-/* True (1) if the pack has a search index. O(1). */
+/* True (1) if the pack has a search index this engine reads (its version is FOLIO_SEARCH_INDEX_VERSION).
+ * O(1) in the pack's size (the index's blob sizes are checked). */
 int folio_search_available(const folio_pack *p);
+
+/* The search index version this engine reads. A pack built by another folio may hold another one: then
+ * folio_search returns FOLIO_E_VERSION and the pack must be rebuilt (folio build) to be searched; every
+ * other function works as before. */
+#define FOLIO_SEARCH_INDEX_VERSION 7u
+
+/* The version of the pack's search index: 0 when it has none (or p is not a pack), else the version
+ * it was built with, whether or not this engine reads it. O(1). */
+uint32_t folio_search_index_version(const folio_pack *p);
 
 /* Search the pack of reader `r`.
  *   query, len      UTF-8 query text (not NUL-terminated); any length, only the first
@@ -426,7 +436,8 @@ int folio_search_available(const folio_pack *p);
  *   out             receives counts and flags; required.
  * Returns FOLIO_OK (also with 0 hits), FOLIO_E_ARG (NULL r/out, or hits NULL with cap > 0),
  * FOLIO_E_UTF8 (invalid UTF-8 in the query), FOLIO_E_QUERY (nothing searchable: empty, only operators
- * or punctuation), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_CORRUPT (damaged index or
+ * or punctuation), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_VERSION (its search index
+ * is of another version than FOLIO_SEARCH_INDEX_VERSION: rebuild the pack), FOLIO_E_CORRUPT (damaged index or
  * article), FOLIO_E_WORKSPACE (the pack declares less search scratch than this engine needs; packs
  * declare a fixed 64 KiB budget). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).
  * Cost: proportional to the postings of the query words (skipping where the AND allows), plus one

@@ -47,15 +47,29 @@ bool available(const folio_pack *p) {
   return view_init(p, &v);
 }
 
+static_assert(FOLIO_SEARCH_INDEX_VERSION == kIndexVersion, "folio.h names the index version the engine reads");
+
+uint32_t index_version(const folio_pack *p) {
+  if (!p || !p->index) return 0;
+  const fb::SearchIndex *si = p->index->search();
+  return si ? si->version() : 0;
+}
+
+// No usable index: another version (rebuild the pack) or none / a damaged one.
+static folio_status no_index(const folio_pack *p) {
+  const uint32_t v = index_version(p);
+  return v != 0 && v != kIndexVersion ? FOLIO_E_VERSION : FOLIO_E_NOT_FOUND;
+}
+
 folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                         uint32_t cap, char *text_out, size_t text_cap, folio_search_result *out) {
   FOLIO_MEMSET(out, 0, sizeof *out);
   const folio_pack *p = r->pack;
   if (!r->search_scratch || r->search_scratch_len < sizeof(Scratch)) {
-    return available(p) ? FOLIO_E_WORKSPACE : FOLIO_E_NOT_FOUND;
+    return available(p) ? FOLIO_E_WORKSPACE : no_index(p);
   }
   Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
-  if (!view_init(p, &s->v)) return FOLIO_E_NOT_FOUND;
+  if (!view_init(p, &s->v)) return no_index(p);
   if (!text::utf8_valid(query, len)) return FOLIO_E_UTF8;
   s->ncursors = s->nalts = s->nclauses = s->nhl = s->nhlp = s->ncorr = s->nheap = 0;
   FOLIO_MEMSET(s->memo_len, 0, sizeof s->memo_len);

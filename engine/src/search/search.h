@@ -23,6 +23,9 @@ size_t scratch_bytes();
 // True if the pack has a usable search index (version 1, consistent sizes).
 bool available(const folio_pack *p);
 
+// The version field of the pack's search index (0: none), whether or not this engine reads it.
+uint32_t index_version(const folio_pack *p);
+
 // The search itself (contract: folio_search in folio.h). Arguments are already checked.
 folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                         uint32_t cap, char *text, size_t text_cap, folio_search_result *out);

@@ -13,6 +13,11 @@ int folio_search_available(const folio_pack *p) {
   return folio::fts::available(p) ? 1 : 0;
 }
 
+uint32_t folio_search_index_version(const folio_pack *p) {
+  if (!p || p->tag != folio::detail::kHandleTag) return 0;
+  return folio::fts::index_version(p);
+}
+
 folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                           uint32_t cap, char *text, size_t text_cap, folio_search_result *out) {
   if (!r || !out || r->tag != folio::detail::kReaderTag || !r->pack) return FOLIO_E_ARG;
