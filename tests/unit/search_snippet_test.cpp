@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../../tools/index/search_pack_file.h"
+#include "search/search.h"
 #include "search/search_format.h"
 #include "unit/builder_test_util.h"
 
@@ -225,3 +226,24 @@ TEST_CASE("search: no snippet source when every article has one section", "[sear
   REQUIRE(o.res.hit_count == 2);
   CHECK(std::string(o.text + o.hits[0].snippet_off, o.hits[0].snippet_len).find("knee") != std::string::npos);
 }
+
+TEST_CASE("search: the 8-byte word scan agrees with the byte classes", "[search]") {
+  // every byte value at every one of the 8 places, among word bytes of both kinds and other bytes
+  const unsigned char fill[] = {'a', 'Z', '5', 0xC3, ' ', '-'};
+  for (unsigned char f : fill)
+    for (int pos = 0; pos < 8; ++pos)
+      for (int v = 0; v < 256; ++v) {
+        unsigned char b[8];
+        for (int k = 0; k < 8; ++k) b[k] = f;
+        b[pos] = static_cast<unsigned char>(v);
+        uint32_t want = 0;
+        unsigned char want_high = 0;
+        while (want < 8 && folio::fts::snippet_word_byte(b[want])) want_high |= b[want++] & 0x80;
+        unsigned char high = 0;
+        const uint32_t got = folio::fts::word_run8(b, &high);
+        INFO("fill " << int(f) << " pos " << pos << " byte " << v);
+        REQUIRE(got == want);
+        REQUIRE(high == want_high);
+      }
+}
+

@@ -23,6 +23,12 @@ size_t scratch_bytes();
 // True if the pack has a usable search index (version 1, consistent sizes).
 bool available(const folio_pack *p);
 
+// The snippet scan's word bytes (letters, digits, any non-ASCII byte), one byte at a time and 8 at a time
+// (word_run8: how many of the 8 bytes at p come before the first non-word byte; *high |= 0x80 when one
+// of those is not ASCII). Exposed for the unit test that compares the two on every byte value.
+bool snippet_word_byte(unsigned char c);
+uint32_t word_run8(const unsigned char *p, unsigned char *high);
+
 // The version field of the pack's search index (0: none), whether or not this engine reads it.
 uint32_t index_version(const folio_pack *p);
 

@@ -22,6 +22,29 @@ struct ByteClass {
 constexpr ByteClass kByteClass;
 static inline bool word_byte(unsigned char c) { return kByteClass.c[c] == 1; }
 static inline bool is_connector(unsigned char c) { return kByteClass.c[c] == 2; }
+bool snippet_word_byte(unsigned char c) { return word_byte(c); }
+// Of the 8 bytes at p (LSB first), how many before the first one that is not a word byte (8: all are);
+// *high gets 0x80 if one of those word bytes is not ASCII. SWAR: per byte, the top bit of each range test
+// (the low 7 bits plus a bias never carry into the next byte). Same classes as kByteClass.
+uint32_t word_run8(const unsigned char *p, unsigned char *high) {
+  uint64_t x;
+  FOLIO_MEMCPY(&x, p, 8);
+#if !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+  x = 0;
+  for (int k = 7; k >= 0; --k) x = (x << 8) | p[k];
+#endif
+  const uint64_t H = 0x8080808080808080ull, L = 0x7F7F7F7F7F7F7F7Full;
+  const uint64_t y = x & L, z = y | 0x2020202020202020ull;
+  const uint64_t digit = ((y + 0x5050505050505050ull) & ~(y + 0x4646464646464646ull)) & H;   // 0x30..0x39
+  const uint64_t letter = ((z + 0x1F1F1F1F1F1F1F1Full) & ~(z + 0x0505050505050505ull)) & H;  // a..z, A..Z
+  const uint64_t word = (x & H) | digit | letter;
+  const uint64_t stop = ~word & H;
+  const uint32_t n = stop ? ctz64(stop) >> 3 : 8u;
+  const uint64_t in = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+  if (x & in & H) *high = 0x80;
+  return n;
+}
+
 inline unsigned char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
 
 
@@ -263,7 +286,15 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
         // a segment: its first bytes decide whether it can match, then a tight run over its bytes
         if (!candidate) candidate = hl_prefix_possible(s, t + i, tl - i);
         unsigned char any = 0;
-        while (i < tl && word_byte(u[i])) any |= u[i++];
+        for (;;) {  // 8 bytes at a time while they lie in the text, then byte by byte
+          if (i + 8 > tl) {
+            while (i < tl && word_byte(u[i])) any |= u[i++];
+            break;
+          }
+          const uint32_t n = word_run8(u + i, &any);
+          i += n;
+          if (n < 8) break;
+        }
         ascii_word &= any < 0x80;
         if (i + 1 < tl && is_connector(u[i]) && word_byte(u[i + 1])) {
           ascii_word = false;
