@@ -70,6 +70,13 @@ struct Result {
   }
 };
 
+// Write `jsonl` to base + ".jsonl", build base + ".folio" from it and open that pack into *pf.
+void build_jsonl_pack(const std::string &base, const std::string &jsonl, folio::index::PackFile *pf) {
+  folio_test::write_file(base + ".jsonl", jsonl);
+  REQUIRE(folio_test::run_build({base + ".jsonl", "-o", base + ".folio", "--quiet"}) == 0);
+  REQUIRE(pf->open(base + ".folio") == FOLIO_OK);
+}
+
 Result run(const std::string &q, uint32_t flags = 0, uint32_t cap = 10, size_t text_cap = 4096) {
   Result r;
   r.hits.resize(cap ? cap : 1);
@@ -843,10 +850,8 @@ TEST_CASE("search: skip tables, long postings and phrases across blocks", "[sear
     jsonl += std::string("{\"slug\":\"") + slug + "\",\"title\":\"Entry " + std::to_string(i) + "\",\"body\":\"" +
              body + "\"}\n";
   }
-  folio_test::write_file(dir / "c.jsonl", jsonl);
-  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "c.folio", "--quiet"}) == 0);
   folio::index::PackFile pf;
-  REQUIRE(pf.open(dir / "c.folio") == FOLIO_OK);
+  build_jsonl_pack(dir / "c", jsonl, &pf);
   std::vector<folio_search_hit> hits(64);
   folio_search_result res;
   auto slugs = [&](const char *q) {
@@ -935,10 +940,8 @@ TEST_CASE("search: every adjacent pair of words is found as a phrase exactly whe
       jsonl += "{\"slug\":\"big\",\"title\":\"Big\",\"body\":\"" + text(big.runs[1]) + "\"}\n";
     }
     folio_test::TempDir dir;
-    folio_test::write_file(dir / "p.jsonl", jsonl);
-    REQUIRE(folio_test::run_build({dir / "p.jsonl", "-o", dir / "p.folio", "--quiet"}) == 0);
     folio::index::PackFile pf;
-    REQUIRE(pf.open(dir / "p.folio") == FOLIO_OK);
+    build_jsonl_pack(dir / "p", jsonl, &pf);
     std::vector<folio_search_hit> hits(2048);
     folio_search_result res;
     size_t checked = 0, found = 0;
@@ -998,10 +1001,8 @@ TEST_CASE("search: scores are BM25F computed from tf classes and field lengths",
       R"({"slug":"a","title":"Yak","body":"zebra lion tiger yak yak"})" "\n"
       R"({"slug":"b","title":"Bison","body":"lion tiger bear wolf fox mink seal otter"})" "\n"
       R"({"slug":"c","title":"Camel","body":"lion tiger bear wolf fox mink seal otter hare mole vole newt"})" "\n";
-  folio_test::write_file(dir / "s.jsonl", jsonl);
-  REQUIRE(folio_test::run_build({dir / "s.jsonl", "-o", dir / "s.folio", "--quiet"}) == 0);
   folio::index::PackFile pf;
-  REQUIRE(pf.open(dir / "s.folio") == FOLIO_OK);
+  build_jsonl_pack(dir / "s", jsonl, &pf);
   auto score = [&](const char *q) {
     folio_search_hit hits[4];
     folio_search_result res;
@@ -1111,10 +1112,8 @@ TEST_CASE("search: pruning on a large pack returns exactly the exhaustive hits",
     jsonl += R"({"slug":"a)" + std::to_string(a) + R"(","title":"Article )" + std::to_string(a) + R"(","body":")" + body +
              "\"}\n";
   }
-  folio_test::write_file(dir / "big.jsonl", jsonl);
-  REQUIRE(folio_test::run_build({dir / "big.jsonl", "-o", dir / "big.folio", "--quiet"}) == 0);
   folio::index::PackFile pf;
-  REQUIRE(pf.open(dir / "big.folio") == FOLIO_OK);
+  build_jsonl_pack(dir / "big", jsonl, &pf);
   int pruned_queries = 0, queries = 0;
   for (int i = 0; i < 120; ++i) {
     std::string q;
@@ -1307,10 +1306,8 @@ TEST_CASE("search: skipping hits before their rows are read on a large pack retu
              "\"}\n";
   }
   REQUIRE(sections >= folio::fts::kRowSkipMinSections);
-  folio_test::write_file(dir / "rows.jsonl", jsonl);
-  REQUIRE(folio_test::run_build({dir / "rows.jsonl", "-o", dir / "rows.folio", "--quiet"}) == 0);
   folio::index::PackFile pf;
-  REQUIRE(pf.open(dir / "rows.folio") == FOLIO_OK);
+  build_jsonl_pack(dir / "rows", jsonl, &pf);
   int one_pass_and = 0;  // runs with skips whose answer was the one-pass evaluation's conjunctive result
   int skipped_runs = 0, title_runs = 0, runs = 0;
   for (int i = 0; i < 150; ++i) {
