@@ -515,6 +515,11 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   for (uint32_t d = 0; d < n; ++d)
     for (int f = 0; f < fts::FIELD_COUNT; ++f)
       if (out.length_fields & (1u << f)) out.field_lengths.push_back(static_cast<uint8_t>(fts::length_code(lens[d][f])));
+  // per section, the bits each of its positions takes (search_format.h pos_width), as the reader derives it
+  std::vector<uint8_t> pos_width(n);
+  for (uint32_t d = 0; d < n; ++d)
+    pos_width[d] = static_cast<uint8_t>(fts::position_width(fts::length_code(lens[d][fts::FIELD_HEADING]),
+                                                            fts::length_code(lens[d][fts::FIELD_BODY])));
 
   // positions: sorted, each once, at most the first kMaxStoredPositions; a term has a position stream when
   // some posting of it has positions
@@ -627,8 +632,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       if (p.pos_count != out.tf_classes[static_cast<size_t>(p.cls) * fts::kTfClassBytes + fts::kClassPositions] &&
           term_has_pos[id])
         throw std::runtime_error("search index: a posting's positions differ from its class");
-      const uint32_t pw = fts::position_width(fts::length_code(lens[p.doc][fts::FIELD_HEADING]),
-                                              fts::length_code(lens[p.doc][fts::FIELD_BODY]));
+      const uint32_t pw = pos_width[p.doc];
       for (uint32_t j = 0; j < p.pos_count; ++j) {
         const uint32_t v = positions[p.pos_begin + j];
         if (pw < 32 && (v >> pw) != 0) throw std::runtime_error("search index: a position past its section's length");

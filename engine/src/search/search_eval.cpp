@@ -136,11 +136,12 @@ FOLIO_SEARCH_NOINLINE bool rice_gamma_slow(Cursor *c, uint32_t *delta) {
 static inline uint32_t class_positions(const View *v, uint32_t cls) {
   return v->tf_classes[static_cast<size_t>(cls) * kTfClassBytes + kClassPositions];
 }
+// Length code of field f of section d (0 when no section has the field).
+static inline uint32_t length_code_of(const View &v, uint32_t d, int f) {
+  return v.col[f] >= 0 && v.field_lengths ? v.field_lengths[static_cast<size_t>(d) * v.ncols + v.col[f]] : 0u;
+}
 static inline uint32_t section_pos_width(const View *v, uint32_t d) {
-  const size_t row = static_cast<size_t>(d) * v->ncols;
-  const uint32_t hc = v->col[FIELD_HEADING] >= 0 ? v->field_lengths[row + v->col[FIELD_HEADING]] : 0u;
-  const uint32_t bc = v->col[FIELD_BODY] >= 0 ? v->field_lengths[row + v->col[FIELD_BODY]] : 0u;
-  return position_width(hc, bc);
+  return position_width(length_code_of(*v, d, FIELD_HEADING), length_code_of(*v, d, FIELD_BODY));
 }
 
 // A tracking cursor just landed on a posting: where its positions start, and the next posting's. Kept
@@ -527,9 +528,6 @@ static inline float inv_norm(Scratch *s, int f, uint32_t code) {
   return s->inv_tab[f][code];
 }
 
-static inline uint32_t length_code_of(const View &v, uint32_t d, int f) {
-  return v.col[f] >= 0 && v.field_lengths ? v.field_lengths[static_cast<size_t>(d) * v.ncols + v.col[f]] : 0u;
-}
 
 // BM25F score of cursor c's current posting, in section d (search_format.h).
 static float posting_score(Scratch *s, Cursor *c, uint32_t d) {
