@@ -8,6 +8,8 @@
  *   pack.suggest('kne', 8)           -> [{article, slug, title, matched, kind, score}]
  *   pack.search('knee pain', {limit: 10})  -> {hits: [{article, slug, title, heading, snippet, ...}], corrected, partial}
  *   pack.render(articleId, {format: 'html' | 'text', section})  -> string
+ *   pack.glossary('kneecap')         -> {id, key, term, definition} or null
+ *   pack.glossaryForQuery('what is a placebo?')  -> the same for the term a query asks about, or null
  *
  * Each FolioPack owns one WebAssembly instance: the pack bytes and the workspace live in its linear
  * memory (the module has no allocator; see folio_wasm.c). Drop the object to release it. Not safe to
@@ -246,10 +248,20 @@
 
     /** Glossary term by name, abbreviation or everyday word, or null. */
     glossary(text) {
+      return this._glossary(this._M._folio_wasm_glossary, text, 'glossary');
+    }
+
+    /** The glossary term a search query asks about ("what is a placebo?", "stem cells"), or null:
+     *  for a definition card above search results. */
+    glossaryForQuery(query) {
+      return this._glossary(this._M._folio_wasm_glossary_for_query, query, 'glossaryForQuery');
+    }
+
+    _glossary(fn, text, what) {
       const n = this._query(text);
-      const st = this._M._folio_wasm_glossary(this._pack, this._io + this._lay[0], n, this._rec);
+      const st = fn(this._pack, this._io + this._lay[0], n, this._rec);
       if (st === -7) return null;
-      this._check(st, 'glossary');
+      this._check(st, what);
       const u = this._u32(this._rec, 7);
       return { id: u[0], key: this._str(u[1], u[2]), term: this._str(u[3], u[4]), definition: this._str(u[5], u[6]) };
     }

@@ -204,15 +204,26 @@ EMSCRIPTEN_KEEPALIVE int folio_wasm_render(folio_reader *r, uint32_t article, ui
   return st;
 }
 
-/* glossary record (6 words): id, key, term, definition */
+/* glossary record (7 words): id, key, term, definition */
+static int glossary_record(folio_status st, const folio_glossary_entry *g, uint32_t *o)
+{
+  if (st != FOLIO_OK) return st;
+  o[0] = g->id;
+  put_str(o + 1, g->key);
+  put_str(o + 3, g->term);
+  put_str(o + 5, g->definition);
+  return st;
+}
+
 EMSCRIPTEN_KEEPALIVE int folio_wasm_glossary(const folio_pack *p, const char *q, size_t len, uint32_t *o)
 {
   folio_glossary_entry g;
-  folio_status st = folio_glossary_lookup(p, q, len, &g);
-  if (st != FOLIO_OK) return st;
-  o[0] = g.id;
-  put_str(o + 1, g.key);
-  put_str(o + 3, g.term);
-  put_str(o + 5, g.definition);
-  return st;
+  return glossary_record(folio_glossary_lookup(p, q, len, &g), &g, o);
+}
+
+/* the entry a search query asks about ("what is a placebo?"): folio_glossary_for_query */
+EMSCRIPTEN_KEEPALIVE int folio_wasm_glossary_for_query(const folio_pack *p, const char *q, size_t len, uint32_t *o)
+{
+  folio_glossary_entry g;
+  return glossary_record(folio_glossary_for_query(p, q, len, &g), &g, o);
 }

@@ -133,6 +133,14 @@ void exercise(const folio_pack *p, folio_reader *r, void *extra_reader_mem, size
     folio_glossary_entry ge, ge2;
     expect(folio_glossary_get(p, g, &ge) == FOLIO_OK, "glossary get");
     expect(folio_glossary_lookup(p, ge.term.ptr, ge.term.len, &ge2) == FOLIO_OK, "glossary lookup");
+    {  // the term inside a question, as a search box would pass it
+      char q[FOLIO_MAX_KEY_BYTES + 32];
+      const size_t n = ge.term.len < FOLIO_MAX_KEY_BYTES ? ge.term.len : FOLIO_MAX_KEY_BYTES;
+      std::memcpy(q, "What is a ", 10);
+      std::memcpy(q + 10, ge.term.ptr, n);
+      q[10 + n] = '?';
+      expect(folio_glossary_for_query(p, q, 11 + n, &ge2) == FOLIO_OK && ge2.id == g, "glossary for query");
+    }
     folio_str s;
     for (uint32_t i = 0; i < ge.abbreviation_count; i++) {
       expect(folio_glossary_abbreviation(p, g, i, &s) == FOLIO_OK, "abbreviation");

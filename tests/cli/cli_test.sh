@@ -78,6 +78,21 @@ check "glossary everyday word" 0 "$folio" glossary "$pack" kneecap; contains "kn
 check "glossary abbreviation" 0 "$folio" glossary "$pack" OA --json; json_ok "glossary json" "$tmp/out"
 contains "OA → osteoarthritis" "$tmp/out" '"term": ?"Osteoarthritis"'
 check "glossary unknown" 1 "$folio" glossary "$pack" "flux capacitor"
+check "glossary question" 0 "$folio" glossary "$pack" "What does BMAC stand for?"; contains "question → BMAC" "$tmp/out" "^Bone marrow aspirate concentrate"
+check "glossary plural" 0 "$folio" glossary "$pack" "stem cells"; contains "plural → stem cell" "$tmp/out" "^Stem cell$"
+check "glossary: a query about something else" 1 "$folio" glossary "$pack" "placebo for knee pain"
+# search: a definition card above the hits when the query asks about a glossary term; none otherwise;
+# --json stays an array of hits
+check "search card" 0 "$folio" search "$pack" "what is a placebo?"; contains "search card" "$tmp/out" "^Placebo \(glossary\): A dummy treatment"
+contains "search card then hits" "$tmp/out" "^ 1\. "
+check "search no card" 0 "$folio" search "$pack" "placebo for knee pain"
+checks=$((checks + 1)); grep -q "(glossary)" "$tmp/out" && { echo "FAIL: a card for a query that is not about a term"; fails=$((fails + 1)); }
+check "search card json" 0 "$folio" search "$pack" "what is a placebo?" --json; json_ok "search json" "$tmp/out"
+python3 - "$tmp/out" <<'PY' || { echo "FAIL: search --json is not an array of hits"; fails=$((fails + 1)); }
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert isinstance(j, list) and j and all("slug" in h and "snippet" in h for h in j), j
+PY
 
 # topics, export, verify
 check "topics" 0 "$folio" topics "$pack" --json; json_ok "topics json" "$tmp/out"
@@ -95,11 +110,12 @@ check "verify" 0 "$folio" verify "$pack"
 
 # browse (stdin not a terminal): suggestions, search hits with snippets, opening a numbered result
 checks=$((checks + 1))
-printf 'steroid shot\n2\n:get faq\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse exit"; fails=$((fails + 1)); }
+printf 'steroid shot\n2\n:get faq\nwhat is OA\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse exit"; fails=$((fails + 1)); }
 contains "browse suggestion" "$tmp/browse" "^  1\. Knee injections compared"
 contains "browse search hit" "$tmp/browse" "^  2\. .* › "
 contains "browse opens a section" "$tmp/browse" "^-{5,}"
 contains "browse :get" "$tmp/browse" "^Frequently asked questions"
+contains "browse definition card" "$tmp/browse" "^  Osteoarthritis: The most common"
 check "browse usage" 2 "$folio" browse
 
 # corrupt packs → 3; missing file → 2

@@ -156,6 +156,55 @@ TEST_CASE("glossary lookup by term, abbreviation and everyday word", "[lookup]")
   CHECK(folio_glossary_everyday(p, 7, 0, &s) == FOLIO_E_NOT_FOUND);
 }
 
+TEST_CASE("glossary for a search query: the term inside a question, or its plural", "[lookup]") {
+  const folio_pack *p = fx().pack;
+  auto id_of = [p](const std::string &q) -> int {
+    folio_glossary_entry g;
+    const folio_status st = folio_glossary_for_query(p, q.data(), q.size(), &g);
+    return st == FOLIO_OK ? static_cast<int>(g.id) : -static_cast<int>(st);
+  };
+  const int nf = -static_cast<int>(FOLIO_E_NOT_FOUND);
+  // whole: a term, an abbreviation, an everyday word, as folio_glossary_lookup
+  CHECK(id_of("OA") == G_OA);
+  CHECK(id_of("  Gristle! ") == G_CARTILAGE);
+  // questions
+  CHECK(id_of("What is OA?") == G_OA);
+  CHECK(id_of("what's osteoarthritis") == G_OA);
+  CHECK(id_of("What\xE2\x80\x99s the cartilage?") == G_CARTILAGE);
+  CHECK(id_of("what does OA stand for") == G_OA);
+  CHECK(id_of("What does OA mean?") == G_OA);
+  CHECK(id_of("define cartilage") == G_CARTILAGE);
+  CHECK(id_of("Definition of wear-and-tear arthritis") == G_OA);
+  CHECK(id_of("meaning of gristle") == G_CARTILAGE);
+  CHECK(id_of("tell me about the cartilage") == G_CARTILAGE);
+  CHECK(id_of("cartilage definition") == G_CARTILAGE);
+  CHECK(id_of("a cartilage") == G_CARTILAGE);
+  // plurals, also inside a question
+  CHECK(id_of("cartilages") == G_CARTILAGE);
+  CHECK(id_of("What are cartilages?") == G_CARTILAGE);
+  CHECK(id_of("OAs") == G_OA);
+  // a query that mentions a term but asks something else, and frames with nothing inside
+  CHECK(id_of("cartilage repair") == nf);
+  CHECK(id_of("what is cartilage repair") == nf);
+  CHECK(id_of("OA knee") == nf);
+  CHECK(id_of("what is") == nf);
+  CHECK(id_of("what is a") == nf);
+  CHECK(id_of("the") == nf);
+  CHECK(id_of("s") == nf);
+  CHECK(id_of("") == nf);
+  CHECK(id_of("?!") == nf);
+  CHECK(id_of("cartilagess") == nf);  // one plural -s only
+  // bad and absurd input
+  CHECK(id_of("what is \xFF") == -static_cast<int>(FOLIO_E_UTF8));
+  CHECK(id_of(std::string(10000, 'a')) == nf);
+  CHECK(id_of("what is " + std::string(300, 'x')) == nf);
+  folio_glossary_entry g;
+  CHECK(folio_glossary_for_query(nullptr, "OA", 2, &g) == FOLIO_E_ARG);
+  CHECK(folio_glossary_for_query(p, "OA", 2, nullptr) == FOLIO_E_ARG);
+  CHECK(folio_glossary_for_query(p, nullptr, 2, &g) == FOLIO_E_ARG);
+  CHECK(folio_glossary_for_query(p, nullptr, 0, &g) == FOLIO_E_NOT_FOUND);
+}
+
 TEST_CASE("references and topics", "[lookup]") {
   const folio_pack *p = fx().pack;
   folio_reference r;

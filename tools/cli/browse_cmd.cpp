@@ -93,6 +93,9 @@ int cmd_browse(int argc, char **argv) {
       last.push_back({out[i].article, FOLIO_NONE});
       std::printf("  %zu. %s  [%s]\n", last.size(), str(out[i].title).c_str(), str(out[i].slug).c_str());
     }
+    folio_glossary_entry g;
+    if (folio_glossary_for_query(p, line.data(), line.size(), &g) == FOLIO_OK)
+      std::printf("  %s: %s\n", str(g.term).c_str(), str(g.definition).c_str());
     folio_search_hit hits[5];
     char text[4096];
     folio_search_result res;

@@ -190,18 +190,19 @@ int cmd_suggest(int argc, char **argv) {
 }
 
 int cmd_glossary(int argc, char **argv) {
-  CLI::App app{"Look up a glossary term by name, abbreviation or everyday word.", "glossary"};
+  CLI::App app{"Look up a glossary term by name, abbreviation or everyday word, also inside a question "
+               "(\"what is a placebo?\") or as a plural.", "glossary"};
   std::string path, term;
   bool as_json = false;
   app.add_option("PACK", path, "pack file")->required();
-  app.add_option("TERM", term, "e.g. kneecap, OA, platelet-rich plasma")->required();
+  app.add_option("TERM", term, "e.g. kneecap, OA, platelet-rich plasma, \"what does BMAC stand for?\"")->required();
   app.add_flag("--json", as_json, "print JSON");
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
   int rc = 0;
   auto op = OpenPack::open(path, 0, &rc);
   if (!op) return rc;
   folio_glossary_entry g;
-  int st = folio_glossary_lookup(op->pack(), term.data(), term.size(), &g);
+  int st = folio_glossary_for_query(op->pack(), term.data(), term.size(), &g);
   if (st != FOLIO_OK) {
     std::fprintf(stderr, "folio glossary: %s: %s\n", term.c_str(), st == FOLIO_E_NOT_FOUND ? "no such term" : folio_status_str(st));
     return exit_for(st);

@@ -135,6 +135,10 @@ int cmd_search(int argc, char **argv) {
     }
     std::printf("%s\n", arr.dump(2).c_str());
   } else {
+    // A definition card first when the query asks about a glossary term ("what is a placebo?").
+    folio_glossary_entry g;
+    if (folio_glossary_for_query(pf.pack, query.data(), query.size(), &g) == FOLIO_OK)
+      std::printf("%s (glossary): %s\n\n", str(g.term).c_str(), str(g.definition).c_str());
     if (!corrected.empty()) std::printf("Showing results for: %s\n", corrected.c_str());
     if (res.flags & FOLIO_SEARCH_PARTIAL) std::printf("(no section has every word; best partial matches)\n");
     for (uint32_t i = 0; i < res.hit_count; ++i) {

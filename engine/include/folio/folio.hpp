@@ -98,6 +98,10 @@ class Pack {
     return folio_glossary_lookup(p_, text.data(), text.size(), out);
   }
   folio_status glossary(uint32_t id, folio_glossary_entry *out) const { return folio_glossary_get(p_, id, out); }
+  // The entry a search query asks about ("what is a placebo?"): see folio_glossary_for_query.
+  folio_status glossary_for_query(std::string_view query, folio_glossary_entry *out) const {
+    return folio_glossary_for_query(p_, query.data(), query.size(), out);
+  }
   folio_status reference(std::string_view key, folio_reference *out) const {
     return folio_reference_lookup(p_, key.data(), key.size(), out);
   }

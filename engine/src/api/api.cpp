@@ -156,6 +156,12 @@ folio_status folio_glossary_lookup(const folio_pack *p, const char *text, size_t
   return lookup_glossary(p, nz(text), len, out);
 }
 
+folio_status folio_glossary_for_query(const folio_pack *p, const char *query, size_t len,
+                                     folio_glossary_entry *out) {
+  if (!pack_ok(p) || out == nullptr || !input_ok(query, len)) return FOLIO_E_ARG;
+  return lookup_glossary_query(p, nz(query), len, out);
+}
+
 folio_status folio_glossary_get(const folio_pack *p, uint32_t id, folio_glossary_entry *out) {
   if (!pack_ok(p) || out == nullptr) return FOLIO_E_ARG;
   return pack_glossary(p, id, out);

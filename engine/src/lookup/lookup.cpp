@@ -267,19 +267,101 @@ folio_status lookup_suggest(const folio_pack *p, const char *prefix, size_t len,
   return FOLIO_OK;
 }
 
+namespace {
+
+// The question frames a search query may wrap a glossary term in, as fold_key() leaves them (apostrophes
+// between letters dropped: "what's" is "whats"). Leading frames are tried in this order (a longer frame
+// before one it starts with); at most one leading frame, one article and one trailing frame are removed.
+constexpr const char *kLeadFrames[] = {
+    "what is meant by ", "what is the meaning of ", "what is the definition of ", "what does the term ",
+    "what does ", "what do ", "what is ", "what are ", "whats ", "definition of ", "meaning of ",
+    "define ", "explain ", "tell me about "};
+constexpr const char *kArticles[] = {"a ", "an ", "the "};
+constexpr const char *kTailFrames[] = {" stand for", " stands for", " mean", " means", " definition",
+                                       " meaning"};
+
+size_t cstr_len(const char *s) {
+  size_t n = 0;
+  while (s[n]) ++n;
+  return n;
+}
+
+// Remove `affix` from the front (or the back) of key[*off, *off + *len) if it is there and leaves
+// something behind.
+template <size_t N>
+bool strip_lead(const char *key, size_t *off, size_t *len, const char *const (&affixes)[N]) {
+  for (const char *a : affixes) {
+    const size_t n = cstr_len(a);
+    if (*len > n && FOLIO_MEMCMP(key + *off, a, n) == 0) {
+      *off += n;
+      *len -= n;
+      return true;
+    }
+  }
+  return false;
+}
+template <size_t N>
+bool strip_tail(const char *key, size_t off, size_t *len, const char *const (&affixes)[N]) {
+  for (const char *a : affixes) {
+    const size_t n = cstr_len(a);
+    if (*len > n && FOLIO_MEMCMP(key + off + *len - n, a, n) == 0) {
+      *len -= n;
+      return true;
+    }
+  }
+  return false;
+}
+
+folio_status glossary_key_find(const folio_pack *p, const char *key, size_t klen, folio_glossary_entry *out) {
+  uint32_t i = 0;
+  folio_status st = find_exact(
+      p->n_glossary_keys, key, klen,
+      [p](uint32_t k, folio_str *s) { return pack_str(p, p->glossary_keys->Get(k)->key(), s); }, &i);
+  if (st != FOLIO_OK) return st;
+  st = pack_glossary(p, p->glossary_keys->Get(i)->entry(), out);
+  return st == FOLIO_E_NOT_FOUND ? FOLIO_E_CORRUPT : st;
+}
+
+}  // namespace
+
 folio_status lookup_glossary(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out) {
   char key[kMaxKeyBytes];
   size_t klen = 0;
   folio_status st = fold_query(text, len, key, &klen);
   if (st != FOLIO_OK) return st;
   if (klen == 0) return FOLIO_E_NOT_FOUND;
-  uint32_t i = 0;
-  st = find_exact(
-      p->n_glossary_keys, key, klen,
-      [p](uint32_t k, folio_str *s) { return pack_str(p, p->glossary_keys->Get(k)->key(), s); }, &i);
-  if (st != FOLIO_OK) return st;
-  st = pack_glossary(p, p->glossary_keys->Get(i)->entry(), out);
-  return st == FOLIO_E_NOT_FOUND ? FOLIO_E_CORRUPT : st;
+  return glossary_key_find(p, key, klen, out);
+}
+
+folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out) {
+  if (!text::utf8_valid(text, len)) return FOLIO_E_UTF8;
+  if (len > 4 * kMaxKeyBytes) return FOLIO_E_NOT_FOUND;  // no glossary key folds from this much text
+  char key[kMaxKeyBytes];
+  const size_t klen = text::fold_key(text, len, key, kMaxKeyBytes);
+  if (klen == 0 || klen > kMaxKeyBytes) return FOLIO_E_NOT_FOUND;
+  folio_status st = glossary_key_find(p, key, klen, out);
+  if (st != FOLIO_E_NOT_FOUND) return st;
+  // The term inside a question: "what is a placebo?" -> "placebo", "what does OA stand for" -> "oa".
+  size_t off = 0, n = klen;
+  bool framed = strip_lead(key, &off, &n, kLeadFrames);
+  framed = strip_lead(key, &off, &n, kArticles) || framed;
+  framed = strip_tail(key, off, &n, kTailFrames) || framed;
+  if (framed) {
+    st = glossary_key_find(p, key + off, n, out);
+    if (st != FOLIO_E_NOT_FOUND) return st;
+  }
+  // A plural of the term: "stem cells" -> "stem cell", "therapies" -> "therapy" (not "-ss": "loss").
+  if (n >= 3 && key[off + n - 1] == 's' && key[off + n - 2] != 's' && key[off + n - 2] != ' ') {
+    if (n > 4 && key[off + n - 3] == 'i' && key[off + n - 2] == 'e') {
+      char y[kMaxKeyBytes];
+      FOLIO_MEMCPY(y, key + off, n - 3);
+      y[n - 3] = 'y';
+      st = glossary_key_find(p, y, n - 2, out);
+      if (st != FOLIO_E_NOT_FOUND) return st;
+    }
+    return glossary_key_find(p, key + off, n - 1, out);
+  }
+  return FOLIO_E_NOT_FOUND;
 }
 
 folio_status lookup_reference(const folio_pack *p, const char *key, size_t len, folio_reference *out) {

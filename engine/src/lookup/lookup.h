@@ -19,6 +19,8 @@ folio_status lookup_suggest(const folio_pack *p, const char *prefix, size_t len,
                             uint32_t cap, uint32_t *out_n);
 
 folio_status lookup_glossary(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out);
+// The glossary entry a search query asks about (folio_glossary_for_query).
+folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out);
 folio_status lookup_reference(const folio_pack *p, const char *key, size_t len, folio_reference *out);
 folio_status lookup_topic_find(const folio_pack *p, const char *name, size_t len, uint32_t *out_topic);
 folio_status lookup_topic_get(const folio_pack *p, uint32_t topic, folio_str *name, uint32_t *article_count);

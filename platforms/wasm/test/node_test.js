@@ -108,12 +108,21 @@ async function test(name, fn) {
     assert.ok(pack.render(a0.slug, { format: 'text' }).includes(a0.title));
     assert.throws(() => pack.render('no-such-article-zz'), (e) => e.code === 'FOLIO_E_NOT_FOUND');
   });
-  await test('glossary lookup (first glossary key resolves, miss is null)', () => {
+  await test('glossary lookup (term, abbreviation; a miss is null)', () => {
     assert.strictEqual(pack.glossary('zzzz-not-a-term'), null);
-    if (info.glossaryCount > 0) {
-      const g = pack.glossary('cartilage') || pack.glossary('OA');
-      assert.ok(g === null || g.term.length > 0);
-    }
+    assert.ok(info.glossaryCount > 0, 'the test pack has a glossary');
+    const g = pack.glossary('OA');
+    assert.ok(g !== null && g.term.length > 0 && g.definition.length > 0);
+    assert.strictEqual(pack.glossary(g.term).id, g.id);
+  });
+  await test('glossaryForQuery: the term inside a question or as a plural; null for other queries', () => {
+    const g = pack.glossary('OA');
+    assert.strictEqual(pack.glossaryForQuery('What does OA stand for?').id, g.id);
+    assert.strictEqual(pack.glossaryForQuery(`what is the ${g.term}?`).id, g.id);
+    assert.strictEqual(pack.glossaryForQuery('OAs').id, g.id);
+    assert.strictEqual(pack.glossaryForQuery('OA zzzz'), null);
+    assert.strictEqual(pack.glossaryForQuery('what is'), null);
+    assert.strictEqual(pack.glossaryForQuery('x'.repeat(4000)), null);
   });
   await test('not a pack: FOLIO_E_FORMAT', async () => {
     await assert.rejects(FolioPack.open(new Uint8Array(256).buffer), (e) => e.code === 'FOLIO_E_FORMAT');

@@ -55,6 +55,9 @@
       }
       return out + esc(h.snippet.slice(at));
     };
+    // a definition card when the query asks about a glossary term ("what is a placebo?")
+    const g = pack.glossaryForQuery(q.value);
+    $('card').innerHTML = g ? `<b>${esc(g.term)}</b>: ${esc(g.definition)}` : '';
     $('hits').innerHTML = r.hits.map((h) =>
       `<li><b>${esc(h.title)}</b>${h.heading ? ' › ' + esc(h.heading) : ''}<br><small>${mark(h)}</small></li>`).join('');
     status.textContent = `${r.hits.length} results` + (r.corrected ? ` (searched for “${r.corrected}”)` : '');
