@@ -87,6 +87,11 @@ check "search card" 0 "$folio" search "$pack" "what is a placebo?"; contains "se
 contains "search card then hits" "$tmp/out" "^ 1\. "
 check "search no card" 0 "$folio" search "$pack" "placebo for knee pain"
 checks=$((checks + 1)); grep -q "(glossary)" "$tmp/out" && { echo "FAIL: a card for a query that is not about a term"; fails=$((fails + 1)); }
+# typo correction: a real word the content lacks is kept as typed unless one edit fits the other words
+check "search real word" 0 "$folio" search "$pack" "can I play golf afterwards"
+checks=$((checks + 1)); grep -q "Showing results for" "$tmp/out" && { echo "FAIL: golf/afterwards corrected"; fails=$((fails + 1)); }
+check "search real-word typo" 0 "$folio" search "$pack" "clinical trail"; contains "trail -> trial" "$tmp/out" "^Showing results for: clinical trial$"
+check "search typo" 0 "$folio" search "$pack" "osteoarthritus"; contains "typo corrected" "$tmp/out" "^Showing results for: osteoarthritis$"
 check "search card json" 0 "$folio" search "$pack" "what is a placebo?" --json; json_ok "search json" "$tmp/out"
 python3 - "$tmp/out" <<'PY' || { echo "FAIL: search --json is not an array of hits"; fails=$((fails + 1)); }
 import json, sys
@@ -161,6 +166,7 @@ for k in ("articles", "sections", "raw_bytes", "pack_bytes", "index_bytes", "dic
           "search_index_bytes", "search_index_share", "search_snippet_bytes"):
     assert k in j, k
 assert j["search_snippet_bytes"] > 0
+assert j["search_lexicon_words"] > 1000 and j["search_lexicon_bytes"] >= j["search_lexicon_words"], j
 PY
 # --no-snippet-store: a smaller pack without the snippet source, the same hits and snippets
 check "build --no-snippet-store" 0 "$folio" build "$src/content" -o "$tmp/ns.folio" --json --quiet --no-snippet-store

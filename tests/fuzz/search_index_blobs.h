@@ -17,7 +17,8 @@ struct SearchBlob {
 
 // The non-empty blobs of the search index of the pack at `pack` (its index FlatBuffer starts at byte
 // 128): dictionary, dictionary blocks and surfaces, postings, synonym text and index, heading order,
-// snippet frames and offsets, tf classes, field lengths and averages, phrase postings and their index. Empty
+// snippet frames and offsets, tf classes, field lengths and averages, phrase postings and their index, the
+// lexicon. Empty
 // when the pack has no search index.
 inline std::vector<SearchBlob> search_index_blobs(const uint8_t *pack) {
   std::vector<SearchBlob> blobs;
@@ -41,6 +42,7 @@ inline std::vector<SearchBlob> search_index_blobs(const uint8_t *pack) {
   add(si->field_avg(), 4);
   add(si->syn_postings(), 1);
   add(si->syn_post_index(), 1);
+  add(si->lexicon(), 1);
   return blobs;
 }
 

@@ -286,6 +286,23 @@ TEST_CASE("glossary and reference registry errors", "[builder]") {
   CHECK(contains(out, r + ":18: error: duplicate reference id 'ref-one'"));
 }
 
+TEST_CASE("lexicon.txt: one word a line, errors at their line", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "lexicon.txt", "# real words\nGolf\n\n  Medicare  \ntwo words\nfine\nhy-phen\n");
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(d.errors() == 2);
+  CHECK(contains(out, (t / "lexicon.txt") + ":5: error: a lexicon line must be one word (letters or digits): 'two words'"));
+  CHECK(contains(out, (t / "lexicon.txt") + ":7: error: a lexicon line must be one word (letters or digits): 'hy-phen'"));
+  put(t, "lexicon.txt", "golf\nfine\n");
+  Diagnostics d2;
+  const std::string out2 = lint(t, d2);
+  INFO(out2);
+  CHECK(d2.errors() == 0);
+}
+
 TEST_CASE("invalid UTF-8 and YAML syntax errors are reported with their line", "[builder]") {
   TempDir t;
   write_fixture(t.path());

@@ -19,7 +19,9 @@
 
 #include "../../tools/index/search_index_writer.h"
 #include "../../tools/index/search_pack_file.h"
+#include "pack/pack.h"
 #include "search/search.h"
+#include "search/search_format.h"
 #include "unit/builder_test_util.h"
 
 namespace {
@@ -295,6 +297,92 @@ TEST_CASE("search: typo correction fixes the first letter", "[search]") {
   CHECK(t.cands[0].dist == 1);
 }
 
+TEST_CASE("search: a real word the content lacks is corrected only by one edit that fits every other word", "[search]") {
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"gold","title":"Gold standard","body":"The gold standard for research is a randomised study."})" "\n"
+      R"({"slug":"sport","title":"Sport","body":"You can play tennis once the injection has settled."})" "\n"
+      R"({"slug":"trials","title":"Clinical trials","body":"A clinical trial compares a treatment with a placebo."})" "\n"
+      R"({"slug":"interest","title":"Interest","body":"Interest is driven by a wish to avoid surgery."})" "\n"
+      R"({"slug":"rest","title":"Rest","body":"Rest at home after the injection. Good aftercare helps."})" "\n";
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  // golf, trail, drive: real words one edit from gold, trial, driven; afterwards: two edits (by its stem)
+  // from aftercare; tennis is in the content; zebra has no candidate
+  folio_test::write_file(dir / "words.txt", "# a test lexicon\nGolf\ntrail\ndrive\nafterwards\ntennis\nzebra\n");
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "plain.folio", "--quiet"}) == 0);
+  folio::index::PackFile lex, plain;
+  REQUIRE(lex.open(dir / "lex.folio") == FOLIO_OK);
+  REQUIRE(plain.open(dir / "plain.folio") == FOLIO_OK);
+
+  // the pack keeps the words a correction would change, as a Bloom filter (search_format.h)
+  const auto *blob = lex.pack->index->search()->lexicon();
+  REQUIRE(blob != nullptr);
+  CHECK(plain.pack->index->search()->lexicon() == nullptr);
+  const uint32_t nbits = folio::fts::le_get(blob->data(), 4);
+  CHECK(nbits == 64);  // 4 words at 8 bits, rounded up to 64
+  CHECK(blob->size() == folio::fts::kLexiconHeader + nbits / 8);
+  CHECK(blob->Get(4) == folio::fts::kLexiconProbes);
+  auto in_filter = [&](const char *w) {
+    const uint64_t h = folio::fts::lexicon_hash(w, std::strlen(w));
+    for (uint32_t j = 0; j < folio::fts::kLexiconProbes; ++j) {
+      const uint32_t b = folio::fts::lexicon_bit(h, j, nbits);
+      if (!((blob->Get(folio::fts::kLexiconHeader + b / 8) >> (b % 8)) & 1)) return false;
+    }
+    return true;
+  };
+  CHECK(in_filter("golf"));  // folded from "Golf"
+  CHECK(in_filter("trail"));
+  CHECK(in_filter("drive"));
+  CHECK(in_filter("afterwards"));
+  CHECK_FALSE(in_filter("tennis"));  // in the dictionary: never a correction
+  CHECK_FALSE(in_filter("zebra"));   // no candidate: never a correction
+
+  auto search = [](folio::index::PackFile &pf, const std::string &q) {
+    Result r;
+    r.hits.resize(10);
+    r.text.resize(4096);
+    r.status = folio_search(pf.reader, q.data(), q.size(), 0, r.hits.data(), 10, r.text.data(), r.text.size(), &r.res);
+    REQUIRE(r.status == FOLIO_OK);
+    return r;
+  };
+  // without the lexicon every missing word is a typo
+  CHECK(search(plain, "play golf").corrected() == "play gold");
+  CHECK(search(plain, "golf").corrected() == "gold");
+  // with it: "gold" never appears with "play", so "golf" stays as typed and only "play" matches
+  const Result pg = search(lex, "play golf");
+  CHECK(pg.corrected() == "");
+  REQUIRE(pg.res.hit_count == 1);
+  CHECK(pg.slug(0) == "sport");
+  CHECK((pg.res.flags & FOLIO_SEARCH_PARTIAL) != 0);
+  CHECK(search(lex, "golf").res.hit_count == 0);  // nothing to fit: no correction, no hits
+  // a one-edit candidate that occurs with every other word replaces the real word
+  const Result ct = search(lex, "clinical trail");
+  CHECK(ct.corrected() == "clinical trial");
+  REQUIRE(ct.res.hit_count >= 1);
+  CHECK(ct.slug(0) == "trials");
+  CHECK(search(lex, "gold trail").corrected() == "");  // trial is not with gold
+  CHECK(search(lex, "drive surgery").corrected() == "driven surgery");
+  CHECK(search(lex, "drive home").corrected() == "");  // driven is not with home
+  CHECK(search(plain, "home afterwards").corrected() == "home aftercare");
+  CHECK(search(lex, "home afterwards").corrected() == "");  // aftercare is with home, but two edits away
+  // typing errors (not in the lexicon) are corrected whatever their neighbours
+  CHECK(search(lex, "play glod").corrected() == "play gold");
+  CHECK(search(lex, "glod").corrected() == "gold");
+  // the hits of a word kept as typed are those of the query without it, as with FOLIO_SEARCH_NO_FUZZY
+  const Result nf = [&] {
+    Result r;
+    r.hits.resize(10);
+    r.text.resize(4096);
+    r.status = folio_search(lex.reader, "play golf", 9, FOLIO_SEARCH_NO_FUZZY, r.hits.data(), 10, r.text.data(),
+                            r.text.size(), &r.res);
+    return r;
+  }();
+  REQUIRE(nf.res.hit_count == pg.res.hit_count);
+  CHECK(nf.hits[0].section == pg.hits[0].section);
+  CHECK(nf.hits[0].score == pg.hits[0].score);
+}
+
 TEST_CASE("search: typo candidates are ordered by a fixed rule", "[search]") {
   // "lost": "loss" (first letter kept) and "cost" (first letter fixed) are both one edit away; at equal
   // distance a term keeping the word's first letter ranks first, whatever the document frequencies and
@@ -340,7 +428,8 @@ TEST_CASE("search: words that are not typo-corrected", "[search]") {
 
 TEST_CASE("search: a word that completes a synonym phrase is expanded, not corrected", "[search]") {
   // "immune reaction" is a synonym of "rejection" (content/synonyms.yaml); no section says "reaction",
-  // which alone is corrected to "rejection", but after "immune" it completes the phrase
+  // a real word (content/lexicon.txt) that alone has no other word to fit and is not corrected (it was
+  // corrected to "rejection" before the lexicon), but after "immune" it completes the phrase
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
   auto search = [&](const char *q, folio_search_result *res, std::string *slug0) {
@@ -356,7 +445,8 @@ TEST_CASE("search: a word that completes a synonym phrase is expanded, not corre
   CHECK((res.flags & FOLIO_SEARCH_CORRECTED) == 0);
   CHECK((res.flags & FOLIO_SEARCH_PARTIAL) == 0);  // the phrase's group matches whole sections
   CHECK(res.hit_count >= 2);
-  CHECK(search("reaction", &res, &top) == "rejection");
+  CHECK(search("reaction", &res, &top).empty());
+  CHECK(res.hit_count == 0);
   CHECK(search("donor cell reaction", &res, &top).empty());
   CHECK(res.hit_count >= 2);
 }

@@ -56,8 +56,10 @@ class Progress {
 void print_diagnostics(const Diagnostics &d, bool quiet) { std::cerr << d.format(!quiet) << std::flush; }
 
 // Loads and validates. Returns false (after printing) if there were errors.
-bool load_and_check(const std::string &input, Content *c, Diagnostics &diag, Progress &prog) {
+bool load_and_check(const std::string &input, Content *c, Diagnostics &diag, Progress &prog,
+                    const std::string &lexicon = std::string()) {
   *c = load_content(input, diag);
+  if (!lexicon.empty()) load_lexicon(lexicon, lexicon, *c, diag);
   prog.line("loaded " + std::to_string(c->articles.size()) + " articles, " + std::to_string(c->glossary.size()) +
             " glossary entries, " + std::to_string(c->references.size()) + " references");
   validate_content(*c, diag);
@@ -84,6 +86,10 @@ int cmd_build(int argc, char **argv) {
                "leave the snippet source out of the search index: a smaller pack, slower snippets (each one "
                "decompresses its whole article)");
   app.add_flag("--skip-search", skip_search, "debugging: build without the search index (single pass)");
+  std::string lexicon;
+  app.add_option("--lexicon", lexicon,
+                 "word list (one word a line) telling real words from typos; default: INPUT/lexicon.txt "
+                 "for a content directory, none for a .jsonl corpus");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -106,7 +112,11 @@ int cmd_build(int argc, char **argv) {
   Diagnostics diag;
   try {
     Content c;
-    if (!load_and_check(input, &c, diag, prog)) {
+    if (!lexicon.empty() && !std::filesystem::is_regular_file(lexicon, ec)) {
+      std::cerr << "folio build: " << lexicon << ": no such file (--lexicon)\n";
+      return 2;
+    }
+    if (!load_and_check(input, &c, diag, prog, lexicon)) {
       print_diagnostics(diag, quiet);
       std::cerr << "folio build: " << diag.errors() << " error(s); nothing written\n";
       return 2;
@@ -151,6 +161,8 @@ int cmd_build(int argc, char **argv) {
       j["search_index_share"] =
           st.text_bytes ? static_cast<double>(st.search_index_bytes) / static_cast<double>(st.text_bytes) : 0.0;
       j["search_snippet_bytes"] = st.search_snippet_bytes;
+      j["search_lexicon_bytes"] = st.search_lexicon_bytes;
+      j["search_lexicon_words"] = st.search_lexicon_words;
       j["dictionary_bytes"] = st.dictionary_bytes;
       j["frames_bytes"] = st.frames_bytes;
       j["workspace_bytes"] = st.workspace_bytes;

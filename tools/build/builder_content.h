@@ -141,12 +141,21 @@ struct Content {
   std::vector<std::vector<std::string>> synonyms;
   std::vector<int> synonym_lines;       // per group of `synonyms`, its line in synonyms.yaml
   std::string synonyms_path;            // synonyms.yaml as shown in messages
+  std::vector<std::string> lexicon;     // real words (folded), from lexicon.txt or --lexicon: see load_lexicon
   uint64_t raw_bytes = 0;
 };
 
 // Load a content directory or a .jsonl corpus. Never throws for content problems: they go to `diag`.
 // Throws std::runtime_error only if `input` does not exist / cannot be read at all.
 Content load_content(const std::string &input, Diagnostics &diag);
+
+// Load a word list into c.lexicon (replacing what is there): one word per line, '#' comment lines and
+// blank lines ignored; each word is folded (case, accents) and must be one run of letters or digits
+// ("golf", "Medicare"); anything else is reported as `shown:line: ...`. A content directory's
+// lexicon.txt is loaded by load_content; `folio build --lexicon FILE` loads another one (also for a
+// .jsonl corpus). The build tool keeps, in the pack, the words a typo correction would change
+// (docs/search.md, "Typos").
+void load_lexicon(const std::string &file, const std::string &shown, Content &c, Diagnostics &diag);
 
 // Parse one Markdown body into blocks and sections (used by the loader; exposed for tests).
 // `first_line` is the file line of the body's first byte.

@@ -441,6 +441,41 @@ void load_synonyms(const std::string &root, Content &c, Diagnostics &diag) {
   }
 }
 
+// ---- lexicon ----
+
+void load_lexicon_file(const std::string &file, const std::string &shown, Content &c, Diagnostics &diag) {
+  std::string bytes;
+  if (!read_file(file, &bytes)) {
+    diag.error(shown, 1, "cannot read the lexicon");
+    return;
+  }
+  if (!check_utf8(bytes, shown, 1, diag)) return;
+  c.lexicon.clear();
+  size_t i = 0;
+  int line = 0;
+  while (i < bytes.size()) {
+    size_t j = bytes.find('\n', i);
+    if (j == std::string::npos) j = bytes.size();
+    ++line;
+    std::string w = bytes.substr(i, j - i);
+    i = j + 1;
+    while (!w.empty() && (w.back() == '\r' || w.back() == ' ' || w.back() == '\t')) w.pop_back();
+    size_t b = 0;
+    while (b < w.size() && (w[b] == ' ' || w[b] == '\t')) ++b;
+    w.erase(0, b);
+    if (w.empty() || w[0] == '#') continue;
+    std::string key(w.size() * 4 + 8, '\0');
+    key.resize(std::min(key.size(), text::fold_key(w.data(), w.size(), &key[0], key.size())));
+    bool word = !key.empty() && key.size() <= 64;
+    for (char ch : key) word = word && ch != ' ';
+    if (!word) {
+      diag.error(shown, line, "a lexicon line must be one word (letters or digits): '" + w + "'");
+      continue;
+    }
+    c.lexicon.push_back(std::move(key));
+  }
+}
+
 // ---- JSON Lines ----
 
 void load_jsonl(const std::string &input, Content &c, Diagnostics &diag) {
@@ -551,10 +586,16 @@ Content load_content(const std::string &input, Diagnostics &diag) {
     for (const fs::path &f : sorted_files(fs::path(input) / "references", ".yaml"))
       load_references(input, f, c, diag);
     load_synonyms(input, c, diag);
+    const fs::path lex = fs::path(input) / "lexicon.txt";
+    if (fs::exists(lex, ec)) load_lexicon_file(lex.string(), show_path(input, "lexicon.txt"), c, diag);
   }
   std::stable_sort(c.articles.begin(), c.articles.end(),
                    [](const Article &a, const Article &b) { return a.slug < b.slug; });
   return c;
+}
+
+void load_lexicon(const std::string &file, const std::string &shown, Content &c, Diagnostics &diag) {
+  load_lexicon_file(file, shown, c, diag);
 }
 
 }  // namespace tools

@@ -657,6 +657,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     in.pack = pk;
     in.reader = rd;
     in.synonyms = c.synonyms;
+    in.lexicon = &c.lexicon;
     in.snippet_store = opt.snippet_store;
     in.zstd_dict = dict_p;
     in.zstd_level = opt.level;
@@ -668,6 +669,8 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     st.search_built = true;
     st.search_scratch_bytes = ss.scratch_bytes;
     st.search_snippet_bytes = ss.snippet_bytes;
+    st.search_lexicon_bytes = ss.lexicon_bytes;
+    st.search_lexicon_words = ss.lexicon_words;
     st.search_index_bytes = ss.index_bytes ? ss.index_bytes
                                            : (final_pack.index_bytes > pass1.index_bytes
                                                   ? final_pack.index_bytes - pass1.index_bytes

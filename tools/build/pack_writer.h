@@ -39,6 +39,8 @@ struct BuildStats {
   uint64_t text_bytes = 0;          // plain text bytes of all documents (span text, without URLs)
   uint64_t pack_bytes = 0, index_bytes = 0, search_index_bytes = 0, dictionary_bytes = 0, frames_bytes = 0;
   uint64_t search_snippet_bytes = 0;  // the snippet source, not counted in search_index_bytes
+  uint64_t search_lexicon_bytes = 0;  // the lexicon's Bloom filter, counted in search_index_bytes
+  uint32_t search_lexicon_words = 0;  // lexicon words it holds
   uint64_t frames_bytes_plain = 0;  // frames without a dictionary (estimated from a sample for big packs)
   uint64_t frames_bytes_dict = 0;   // frames with the dictionary (0 if not trained; estimated likewise)
   uint32_t workspace_bytes = 0, max_doc_bytes = 0, search_scratch_bytes = 0;

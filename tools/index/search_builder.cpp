@@ -44,6 +44,48 @@ std::vector<std::string> stem_seq(const std::string &s) {
   return out;
 }
 
+// The lexicon blob (search_format.h): a Bloom filter of the lexicon's words that folio_search would
+// correct as typos over this dictionary (a word the dictionary has, or one with no candidate, never
+// reaches the filter at query time, so it is left out). *kept gets their number; empty when none.
+std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b, uint32_t *kept) {
+  *kept = 0;
+  fts::DictBlobs db;
+  db.dict = b.dict.data();
+  db.dict_len = b.dict.size();
+  db.blocks = b.dict_blocks.data();
+  db.blocks_len = b.dict_blocks.size();
+  db.surfaces = b.dict_surfaces.empty() ? nullptr : b.dict_surfaces.data();
+  db.surfaces_len = b.dict_surfaces.size();
+  db.postings_len = b.postings.size();
+  db.nterms = b.term_count;
+  db.block = fts::kDictBlock;
+  std::vector<uint64_t> scratch((fts::typo_scratch_bytes() + 7) / 8);
+  std::set<std::string> keep;
+  for (const std::string &w : lexicon) {
+    bool yes = false;
+    const folio_status st = fts::typo_correctable(db, w.data(), w.size(), scratch.data(), scratch.size() * 8, &yes);
+    if (st == FOLIO_E_CORRUPT || st == FOLIO_E_WORKSPACE) check(st, "lexicon");
+    if (yes) keep.insert(w);
+  }
+  if (keep.empty()) return {};
+  uint64_t nbits = static_cast<uint64_t>(keep.size()) * fts::kLexiconBitsPerWord;
+  nbits = (nbits + 63) / 64 * 64;
+  if (nbits > 0xFFFFFFC0ull) throw std::runtime_error("search index: lexicon too large");
+  std::vector<uint8_t> out(fts::kLexiconHeader + nbits / 8, 0);
+  for (int i = 0; i < 4; ++i) out[i] = static_cast<uint8_t>(nbits >> (8 * i));
+  out[4] = fts::kLexiconProbes;
+  uint8_t *bits = out.data() + fts::kLexiconHeader;
+  for (const std::string &w : keep) {
+    const uint64_t h = fts::lexicon_hash(w.data(), w.size());
+    for (uint32_t j = 0; j < fts::kLexiconProbes; ++j) {
+      const uint32_t bit = fts::lexicon_bit(h, j, static_cast<uint32_t>(nbits));
+      bits[bit >> 3] |= static_cast<uint8_t>(1u << (bit & 7));
+    }
+  }
+  *kept = static_cast<uint32_t>(keep.size());
+  return out;
+}
+
 }  // namespace
 
 flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &in,
@@ -179,6 +221,10 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto tf_classes = fbb.CreateVector(b.tf_classes);
   const auto field_lengths = fbb.CreateVector(b.field_lengths);
   const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
+  uint32_t lexicon_words = 0;
+  const std::vector<uint8_t> lexicon =
+      in.lexicon ? build_lexicon(*in.lexicon, b, &lexicon_words) : std::vector<uint8_t>();
+  const auto lexicon_vec = lexicon.empty() ? 0 : fbb.CreateVector(lexicon);
   const bool with_phrases = !b.syn_postings.empty();
   const auto syn_postings = with_phrases ? fbb.CreateVector(b.syn_postings) : 0;
   const auto syn_post_index = with_phrases ? fbb.CreateVector(b.syn_post_index) : 0;
@@ -227,9 +273,12 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
     sb.add_snip_frames(snip_frames);
     sb.add_snip_offsets(snip_offsets);
   }
+  if (!lexicon.empty()) sb.add_lexicon(lexicon_vec);
   const auto off = sb.Finish();
   if (stats) {
-    stats->index_bytes = b.bytes() + 128;  // blobs plus the table and vector headers (approximate)
+    stats->index_bytes = b.bytes() + lexicon.size() + 128;  // blobs, table and vector headers (approximate)
+    stats->lexicon_words = lexicon_words;
+    stats->lexicon_bytes = lexicon.size();
     stats->text_bytes = b.text_bytes;
     stats->terms = b.term_count;
     stats->postings = b.posting_count;

@@ -25,6 +25,7 @@ struct SearchBuildInput {
   std::vector<std::vector<std::string>> synonyms;  // curated groups from content/synonyms.yaml
   bool snippet_store = true;             // write the snippet source (search_format.h)
   const std::vector<uint8_t> *zstd_dict = nullptr;  // the pack's zstd dictionary (NULL: none)
+  const std::vector<std::string> *lexicon = nullptr;  // real words, folded (NULL or empty: no lexicon)
   int zstd_level = 19;
 };
 
@@ -35,6 +36,8 @@ struct SearchBuildStats {
   uint32_t terms = 0;
   uint64_t postings = 0;
   uint32_t scratch_bytes = 0;   // reader scratch a query needs (goes to header.search_scratch_bytes)
+  uint32_t lexicon_words = 0;   // lexicon words kept in the pack (those a typo correction would change)
+  uint64_t lexicon_bytes = 0;   // bytes of the lexicon blob (also counted in index_bytes)
 };
 
 // Builds the SearchIndex table into fbb (before the root Index table is started). Throws

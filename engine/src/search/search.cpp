@@ -94,6 +94,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (s->truncated) out->flags |= FOLIO_SEARCH_TRUNCATED;
   if (empty) return FOLIO_OK;
   if (!(flags & FOLIO_SEARCH_NO_SYNONYMS)) expand_synonyms(s);
+  if (s->ncorr > 0) check_corrections(s);
 
   s->nrequired = 0;
   for (uint32_t i = 0; i < s->nclauses; ++i)

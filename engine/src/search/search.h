@@ -109,6 +109,15 @@ struct DictTerm {
   uint32_t df, post_off, post_len;  // postings record: [post_off, post_off + post_len) of the postings blob
 };
 
+// Would folio_search correct query word `word` over the dictionary in b (a word of the build's lexicon:
+// the build tool keeps in the pack's lexicon only the words this says yes to)? Same rules as
+// typo_candidates, with no synonym table. scratch: typo_scratch_bytes() bytes, any alignment of 8.
+// FOLIO_OK with *out set; FOLIO_E_UTF8, FOLIO_E_QUERY (no token), FOLIO_E_CORRUPT (bad blobs),
+// FOLIO_E_WORKSPACE (scratch too small): *out false. For the build tool.
+size_t typo_scratch_bytes();
+folio_status typo_correctable(const DictBlobs &b, const char *word, size_t len, void *scratch,
+                              size_t scratch_len, bool *out);
+
 // Walks the dictionary in order and looks every term up again by its key (the reader's binary search):
 // each must be found with the same df and postings record, and forward seeks (dict_seek_forward, from
 // 37 terms back) must land on it, by its key and by the smallest key above the term before it; `fn` (may

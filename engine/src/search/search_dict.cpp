@@ -10,7 +10,7 @@ namespace fts {
 
 
 // The dictionary part of a view; false if the blobs are inconsistent.
-static bool dict_view_init(const DictBlobs &b, View *v) {
+bool dict_view_init(const DictBlobs &b, View *v) {
   v->dict = b.dict;
   v->dict_len = b.dict_len;
   v->postings_len = b.postings_len;
@@ -125,6 +125,21 @@ bool view_init(const folio_pack *p, View *v) {
   v->snip_frames = snip ? sf->data() : nullptr;
   v->snip_len = snip ? sf->size() : 0;
   v->snip_offsets = snip ? reinterpret_cast<const uint8_t *>(so->data()) : nullptr;
+  // the lexicon is optional; one whose header does not match its size is ignored (no word is then known
+  // as a real word: typos are corrected as in a pack without it)
+  const auto *lx = si->lexicon();
+  v->lex_bits = nullptr;
+  v->lex_nbits = v->lex_probes = 0;
+  if (lx && lx->size() > kLexiconHeader) {
+    const uint8_t *b = lx->data();
+    const uint32_t nbits = le_get(b, 4), probes = b[4];
+    if (nbits >= 64 && nbits % 64 == 0 && probes >= 1 && probes <= kLexiconMaxProbes &&
+        lx->size() == kLexiconHeader + static_cast<uint64_t>(nbits / 8)) {
+      v->lex_bits = b + kLexiconHeader;
+      v->lex_nbits = nbits;
+      v->lex_probes = probes;
+    }
+  }
   return true;
 }
 

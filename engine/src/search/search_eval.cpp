@@ -700,6 +700,87 @@ static void reset_cursors(Scratch *s) {
   for (uint32_t i = 0; i < s->ncursors; ++i) cursor_rewind(&s->cursors[i]);
 }
 
+// Does some section have alternative a together with every clause of ctx (phrase checks passed)? A
+// leapfrog over them; true too when it takes more than *steps steps (undecided: the caller keeps what it
+// checks).
+static bool cooccur(Scratch *s, Alt *a, Clause *const *ctx, uint32_t nctx, uint32_t *steps) {
+  uint32_t d = alt_advance(s, a, 0);
+  while (d != kEnd) {
+    if ((*steps)-- == 0) return true;
+    if (!alt_ok(s, a, d)) {
+      d = alt_advance(s, a, d + 1);
+      continue;
+    }
+    uint32_t next = d;
+    for (uint32_t j = 0; j < nctx && next == d; ++j) {
+      const uint32_t e = clause_advance(s, ctx[j], d);
+      if (e == kEnd) return false;
+      next = e > d ? e : (clause_ok(s, ctx[j], d) ? d : d + 1);
+    }
+    if (next == d) return true;
+    d = alt_advance(s, a, next);
+  }
+  return false;
+}
+
+// Has clause c any alternative whose every term has postings?
+static bool clause_has_postings(const Scratch *s, const Clause *c) {
+  for (uint32_t i = 0; i < c->na; ++i) {
+    const Alt &a = s->alts[c->a0 + i];
+    bool all = a.n > 0;
+    for (uint32_t k = 0; k < a.n && all; ++k) all = s->cursors[a.c0 + k].df > 0;
+    if (all) return true;
+  }
+  return false;
+}
+
+bool lexicon_has(const View *v, const char *w, size_t len) {
+  if (!v->lex_bits) return false;
+  const uint64_t h = lexicon_hash(w, len);
+  for (uint32_t j = 0; j < v->lex_probes; ++j) {
+    const uint32_t b = lexicon_bit(h, j, v->lex_nbits);
+    if (!((v->lex_bits[b >> 3] >> (b & 7)) & 1u)) return false;
+  }
+  return true;
+}
+
+void check_corrections(Scratch *s) {
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    Clause *ci = &s->clauses[i];
+    // a typing error, a clause a synonym run replaced (its run is its context), or no candidate left
+    if (ci->corrected < 0 || !ci->lex || ci->na == 0 || ci->fz0 >= ci->na) continue;
+    Clause *ctx[kMaxClauses];
+    uint32_t nctx = 0;
+    for (uint32_t j = 0; j < s->nclauses; ++j) {
+      Clause *cj = &s->clauses[j];
+      if (j == i || cj->kind != CLAUSE_REQUIRED || (cj->corrected >= 0 && cj->lex)) continue;
+      if (clause_has_postings(s, cj)) ctx[nctx++] = cj;
+    }
+    // only a one-edit candidate may replace a real word ("trail" -> "trial"; not "afterwards" ->
+    // "aftercare", two edits by its stem)
+    bool fits = false;
+    uint32_t steps = kCooccurSteps;
+    for (uint32_t k = ci->fz0; k < ci->na && nctx > 0 && !fits; ++k) {
+      Alt *a = &s->alts[ci->a0 + k];
+      if (a->weight != kWeightFuzzy1) continue;
+      reset_cursors(s);
+      fits = cooccur(s, a, ctx, nctx, &steps);
+    }
+    if (fits) continue;
+    // the real word stays as typed (it matches nothing); its stem was the correction's, for synonyms,
+    // so it takes no part in synonym phrases either
+    const int32_t gone = ci->corrected;
+    ci->na = ci->fz0;
+    ci->literal = 0;
+    for (uint32_t j = 0; j < s->nclauses; ++j)
+      if (s->clauses[j].corrected == gone) s->clauses[j].corrected = -1;  // the clause it was merged from
+  }
+  bool any = false;
+  for (uint32_t i = 0; i < s->nclauses; ++i) any |= s->clauses[i].corrected >= 0;
+  if (!any) s->ncorr = 0;
+  reset_cursors(s);
+}
+
 static void reset_eval(Scratch *s) {
   reset_cursors(s);
   s->nheap = 0;

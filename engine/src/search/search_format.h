@@ -126,6 +126,36 @@ enum : uint32_t {
   kMaxPhraseGamma = (1u << (kPhraseGammaZeros + 1)) - 1,  // gaps and classes below it
 };
 
+// ---- Lexicon (SearchIndex.lexicon, optional) ----
+// A Bloom filter of real words the dictionary lacks: the words of the build's lexicon (a word list,
+// content/lexicon.txt) that folio_search would otherwise correct as typos. Layout: u32 LE nbits (a
+// multiple of 64, at least 64), u8 probes (1..kLexiconMaxProbes), 3 zero bytes, then nbits / 8 bytes of
+// bits (bit i: byte i / 8, bit i % 8). A word (folded, as the tokenizer yields it) is in the set when
+// all `probes` bits lexicon_bit(h, j) are set, h = lexicon_hash(word). The builder sizes it at
+// kLexiconBitsPerWord bits a word, which gives about 2 % false positives with kLexiconProbes probes.
+enum : uint32_t {
+  kLexiconHeader = 8,
+  kLexiconBitsPerWord = 8,
+  kLexiconProbes = 5,
+  kLexiconMaxProbes = 16,
+};
+
+// FNV-1a, 64 bits, of the word's bytes.
+inline uint64_t lexicon_hash(const char *w, size_t len) {
+  uint64_t h = 14695981039346656037ull;
+  for (size_t i = 0; i < len; ++i) {
+    h ^= static_cast<unsigned char>(w[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// Probe j of hash h in a filter of nbits bits (double hashing: h1 + j * h2, h2 odd).
+inline uint32_t lexicon_bit(uint64_t h, uint32_t j, uint32_t nbits) {
+  const uint32_t h1 = static_cast<uint32_t>(h), h2 = static_cast<uint32_t>(h >> 32) | 1u;
+  return static_cast<uint32_t>((static_cast<uint64_t>(h1) + static_cast<uint64_t>(j) * h2) % nbits);
+}
+
 // The longest prefix of the first n bytes of valid UTF-8 text that ends at a character boundary
 // (reads text[0..n) only).
 inline size_t utf8_boundary_prefix(const char *text, size_t n) {

@@ -42,6 +42,7 @@ enum : uint32_t {
   kPrefixPostings = 16384,   // postings of a prefix's expansions after the first (the work it may cost)
   kPruneMinPostings = 8192,  // a query's postings from which hits that cannot enter the heap are skipped
   kFuzzyKeep = 3,
+  kCooccurSteps = 1024,      // leapfrog steps of one correction-in-context check (check_corrections)
   kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
   kMaxEdits = 2,
   kTypoMinBytes = 4,      // shorter words (and stems) get no typo correction: 'old' is not 'told'
@@ -106,6 +107,8 @@ struct View {
   const uint8_t *snip_frames;   // snippet source (search_format.h), NULL when the pack has none
   size_t snip_len;
   const uint8_t *snip_offsets;  // nsections + 1 u32 LE
+  const uint8_t *lex_bits;      // lexicon Bloom filter bits (search_format.h), NULL when the pack has none
+  uint32_t lex_nbits, lex_probes;
 };
 
 struct TermInfo {
@@ -184,6 +187,9 @@ struct Clause {
   int32_t corrected;  // index into Scratch::corr or -1
   char stem[kMaxTermBytes];
   uint8_t stem_len;
+  uint8_t fz0;        // with corrected >= 0: alternatives [a0 + fz0, a0 + na) are the typo corrections
+                      // and their synonyms (0xFF: a merged synonym run, not checked)
+  uint8_t lex;        // with corrected >= 0: the typed word is a real word (in the pack's lexicon)
 };
 
 struct HlTerm {
@@ -355,6 +361,8 @@ inline size_t hl_need(const HlTerm &h) { return h.prefix ? h.len : (h.len > 2 ? 
 // The search index of pack p as a View; false when the pack has none this engine can read (another
 // index version, inconsistent blobs). Every later offset is bounds-checked against these blobs.
 bool view_init(const folio_pack *p, View *v);
+// The dictionary part of a view from its blobs; false if they are inconsistent.
+bool dict_view_init(const DictBlobs &b, View *v);
 
 // Byte order of two strings (the dictionary's order): < 0, 0, > 0.
 int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen);
@@ -428,6 +436,22 @@ void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len);
 // work; returns the best distance (0 = none found).
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
                     uint32_t *ncand, uint32_t budget);
+
+// Is w (folded, as the tokenizer yields it) in the pack's lexicon, a real word the dictionary lacks?
+// False when the pack has no lexicon. Bloom filter: about 2 % of other words also answer true.
+bool lexicon_has(const View *v, const char *w, size_t len);
+
+// A real word the content lacks ("golf", in the pack's lexicon) is corrected only when the correction
+// fits the rest of the query: some section has one of its candidates together with every other required
+// word that has postings (synonyms included; other real words being corrected do not count). So "can I
+// play golf afterwards" keeps `golf` as typed (`gold` never appears with `play`) and reports no
+// correction, while "clinical trail" still becomes "clinical trial"; a real word with no such neighbour
+// (a one-word query) is never corrected. A kept-as-typed word matches nothing, as with
+// FOLIO_SEARCH_NO_FUZZY. Words not in the lexicon (typing errors) are corrected as before. Each check is
+// a leapfrog over the posting lists, at most kCooccurSteps steps (past that the correction is kept).
+// Runs after synonym expansion (a corrected word that forms a synonym phrase with its neighbours is not
+// checked: the phrase is its context); leaves every cursor rewound.
+void check_corrections(Scratch *s);
 
 // Sort the phrase words (Scratch::hlp) by phrase, then offset, as make_snippet expects them.
 void sort_phrase_words(Scratch *s);

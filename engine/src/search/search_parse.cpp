@@ -109,6 +109,8 @@ static int new_clause(Scratch *s, uint8_t kind) {
   c->src_begin = c->src_end = 0;
   c->corrected = -1;
   c->stem_len = 0;
+  c->fz0 = 0;
+  c->lex = 0;
   return static_cast<int>(s->nclauses++);
 }
 
@@ -321,7 +323,12 @@ void expand_synonyms(Scratch *s) {
     const Clause *c0 = &s->clauses[i];
     cn->src_begin = c0->src_begin;
     cn->src_end = c0->src_end;
-    cn->corrected = c0->corrected;
+    // a single word keeps its correction on the new clause (the same source range as the old one); a run
+    // of words leaves each correction on its own (disabled) clause, so that the corrected query replaces
+    // only the misspelled word ("clinical trail" was shown as "trial trial")
+    cn->corrected = best_n == 1 ? c0->corrected : -1;
+    cn->fz0 = c0->fz0;
+    cn->lex = c0->lex;
     if (best_n == 1) {
       for (uint32_t k = 0; k < c0->na; ++k) {
         const Alt *old = &s->alts[c0->a0 + k];
@@ -343,8 +350,6 @@ void expand_synonyms(Scratch *s) {
         }
         if (!ok) alt_drop(s, ci, a);
       }
-      // corrections inside a merged run stay reported
-      for (uint32_t k = 1; k < best_n && cn->corrected < 0; ++k) cn->corrected = s->clauses[i + k].corrected;
     }
     add_synonym_alts(s, ci, static_cast<size_t>(best_e));
     for (uint32_t k = 0; k < best_n; ++k) {
@@ -434,6 +439,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
     fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc, kFuzzyBudget);
+    const uint8_t fz0 = s->clauses[ci].na;
     for (uint32_t k = 0; k < nc; ++k) {
       Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
       if (!fa) break;
@@ -447,6 +453,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
       FOLIO_MEMCPY(co->word, cands[0].surf, cands[0].surf_len);
       co->len = cands[0].surf_len;
       c->corrected = static_cast<int32_t>(s->ncorr++);
+      c->fz0 = fz0;
+      c->lex = lexicon_has(&s->v, tok.text, tok.len) ? 1 : 0;
       // synonyms of the corrected word
       FOLIO_MEMCPY(c->stem, cands[0].term, cands[0].len);
       c->stem_len = static_cast<uint8_t>(cands[0].len);

@@ -331,13 +331,10 @@ uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, u
   return r > cap ? cap + 1 : r;
 }
 
-folio_status typo_candidates(folio_reader *r, const char *word, size_t len, TypoCandidate *out, uint32_t cap,
-                             uint32_t *out_n, TypoStats *stats, uint32_t budget) {
-  *out_n = 0;
-  if (stats) stats->terms = stats->seeks = 0;
-  if (!r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return FOLIO_E_NOT_FOUND;
-  Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
-  if (!view_init(r->pack, &s->v)) return FOLIO_E_NOT_FOUND;
+// The corrections folio_search would give query word `word` over the view in s->v (see typo_candidates).
+static folio_status typo_find(Scratch *s, const char *word, size_t len, FuzzyCand *cands, uint32_t *nc,
+                              uint32_t budget) {
+  *nc = 0;
   if (!text::utf8_valid(word, len)) return FOLIO_E_UTF8;
   s->bad = false;
   s->fz_terms = s->fz_seeks = 0;
@@ -356,10 +353,21 @@ folio_status typo_candidates(folio_reader *r, const char *word, size_t len, Typo
   const size_t sl = stem_copy(w, wl, stem);
   TermInfo ti;
   if ((dict_find(&s->v, stem, sl, &ti, &s->bad) && ti.df > 0) || syn_find(&s->v, stem, sl) >= 0) return FOLIO_OK;
+  fuzzy_find(s, w, wl, stem, sl, cands, nc, budget ? budget : kFuzzyBudget);
+  return s->bad ? FOLIO_E_CORRUPT : FOLIO_OK;
+}
+
+folio_status typo_candidates(folio_reader *r, const char *word, size_t len, TypoCandidate *out, uint32_t cap,
+                             uint32_t *out_n, TypoStats *stats, uint32_t budget) {
+  *out_n = 0;
+  if (stats) stats->terms = stats->seeks = 0;
+  if (!r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return FOLIO_E_NOT_FOUND;
+  Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
+  if (!view_init(r->pack, &s->v)) return FOLIO_E_NOT_FOUND;
   FuzzyCand cands[kFuzzyKeep];
   uint32_t nc = 0;
-  fuzzy_find(s, w, wl, stem, sl, cands, &nc, budget ? budget : kFuzzyBudget);
-  if (s->bad) return FOLIO_E_CORRUPT;
+  const folio_status st = typo_find(s, word, len, cands, &nc, budget);
+  if (st != FOLIO_OK) return st;
   for (uint32_t k = 0; k < nc && k < cap; ++k) {
     TypoCandidate &o = out[k];
     o.dist = cands[k].dist;
@@ -375,6 +383,22 @@ folio_status typo_candidates(folio_reader *r, const char *word, size_t len, Typo
     stats->seeks = s->fz_seeks;
   }
   return FOLIO_OK;
+}
+
+size_t typo_scratch_bytes() { return sizeof(Scratch); }
+
+folio_status typo_correctable(const DictBlobs &b, const char *word, size_t len, void *scratch,
+                              size_t scratch_len, bool *out) {
+  *out = false;
+  if (!scratch || scratch_len < sizeof(Scratch)) return FOLIO_E_WORKSPACE;
+  Scratch *s = static_cast<Scratch *>(scratch);
+  FOLIO_MEMSET(&s->v, 0, sizeof s->v);
+  if (!dict_view_init(b, &s->v)) return FOLIO_E_CORRUPT;
+  FuzzyCand cands[kFuzzyKeep];
+  uint32_t nc = 0;
+  const folio_status st = typo_find(s, word, len, cands, &nc, 0);
+  *out = st == FOLIO_OK && nc > 0;
+  return st;
 }
 
 uint32_t automaton_distance(const char *pattern, size_t plen, const char *text, size_t tlen, uint32_t k) {
