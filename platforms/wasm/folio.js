@@ -173,7 +173,8 @@
     }
 
     /** Full-text search. options: {limit (<= 64), allSections, snippets (default true), fuzzy, synonyms,
-     *  prefixLast}. Returns {hits, corrected (string or null), partial, truncated}. */
+     *  prefixLast}. Returns {hits, corrected (string or null), suggested ("did you mean" when nothing was
+     *  found and a real word was kept as typed, or null), partial, truncated}. */
     search(query, options = {}) {
       const n = this._query(query);
       let flags = 0;
@@ -211,6 +212,7 @@
       return {
         hits,
         corrected: head[1] & 1 ? textStr(head[2], head[3]) : null,
+        suggested: head[1] & 16 ? textStr(head[2], head[3]) : null,
         partial: (head[1] & 2) !== 0,
         truncated: (head[1] & 4) !== 0,
       };

@@ -91,6 +91,7 @@ checks=$((checks + 1)); grep -q "(glossary)" "$tmp/out" && { echo "FAIL: a card 
 check "search real word" 0 "$folio" search "$pack" "can I play golf afterwards"
 checks=$((checks + 1)); grep -q "Showing results for" "$tmp/out" && { echo "FAIL: golf/afterwards corrected"; fails=$((fails + 1)); }
 check "search real-word typo" 0 "$folio" search "$pack" "clinical trail"; contains "trail -> trial" "$tmp/out" "^Showing results for: clinical trial$"
+check "search real word alone" 1 "$folio" search "$pack" "golf"; contains "did you mean" "$tmp/out" "^no results; did you mean: gold\?$"
 check "search typo" 0 "$folio" search "$pack" "osteoarthritus"; contains "typo corrected" "$tmp/out" "^Showing results for: osteoarthritis$"
 check "search card json" 0 "$folio" search "$pack" "what is a placebo?" --json; json_ok "search json" "$tmp/out"
 python3 - "$tmp/out" <<'PY' || { echo "FAIL: search --json is not an array of hits"; fails=$((fails + 1)); }

@@ -355,7 +355,14 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   REQUIRE(pg.res.hit_count == 1);
   CHECK(pg.slug(0) == "sport");
   CHECK((pg.res.flags & FOLIO_SEARCH_PARTIAL) != 0);
-  CHECK(search(lex, "golf").res.hit_count == 0);  // nothing to fit: no correction, no hits
+  // nothing to fit: no correction and no hits, but a "did you mean" that was not searched
+  const Result g = search(lex, "golf");
+  CHECK(g.res.hit_count == 0);
+  CHECK((g.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  REQUIRE((g.res.flags & FOLIO_SEARCH_SUGGESTED) != 0);
+  CHECK(std::string(g.text.data() + g.res.corrected_off, g.res.corrected_len) == "gold");
+  CHECK((pg.res.flags & FOLIO_SEARCH_SUGGESTED) == 0);  // "play golf" found something: no suggestion
+  CHECK((search(lex, "glod").res.flags & FOLIO_SEARCH_SUGGESTED) == 0);  // a typo is corrected, not suggested
   // a one-edit candidate that occurs with every other word replaces the real word
   const Result ct = search(lex, "clinical trail");
   CHECK(ct.corrected() == "clinical trial");

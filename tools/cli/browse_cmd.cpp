@@ -103,6 +103,8 @@ int cmd_browse(int argc, char **argv) {
     if (st == FOLIO_OK) {
       if (res.flags & FOLIO_SEARCH_CORRECTED)
         std::printf("  (showing results for: %.*s)\n", (int)res.corrected_len, text + res.corrected_off);
+      if (res.flags & FOLIO_SEARCH_SUGGESTED)
+        std::printf("  (did you mean: %.*s?)\n", (int)res.corrected_len, text + res.corrected_off);
       for (uint32_t i = 0; i < res.hit_count; i++) {
         const folio_search_hit &h = hits[i];
         last.push_back({h.article, h.section});

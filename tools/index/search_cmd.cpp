@@ -150,7 +150,11 @@ int cmd_search(int argc, char **argv) {
       if (h.snippet_len)
         std::printf("    %s\n", marked(std::string(text.data() + h.snippet_off, h.snippet_len), h).c_str());
     }
-    if (res.hit_count == 0) std::printf("no results\n");
+    if (res.hit_count == 0 && (res.flags & FOLIO_SEARCH_SUGGESTED))
+      std::printf("no results; did you mean: %.*s?\n", static_cast<int>(res.corrected_len),
+                  text.data() + res.corrected_off);
+    else if (res.hit_count == 0)
+      std::printf("no results\n");
   }
   return res.hit_count ? 0 : 1;
 }

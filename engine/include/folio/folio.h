@@ -397,6 +397,10 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 #define FOLIO_SEARCH_PARTIAL 2u        /* no hit contains every query word: hits are partial matches */
 #define FOLIO_SEARCH_TRUNCATED 4u      /* the query had more than FOLIO_SEARCH_MAX_CLAUSES words */
 #define FOLIO_SEARCH_TEXT_FULL 8u      /* `text` was too small: some snippets are empty or cut */
+#define FOLIO_SEARCH_SUGGESTED 16u     /* no hits, and a real word the content lacks (in the pack's lexicon)
+                                          was kept as typed: folio_search_result.corrected holds the query
+                                          with its likeliest correction, a "did you mean" that was not
+                                          searched (CORRECTED is then not set) */
 
 /* folio_search_hit.flags. */
 #define FOLIO_HIT_ALL_WORDS 1u         /* the section matched every required query word */
@@ -421,8 +425,9 @@ typedef struct folio_search_hit {
 
 typedef struct folio_search_result {
   uint32_t hit_count;                  /* hits written */
-  uint32_t flags;                      /* FOLIO_SEARCH_CORRECTED, _PARTIAL, _TRUNCATED, _TEXT_FULL */
-  uint32_t corrected_off, corrected_len; /* corrected query (folded words) in `text`, when CORRECTED */
+  uint32_t flags;                      /* FOLIO_SEARCH_CORRECTED, _PARTIAL, _TRUNCATED, _TEXT_FULL, _SUGGESTED */
+  uint32_t corrected_off, corrected_len; /* corrected query (folded words) in `text`, when CORRECTED
+                                          (or the suggested one, when SUGGESTED) */
   uint32_t text_len;                   /* bytes of `text` used */
 } folio_search_result;
 

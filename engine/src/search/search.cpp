@@ -147,6 +147,18 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (s->nheap > 0 && !any_full) out->flags |= FOLIO_SEARCH_PARTIAL;
 
   size_t used = 0;
+  bool suggest = false;
+  for (uint32_t i = 0; i < s->nclauses && s->nheap == 0; ++i) suggest |= s->clauses[i].suggested >= 0;
+  if (suggest && text_out) {
+    // nothing found, and a real word was kept as typed: the query with its correction as a suggestion
+    // (with the corrections that were applied too), not searched
+    for (uint32_t i = 0; i < s->nclauses; ++i)
+      if (s->clauses[i].suggested >= 0) s->clauses[i].corrected = s->clauses[i].suggested;
+    write_corrected(s, query, len, text_out, text_cap, &used, out);
+    if (out->flags & FOLIO_SEARCH_CORRECTED) out->flags = (out->flags & ~FOLIO_SEARCH_CORRECTED) | FOLIO_SEARCH_SUGGESTED;
+    else out->flags |= FOLIO_SEARCH_TEXT_FULL;
+    s->ncorr = 0;  // written
+  }
   if (s->ncorr > 0 && text_out) write_corrected(s, query, len, text_out, text_cap, &used, out);
   if (s->ncorr > 0 && !(out->flags & FOLIO_SEARCH_CORRECTED)) out->flags |= FOLIO_SEARCH_TEXT_FULL;
 

@@ -773,7 +773,10 @@ void check_corrections(Scratch *s) {
     ci->na = ci->fz0;
     ci->literal = 0;
     for (uint32_t j = 0; j < s->nclauses; ++j)
-      if (s->clauses[j].corrected == gone) s->clauses[j].corrected = -1;  // the clause it was merged from
+      if (s->clauses[j].corrected == gone) {  // this one and the clause it was merged from
+        s->clauses[j].corrected = -1;
+        s->clauses[j].suggested = gone;
+      }
   }
   bool any = false;
   for (uint32_t i = 0; i < s->nclauses; ++i) any |= s->clauses[i].corrected >= 0;

@@ -87,7 +87,15 @@ async function test(name, fn) {
   await test('search: typo corrected', () => {
     const r = pack.search('cartilege');
     assert.ok(r.hits.length > 0);
-    assert.ok(r.corrected === null || r.corrected.includes('cartilag'));
+    assert.strictEqual(r.corrected, 'cartilage');
+    assert.strictEqual(r.suggested, null);
+  });
+  await test('search: a real word the content lacks is suggested, not searched', () => {
+    const r = pack.search('golf');
+    assert.strictEqual(r.hits.length, 0);
+    assert.strictEqual(r.corrected, null);
+    assert.strictEqual(r.suggested, 'gold');
+    assert.strictEqual(pack.search('osteoarthritis').suggested, null);
   });
   await test('search: empty query is FOLIO_E_QUERY', () => {
     assert.throws(() => pack.search('   '), (e) => e instanceof FolioError && e.code === 'FOLIO_E_QUERY');

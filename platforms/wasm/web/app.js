@@ -60,7 +60,8 @@
     $('card').innerHTML = g ? `<b>${esc(g.term)}</b>: ${esc(g.definition)}` : '';
     $('hits').innerHTML = r.hits.map((h) =>
       `<li><b>${esc(h.title)}</b>${h.heading ? ' › ' + esc(h.heading) : ''}<br><small>${mark(h)}</small></li>`).join('');
-    status.textContent = `${r.hits.length} results` + (r.corrected ? ` (searched for “${r.corrected}”)` : '');
+    status.textContent = `${r.hits.length} results` + (r.corrected ? ` (searched for “${r.corrected}”)` : '') +
+      (r.suggested ? ` — did you mean “${r.suggested}”?` : '');
     if (r.hits.length) show(r.hits[0].article, r.hits[0].section);
   });
 })();
