@@ -362,6 +362,10 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   REQUIRE((g.res.flags & FOLIO_SEARCH_SUGGESTED) != 0);
   CHECK(std::string(g.text.data() + g.res.corrected_off, g.res.corrected_len) == "gold");
   CHECK((pg.res.flags & FOLIO_SEARCH_SUGGESTED) == 0);  // "play golf" found something: no suggestion
+  folio::SearchResults<4, 1024> w;  // the C++ wrapper's view of it
+  REQUIRE(folio::search(lex.reader, "golf", 4, w) == FOLIO_OK);
+  CHECK(std::string(w.suggested().ptr, w.suggested().len) == "gold");
+  CHECK(w.corrected().len == 0);
   CHECK((search(lex, "glod").res.flags & FOLIO_SEARCH_SUGGESTED) == 0);  // a typo is corrected, not suggested
   // a one-edit candidate that occurs with every other word replaces the real word
   const Result ct = search(lex, "clinical trail");

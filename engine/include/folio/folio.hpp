@@ -225,6 +225,11 @@ struct SearchResults {
     return (result.flags & FOLIO_SEARCH_CORRECTED) ? folio_str{text + result.corrected_off, result.corrected_len}
                                                    : folio_str{text, 0};
   }
+  /* The "did you mean" query when nothing was found (FOLIO_SEARCH_SUGGESTED), else empty. */
+  folio_str suggested() const {
+    return (result.flags & FOLIO_SEARCH_SUGGESTED) ? folio_str{text + result.corrected_off, result.corrected_len}
+                                                   : folio_str{text, 0};
+  }
 };
 /* results.status receives the folio_status of the call. */
 template <uint32_t N, size_t TextBytes>
