@@ -821,18 +821,9 @@ TEST_CASE("search: phrase postings hold the sections where the reader's phrase c
 namespace {
 
 folio::fts::DictBlobs dict_blobs(const folio::index::IndexBlobs &b, const std::vector<folio::index::DictInput> &in) {
-  folio::fts::DictBlobs d;
-  d.dict = b.dict.data();
-  d.dict_len = b.dict.size();
-  d.blocks = b.dict_blocks.data();
-  d.blocks_len = b.dict_blocks.size();
-  d.surfaces = b.dict_surfaces.empty() ? nullptr : b.dict_surfaces.data();
-  d.surfaces_len = b.dict_surfaces.size();
-  d.postings_len = 0;
-  for (const auto &t : in) d.postings_len += t.post_bytes;
-  d.nterms = static_cast<uint32_t>(in.size());
-  d.block = folio::fts::kDictBlock;
-  return d;
+  size_t postings_len = 0;
+  for (const auto &t : in) postings_len += t.post_bytes;
+  return folio::index::dict_blobs_of(b, postings_len, static_cast<uint32_t>(in.size()));
 }
 
 void collect_term(void *ctx, const folio::fts::DictTerm &t) {

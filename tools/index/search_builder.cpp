@@ -49,16 +49,7 @@ std::vector<std::string> stem_seq(const std::string &s) {
 // reaches the filter at query time, so it is left out). *kept gets their number; empty when none.
 std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b, uint32_t *kept) {
   *kept = 0;
-  fts::DictBlobs db;
-  db.dict = b.dict.data();
-  db.dict_len = b.dict.size();
-  db.blocks = b.dict_blocks.data();
-  db.blocks_len = b.dict_blocks.size();
-  db.surfaces = b.dict_surfaces.empty() ? nullptr : b.dict_surfaces.data();
-  db.surfaces_len = b.dict_surfaces.size();
-  db.postings_len = b.postings.size();
-  db.nterms = b.term_count;
-  db.block = fts::kDictBlock;
+  const fts::DictBlobs db = dict_blobs_of(b, b.postings.size(), b.term_count);
   std::vector<uint64_t> scratch((fts::typo_scratch_bytes() + 7) / 8);
   std::set<std::string> keep;
   for (const std::string &w : lexicon) {

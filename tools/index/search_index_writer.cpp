@@ -743,5 +743,19 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   return out;
 }
 
+fts::DictBlobs dict_blobs_of(const IndexBlobs &b, size_t postings_len, uint32_t nterms) {
+  fts::DictBlobs d;
+  d.dict = b.dict.data();
+  d.dict_len = b.dict.size();
+  d.blocks = b.dict_blocks.data();
+  d.blocks_len = b.dict_blocks.size();
+  d.surfaces = b.dict_surfaces.empty() ? nullptr : b.dict_surfaces.data();
+  d.surfaces_len = b.dict_surfaces.size();
+  d.postings_len = postings_len;
+  d.nterms = nterms;
+  d.block = fts::kDictBlock;
+  return d;
+}
+
 }  // namespace index
 }  // namespace folio

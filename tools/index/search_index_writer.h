@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "search/search.h"
 #include "search/search_format.h"
 
 namespace folio {
@@ -55,6 +56,10 @@ struct DictInput {
 // Writes out->dict, dict_blocks and dict_surfaces (search_format.h). Throws on a term or surface out of
 // bounds or out of order. Exposed for unit tests; build_index_blobs calls it.
 void encode_dictionary(const std::vector<DictInput> &terms, IndexBlobs *out);
+
+// The dictionary blobs of b as the engine reads them (pointers into b), for a postings blob of
+// postings_len bytes and nterms terms.
+fts::DictBlobs dict_blobs_of(const IndexBlobs &b, size_t postings_len, uint32_t nterms);
 
 // Stems of the non-part tokens of `s`, joined by one space ("Steroid shots" → "steroid shot"): the key
 // form of synonym phrases, identical to what the reader builds from query words.

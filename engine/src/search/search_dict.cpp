@@ -143,6 +143,16 @@ bool view_init(const folio_pack *p, View *v) {
   return true;
 }
 
+bool lexicon_has(const View *v, const char *w, size_t len) {
+  if (!v->lex_bits) return false;
+  const uint64_t h = lexicon_hash(w, len);
+  for (uint32_t j = 0; j < v->lex_probes; ++j) {
+    const uint32_t b = lexicon_bit(h, j, v->lex_nbits);
+    if (!((v->lex_bits[b >> 3] >> (b & 7)) & 1u)) return false;
+  }
+  return true;
+}
+
 int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
   return detail::bytes_compare(a, alen, b, blen);
 }

@@ -734,16 +734,6 @@ static bool clause_has_postings(const Scratch *s, const Clause *c) {
   return false;
 }
 
-bool lexicon_has(const View *v, const char *w, size_t len) {
-  if (!v->lex_bits) return false;
-  const uint64_t h = lexicon_hash(w, len);
-  for (uint32_t j = 0; j < v->lex_probes; ++j) {
-    const uint32_t b = lexicon_bit(h, j, v->lex_nbits);
-    if (!((v->lex_bits[b >> 3] >> (b & 7)) & 1u)) return false;
-  }
-  return true;
-}
-
 void check_corrections(Scratch *s) {
   for (uint32_t i = 0; i < s->nclauses; ++i) {
     Clause *ci = &s->clauses[i];
