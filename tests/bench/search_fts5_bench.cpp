@@ -60,14 +60,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Bytes of the pack's SearchIndex blobs, the snippet source left out (read from the index FlatBuffer,
-// which starts at byte 128).
-uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_text) {
+// Bytes of the pack's SearchIndex blobs, the snippet source and the lexicon left out (read from the index
+// FlatBuffer, which starts at byte 128); *lexicon gets the lexicon's bytes.
+uint64_t folio_index_bytes(const folio::index::PackFile &pf, uint64_t *indexed_text, uint64_t *lexicon) {
   const uint8_t *base = reinterpret_cast<const uint8_t *>(pf.bytes.data());
   const auto *idx = folio::fb::GetIndex(base + 128);
   const auto *si = idx ? idx->search() : nullptr;
   if (!si) return 0;
   *indexed_text = si->text_bytes();
+  *lexicon = si->lexicon() ? si->lexicon()->size() : 0;
   uint64_t n = 0;
   for (const auto *v : {si->dict(), si->dict_blocks(), si->dict_surfaces(), si->postings(), si->syn_text(),
                         si->syn_index(), si->heading_order(), si->tf_classes(), si->field_lengths(),
@@ -475,12 +476,14 @@ int main(int argc, char **argv) {
               static_cast<double>(hits_fts) / nq);
   std::printf("p50 ratio folio/FTS5: %.3f (plain), %.3f (tuned)\n", ratio(pct(lat_folio, 0.5), pct(lat_plain, 0.5)),
               ratio(pct(lat_folio, 0.5), pct(lat_fts, 0.5)));
-  uint64_t indexed = 0;
-  const uint64_t fib = folio_index_bytes(pf, &indexed);
-  std::printf("index bytes: folio search index %.1f KB (%.3f of %.1f KB indexed text) | FTS5 s_data %.1f KB "
-              "(%.3f; FTS5 build %.2f s)\n",
+  uint64_t indexed = 0, lexicon = 0;
+  const uint64_t fib = folio_index_bytes(pf, &indexed, &lexicon);
+  std::printf("index bytes: folio search index %.1f KB (%.3f of %.1f KB indexed text; lexicon %.1f KB more, "
+              "%.3f with it) | FTS5 s_data %.1f KB (%.3f; FTS5 build %.2f s)\n",
               static_cast<double>(fib) / 1024.0, indexed ? static_cast<double>(fib) / static_cast<double>(indexed) : 0.0,
-              static_cast<double>(indexed) / 1024.0, static_cast<double>(fts_bytes) / 1024.0,
+              static_cast<double>(indexed) / 1024.0, static_cast<double>(lexicon) / 1024.0,
+              indexed ? static_cast<double>(fib + lexicon) / static_cast<double>(indexed) : 0.0,
+              static_cast<double>(fts_bytes) / 1024.0,
               indexed ? static_cast<double>(fts_bytes) / static_cast<double>(indexed) : 0.0, build_s);
   std::printf("workspace: folio %zu bytes total (search scratch included)\n", pf.workspace_bytes());
   if (!per_query_path.empty()) {
