@@ -147,6 +147,29 @@ JNIEXPORT jint JNICALL JNIFN(nLookup)(JNIEnv *env, jclass cls, jlong pack, jlong
   return FOLIO_OK;
 }
 
+/* glossary record (7 ints): id, key, term, definition (offsets from base). mode 0: by term, abbreviation
+ * or everyday word (folio_glossary_lookup); 1: the entry a search query asks about
+ * (folio_glossary_for_query). */
+JNIEXPORT jint JNICALL JNIFN(nGlossary)(JNIEnv *env, jclass cls, jlong pack, jlong base, jbyteArray q, jint mode,
+                                        jintArray out)
+{
+  (void)cls;
+  char buf[MAX_QUERY];
+  jint o[7];
+  folio_glossary_entry g;
+  jint n = get_query(env, q, buf);
+  if (n < 0) return mode ? FOLIO_E_NOT_FOUND : FOLIO_E_LIMIT;
+  folio_status st = mode ? folio_glossary_for_query(PTR(pack), buf, (size_t)n, &g)
+                         : folio_glossary_lookup(PTR(pack), buf, (size_t)n, &g);
+  if (st != FOLIO_OK) return st;
+  o[0] = (jint)g.id;
+  put_off(o + 1, g.key, PTR(base));
+  put_off(o + 3, g.term, PTR(base));
+  put_off(o + 5, g.definition, PTR(base));
+  (*env)->SetIntArrayRegion(env, out, 0, 7, o);
+  return FOLIO_OK;
+}
+
 /* suggestion records (9 ints): article, slug, title, matched, kind, score. Returns count or status. */
 JNIEXPORT jint JNICALL JNIFN(nSuggest)(JNIEnv *env, jclass cls, jlong pack, jlong base, jbyteArray q, jint cap,
                                        jintArray out)

@@ -69,9 +69,15 @@ public final class Folio {
     public String slug, title, anchor, heading, snippet;
   }
 
+  public static final class Glossary {
+    public int id;
+    public String key, term, definition;
+  }
+
   public static final class SearchResult {
     public final List<Hit> hits = new ArrayList<>();
     public String corrected; // null unless a word was corrected
+    public String suggested; // "did you mean" when nothing was found and a real word was kept as typed
     public boolean partial;
   }
 
@@ -211,6 +217,7 @@ public final class Folio {
     SearchResult r = new SearchResult();
     int n = rec[0];
     if ((rec[1] & 1) != 0) r.corrected = textStr(rec[2], rec[3]);
+    if ((rec[1] & 16) != 0) r.suggested = textStr(rec[2], rec[3]);
     r.partial = (rec[1] & 2) != 0;
     for (int i = 0; i < n; i++) {
       int o = 5 + i * 16;
@@ -228,6 +235,29 @@ public final class Folio {
       r.hits.add(h);
     }
     return r;
+  }
+
+  /** A glossary entry by term, abbreviation or everyday word ("kneecap", "OA"); null if none. */
+  public Glossary glossary(String text) {
+    return glossary(text, 0, "glossary");
+  }
+
+  /** The glossary entry a search query asks about ("what is a placebo?", "stem cells"), for a definition
+   *  card above the hits; null if the query names no term. */
+  public Glossary glossaryForQuery(String query) {
+    return glossary(query, 1, "glossaryForQuery");
+  }
+
+  private Glossary glossary(String text, int mode, String what) {
+    int st = nGlossary(packHandle, base, utf8(text), mode, rec);
+    if (st == E_NOT_FOUND) return null;
+    if (st != OK) throw new FolioException(st, what);
+    Glossary g = new Glossary();
+    g.id = rec[0];
+    g.key = str(rec[1], rec[2]);
+    g.term = str(rec[3], rec[4]);
+    g.definition = str(rec[5], rec[6]);
+    return g;
   }
 
   /** Renders an article (section NONE: the whole article) as HTML or plain text. */
@@ -263,6 +293,7 @@ public final class Folio {
   private static native int nArticle(long pack, long base, int id, int[] out);
   private static native int nLookup(long pack, long base, byte[] query, int[] out);
   private static native int nSuggest(long pack, long base, byte[] prefix, int cap, int[] out);
+  private static native int nGlossary(long pack, long base, byte[] query, int mode, int[] out);
   private static native int nSearch(long reader, long base, byte[] query, int flags, int cap, int[] out, ByteBuffer text);
   private static native int nRender(long reader, int article, int section, int format, int flags, ByteBuffer dst, int[] outLen);
 }

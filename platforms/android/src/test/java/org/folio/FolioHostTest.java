@@ -48,6 +48,9 @@ public final class FolioHostTest {
       Folio.SearchResult r = f.search(word, 5, 0);
       check(!r.hits.isEmpty() && r.hits.get(0).score > 0, "search '" + word + "': " + r.hits.size() + " hits"
           + (r.hits.isEmpty() ? "" : ", first " + r.hits.get(0).title + ": " + r.hits.get(0).snippet));
+      Folio.SearchResult golf = f.search("golf", 5, 0);
+      check(golf.hits.isEmpty() && golf.corrected == null && "gold".equals(golf.suggested),
+          "a real word the content lacks is suggested, not searched: golf -> " + golf.suggested);
       try {
         f.search("   ", 5, 0);
         check(false, "empty query throws");
@@ -57,6 +60,12 @@ public final class FolioHostTest {
     } else {
       check(false, "search: the pack has no search index");
     }
+
+    Folio.Glossary oa = f.glossary("OA");
+    check(oa != null && !oa.term.isEmpty() && !oa.definition.isEmpty(), "glossary OA -> " + (oa == null ? "-" : oa.term));
+    Folio.Glossary q = f.glossaryForQuery("What does OA stand for?");
+    check(q != null && oa != null && q.id == oa.id, "glossaryForQuery: the term inside a question");
+    check(f.glossaryForQuery("OA zzzz") == null && f.glossary("zzzz-not-a-term") == null, "glossary misses are null");
 
     int biggest = 0;
     boolean allOk = true;
