@@ -9,7 +9,6 @@
 #include <map>
 #include <set>
 #include <stdexcept>
-#include <thread>
 
 #include "search/search.h"
 #include "search_index_writer.h"
@@ -51,35 +50,13 @@ std::vector<std::string> stem_seq(const std::string &s) {
 std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b, uint32_t *kept) {
   *kept = 0;
   const fts::DictBlobs db = dict_blobs_of(b, b.postings.size(), b.term_count);
-  // one typo lookup a word (about 12 us): shared out over the machine's threads, each with its own scratch;
-  // the result is a set, so it does not depend on the split
-  const size_t n = lexicon.size();
-  const unsigned hw = std::thread::hardware_concurrency();
-  const size_t nthreads = n < 4096 ? 1 : std::min<size_t>(hw ? hw : 1, 8);
-  std::vector<std::vector<uint8_t>> yes(nthreads);
-  std::vector<folio_status> bad(nthreads, FOLIO_OK);
-  auto work = [&](size_t t) {
-    std::vector<uint64_t> scratch((fts::typo_scratch_bytes() + 7) / 8);
-    const size_t lo = n * t / nthreads, hi = n * (t + 1) / nthreads;
-    yes[t].assign(hi - lo, 0);
-    for (size_t i = lo; i < hi; ++i) {
-      bool y = false;
-      const std::string &w = lexicon[i];
-      const folio_status st = fts::typo_correctable(db, w.data(), w.size(), scratch.data(), scratch.size() * 8, &y);
-      if (st == FOLIO_E_CORRUPT || st == FOLIO_E_WORKSPACE) bad[t] = st;
-      yes[t][i - lo] = y ? 1 : 0;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < nthreads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (std::thread &th : pool) th.join();
+  std::vector<uint64_t> scratch((fts::typo_scratch_bytes() + 7) / 8);
   std::set<std::string> keep;
-  for (size_t t = 0; t < nthreads; ++t) {
-    check(bad[t], "lexicon");
-    const size_t lo = n * t / nthreads;
-    for (size_t i = 0; i < yes[t].size(); ++i)
-      if (yes[t][i]) keep.insert(lexicon[lo + i]);
+  for (const std::string &w : lexicon) {
+    bool yes = false;
+    const folio_status st = fts::typo_correctable(db, w.data(), w.size(), scratch.data(), scratch.size() * 8, &yes);
+    if (st == FOLIO_E_CORRUPT || st == FOLIO_E_WORKSPACE) check(st, "lexicon");
+    if (yes) keep.insert(w);
   }
   if (keep.empty()) return {};
   uint64_t nbits = static_cast<uint64_t>(keep.size()) * fts::kLexiconBitsPerWord;
