@@ -24,6 +24,10 @@ int main(int argc, char **argv) {
   queries.push_back("the of and");
   queries.push_back("\"bone marrow\" -fat topic:cell-sources audience:patient menis* cartlage");
   queries.push_back(std::string("knee \xff pain"));
+  // real words the content lacks (the pack's lexicon): kept as typed, corrected in context, suggested
+  queries.push_back("can I play golf afterwards");
+  queries.push_back("clinical trail");
+  queries.push_back("golf");
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);
