@@ -61,6 +61,12 @@ folio_status fold_query(const char *text, size_t len, char *buf, size_t *out_len
   return FOLIO_OK;
 }
 
+// fold_query for an exact look-up: an empty key (only punctuation or spaces) is FOLIO_E_NOT_FOUND.
+folio_status fold_lookup_key(const char *text, size_t len, char *buf, size_t *out_len) {
+  const folio_status st = fold_query(text, len, buf, out_len);
+  return st == FOLIO_OK && *out_len == 0 ? FOLIO_E_NOT_FOUND : st;
+}
+
 folio_status title_key_at(const folio_pack *p, uint32_t i, folio_str *out) {
   return pack_str(p, p->title_keys->Get(i)->key(), out);
 }
@@ -147,9 +153,8 @@ folio_status lookup_slug(const folio_pack *p, const char *slug, size_t len, foli
 folio_status lookup_title(const folio_pack *p, const char *text, size_t len, folio_entry *out) {
   char key[kMaxKeyBytes];
   size_t klen = 0;
-  folio_status st = fold_query(text, len, key, &klen);
+  folio_status st = fold_lookup_key(text, len, key, &klen);
   if (st != FOLIO_OK) return st;
-  if (klen == 0) return FOLIO_E_NOT_FOUND;
   uint32_t i = 0;
   st = lower_bound(
       p->n_title_keys, key, klen, [p](uint32_t k, folio_str *s) { return title_key_at(p, k, s); }, &i);
@@ -327,19 +332,17 @@ folio_status glossary_key_find(const folio_pack *p, const char *key, size_t klen
 folio_status lookup_glossary(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out) {
   char key[kMaxKeyBytes];
   size_t klen = 0;
-  folio_status st = fold_query(text, len, key, &klen);
-  if (st != FOLIO_OK) return st;
-  if (klen == 0) return FOLIO_E_NOT_FOUND;
-  return glossary_key_find(p, key, klen, out);
+  const folio_status st = fold_lookup_key(text, len, key, &klen);
+  return st != FOLIO_OK ? st : glossary_key_find(p, key, klen, out);
 }
 
 folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out) {
-  if (!text::utf8_valid(text, len)) return FOLIO_E_UTF8;
-  if (len > 4 * kMaxKeyBytes) return FOLIO_E_NOT_FOUND;  // no glossary key folds from this much text
   char key[kMaxKeyBytes];
-  const size_t klen = text::fold_key(text, len, key, kMaxKeyBytes);
-  if (klen == 0 || klen > kMaxKeyBytes) return FOLIO_E_NOT_FOUND;
-  folio_status st = glossary_key_find(p, key, klen, out);
+  size_t klen = 0;
+  folio_status st = fold_lookup_key(text, len, key, &klen);
+  if (st == FOLIO_E_LIMIT) return FOLIO_E_NOT_FOUND;  // no glossary key folds from this much text
+  if (st != FOLIO_OK) return st;
+  st = glossary_key_find(p, key, klen, out);
   if (st != FOLIO_E_NOT_FOUND) return st;
   // The term inside a question: "what is a placebo?" -> "placebo", "what does OA stand for" -> "oa".
   size_t off = 0, n = klen;
