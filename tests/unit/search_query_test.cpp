@@ -247,6 +247,28 @@ TEST_CASE("search: two typo edits only in words (and stems) of 8 bytes or more",
   CHECK(std::string(c[0].term, c[0].term_len) == "altern");  // the term itself is still reachable
 }
 
+TEST_CASE("search: an extra letter in a suffix the stemmer strips is corrected by deletion", "[search]") {
+  // "painfull" (stem "painful") is 3-4 edits from the term "pain" and from its stored surface "pain", so
+  // the automata find nothing; with one letter deleted it is "painful", which stems to "pain"
+  const Typo t = typo("painfull");
+  REQUIRE(t.status == FOLIO_OK);
+  REQUIRE(t.cands.size() >= 1);
+  CHECK(std::string(t.cands[0].term, t.cands[0].term_len) == "pain");
+  CHECK(t.surface(0) == "painful");
+  CHECK(t.cands[0].dist == 1);
+  const Result r = run("painfull knee");
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "knee-pain");
+  CHECK(r.corrected() == "painful knee");
+  CHECK(run("painfull knee", FOLIO_SEARCH_NO_FUZZY).corrected().empty());
+  // a deletion that leaves the stem unchanged, or a word the automata already correct, is not needed:
+  // "kneee" is one edit from the surface "knee" as before
+  CHECK(typo("kneee").surface(0) == "knee");
+  // nothing to find: no letter's deletion gives a term
+  CHECK(typo("zzyzzx").cands.empty());
+}
+
 TEST_CASE("search: words under 4 bytes are never corrected", "[search]") {
   // Algolia's minimum for one typo: a short word missing from the dictionary is more often a real word
   // the content lacks ("old" was shown as "told") than a typing error, and it has many neighbours

@@ -255,6 +255,37 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
   if (it.bad) s->bad = true;
 }
 
+// A last resort when the automata found nothing: the word with one ASCII letter deleted, stemmed, looked
+// up exactly (one edit). The automata compare the word with each term's stored surface form and its stem
+// with the term; an extra letter in a suffix the stemmer would strip defeats both, because the surface
+// stored for a stem is its commonest form: "painfull" (stem "painful") is 4 edits from "pain", whose
+// surface is "pain", but "painful" stems to "pain". At most kFuzzyMaxLen - 1 stems and dictionary
+// look-ups, each charged to the typo budget as a seek.
+static void deletion_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uint32_t *ncand) {
+  if (fw.maxd == 0 || fw.q <= kTypoMinBytes) return;
+  char v[kMaxTermBytes], st[kMaxTermBytes];
+  for (uint32_t i = 0; i < fw.q; ++i) {
+    const unsigned char c = static_cast<unsigned char>(fw.w[i]);
+    if (c < 'a' || c > 'z') continue;                                  // ASCII letters only (folded)
+    if (i > 0 && fw.w[i - 1] == fw.w[i]) continue;                     // same word as deleting i - 1
+    if (!fuzzy_charge(s, kSeekCost)) return;
+    ++s->fz_seeks;
+    const uint32_t vl = fw.q - 1;
+    FOLIO_MEMCPY(v, fw.w, i);
+    FOLIO_MEMCPY(v + i, fw.w + i + 1, vl - i);
+    FOLIO_MEMCPY(st, v, vl);
+    const size_t sl = text::stem_english(st, vl);
+    if (sl < kTypoMinBytes || (sl == fw.qs && FOLIO_MEMCMP(st, fw.ws, sl) == 0)) continue;
+    TermInfo ti;
+    if (!dict_find(&s->v, st, sl, &ti, &s->bad)) {
+      if (s->bad) return;
+      continue;
+    }
+    if (ti.df == 0) continue;
+    cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, ti.df, st, static_cast<uint32_t>(sl), v, vl);
+  }
+}
+
 // The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
 // work; returns the best distance (0 = none found).
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
@@ -304,6 +335,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
     key[0] = static_cast<char>(it.len ? c + 1 : 0);  // (an empty first term: the terms from "\0" on)
     if (!fuzzy_seek(s, &it, key, 1, true)) break;
   }
+  if (*ncand == 0 && !s->bad) deletion_find(s, fw, cands, ncand);
   return *ncand ? cands[0].dist : 0;
 }
 
