@@ -440,7 +440,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
                     uint32_t *ncand, uint32_t budget);
 
 // Is w (folded, as the tokenizer yields it) in the pack's lexicon, a real word the dictionary lacks?
-// False when the pack has no lexicon. Bloom filter: about 2 % of other words also answer true.
+// False when the pack has no lexicon. Bloom filter: about 0.3 % of other words also answer true.
 bool lexicon_has(const View *v, const char *w, size_t len);
 
 // A real word the content lacks ("golf", in the pack's lexicon) is corrected only when the correction
