@@ -415,7 +415,8 @@ typedef struct folio_search_hit {
   uint32_t section;                    /* global section id (best section of the article) */
   folio_str slug, title;               /* into the pack */
   folio_str anchor, heading;           /* the section's; "" for the lead */
-  float score;                         /* higher is better; comparable within one call only */
+  float score;                         /* higher is better within a rank group (see folio_search);
+                                          comparable within one call only */
   uint32_t flags;                      /* FOLIO_HIT_* */
   uint32_t more_sections;              /* other matching sections of the article (grouped mode) */
   uint32_t snippet_off, snippet_len;   /* snippet bytes in the caller's `text` buffer */
@@ -448,8 +449,10 @@ uint32_t folio_search_index_version(const folio_pack *p);
  *   query, len      UTF-8 query text (not NUL-terminated); any length, only the first
  *                   FOLIO_SEARCH_MAX_CLAUSES words and phrases are used.
  *   flags           FOLIO_SEARCH_* input flags, 0 for defaults.
- *   hits, cap       caller array; up to min(cap, FOLIO_SEARCH_MAX_HITS) hits, best first. Ties break by
- *                   section id, so results are deterministic.
+ *   hits, cap       caller array; up to min(cap, FOLIO_SEARCH_MAX_HITS) hits, best first: hits with
+ *                   FOLIO_HIT_TITLE, then those with FOLIO_HIT_ALL_WORDS, then partial matches, each
+ *                   group by score (so a hit may score above one of a better group before it). Ties
+ *                   break by section id, so results are deterministic.
  *   text, text_cap  caller buffer for the corrected query and the snippets (plain text, highlight ranges
  *                   in the hit); may be NULL/0 (no snippets). About 200 bytes per hit is enough.
  *   out             receives counts and flags; required.
@@ -459,8 +462,9 @@ uint32_t folio_search_index_version(const folio_pack *p);
  * is of another version than FOLIO_SEARCH_INDEX_VERSION: rebuild the pack), FOLIO_E_CORRUPT (damaged index or
  * article), FOLIO_E_WORKSPACE (the pack declares less search scratch than this engine needs; packs
  * declare a fixed 64 KiB budget). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).
- * Cost: proportional to the postings of the query words (skipping where the AND allows), plus one
- * article decompression per hit for snippets. Uses the reader: one thread per reader. */
+ * Cost: proportional to the postings of the query words (skipping where the AND allows), plus for
+ * snippets one small zstd frame per hit (the section's snippet source; the whole article in a pack
+ * built with --no-snippet-store). Uses the reader: one thread per reader. */
 folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32_t flags,
                           folio_search_hit *hits, uint32_t cap, char *text, size_t text_cap,
                           folio_search_result *out);
