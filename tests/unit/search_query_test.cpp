@@ -269,6 +269,22 @@ TEST_CASE("search: an extra letter in a suffix the stemmer strips is corrected b
   CHECK(typo("zzyzzx").cands.empty());
 }
 
+TEST_CASE("search: the question words (can, will, may, might, help, vs) never have to match", "[search]") {
+  // cartilage#regrowth has "cartilage" and "regrowth" but no "can" or "help": still a full match
+  const Result r = run("can it help cartilage regrowth");
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  CHECK(r.slug(0) == "cartilage");
+  CHECK(r.anchor(0) == "regrowth");
+  CHECK((r.hits[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
+  // they still add score where they occur: "help" alone finds the section that has it
+  const Result h = run("help");
+  REQUIRE(h.res.hit_count >= 1);
+  CHECK(h.slug(0) == "knee-pain");
+  CHECK(h.anchor(0) == "treatment");
+}
+
 TEST_CASE("search: words under 4 bytes are never corrected", "[search]") {
   // Algolia's minimum for one typo: a short word missing from the dictionary is more often a real word
   // the content lacks ("old" was shown as "told") than a typing error, and it has many neighbours

@@ -124,10 +124,12 @@ size_t stem_copy(const char *src, size_t len, char *dst) {
 
 // Query-only noise words that are not in the stopword list ("steroid shot vs stem cells"): "vs", and the
 // modal verbs that open questions ("can stem cells regrow cartilage", "will insurance pay"), which the
-// Snowball list leaves out (as nouns they are rare in a reference's queries). Like stopwords, they only
-// add score where they occur.
+// Snowball list leaves out (as nouns they are rare in a reference's queries), and "help", the verb of
+// such questions ("can it help an ACL tear": nearly every section of a treatment reference is about
+// what helps; required, it made a section with "helped" and the article's names beat the ACL section).
+// Like stopwords, they only add score where they occur.
 bool is_query_noise(const char *w, size_t len) {
-  static const char *const kNoise[] = {"vs", "versus", "v", "can", "will", "may", "might"};
+  static const char *const kNoise[] = {"vs", "versus", "v", "can", "will", "may", "might", "help"};
   for (const char *n : kNoise) {
     size_t l = 0;
     while (n[l]) ++l;
