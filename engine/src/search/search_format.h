@@ -184,7 +184,7 @@ enum Field : int { FIELD_TITLE = 0, FIELD_ALIAS, FIELD_HEADING, FIELD_GLOSSARY, 
 constexpr float kK1 = 1.2f;
 constexpr FieldParams kFieldParams[FIELD_COUNT] = {
     {4.0f, 0.5f},   // title
-    {3.0f, 0.5f},   // aliases
+    {2.0f, 0.5f},   // aliases
     {2.0f, 0.5f},   // headings
     {1.5f, 0.3f},   // glossary
     {1.0f, 0.75f},  // body
