@@ -285,6 +285,43 @@ TEST_CASE("search: the question words (can, will, may, might, help, vs) never ha
   CHECK(h.anchor(0) == "treatment");
 }
 
+TEST_CASE("search: a compound's parts are each highlighted", "[search]") {
+  // "bone-marrow" matches "Bone marrow is taken ..." through its parts; the snippet scan used to stop at
+  // the first word of the clause and left "marrow" unlit
+  const Result r = run("bone-marrow");
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "bone-marrow");
+  const std::string sn = r.snippet(0);
+  std::vector<std::string> lit;
+  for (uint32_t k = 0; k < r.hits[0].highlight_count; ++k) {
+    std::string w = sn.substr(r.hits[0].highlights[k].off, r.hits[0].highlights[k].len);
+    for (char &c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    lit.push_back(w);
+  }
+  CHECK(std::find(lit.begin(), lit.end(), "bone") != lit.end());
+  CHECK(std::find(lit.begin(), lit.end(), "marrow") != lit.end());
+}
+
+TEST_CASE("search: a compound of the synonym table is expanded like a word", "[search]") {
+  // content/synonyms.yaml: [IL-1beta, IL-1β, interleukin 1 beta]; the text says "IL-1β" and "interleukin
+  // 1 beta", never "IL-1beta", which found nothing while compounds took no part in synonyms
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  std::vector<folio_search_hit> hits(3);
+  folio_search_result res;
+  const std::string q = "IL-1beta";
+  REQUIRE(folio_search(pf.reader, q.data(), q.size(), FOLIO_SEARCH_NO_SNIPPETS, hits.data(), 3, nullptr, 0, &res) ==
+          FOLIO_OK);
+  REQUIRE(res.hit_count >= 1);
+  CHECK(std::string(hits[0].slug.ptr, hits[0].slug.len) == "mesenchymal-stem-cells");
+  CHECK(std::string(hits[0].anchor.ptr, hits[0].anchor.len) == "anti-inflammatory");
+  // without synonyms it is the literal compound, which the text lacks
+  REQUIRE(folio_search(pf.reader, q.data(), q.size(), FOLIO_SEARCH_NO_SNIPPETS | FOLIO_SEARCH_NO_SYNONYMS, hits.data(),
+                       3, nullptr, 0, &res) == FOLIO_OK);
+  CHECK(res.hit_count == 0);
+}
+
 TEST_CASE("search: words under 4 bytes are never corrected", "[search]") {
   // Algolia's minimum for one typo: a short word missing from the dictionary is more often a real word
   // the content lacks ("old" was shown as "told") than a typing error, and it has many neighbours

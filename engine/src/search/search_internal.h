@@ -202,6 +202,8 @@ struct HlTerm {
   uint8_t anywhere;  // 1: a word of a single-word or unordered alternative (or a prefix): highlighted
                      // wherever it occurs; 0: only a word of phrases (Scratch::hlp), highlighted where the
                      // whole phrase occurs
+  uint8_t part;      // 1: a word of a compound's parts ("bone-marrow" -> bone, marrow): the snippet scan
+                     // waits for each such word, not just one word of its clause, before it stops early
 };
 
 // A word of a phrase alternative (a quoted phrase, a synonym phrase) with a highlight term: the term, the

@@ -36,7 +36,14 @@ static int add_hl(Scratch *s, const char *t, size_t len, bool prefix, uint32_t c
   h->prefix = prefix ? 1 : 0;
   h->clause = static_cast<uint8_t>(clause);
   h->anywhere = anywhere ? 1 : 0;
+  h->part = 0;
   return static_cast<int>(s->nhl++);
+}
+
+// The highlight term for text t, a word of a compound's parts, waits for its own match (HlTerm::part).
+static void mark_part(Scratch *s, const char *t, size_t len) {
+  for (uint32_t i = 0; i < s->nhl; ++i)
+    if (s->hl[i].len == len && !s->hl[i].prefix && FOLIO_MEMCMP(s->hl[i].text, t, len) == 0) s->hl[i].part = 1;
 }
 
 // Alternative a turned out to be a single word (a "phrase" of one word): its word is highlighted anywhere.
@@ -412,8 +419,11 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     return;
   }
   // a word of the synonym table ("ESCs": an abbreviation no section spells out) is known too: it is
-  // expanded, not corrected into its nearest dictionary neighbour ("MSCs")
-  c->literal = (!neg && nparts == 0 && !prefix) ? 1 : 0;
+  // expanded, not corrected into its nearest dictionary neighbour ("MSCs"). A compound is a synonym
+  // phrase's word as a whole, as the builder analyses phrases ("IL-1beta" in [IL-1beta, IL-1β,
+  // interleukin 1 beta]), so it takes part in synonym runs too; until 2026-12-02 it did not, and
+  // "IL-1beta", absent from the text, found nothing.
+  c->literal = (!neg && !prefix) ? 1 : 0;
   const bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0 ||
                      (c->literal && ends_synonym_phrase(s, static_cast<uint32_t>(ci)));
   // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
@@ -429,6 +439,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
         char ps2[kMaxTermBytes];
         const size_t pl = stem_copy(parts[k].text, parts[k].len, ps2);
         ok = alt_term(s, pa, ci, ps2, pl, parts[k].position - tok.position);
+        if (ok) mark_part(s, ps2, pl);
       }
       if (!ok) alt_drop(s, ci, pa);
     }

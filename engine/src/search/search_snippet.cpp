@@ -166,16 +166,20 @@ static folio_status snippet_source(Scratch *s, folio_reader *r, uint32_t sec, si
   return FOLIO_OK;
 }
 
-// Does a snippet window ending at the last of the nm matches hold every clause in `want` (highlighted
-// matches only)?
-static bool window_complete(const Scratch *s, uint32_t nm, uint32_t want) {
+// Does a snippet window ending at the last of the nm matches hold every clause in `want` and every
+// highlight term in `want_hl` (the words of a compound's parts; highlighted matches only)?
+static bool window_complete(const Scratch *s, uint32_t nm, uint32_t want, uint64_t want_hl) {
   uint32_t seen = 0;
+  uint64_t seen_hl = 0;
   for (uint32_t j = nm; j > 0; --j) {
     const Match &m = s->matches[j - 1];
     if (s->matches[nm - 1].end - m.begin > kSnippetBytes - 40) break;
-    if (m.keep) seen |= 1u << (m.clause & 31);
+    if (m.keep) {
+      seen |= 1u << (m.clause & 31);
+      seen_hl |= 1ull << (m.hl & 63);
+    }
   }
-  return (seen & want) == want;
+  return (seen & want) == want && (seen_hl & want_hl) == want_hl;
 }
 
 // Whether t[b, e), the text between two words of a phrase, holds exactly `want` words, all of them
@@ -272,7 +276,11 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   {
     // distinct clauses that can be highlighted: once a window holds all of them, stop scanning
     uint32_t want = 0;
-    for (uint32_t k = 0; k < s->nhl; ++k) want |= 1u << (s->hl[k].clause & 31);
+    uint64_t want_hl = 0;
+    for (uint32_t k = 0; k < s->nhl; ++k) {
+      want |= 1u << (s->hl[k].clause & 31);
+      if (s->hl[k].part) want_hl |= 1ull << (k & 63);
+    }
     size_t i = 0;
     bool done = false;
     const unsigned char *u = reinterpret_cast<const unsigned char *>(t);
@@ -312,7 +320,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
         for (size_t k = 0; k < wl; ++k) low[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(t[b + k])));
         if (!hl_match(s, low, wl, &hl)) continue;
         add_match(s, t, &nm, b, i, hl);
-        if (want && window_complete(s, nm, want)) done = true;
+        if (want && window_complete(s, nm, want, want_hl)) done = true;
         continue;
       }
       text::Tokenizer tz(t + b, i - b);
@@ -323,7 +331,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
         if (tok.len && hl_match(s, tok.text, tok.len, &hl)) {
           add_match(s, t, &nm, b + tok.src_begin, b + tok.src_end, hl);
           last_end = tok.src_end;
-          if (want && window_complete(s, nm, want)) done = true;
+          if (want && window_complete(s, nm, want, want_hl)) done = true;
         }
       }
     }
