@@ -94,6 +94,20 @@ check "search real-word typo" 0 "$folio" search "$pack" "clinical trail"; contai
 check "search real word alone" 1 "$folio" search "$pack" "golf"; contains "did you mean" "$tmp/out" "^no results; did you mean: gold\?$"
 check "search typo" 0 "$folio" search "$pack" "osteoarthritus"; contains "typo corrected" "$tmp/out" "^Showing results for: osteoarthritis$"
 check "search card json" 0 "$folio" search "$pack" "what is a placebo?" --json; json_ok "search json" "$tmp/out"
+# a query that starts with an exclusion is a query, not an unknown option; unquoted words are one query
+check "search leading exclusion" 0 "$folio" search "$pack" "-surgery knee replacement" --limit 3 --no-snippets
+contains "leading exclusion hits" "$tmp/out" "^ 1\. "
+if grep -q "knee-surgery#" "$tmp/out"; then echo "FAIL: -surgery did not exclude"; fails=$((fails + 1)); fi
+checks=$((checks + 1))
+check "search words unquoted" 0 "$folio" search "$pack" -n 1 steroid shot vs stem cells --no-snippets
+contains "unquoted words are one query" "$tmp/out" "injection-options#steroid-shot-versus-stem-cells"
+check "search only exclusions" 2 "$folio" search "$pack" -- -knee; contains "nothing to search" "$tmp/err" "nothing to search for"
+check "search unknown long option" 2 "$folio" search "$pack" knee --nosuch; contains "unknown option" "$tmp/err" "unknown option --nosuch"
+check "search -n value" 0 "$folio" search "$pack" knee -n2 --json; json_ok "search -n2 json" "$tmp/out"
+python3 - "$tmp/out" <<'PY' || { echo "FAIL: -n2 gave other than 2 hits"; fails=$((fails + 1)); }
+import json, sys
+assert len(json.load(open(sys.argv[1]))) == 2
+PY
 python3 - "$tmp/out" <<'PY' || { echo "FAIL: search --json is not an array of hits"; fails=$((fails + 1)); }
 import json, sys
 j = json.load(open(sys.argv[1]))

@@ -22,7 +22,7 @@ const Command kCommands[] = {
     {"info", folio::cli::cmd_info, "info PACK [--json]", "pack metadata, counts and sizes"},
     {"get", folio::cli::cmd_get, "get PACK SLUG[#anchor] [--format text|html|json]", "print an article or a section"},
     {"suggest", folio::cli::cmd_suggest, "suggest PACK PREFIX [--limit N] [--json]", "title-prefix suggestions"},
-    {"search", folio::index::cmd_search, "search PACK QUERY [--limit N] [--json]", "full-text search with snippets"},
+    {"search", folio::index::cmd_search, "search PACK QUERY... [--limit N] [--json]", "full-text search with snippets"},
     {"glossary", folio::cli::cmd_glossary, "glossary PACK TERM [--json]", "look up a term, abbreviation or everyday word"},
     {"topics", folio::cli::cmd_topics, "topics PACK [TOPIC] [--json]", "list topics or the articles of one"},
     {"verify", folio::cli::cmd_verify, "verify PACK [--json]", "check checksums, index and every article"},

@@ -71,16 +71,59 @@ std::string marked(const std::string &snip, const folio_search_hit &h) {
   return o;
 }
 
+// A query may start with an exclusion ("-surgery knee replacement") or be several unquoted words, and
+// CLI11 would take "-surgery" for an unknown option. An argument that starts with a single '-' and is
+// none of this command's options ("-n", "-n5", "-h") is a query word: the arguments are reordered to the
+// options (with their values) first, then "--", then the positionals (PACK and the query words) in
+// their order. A "--name" stays an option, so a mistyped long option is still reported.
+std::vector<std::string> options_then_positionals(int argc, char **argv, CLI::App &app, std::string *unknown) {
+  std::vector<std::string> opts{argv[0]}, pos;
+  bool rest = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (rest || a.size() < 2 || a[0] != '-') {
+      pos.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      rest = true;
+      continue;
+    }
+    const bool is_long = a[1] == '-';
+    const std::string name = is_long ? a.substr(0, a.find('=')) : a.substr(0, 2);
+    const CLI::Option *o = app.get_option_no_throw(name);
+    const bool takes_value = o && o->get_items_expected_max() > 0;
+    if (is_long && !o && unknown->empty()) *unknown = a;
+    if (!is_long) {
+      // "-n" / "-h" alone, or "-n" with its number attached; anything else is a query word
+      const std::string tail = a.substr(2);
+      const bool digits = !tail.empty() && tail.find_first_not_of("0123456789") == std::string::npos;
+      if (!o || !(tail.empty() || (takes_value && digits))) {
+        pos.push_back(a);
+        continue;
+      }
+    }
+    opts.push_back(a);
+    if (takes_value && a == name && i + 1 < argc) opts.push_back(argv[++i]);
+  }
+  opts.push_back("--");
+  opts.insert(opts.end(), pos.begin(), pos.end());
+  return opts;
+}
+
 }  // namespace
 
 int cmd_search(int argc, char **argv) {
   CLI::App app{"full-text search with snippets", "folio search"};
   app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
-  std::string path, query;
+  std::string path;
+  std::vector<std::string> words;
   unsigned limit = 10;
   bool json = false, all = false, prefix_last = false, no_fuzzy = false, no_syn = false, no_snip = false;
   app.add_option("PACK", path, "pack file")->required();
-  app.add_option("QUERY", query, "query: words, \"phrases\", -exclusions, prefix*, topic:NAME, audience:patient|clinician")
+  app.add_option("QUERY", words,
+                 "query: words, \"phrases\", -exclusions, prefix*, topic:NAME, audience:patient|clinician (one "
+                 "argument, or several words joined by spaces; it may start with an -exclusion)")
       ->required();
   app.add_option("--limit,-n", limit, "maximum hits (1-64)")->check(CLI::Range(1u, 64u));
   app.add_flag("--json", json, "print a JSON array of hits");
@@ -90,11 +133,24 @@ int cmd_search(int argc, char **argv) {
   app.add_flag("--no-synonyms", no_syn, "no synonym expansion");
   app.add_flag("--no-snippets", no_snip, "no snippets");
   try {
-    app.parse(argc, argv);
+    std::string unknown;
+    std::vector<std::string> args = options_then_positionals(argc, argv, app, &unknown);
+    if (!unknown.empty()) {
+      std::fprintf(stderr,
+                   "folio search: unknown option %s (see folio search --help; a query word that starts with a "
+                   "single - excludes that word)\n",
+                   unknown.c_str());
+      return 2;
+    }
+    std::vector<char *> av;
+    for (std::string &a : args) av.push_back(a.data());
+    app.parse(static_cast<int>(av.size()), av.data());
   } catch (const CLI::ParseError &e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  std::string query;
+  for (const std::string &w : words) query += (query.empty() ? "" : " ") + w;
   PackFile pf;
   if (const int rc = open_pack(pf, path)) return rc;
   if (!folio_search_available(pf.pack)) return no_search_index(path, pf.pack);
@@ -106,6 +162,12 @@ int cmd_search(int argc, char **argv) {
   folio_search_result res;
   const folio_status s =
       folio_search(pf.reader, query.data(), query.size(), flags, hits.data(), limit, text.data(), text.size(), &res);
+  if (s == FOLIO_E_QUERY) {
+    std::fprintf(stderr,
+                 "folio: search: nothing to search for: the query has no word to look for (only exclusions, "
+                 "operators or punctuation)\n");
+    return exit_for(s);
+  }
   if (s != FOLIO_OK) {
     std::fprintf(stderr, "folio: search: %s\n", folio_status_str(s));
     return exit_for(s);
