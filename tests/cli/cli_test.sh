@@ -81,6 +81,9 @@ check "glossary unknown" 1 "$folio" glossary "$pack" "flux capacitor"
 check "glossary question" 0 "$folio" glossary "$pack" "What does BMAC stand for?"; contains "question → BMAC" "$tmp/out" "^Bone marrow aspirate concentrate"
 check "glossary plural" 0 "$folio" glossary "$pack" "stem cells"; contains "plural → stem cell" "$tmp/out" "^Stem cell$"
 check "glossary: a query about something else" 1 "$folio" glossary "$pack" "placebo for knee pain"
+check "glossary unquoted words" 0 "$folio" glossary "$pack" what is a placebo; contains "unquoted question" "$tmp/out" "^Placebo$"
+check "suggest unquoted words" 0 "$folio" suggest "$pack" stem cell r --json; json_ok "suggest words json" "$tmp/out"
+contains "suggest words are one prefix" "$tmp/out" '"matched": ?"stem cell r'
 # search: a definition card above the hits when the query asks about a glossary term; none otherwise;
 # --json stays an array of hits
 check "search card" 0 "$folio" search "$pack" "what is a placebo?"; contains "search card" "$tmp/out" "^Placebo \(glossary\): A dummy treatment"

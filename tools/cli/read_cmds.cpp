@@ -14,6 +14,13 @@ namespace cli {
 using nlohmann::json;
 
 // Parses argv with CLI11; returns -1 to continue, or the exit code (0 for --help, 2 for bad usage).
+// Positional words joined by single spaces: `folio glossary PACK what is a placebo` is one term.
+static std::string join_words(const std::vector<std::string> &words) {
+  std::string out;
+  for (const std::string &w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 static int parse(CLI::App &app, int argc, char **argv) {
   app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
   try {
@@ -154,14 +161,16 @@ int cmd_get(int argc, char **argv) {
 
 int cmd_suggest(int argc, char **argv) {
   CLI::App app{"Suggest articles whose title, alias or a title word starts with PREFIX.", "suggest"};
-  std::string path, prefix;
+  std::string path;
+  std::vector<std::string> words;
   unsigned limit = 8;
   bool as_json = false;
   app.add_option("PACK", path, "pack file")->required();
-  app.add_option("PREFIX", prefix, "what the user typed so far")->required();
+  app.add_option("PREFIX", words, "what the user typed so far (several words are joined by spaces)")->required();
   app.add_option("--limit", limit, "maximum suggestions (1-64)")->check(CLI::Range(1, 64));
   app.add_flag("--json", as_json, "print JSON");
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  const std::string prefix = join_words(words);
   int rc = 0;
   auto op = OpenPack::open(path, 0, &rc);
   if (!op) return rc;
@@ -192,12 +201,17 @@ int cmd_suggest(int argc, char **argv) {
 int cmd_glossary(int argc, char **argv) {
   CLI::App app{"Look up a glossary term by name, abbreviation or everyday word, also inside a question "
                "(\"what is a placebo?\") or as a plural.", "glossary"};
-  std::string path, term;
+  std::string path;
+  std::vector<std::string> words;
   bool as_json = false;
   app.add_option("PACK", path, "pack file")->required();
-  app.add_option("TERM", term, "e.g. kneecap, OA, platelet-rich plasma, \"what does BMAC stand for?\"")->required();
+  app.add_option("TERM", words,
+                 "e.g. kneecap, OA, platelet-rich plasma, \"what does BMAC stand for?\" (several words are joined "
+                 "by spaces)")
+      ->required();
   app.add_flag("--json", as_json, "print JSON");
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
+  const std::string term = join_words(words);
   int rc = 0;
   auto op = OpenPack::open(path, 0, &rc);
   if (!op) return rc;
