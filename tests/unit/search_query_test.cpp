@@ -322,6 +322,39 @@ TEST_CASE("search: a compound of the synonym table is expanded like a word", "[s
   CHECK(res.hit_count == 0);
 }
 
+TEST_CASE("search: as you type, a whole misspelled last word is corrected and a whole word expanded", "[search]") {
+  // the last word is a prefix while typing; when it is no word of the pack and nothing starts with it, it
+  // is a finished word with a typing error (a kiosk sends the query as it stands when the user stops)
+  const Result r = run("knee painfull", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "knee-pain");
+  CHECK(r.corrected() == "knee painful");
+  // a completion that exists is not "corrected": "menis" finds the meniscus section by prefix
+  const Result m = run("menis", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(m.res.hit_count >= 1);
+  CHECK(m.corrected().empty());
+  CHECK(m.has("cartilage"));
+  // an explicit prefix is never a typo
+  CHECK(run("knee painfull*").corrected().empty());
+  // a finished last word takes part in synonyms as it does without the flag (content pack: "bone on bone"
+  // is an osteoarthritis synonym; as a prefix it used to find bone marrow instead)
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  for (const char *q : {"bone on bone", "cortisone injection", "fat tissue"}) {
+    std::vector<folio_search_hit> a(3), b(3);
+    folio_search_result ra, rb;
+    const size_t ql = std::strlen(q);
+    REQUIRE(folio_search(pf.reader, q, ql, FOLIO_SEARCH_NO_SNIPPETS, a.data(), 3, nullptr, 0, &ra) == FOLIO_OK);
+    REQUIRE(folio_search(pf.reader, q, ql, FOLIO_SEARCH_NO_SNIPPETS | FOLIO_SEARCH_PREFIX_LAST, b.data(), 3, nullptr, 0,
+                         &rb) == FOLIO_OK);
+    REQUIRE(ra.hit_count >= 1);
+    REQUIRE(rb.hit_count >= 1);
+    INFO(q);
+    CHECK(a[0].section == b[0].section);
+  }
+}
+
 TEST_CASE("search: words under 4 bytes are never corrected", "[search]") {
   // Algolia's minimum for one typo: a short word missing from the dictionary is more often a real word
   // the content lacks ("old" was shown as "told") than a typing error, and it has many neighbours

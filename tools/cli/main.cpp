@@ -27,7 +27,7 @@ const Command kCommands[] = {
     {"topics", folio::cli::cmd_topics, "topics PACK [TOPIC] [--json]", "list topics or the articles of one"},
     {"verify", folio::cli::cmd_verify, "verify PACK [--json]", "check checksums, index and every article"},
     {"export", folio::cli::cmd_export, "export PACK --format jsonl", "one JSON object per section"},
-    {"eval", folio::index::cmd_eval, "eval PACK QUERIES [--json]", "search relevance: MRR@10, success@k, nDCG@10"},
+    {"eval", folio::index::cmd_eval, "eval PACK QUERIES [--json] [--prefix-last]", "search relevance: MRR@10, success@k, nDCG@10"},
     {"browse", folio::cli::cmd_browse, "browse PACK", "interactive prompt: type to get suggestions and results"},
 };
 

@@ -231,6 +231,8 @@ int cmd_eval(int argc, char **argv) {
   app.add_flag("--json", json, "print the metrics as JSON");
   app.add_flag("--gate", gate, "exit 1 unless MRR@10 >= 0.85, success@3 >= 0.90, misspelled success@10 >= 0.85");
   app.add_flag("--verbose,-v", verbose, "print every query whose first relevant hit is not at rank 1");
+  bool prefix_last = false;
+  app.add_flag("--prefix-last", prefix_last, "search as you type (the last word also a prefix), as a kiosk does");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -254,7 +256,8 @@ int cmd_eval(int argc, char **argv) {
   for (const EvalQuery &q : qs) {
     folio_search_result res;
     const auto t0 = std::chrono::steady_clock::now();
-    const folio_status s = folio_search(pf.reader, q.query.data(), q.query.size(), 0, hits.data(), 10, text.data(),
+    const folio_status s = folio_search(pf.reader, q.query.data(), q.query.size(),
+                                        prefix_last ? FOLIO_SEARCH_PREFIX_LAST : 0u, hits.data(), 10, text.data(),
                                         text.size(), &res);
     total_us += std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
     std::vector<RankedHit> ranked;

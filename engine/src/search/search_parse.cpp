@@ -399,8 +399,10 @@ static bool ends_synonym_phrase(Scratch *s, uint32_t ci) {
 }
 
 // Add one word (a non-PART token, with its parts) as a clause.
+// prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
+// word may also be whole (see below).
 static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, const text::Token *parts,
-                     uint32_t nparts, bool neg, bool prefix, uint32_t item_begin, uint32_t item_end) {
+                     uint32_t nparts, bool neg, bool prefix, bool typing, uint32_t item_begin, uint32_t item_end) {
   const bool stop = text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len);
   const int ci = new_clause(s, neg ? CLAUSE_NEGATIVE : (stop ? CLAUSE_OPTIONAL : CLAUSE_REQUIRED));
   if (ci < 0) return;
@@ -423,7 +425,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   // phrase's word as a whole, as the builder analyses phrases ("IL-1beta" in [IL-1beta, IL-1β,
   // interleukin 1 beta]), so it takes part in synonym runs too; until 2026-12-02 it did not, and
   // "IL-1beta", absent from the text, found nothing.
-  c->literal = (!neg && !prefix) ? 1 : 0;
+  c->literal = (!neg && (!prefix || typing)) ? 1 : 0;
   const bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0 ||
                      (c->literal && ends_synonym_phrase(s, static_cast<uint32_t>(ci)));
   // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
@@ -446,8 +448,12 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   }
   if (neg) return;
   if (prefix && tok.len >= 2) {
+    const uint8_t before = s->clauses[ci].na;
     add_prefix_alts(s, ci, tok.text, tok.len, stem, sl);
-    return;
+    // while typing, the last word may be whole and misspelled ("is it painfull", as a kiosk sends it when
+    // the user stops): when it is no word of the pack and nothing starts with it, it is corrected like
+    // any other word (an explicit `menis*` is not)
+    if (!typing || known || s->clauses[ci].na > before) return;
   }
   if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
     FuzzyCand cands[kFuzzyKeep];
@@ -477,7 +483,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
 }
 
 // Tokenize one query item (a word or a phrase body) and add its clauses.
-static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix) {
+static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix,
+                     bool typing) {
   text::Tokenizer tz(ps.q + b, e - b);
   text::Token tok;
   // collect tokens: non-PART tokens with their parts (stored as copies of folded text in hl scratch)
@@ -543,7 +550,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     text::Token pt[kMaxAltTerms];
     for (uint32_t k = 0; k < np; ++k) pt[k] = parts[k].t;
     const bool last_token = !have;
-    add_word_clause(s, ps, toks[0].t, pt, np, neg, prefix && last_token, b, e);
+    add_word_clause(s, ps, toks[0].t, pt, np, neg, prefix && last_token, typing && last_token, b, e);
   }
 }
 
@@ -576,7 +583,7 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     if (q[i] == '"') {
       size_t j = i + 1;
       while (j < n && q[j] != '"') ++j;
-      add_item(s, ps, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(j), neg, true, false);
+      add_item(s, ps, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(j), neg, true, false, false);
       i = j < n ? j + 1 : n;
       continue;
     }
@@ -629,7 +636,8 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     }();
     // as-you-type: the last word is a prefix only when the query does not end with a space
     const bool as_you_type = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && last_item && j == n;
-    add_item(s, ps, static_cast<uint32_t>(i), static_cast<uint32_t>(we), neg, false, prefix || as_you_type);
+    add_item(s, ps, static_cast<uint32_t>(i), static_cast<uint32_t>(we), neg, false, prefix || as_you_type,
+             as_you_type && !prefix);
     i = j;
   }
   uint32_t positive = 0;
