@@ -322,7 +322,7 @@ TEST_CASE("search: a compound of the synonym table is expanded like a word", "[s
   CHECK(res.hit_count == 0);
 }
 
-TEST_CASE("search: as you type, a whole misspelled last word is corrected and a whole word expanded", "[search]") {
+TEST_CASE("search: as you type a whole misspelled last word is corrected and a whole word expanded", "[search]") {
   // the last word is a prefix while typing; when it is no word of the pack and nothing starts with it, it
   // is a finished word with a typing error (a kiosk sends the query as it stands when the user stops)
   const Result r = run("knee painfull", FOLIO_SEARCH_PREFIX_LAST);
@@ -353,6 +353,32 @@ TEST_CASE("search: as you type, a whole misspelled last word is corrected and a 
     INFO(q);
     CHECK(a[0].section == b[0].section);
   }
+}
+
+TEST_CASE("search: as you type a whole word outweighs its rarer completions", "[search]") {
+  // "knee" is in three sections of seven and "kneecap" in one: at the completion weight of a partial word
+  // the rarer completion's idf put the kneecap section first for a user who had typed "knee"
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  std::string jsonl;
+  for (int i = 0; i < 6; ++i)
+    jsonl += "{\"slug\":\"topic-" + std::to_string(i) + "\",\"title\":\"Topic " + std::to_string(i) + "\",\"body\":\"" +
+             (i < 3 ? "The knee bends. A sore knee may swell." : "The hip bends. A sore hip may swell.") + "\"}\n";
+  jsonl += R"({"slug":"cap","title":"Cap","body":"The kneecap sits in front."})" "\n";
+  build_jsonl_pack(dir / "k", jsonl, &pf);
+  std::vector<folio_search_hit> hits(3);
+  folio_search_result res;
+  REQUIRE(folio_search(pf.reader, "knee", 4, FOLIO_SEARCH_PREFIX_LAST | FOLIO_SEARCH_NO_SNIPPETS, hits.data(), 3,
+                       nullptr, 0, &res) == FOLIO_OK);
+  REQUIRE(res.hit_count == 3);
+  CHECK(std::string(hits[0].slug.ptr, hits[0].slug.len) != "cap");
+  // a partial word's completions keep their weight: "kne" finds the kneecap too
+  std::vector<folio_search_hit> all(10);
+  REQUIRE(folio_search(pf.reader, "kne", 3, FOLIO_SEARCH_PREFIX_LAST | FOLIO_SEARCH_NO_SNIPPETS, all.data(), 10, nullptr,
+                       0, &res) == FOLIO_OK);
+  bool cap = false;
+  for (uint32_t i = 0; i < res.hit_count; ++i) cap |= std::string(all[i].slug.ptr, all[i].slug.len) == "cap";
+  CHECK(cap);
 }
 
 TEST_CASE("search: words under 4 bytes are never corrected", "[search]") {

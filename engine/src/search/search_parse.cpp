@@ -145,8 +145,8 @@ bool is_query_noise(const char *w, size_t len) {
   return false;
 }
 
-// Prefix expansion: up to kPrefixExpand terms starting with `pre`, most frequent first.
-static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen) {
+// Prefix expansion: up to kPrefixExpand terms starting with `pre`, most frequent first, at weight w.
+static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen, float w) {
   struct Best {
     uint32_t df;
     char term[kMaxTermBytes];
@@ -180,7 +180,7 @@ static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
   for (uint32_t k = 0; k < nb; ++k) {
     postings += best[k].df;
     if (k > 0 && postings > kPrefixPostings) break;
-    Alt *a = alt_begin(s, ci, kWeightPrefix, false);
+    Alt *a = alt_begin(s, ci, w, false);
     if (!a) break;
     if (!alt_term(s, a, ci, best[k].term, best[k].len, 0)) {
       alt_drop(s, ci, a);
@@ -449,7 +449,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   if (neg) return;
   if (prefix && tok.len >= 2) {
     const uint8_t before = s->clauses[ci].na;
-    add_prefix_alts(s, ci, tok.text, tok.len, stem, sl);
+    const bool whole = typing && s->cursors[a->c0].df > 0;  // the typed word is itself a word of the pack
+    add_prefix_alts(s, ci, tok.text, tok.len, stem, sl, whole ? kWeightPrefixOfWord : kWeightPrefix);
     // while typing, the last word may be whole and misspelled ("is it painfull", as a kiosk sends it when
     // the user stops): when it is no word of the pack and nothing starts with it, it is corrected like
     // any other word (an explicit `menis*` is not)
