@@ -146,7 +146,8 @@ bool is_query_noise(const char *w, size_t len) {
 }
 
 // Prefix expansion: up to kPrefixExpand terms starting with `pre`, most frequent first, at weight w.
-static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen, float w) {
+static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen,
+                            float w) {
   struct Best {
     uint32_t df;
     char term[kMaxTermBytes];
