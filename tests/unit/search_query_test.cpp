@@ -303,6 +303,54 @@ TEST_CASE("search: a compound's parts are each highlighted", "[search]") {
   CHECK(std::find(lit.begin(), lit.end(), "marrow") != lit.end());
 }
 
+// The highlighted words of hit i of a search with snippets on pack pf, in order.
+std::vector<std::string> lit_words(const folio::index::PackFile &pf, const std::string &q, std::string *slug0) {
+  std::vector<folio_search_hit> hits(4);
+  std::vector<char> text(4096);
+  folio_search_result res;
+  REQUIRE(folio_search(pf.reader, q.data(), q.size(), 0, hits.data(), 4, text.data(), text.size(), &res) == FOLIO_OK);
+  REQUIRE(res.hit_count >= 1);
+  *slug0 = std::string(hits[0].slug.ptr, hits[0].slug.len);
+  const std::string sn(text.data() + hits[0].snippet_off, hits[0].snippet_len);
+  std::vector<std::string> lit;
+  for (uint32_t k = 0; k < hits[0].highlight_count; ++k)
+    lit.push_back(sn.substr(hits[0].highlights[k].off, hits[0].highlights[k].len));
+  return lit;
+}
+
+TEST_CASE("search: a compound's slight parts light up only in sequence", "[search]") {
+  // "IL-6" used to light the "IL" of "IL-1β" and any "6" of the snippet: a part under 3 bytes or all
+  // digits is highlighted only where the parts stand in order ("IL 6"); the compound itself always is
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"markers","title":"Markers","body":"IL-1β rises first and 6 other markers follow; IL 6 is one of them and IL-6 is named twice."})"
+      "\n";
+  build_jsonl_pack(dir / "m", jsonl, &pf);
+  std::string slug;
+  const std::vector<std::string> lit = lit_words(pf, "IL-6", &slug);
+  CHECK(slug == "markers");
+  CHECK(lit == std::vector<std::string>({"IL", "6", "IL-6"}));
+  // a part of 3 bytes or more is still lit anywhere, as "bone" and "marrow" are
+  const std::vector<std::string> lit2 = lit_words(pf, "markers-follow", &slug);
+  CHECK(lit2 == std::vector<std::string>({"markers", "follow"}));
+}
+
+TEST_CASE("search: every match inside the snippet is highlighted", "[search]") {
+  // the snippet scan stopped at the first window that held every word, so later matches shown in the
+  // same snippet were left unlit ("interleukin 6 (IL-6)" lit "interleukin 6" only)
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"pain","title":"Aches","body":"Knee pain is common. Most knee pain eases with rest, and knee pain at night is rarer."})"
+      "\n";
+  build_jsonl_pack(dir / "p", jsonl, &pf);
+  std::string slug;
+  const std::vector<std::string> lit = lit_words(pf, "knee pain", &slug);
+  CHECK(slug == "pain");
+  CHECK(lit == std::vector<std::string>({"Knee", "pain", "knee", "pain", "knee", "pain"}));
+}
+
 TEST_CASE("search: a compound of the synonym table is expanded like a word", "[search]") {
   // content/synonyms.yaml: [IL-1beta, IL-1β, interleukin 1 beta]; the text says "IL-1β" and "interleukin
   // 1 beta", never "IL-1beta", which found nothing while compounds took no part in synonyms

@@ -76,7 +76,10 @@ static Alt *alt_begin(Scratch *s, uint32_t ci, float w, bool phrase) {
   return a;
 }
 
-static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len, uint32_t relpos) {
+// Add term t to alternative a. hl_seq >= 0: a word of a compound's parts, highlighted as the
+// hl_seq-th word of a sequence (the parts in order, as in "IL 6") and, unless `seq_only`, anywhere too.
+static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len, uint32_t relpos, int hl_seq = -1,
+                     bool seq_only = false) {
   if (a->n >= kMaxAltTerms) return false;
   const int k = add_cursor(s, t, len);
   if (k < 0) return false;
@@ -85,12 +88,31 @@ static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len,
   // a stopword inside a phrase or synonym ("wear and tear") is only required to be present: lighting up
   // every "and" of a snippet would be noise
   if (s->clauses[ci].kind == CLAUSE_REQUIRED && !(relpos >= kNoPos && text::is_stopword(t, len))) {
-    const int h = add_hl(s, t, len, false, ci, !a->phrase);
-    if (h >= 0 && a->phrase && s->nhlp < kMaxHl && relpos < kNoPos)
-      s->hlp[s->nhlp++] = HlPhraseWord{static_cast<uint8_t>(h), static_cast<uint8_t>(a - s->alts), static_cast<uint8_t>(relpos)};
-    else if (h >= 0 && a->phrase)
+    const bool seq = a->phrase || hl_seq >= 0;
+    const uint32_t seq_pos = hl_seq >= 0 ? static_cast<uint32_t>(hl_seq) : relpos;
+    const int h = add_hl(s, t, len, false, ci, hl_seq >= 0 ? !seq_only : !a->phrase);
+    if (h >= 0 && seq && s->nhlp < kMaxHl && seq_pos < kNoPos)
+      s->hlp[s->nhlp++] = HlPhraseWord{static_cast<uint8_t>(h), static_cast<uint8_t>(a - s->alts), static_cast<uint8_t>(seq_pos)};
+    else if (h >= 0 && seq)
       s->hl[h].anywhere = 1;  // no room to follow its phrase: highlighted as a word
   }
+  return true;
+}
+
+// Forget the phrase words of alternative id (it was dropped; its index will be reused).
+static void drop_phrase_words(Scratch *s, uint32_t id) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < s->nhlp; ++i)
+    if (s->hlp[i].phrase != id) s->hlp[k++] = s->hlp[i];
+  s->nhlp = k;
+}
+
+// A compound's part too slight to highlight on its own: under 3 bytes or all digits ("IL" and "6" of
+// "IL-6", "2" of "2-3"); it is highlighted only where the parts stand in sequence.
+static bool slight_part(const char *t, size_t len) {
+  if (len < 3) return true;
+  for (size_t i = 0; i < len; ++i)
+    if (t[i] < '0' || t[i] > '9') return false;
   return true;
 }
 
@@ -436,15 +458,21 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   if (content_parts > 1) {
     Alt *pa = alt_begin(s, ci, kWeightParts, false);
     if (pa) {
+      // each part is highlighted where the parts stand in sequence ("IL 6"), and anywhere unless it is
+      // slight: "IL-6" used to light the "IL" of "IL-1β" and every "6" of a snippet
       bool ok = true;
       for (uint32_t k = 0; k < nparts && ok; ++k) {
         if (text::is_stopword(parts[k].text, parts[k].len)) continue;
         char ps2[kMaxTermBytes];
         const size_t pl = stem_copy(parts[k].text, parts[k].len, ps2);
-        ok = alt_term(s, pa, ci, ps2, pl, parts[k].position - tok.position);
-        if (ok) mark_part(s, ps2, pl);
+        const bool slight = slight_part(parts[k].text, parts[k].len);
+        ok = alt_term(s, pa, ci, ps2, pl, parts[k].position - tok.position, static_cast<int>(k), slight);
+        if (ok && !slight) mark_part(s, ps2, pl);
       }
-      if (!ok) alt_drop(s, ci, pa);
+      if (!ok) {
+        drop_phrase_words(s, static_cast<uint32_t>(pa - s->alts));
+        alt_drop(s, ci, pa);
+      }
     }
   }
   if (neg) return;

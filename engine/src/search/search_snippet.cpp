@@ -182,6 +182,14 @@ static bool window_complete(const Scratch *s, uint32_t nm, uint32_t want, uint64
   return (seen & want) == want && (seen_hl & want_hl) == want_hl;
 }
 
+// How far a snippet can reach once the window ending at match nm - 1 is complete: it starts at most
+// 40 bytes before that window's first match, which begins at most kSnippetBytes - 40 bytes before the
+// last match's end, so nothing past the last match's end + kSnippetBytes can be shown.
+static size_t window_reach(const Scratch *s, uint32_t nm, size_t tl) {
+  const size_t r = static_cast<size_t>(s->matches[nm - 1].end) + kSnippetBytes;
+  return r < tl ? r : tl;
+}
+
 // Whether t[b, e), the text between two words of a phrase, holds exactly `want` words, all of them
 // stopwords (ASCII; any other word is not one), and nothing longer than such a run could be.
 static bool gap_is_stopwords(const char *t, size_t b, size_t e, uint32_t want) {
@@ -281,10 +289,12 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
       want |= 1u << (s->hl[k].clause & 31);
       if (s->hl[k].part) want_hl |= 1ull << (k & 63);
     }
-    size_t i = 0;
-    bool done = false;
+    // once a window holds them all, the scan goes on only as far as a snippet starting there can
+    // reach, so that every match it shows is lit (until 2026-12-02 it stopped at once: "interleukin 6
+    // (IL-6)" left "IL-6" unlit)
+    size_t i = 0, stop = tl;
     const unsigned char *u = reinterpret_cast<const unsigned char *>(t);
-    while (i < tl && nm < kMaxMatches && !done) {
+    while (i < stop && nm < kMaxMatches) {
       while (i < tl && !word_byte(u[i])) ++i;
       if (i >= tl) break;
       const size_t b = i;
@@ -320,7 +330,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
         for (size_t k = 0; k < wl; ++k) low[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(t[b + k])));
         if (!hl_match(s, low, wl, &hl)) continue;
         add_match(s, t, &nm, b, i, hl);
-        if (want && window_complete(s, nm, want, want_hl)) done = true;
+        if (stop == tl && want && window_complete(s, nm, want, want_hl)) stop = window_reach(s, nm, tl);
         continue;
       }
       text::Tokenizer tz(t + b, i - b);
@@ -331,7 +341,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
         if (tok.len && hl_match(s, tok.text, tok.len, &hl)) {
           add_match(s, t, &nm, b + tok.src_begin, b + tok.src_end, hl);
           last_end = tok.src_end;
-          if (want && window_complete(s, nm, want, want_hl)) done = true;
+          if (stop == tl && want && window_complete(s, nm, want, want_hl)) stop = window_reach(s, nm, tl);
         }
       }
     }
