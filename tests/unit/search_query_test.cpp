@@ -285,6 +285,53 @@ TEST_CASE("search: the question words (can, will, may, might, help, vs) never ha
   CHECK(h.anchor(0) == "treatment");
 }
 
+TEST_CASE("search: a deletion that is no word shows the term's own form", "[search]") {
+  // "guidelines" with its "n" deleted is "guidelies", which stems to "guid" like "guide": the correction
+  // used to show that non-word; only a doubled letter's deletion is shown as typed ("painfull")
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"guide","title":"Patient guide","body":"This guide is for patients. Our guides are short."})"
+      "\n";
+  build_jsonl_pack(dir / "g", jsonl, &pf);
+  std::vector<folio_search_hit> hits(2);
+  std::vector<char> text(512);
+  folio_search_result res;
+  REQUIRE(folio_search(pf.reader, "guidelines", 10, FOLIO_SEARCH_NO_SNIPPETS, hits.data(), 2, text.data(), text.size(),
+                       &res) == FOLIO_OK);
+  REQUIRE(res.hit_count == 1);
+  REQUIRE((res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+  CHECK(std::string(text.data() + res.corrected_off, res.corrected_len) == "guide");
+}
+
+TEST_CASE("search: a stopword typed as a name is a word", "[search]") {
+  // "SAMe" (a supplement) folds to the stopword "same", which made it optional: a section without it
+  // still had "every word". Two capitals and a lower-case letter, or all capitals in a query with
+  // lower-case words, mark a name; an all-capitals query ("SAME SUPPLEMENTS") is only shouting
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"a","title":"Alpha","body":"Supplements such as SAMe are sold for sore knees."})"
+      "\n"
+      R"({"slug":"b","title":"Beta","body":"Supplements are sold in most shops."})"
+      "\n";
+  build_jsonl_pack(dir / "s", jsonl, &pf);
+  auto all_words_of_b = [&](const char *q) {
+    std::vector<folio_search_hit> hits(4);
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), FOLIO_SEARCH_NO_SNIPPETS, hits.data(), 4, nullptr, 0, &res) ==
+            FOLIO_OK);
+    REQUIRE(res.hit_count == 2);
+    CHECK(std::string(hits[0].slug.ptr, hits[0].slug.len) == "a");
+    return (hits[1].flags & FOLIO_HIT_ALL_WORDS) != 0;
+  };
+  CHECK(!all_words_of_b("SAMe supplements"));
+  CHECK(!all_words_of_b("SAME supplements"));
+  CHECK(all_words_of_b("same supplements"));
+  CHECK(all_words_of_b("Same supplements"));
+  CHECK(all_words_of_b("SAME SUPPLEMENTS"));
+}
+
 TEST_CASE("search: a compound's parts are each highlighted", "[search]") {
   // "bone-marrow" matches "Bone marrow is taken ..." through its parts; the snippet scan used to stop at
   // the first word of the clause and left "marrow" unlit

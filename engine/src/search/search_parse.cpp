@@ -421,12 +421,31 @@ static bool ends_synonym_phrase(Scratch *s, uint32_t ci) {
   return false;
 }
 
+// Whether the word typed at q[b, e) is written as a name: two or more capitals and a lower-case letter
+// ("SAMe", the supplement), or all capitals in a query with lower-case letters elsewhere ("WHO
+// guidelines", "approved in the US"; not "IS IT SAFE"). Such a word is never a stopword: "SAMe" folds to
+// "same", which made it optional and the one section that names it lost to the article's lead.
+static bool typed_as_name(const ParseState &ps, size_t b, size_t e) {
+  uint32_t up = 0, low = 0;
+  for (size_t i = b; i < e && i < ps.len; ++i) {
+    const char c = ps.q[i];
+    up += (c >= 'A' && c <= 'Z') ? 1u : 0u;
+    low += (c >= 'a' && c <= 'z') ? 1u : 0u;
+  }
+  if (up < 2) return false;
+  if (low > 0) return true;
+  for (size_t i = 0; i < ps.len; ++i)
+    if ((i < b || i >= e) && ps.q[i] >= 'a' && ps.q[i] <= 'z') return true;
+  return false;
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 // prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
 // word may also be whole (see below).
 static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, const text::Token *parts,
                      uint32_t nparts, bool neg, bool prefix, bool typing, uint32_t item_begin, uint32_t item_end) {
-  const bool stop = text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len);
+  const bool stop = (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len)) &&
+                    !typed_as_name(ps, item_begin + tok.src_begin, item_begin + tok.src_end);
   const int ci = new_clause(s, neg ? CLAUSE_NEGATIVE : (stop ? CLAUSE_OPTIONAL : CLAUSE_REQUIRED));
   if (ci < 0) return;
   Clause *c = &s->clauses[ci];

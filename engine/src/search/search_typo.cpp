@@ -276,13 +276,25 @@ static void deletion_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uin
     FOLIO_MEMCPY(st, v, vl);
     const size_t sl = text::stem_english(st, vl);
     if (sl < kTypoMinBytes || (sl == fw.qs && FOLIO_MEMCMP(st, fw.ws, sl) == 0)) continue;
-    TermInfo ti;
-    if (!dict_find(&s->v, st, sl, &ti, &s->bad)) {
-      if (s->bad) return;
+    DictIter it;
+    if (!dict_lower_bound(&it, &s->v, st, sl)) {
+      if (it.bad) return void(s->bad = true);
       continue;
     }
-    if (ti.df == 0) continue;
-    cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, ti.df, st, static_cast<uint32_t>(sl), v, vl);
+    if (it.len != sl || FOLIO_MEMCMP(it.term, st, sl) != 0 || it.info.df == 0) continue;
+    // shown as the word without the letter when that letter was doubled ("painfull" -> "painful"), else
+    // as the term's own surface: deleting a letter inside a word can give a non-word with the same stem
+    // ("guidelines" -> "guidelies", stem "guid", was offered as "did you mean: guidelies?"; now "guide")
+    const bool doubled = (i + 1 < fw.q && fw.w[i + 1] == fw.w[i]);
+    const uint32_t keep = it.len - it.surf_cut;
+    if (doubled || keep > it.len || keep + it.surf_len > kMaxTermBytes) {
+      cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, it.info.df, st, static_cast<uint32_t>(sl), v, vl);
+    } else {
+      char surf[kMaxTermBytes];
+      FOLIO_MEMCPY(surf, it.term, keep);
+      FOLIO_MEMCPY(surf + keep, it.surf, it.surf_len);
+      cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, it.info.df, st, static_cast<uint32_t>(sl), surf, keep + it.surf_len);
+    }
   }
 }
 
