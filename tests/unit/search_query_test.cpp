@@ -304,6 +304,34 @@ TEST_CASE("search: a deletion that is no word shows the term's own form", "[sear
   CHECK(std::string(text.data() + res.corrected_off, res.corrected_len) == "guide");
 }
 
+TEST_CASE("search: a query of mostly unknown words finds nothing", "[search]") {
+  // "dolor de rodilla" (Spanish) was shown as "donor de rodilla" with the donor sections: one word found
+  // only as a typo, two found nowhere. Such a query now finds nothing; one found word keeps it searched
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"donor","title":"Donor cells","body":"Donor cells come from another person. Knee pain is common."})"
+      "\n";
+  build_jsonl_pack(dir / "d", jsonl, &pf);
+  auto search = [&](const char *q, folio_search_result *res) {
+    std::vector<folio_search_hit> hits(4);
+    std::vector<char> text(1024);
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), 0, hits.data(), 4, text.data(), text.size(), res) == FOLIO_OK);
+    return res->hit_count;
+  };
+  folio_search_result res;
+  CHECK(search("dolor de rodilla", &res) == 0);
+  CHECK(res.flags == 0u);
+  CHECK(search("¿dolor de rodilla?", &res) == 0);
+  // as many words guessed as unknown, a lone typo, or a word found as typed: searched as before
+  CHECK(search("dolor sdfgh", &res) == 1);
+  CHECK((res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+  CHECK(search("dolor", &res) == 1);
+  CHECK((res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+  CHECK(search("dolor de rodilla knee", &res) == 1);
+  CHECK(search("dolor de rodilla", &res) == 0);
+}
+
 TEST_CASE("search: a stopword typed as a name is a word", "[search]") {
   // "SAMe" (a supplement) folds to the stopword "same", which made it optional: a section without it
   // still had "every word". Two capitals and a lower-case letter, or all capitals in a query with

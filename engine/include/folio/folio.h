@@ -456,6 +456,9 @@ uint32_t folio_search_index_version(const folio_pack *p);
  *   text, text_cap  caller buffer for the corrected query and the snippets (plain text, highlight ranges
  *                   in the hit); may be NULL/0 (no snippets). About 200 bytes per hit is enough.
  *   out             receives counts and flags; required.
+ * A query whose required words are mostly in no section, the others found only through typo corrections
+ * (another language: "dolor de rodilla"; garbled text), gets 0 hits and no flags rather than hits built
+ * on guesses; one word found as typed (or through its synonyms, parts or completions) keeps it searched.
  * Returns FOLIO_OK (also with 0 hits), FOLIO_E_ARG (NULL r/out, or hits NULL with cap > 0),
  * FOLIO_E_UTF8 (invalid UTF-8 in the query), FOLIO_E_QUERY (nothing searchable: empty, only operators
  * or punctuation), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_VERSION (its search index

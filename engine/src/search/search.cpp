@@ -61,6 +61,35 @@ static folio_status no_index(const folio_pack *p) {
   return v != 0 && v != kIndexVersion ? FOLIO_E_VERSION : FOLIO_E_NOT_FOUND;
 }
 
+// Whether most of the query's words are in no section and the rest are found only through typo
+// corrections: a query in another language ("dolor de rodilla" was shown as "donor de rodilla", with the
+// donor-cell sections) or garbled text. Nothing reliable to show: no hits. A word found as typed (or
+// through its synonyms, parts or completions) keeps the search as it was.
+static bool mostly_unknown(const Scratch *s) {
+  uint32_t guessed = 0, unknown = 0;
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    const Clause *c = &s->clauses[i];
+    if (c->kind != CLAUSE_REQUIRED || c->na == 0) continue;
+    bool found = false, by_typo = false;
+    for (uint32_t k = 0; k < c->na; ++k) {
+      const Alt &a = s->alts[c->a0 + k];
+      bool all = a.n > 0;
+      for (uint32_t t = 0; t < a.n && all; ++t) all = s->cursors[a.c0 + t].df > 0;
+      if (!all) continue;
+      if (c->corrected >= 0 && k >= c->fz0)
+        by_typo = true;
+      else
+        found = true;
+    }
+    if (found) return false;
+    if (by_typo)
+      ++guessed;
+    else
+      ++unknown;
+  }
+  return guessed > 0 && unknown > guessed;
+}
+
 folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                         uint32_t cap, char *text_out, size_t text_cap, folio_search_result *out) {
   FOLIO_MEMSET(out, 0, sizeof *out);
@@ -107,6 +136,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
         ++s->nrequired;
       }
   }
+  if (mostly_unknown(s)) return FOLIO_OK;
   // exact title / alias: only for plain queries (no operators)
   {
     bool plain = true;
