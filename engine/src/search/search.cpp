@@ -72,10 +72,7 @@ static bool mostly_unknown(const Scratch *s) {
     if (c->kind != CLAUSE_REQUIRED || c->na == 0) continue;
     bool found = false, by_typo = false;
     for (uint32_t k = 0; k < c->na; ++k) {
-      const Alt &a = s->alts[c->a0 + k];
-      bool all = a.n > 0;
-      for (uint32_t t = 0; t < a.n && all; ++t) all = s->cursors[a.c0 + t].df > 0;
-      if (!all) continue;
+      if (!alt_has_postings(s, &s->alts[c->a0 + k])) continue;
       if (c->corrected >= 0 && k >= c->fz0)
         by_typo = true;
       else

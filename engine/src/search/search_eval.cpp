@@ -723,14 +723,16 @@ static bool cooccur(Scratch *s, Alt *a, Clause *const *ctx, uint32_t nctx, uint3
   return false;
 }
 
+bool alt_has_postings(const Scratch *s, const Alt *a) {
+  bool all = a->n > 0;
+  for (uint32_t k = 0; k < a->n && all; ++k) all = s->cursors[a->c0 + k].df > 0;
+  return all;
+}
+
 // Has clause c any alternative whose every term has postings?
 static bool clause_has_postings(const Scratch *s, const Clause *c) {
-  for (uint32_t i = 0; i < c->na; ++i) {
-    const Alt &a = s->alts[c->a0 + i];
-    bool all = a.n > 0;
-    for (uint32_t k = 0; k < a.n && all; ++k) all = s->cursors[a.c0 + k].df > 0;
-    if (all) return true;
-  }
+  for (uint32_t i = 0; i < c->na; ++i)
+    if (alt_has_postings(s, &s->alts[c->a0 + i])) return true;
   return false;
 }
 

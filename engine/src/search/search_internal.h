@@ -460,6 +460,8 @@ bool lexicon_has(const View *v, const char *w, size_t len);
 // Runs after synonym expansion (a corrected word that forms a synonym phrase with its neighbours is not
 // checked: the phrase is its context); leaves every cursor rewound.
 void check_corrections(Scratch *s);
+// Whether every term of alternative a has postings (a section can match it).
+bool alt_has_postings(const Scratch *s, const Alt *a);
 
 // Sort the phrase words (Scratch::hlp) by phrase, then offset, as make_snippet expects them.
 void sort_phrase_words(Scratch *s);
