@@ -46,19 +46,6 @@ static void mark_part(Scratch *s, const char *t, size_t len) {
     if (s->hl[i].len == len && !s->hl[i].prefix && FOLIO_MEMCMP(s->hl[i].text, t, len) == 0) s->hl[i].part = 1;
 }
 
-// Alternative a turned out to be a single word (a "phrase" of one word): its word is highlighted anywhere.
-static void alt_not_phrase(Scratch *s, Alt *a) {
-  a->phrase = 0;
-  const uint32_t id = static_cast<uint32_t>(a - s->alts);
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < s->nhlp; ++i) {
-    if (s->hlp[i].phrase == id)
-      s->hl[s->hlp[i].hl].anywhere = 1;
-    else
-      s->hlp[k++] = s->hlp[i];
-  }
-  s->nhlp = k;
-}
 
 // Start an alternative of clause `ci` (terms added with alt_term). NULL when out of room.
 static Alt *alt_begin(Scratch *s, uint32_t ci, float w, bool phrase) {
@@ -99,12 +86,21 @@ static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len,
   return true;
 }
 
-// Forget the phrase words of alternative id (it was dropped; its index will be reused).
+// Forget the phrase words of alternative id (it was dropped, and its index will be reused, or it is no phrase).
 static void drop_phrase_words(Scratch *s, uint32_t id) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < s->nhlp; ++i)
     if (s->hlp[i].phrase != id) s->hlp[k++] = s->hlp[i];
   s->nhlp = k;
+}
+
+// Alternative a turned out to be a single word (a "phrase" of one word): its word is highlighted anywhere.
+static void alt_not_phrase(Scratch *s, Alt *a) {
+  a->phrase = 0;
+  const uint32_t id = static_cast<uint32_t>(a - s->alts);
+  for (uint32_t i = 0; i < s->nhlp; ++i)
+    if (s->hlp[i].phrase == id) s->hl[s->hlp[i].hl].anywhere = 1;
+  drop_phrase_words(s, id);
 }
 
 // A compound's part too slight to highlight on its own: under 3 bytes or all digits ("IL" and "6" of
