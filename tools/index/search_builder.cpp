@@ -149,7 +149,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       check(st, "section text");
       IndexDoc d;
       d.lead = k == 0;
-      d.title = title;  // every section: title words lift an article's sections (half weight off the lead)
+      d.title = title;  // every section, at the same weight: title words lift all of an article's sections
       d.aliases = aliases;
       d.heading = to_string(sec.heading);
       d.body.assign(buf.data(), len);
