@@ -46,7 +46,6 @@ static void mark_part(Scratch *s, const char *t, size_t len) {
     if (s->hl[i].len == len && !s->hl[i].prefix && FOLIO_MEMCMP(s->hl[i].text, t, len) == 0) s->hl[i].part = 1;
 }
 
-
 // Start an alternative of clause `ci` (terms added with alt_term). NULL when out of room.
 static Alt *alt_begin(Scratch *s, uint32_t ci, float w, bool phrase) {
   Clause *c = &s->clauses[ci];

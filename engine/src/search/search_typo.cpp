@@ -78,6 +78,17 @@ static uint32_t lev_next_byte(const LevPattern &p, const char *w, const LevState
   return best;
 }
 
+// The surface form of the term `it` is on (its stored most frequent form: the stem's first bytes and a
+// tail) into out[kMaxTermBytes]; returns its length (cut at kMaxTermBytes).
+static uint32_t term_surface(const DictIter &it, char *out) {
+  const uint32_t keep = it.surf_cut <= it.len ? it.len - it.surf_cut : 0;  // bytes shared with the stem
+  uint32_t sl = keep + it.surf_len;
+  if (sl > kMaxTermBytes) sl = kMaxTermBytes;
+  FOLIO_MEMCPY(out, it.term, keep < sl ? keep : sl);
+  if (sl > keep) FOLIO_MEMCPY(out + keep, it.surf, sl - keep);
+  return sl;
+}
+
 // Insert a candidate into the kept list, ordered by distance, then first-letter class (a term starting with
 // the word's first or second byte before one that needs the first letter fixed: errors in the first
 // letter are the rarest), then df (descending), then term bytes.
@@ -234,10 +245,7 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
       const uint32_t d = d1 < d2 ? d1 : d2;
       if (d > 0 && d <= fw.maxd) {
         char surf[kMaxTermBytes];
-        uint32_t sl = keep + it.surf_len;
-        if (sl > kMaxTermBytes) sl = kMaxTermBytes;
-        FOLIO_MEMCPY(surf, it.term, keep);
-        FOLIO_MEMCPY(surf + keep, it.surf, sl - keep);
+        const uint32_t sl = term_surface(it, surf);
         cand_add(cands, ncand, d, first, it.info.df, it.term, it.len, surf, sl);
       }
     }
@@ -285,16 +293,11 @@ static void deletion_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uin
     // shown as the word without the letter when that letter was doubled ("painfull" -> "painful"), else
     // as the term's own surface: deleting a letter inside a word can give a non-word with the same stem
     // ("guidelines" -> "guidelies", stem "guid", was offered as "did you mean: guidelies?"; now "guide")
-    const bool doubled = (i + 1 < fw.q && fw.w[i + 1] == fw.w[i]);
-    const uint32_t keep = it.len - it.surf_cut;
-    if (doubled || keep > it.len || keep + it.surf_len > kMaxTermBytes) {
-      cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, it.info.df, st, static_cast<uint32_t>(sl), v, vl);
-    } else {
-      char surf[kMaxTermBytes];
-      FOLIO_MEMCPY(surf, it.term, keep);
-      FOLIO_MEMCPY(surf + keep, it.surf, it.surf_len);
-      cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, it.info.df, st, static_cast<uint32_t>(sl), surf, keep + it.surf_len);
-    }
+    const bool doubled = i + 1 < fw.q && fw.w[i + 1] == fw.w[i];
+    char surf[kMaxTermBytes];
+    const uint32_t surf_len = doubled ? 0 : term_surface(it, surf);
+    cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, it.info.df, st, static_cast<uint32_t>(sl), doubled ? v : surf,
+             doubled ? vl : surf_len);
   }
 }
 
