@@ -304,6 +304,40 @@ TEST_CASE("search: a deletion that is no word shows the term's own form", "[sear
   CHECK(std::string(text.data() + res.corrected_off, res.corrected_len) == "guide");
 }
 
+TEST_CASE("search: a corrected word's inflected form wins when it is the title", "[search]") {
+  // a dictionary's headwords are inflected forms: "incleemntly" is one edit from "inclemently", but its
+  // correction was shown as the term's commonest form "inclement", another headword, which then took the
+  // exact-title place
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"inclement","title":"Inclement","body":"Stormy; harsh, as inclement weather."})"
+      "\n"
+      R"({"slug":"inclemently","title":"Inclemently","body":"In an inclement manner."})"
+      "\n"
+      R"({"slug":"weather","title":"Weather","body":"The state of the air: inclement or fair."})"
+      "\n";
+  build_jsonl_pack(dir / "i", jsonl, &pf);
+  auto first = [&](const char *q, std::string *corrected) {
+    std::vector<folio_search_hit> hits(3);
+    std::vector<char> text(1024);
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), FOLIO_SEARCH_NO_SNIPPETS, hits.data(), 3, text.data(),
+                         text.size(), &res) == FOLIO_OK);
+    REQUIRE(res.hit_count >= 1);
+    REQUIRE((res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+    *corrected = std::string(text.data() + res.corrected_off, res.corrected_len);
+    CHECK((hits[0].flags & FOLIO_HIT_TITLE) != 0);
+    return std::string(hits[0].slug.ptr, hits[0].slug.len);
+  };
+  std::string c;
+  CHECK(first("incleemntly", &c) == "inclemently");
+  CHECK(c == "inclemently");
+  // no suffix typed: the term's own form
+  CHECK(first("inclemnt", &c) == "inclement");
+  CHECK(c == "inclement");
+}
+
 TEST_CASE("search: a query of mostly unknown words finds nothing", "[search]") {
   // "dolor de rodilla" (Spanish) was shown as "donor de rodilla" with the donor sections: one word found
   // only as a typo, two found nowhere. Such a query now finds nothing; one found word keeps it searched

@@ -100,6 +100,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->ncursors = s->nalts = s->nclauses = s->nhl = s->nhlp = s->ncorr = s->nheap = 0;
   FOLIO_MEMSET(s->memo_len, 0, sizeof s->memo_len);
   s->bad = s->truncated = false;
+  s->corr_inflected = false;
   s->topic_filter = false;
   s->topic = 0;
   s->audience = -1;
@@ -142,18 +143,30 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
       // with typo corrections, the corrected query is what is compared ("sunbun" -> "sunburn")
       const char *tq = query;
       size_t tl = len;
+      auto is_title = [&](const char *t, size_t n, folio_entry *e) {
+        return n < detail::kMaxKeyBytes && detail::lookup_title(p, t, n, e) == FOLIO_OK && (e->kind == 0 || e->kind == 1);
+      };
+      folio_entry e;
+      bool title = false;
       if (s->ncorr > 0) {
-        folio_search_result tmp;
-        FOLIO_MEMSET(&tmp, 0, sizeof tmp);
+        // the corrections' inflected forms first, the one closer to what was typed: "incleemntly" is one
+        // edit from the headword "inclemently", and its term's commonest form "inclement" is another title;
+        // else the corrections as shown
         size_t used = 0;
-        write_corrected(s, query, len, s->text, kSnippetText, &used, &tmp);
-        if (tmp.flags & FOLIO_SEARCH_CORRECTED) {
+        for (int inflected = 1; inflected >= 0 && !title; --inflected) {
+          folio_search_result tmp;
+          FOLIO_MEMSET(&tmp, 0, sizeof tmp);
+          write_corrected(s, query, len, s->text, kSnippetText, &used, &tmp, inflected != 0);
+          if (!(tmp.flags & FOLIO_SEARCH_CORRECTED)) continue;
           tq = s->text + tmp.corrected_off;
           tl = tmp.corrected_len;
+          title = is_title(tq, tl, &e);
+          s->corr_inflected = title && inflected;
         }
+      } else {
+        title = is_title(tq, tl, &e);
       }
-      folio_entry e;
-      if (tl < detail::kMaxKeyBytes && detail::lookup_title(p, tq, tl, &e) == FOLIO_OK && (e.kind == 0 || e.kind == 1)) {
+      if (title) {
         s->title_article = e.article;
         if (const fb::Article *ta = detail::pack_article_row(p, e.article)) {
           s->title_first = ta->sections().off();
@@ -181,12 +194,12 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
     // (with the corrections that were applied too), not searched
     for (uint32_t i = 0; i < s->nclauses; ++i)
       if (s->clauses[i].suggested >= 0) s->clauses[i].corrected = s->clauses[i].suggested;
-    write_corrected(s, query, len, text_out, text_cap, &used, out);
+    write_corrected(s, query, len, text_out, text_cap, &used, out, s->corr_inflected);
     if (out->flags & FOLIO_SEARCH_CORRECTED) out->flags = (out->flags & ~FOLIO_SEARCH_CORRECTED) | FOLIO_SEARCH_SUGGESTED;
     else out->flags |= FOLIO_SEARCH_TEXT_FULL;
     s->ncorr = 0;  // written
   }
-  if (s->ncorr > 0 && text_out) write_corrected(s, query, len, text_out, text_cap, &used, out);
+  if (s->ncorr > 0 && text_out) write_corrected(s, query, len, text_out, text_cap, &used, out, s->corr_inflected);
   if (s->ncorr > 0 && !(out->flags & FOLIO_SEARCH_CORRECTED)) out->flags |= FOLIO_SEARCH_TEXT_FULL;
 
   FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);

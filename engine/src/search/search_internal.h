@@ -219,8 +219,10 @@ struct HlPhraseWord {
 };
 
 struct Correction {
-  char word[kMaxTermBytes * 2];
+  char word[kMaxTermBytes * 2];  // the correction (the term's surface), then its inflected form
   uint32_t len;
+  uint32_t inflected_len;  // > 0: word + len holds the term with the typed word's suffix ("incleemntly" ->
+                           // term "inclement" + "ly": "inclemently"), which stems back to the term
 };
 
 struct HeapItem {
@@ -267,6 +269,7 @@ struct Scratch {
   HlTerm hl[kMaxHl];
   HlPhraseWord hlp[kMaxHl];
   Correction corr[kMaxClauses];
+  bool corr_inflected;  // the corrected query is an exact title only with its inflected forms: shown so
   HeapItem heap[kMaxHeap];
   uint32_t posbuf[kMaxAltTerms][kMaxPos];
   Match matches[kMaxMatches];
@@ -472,7 +475,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
 
 // Corrected query: the original bytes with each corrected word replaced by its correction.
 void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t cap, size_t *used,
-                     folio_search_result *res);
+                     folio_search_result *res, bool inflected);
 
 }  // namespace fts
 }  // namespace folio

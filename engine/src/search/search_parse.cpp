@@ -434,6 +434,26 @@ static bool typed_as_name(const ParseState &ps, size_t b, size_t e) {
   return false;
 }
 
+// The correction's inflected form: the term with the typed word's suffix (what its stem left off), when
+// that stems back to the term and differs from the surface. A dictionary's headwords are inflected forms
+// ("incleemntly" is one edit from the headword "inclemently", whose term "inclement" is shown as
+// "inclement"); search_run uses the form when it, not the surface, is an exact title.
+static void set_inflected(Correction *co, const text::Token &tok, const char *stem, size_t sl, const FuzzyCand &cand) {
+  co->inflected_len = 0;
+  if (sl >= tok.len || FOLIO_MEMCMP(tok.text, stem, sl) != 0) return;
+  const size_t n = cand.len + (tok.len - sl);
+  if (n > kMaxTermBytes || co->len + n > sizeof co->word) return;
+  char w[kMaxTermBytes], st[kMaxTermBytes];
+  FOLIO_MEMCPY(w, cand.term, cand.len);
+  FOLIO_MEMCPY(w + cand.len, tok.text + sl, n - cand.len);
+  FOLIO_MEMCPY(st, w, n);
+  const size_t stl = text::stem_english(st, n);
+  if (stl != cand.len || FOLIO_MEMCMP(st, cand.term, stl) != 0) return;
+  if (n == co->len && FOLIO_MEMCMP(w, co->word, n) == 0) return;
+  FOLIO_MEMCPY(co->word + co->len, w, n);
+  co->inflected_len = static_cast<uint32_t>(n);
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 // prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
 // word may also be whole (see below).
@@ -516,6 +536,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
       Correction *co = &s->corr[s->ncorr];
       FOLIO_MEMCPY(co->word, cands[0].surf, cands[0].surf_len);
       co->len = cands[0].surf_len;
+      set_inflected(co, tok, stem, sl, cands[0]);
       c->corrected = static_cast<int32_t>(s->ncorr++);
       c->fz0 = fz0;
       c->lex = lexicon_has(&s->v, tok.text, tok.len) ? 1 : 0;

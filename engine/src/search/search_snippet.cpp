@@ -427,9 +427,10 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   return FOLIO_OK;
 }
 
-// Corrected query: the original bytes with each corrected word replaced by its correction.
+// Corrected query: the original bytes with each corrected word replaced by its correction (`inflected`:
+// its inflected form where it has one).
 void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t cap, size_t *used,
-                     folio_search_result *res) {
+                     folio_search_result *res, bool inflected) {
   // clauses are in source order for plain words (synonym merging appends new clauses whose sources are
   // copies); walk the query once, replacing ranges
   size_t o = *used, i = 0;
@@ -450,9 +451,12 @@ void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t ca
     }
     if (!next) break;
     const Correction &co = s->corr[next->corrected];
-    if (o + co.len > cap) return;
-    FOLIO_MEMCPY(out + o, co.word, co.len);
-    o += co.len;
+    const bool alt = inflected && co.inflected_len > 0;
+    const char *w = alt ? co.word + co.len : co.word;
+    const size_t wl = alt ? co.inflected_len : co.len;
+    if (o + wl > cap) return;
+    FOLIO_MEMCPY(out + o, w, wl);
+    o += wl;
     i = next->src_end;
   }
   res->corrected_off = static_cast<uint32_t>(start);
