@@ -100,6 +100,69 @@ TEST_CASE("search: exact title ranks first and is flagged", "[search]") {
   CHECK(folio_search_available(corpus().pf.pack) == 1);
 }
 
+TEST_CASE("search: a query naming an article opens its hit at the lead", "[search]") {
+  // the title names the whole article: its hit shows the lead even where a later section scores higher
+  // (2026-12-02: "cost and insurance" opened at "Before you pay"); an alias often names a subtopic, so
+  // the lead is shown for one only when its own words hold the query and no section heading does
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"cost","title":"Cost and insurance","aliases":["paying for it","infection cover","keyhole fees"],)"
+      R"("body":"What you pay for it depends on the clinic.\n\n## Before you pay\n\nAsk the cost, the insurance )"
+      R"(cover, the cost of each visit and the insurance rules. Cost, cost, insurance, insurance, paying for it.)"
+      R"(\n\n## Infection\n\nAn infection may need more care, and insurance may not cover it.)"
+      R"(\n\n## Keyhole fees\n\nFees for keyhole surgery vary."})"
+      "\n"
+      R"({"slug":"other","title":"Other things","body":"Insurance and cost are not covered here. Paying for it is hard."})"
+      "\n"
+      R"({"slug":"plain","title":"Plain page","body":"Nothing about money.\n\n## Later\n\nPlain words: cost and insurance."})"
+      "\n";
+  build_jsonl_pack(dir / "t", jsonl, &pf);
+  auto first = [&](const char *q, uint32_t flags = 0) {
+    std::vector<folio_search_hit> hits(5);
+    std::vector<char> text(4096);
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), flags, hits.data(), 5, text.data(), text.size(), &res) ==
+            FOLIO_OK);
+    REQUIRE(res.hit_count >= 1);
+    return std::make_pair(std::string(hits[0].slug.ptr, hits[0].slug.len) + "#" +
+                              std::string(hits[0].anchor.ptr, hits[0].anchor.len),
+                          hits[0]);
+  };
+  // the title, though "Before you pay" outscores the lead: the lead; its score is the article's best
+  {
+    const auto all = [&] {
+      std::vector<folio_search_hit> hits(10);
+      std::vector<char> text(4096);
+      folio_search_result res;
+      REQUIRE(folio_search(pf.reader, "cost insurance", 14, FOLIO_SEARCH_ALL_SECTIONS, hits.data(), 10, text.data(),
+                           text.size(), &res) == FOLIO_OK);
+      REQUIRE(res.hit_count >= 2);
+      return std::string(hits[0].anchor.ptr, hits[0].anchor.len);
+    }();
+    CHECK(all != "");  // not the title query: a later section is the best one
+    const auto r = first("Cost and Insurance");
+    CHECK(r.first == "cost#");
+    CHECK((r.second.flags & FOLIO_HIT_TITLE) != 0);
+    CHECK(r.second.more_sections >= 2);
+  }
+  // the lead has no query word: still the lead (the section shown before counts among the others)
+  {
+    const auto r = first("plain page");
+    CHECK(r.first == "plain#");
+  }
+  // an alias whose words the lead holds: the lead
+  CHECK(first("paying for it").first == "cost#");
+  // an alias whose words the lead lacks ("infection"): the best section
+  CHECK(first("infection cover").first == "cost#infection");
+  // an alias a section heading holds: that section
+  CHECK(first("keyhole fees").first == "cost#keyhole-fees");
+  // one hit per section: the title article's sections keep the title tier, ranked by score
+  const auto h = first("cost and insurance", FOLIO_SEARCH_ALL_SECTIONS);
+  CHECK((h.second.flags & FOLIO_HIT_TITLE) != 0);
+  CHECK(h.first.rfind("cost#", 0) == 0);
+}
+
 TEST_CASE("search: a query equal to a section heading ranks that section first", "[search]") {
   // heading_order stores only section ids: the keys are folded from the pack's headings at query time
   struct {

@@ -452,7 +452,11 @@ uint32_t folio_search_index_version(const folio_pack *p);
  *   hits, cap       caller array; up to min(cap, FOLIO_SEARCH_MAX_HITS) hits, best first: hits with
  *                   FOLIO_HIT_TITLE, then those with FOLIO_HIT_ALL_WORDS, then partial matches, each
  *                   group by score (so a hit may score above one of a better group before it). Ties
- *                   break by section id, so results are deterministic.
+ *                   break by section id, so results are deterministic. Grouped (the default), a hit
+ *                   shows its article's best section, except where the query names the article: for
+ *                   its title the hit shows the lead (anchor ""), for one of its aliases the lead when
+ *                   the lead's own words (heading, body) hold every query word and the best section's
+ *                   heading does not; the hit keeps the best section's score and flags.
  *   text, text_cap  caller buffer for the corrected query and the snippets (plain text, highlight ranges
  *                   in the hit); may be NULL/0 (no snippets). About 200 bytes per hit is enough.
  *   out             receives counts and flags; required.

@@ -106,6 +106,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->audience = -1;
   s->title_article = kEnd;
   s->title_first = s->title_end = 0;
+  s->title_by_alias = false;
   s->nheading_sections = 0;
   s->all_sections = (flags & FOLIO_SEARCH_ALL_SECTIONS) != 0;
   s->exhaustive = (flags & FOLIO_SEARCH_EXHAUSTIVE) != 0;
@@ -168,6 +169,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
       }
       if (title) {
         s->title_article = e.article;
+        s->title_by_alias = e.kind == 1;
         if (const fb::Article *ta = detail::pack_article_row(p, e.article)) {
           s->title_first = ta->sections().off();
           s->title_end = s->title_first + (ta->sections().count() < kEnd - s->title_first ? ta->sections().count() : 0u);
@@ -181,6 +183,8 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (s->bad) return FOLIO_E_CORRUPT;
   for (uint32_t i = 0; i < s->ncursors; ++i)
     if (s->cursors[i].bad) return FOLIO_E_CORRUPT;
+  title_hits_at_lead(s, p);
+  if (s->bad) return FOLIO_E_CORRUPT;
   heap_sort(s);
   bool any_full = false;
   for (uint32_t i = 0; i < s->nheap; ++i) any_full |= s->heap[i].full != 0;

@@ -625,8 +625,26 @@ static bool accept(Scratch *s, const folio_pack *p, uint32_t d) {
   return audience_ok(s, p, d);
 }
 
+static bool heading_match(const Scratch *s, uint32_t d) {
+  for (uint32_t i = 0; i < s->nheading_sections; ++i)
+    if (s->heading_sections[i] == d) return true;
+  return false;
+}
+
+// Whether grouped hit `a` (a section of the article whose title or alias the query is) should show the
+// lead instead of `b`: the query names the article, so its hit opens at the top (2026-12-02: the title
+// "cost and insurance" opened at "Before you pay", "recovery and aftercare" at "Aftercare evidence"),
+// unless a section's own heading is the query. An alias is often a subtopic ("infection risk",
+// "arthroscopy"): the lead is shown for one only when its own text (not the article's names, which every
+// section carries) holds every query word and the other section's heading does not (own_text_full).
+static bool lead_over(const Scratch *s, const HeapItem &a, const HeapItem &b) {
+  return a.section == s->title_first && a.article == s->title_article && !heading_match(s, b.section) &&
+         (!s->title_by_alias || (a.own && !b.head));
+}
+
 // Section hit `it` into the article being grouped (*cur: its best section so far, `more` the others), or,
-// for all sections, straight into the heap h.
+// for all sections, straight into the heap h. Grouped, the article's hit has its best section's score,
+// tier and words (full) and shows that section, or the lead of the article the query names (lead_over).
 static void group(Scratch *s, HeapItem *cur, bool *has, HeapItem *h, uint32_t *n, HeapItem it) {
   if (s->all_sections) {
     heap_push_into(h, n, s->heap_cap, it);
@@ -635,6 +653,14 @@ static void group(Scratch *s, HeapItem *cur, bool *has, HeapItem *h, uint32_t *n
   if (!*has) {
     *cur = it;
     *has = true;
+    return;
+  }
+  if (lead_over(s, it, *cur) || lead_over(s, *cur, it)) {
+    const bool lead_new = lead_over(s, it, *cur);
+    HeapItem best = ranks_above(it, *cur) ? it : *cur;
+    best.section = lead_new ? it.section : cur->section;
+    best.more = cur->more + 1;
+    *cur = best;
     return;
   }
   if (ranks_above(it, *cur)) {
@@ -649,13 +675,53 @@ static void group(Scratch *s, HeapItem *cur, bool *has, HeapItem *h, uint32_t *n
 // section whose heading it is.
 static uint8_t title_tier(const Scratch *s, uint32_t d) {
   if (d >= s->title_first && d < s->title_end) return 1;
-  for (uint32_t i = 0; i < s->nheading_sections; ++i)
-    if (s->heading_sections[i] == d) return 1;
-  return 0;
+  return heading_match(s, d) ? 1 : 0;
+}
+
+// Grouped hits of the article whose title the query is that show a section other than the lead: the lead
+// did not match (no query word in it), so it was never grouped (lead_over). It is shown all the same, if
+// the audience filter allows it, and the section shown before becomes one of the others.
+void title_hits_at_lead(Scratch *s, const folio_pack *p) {
+  if (s->all_sections || s->title_end <= s->title_first || s->title_by_alias) return;
+  for (uint32_t i = 0; i < s->nheap; ++i) {
+    HeapItem &it = s->heap[i];
+    if (it.article != s->title_article || it.section == s->title_first || heading_match(s, it.section)) continue;
+    if (!audience_ok(s, p, s->title_first)) continue;
+    it.section = s->title_first;
+    ++it.more;
+  }
+}
+
+// Whether every required clause matches section d (the clauses advanced to d) in the section's own words
+// (heading or body) rather than only in the article's names (title, aliases; the lead's glossary field
+// also holds the names of the glossary terms that point to its article); heading_only: in its heading.
+static bool own_text_full(Scratch *s, uint32_t d, bool heading_only) {
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    Clause *c = &s->clauses[i];
+    if (c->kind != CLAUSE_REQUIRED || c->na == 0) continue;
+    if (c->doc != d) return false;
+    bool found = false;
+    for (uint32_t k = 0; k < c->na && !found; ++k) {
+      Alt *a = &s->alts[c->a0 + k];
+      if (!alt_ok(s, a, d)) continue;
+      bool all = a->n > 0;
+      for (uint32_t j = 0; j < a->n && all; ++j) {
+        const Cursor *cu = &s->cursors[a->c0 + j];
+        const uint8_t *tf = s->v.tf_classes + static_cast<size_t>(cu->cls) * kTfClassBytes;
+        all = tf[FIELD_HEADING] != 0 || (!heading_only && tf[FIELD_BODY] != 0);
+      }
+      found = all;
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 static void collect(Scratch *s, uint32_t d, float score, bool full) {
   HeapItem it;
+  const bool named = s->title_by_alias && d >= s->title_first && d < s->title_end && full;
+  it.own = named && d == s->title_first && own_text_full(s, d, false);
+  it.head = named && d != s->title_first && own_text_full(s, d, true);
   it.section = d;
   it.article = s->cur_article;
   it.score = score;
@@ -675,7 +741,9 @@ static void collect(Scratch *s, uint32_t d, float score, bool full) {
 static bool hit_cannot_enter(const Scratch *s, uint32_t d, float sc, bool full) {
   if (!s->skip_rows || s->heap_cap == 0) return false;
   if (!s->all_sections && s->cur_article != kEnd && d < s->cur_end) return false;
+  if (d == s->title_first && s->title_end > s->title_first) return false;  // the named article's lead
   HeapItem it;
+  it.own = it.head = 0;
   it.section = d;
   it.score = sc;
   it.full = full ? 1 : 0;

@@ -229,6 +229,9 @@ struct HeapItem {
   uint32_t section, article;
   float score;
   uint8_t full, title;
+  // an article named by an alias (lead_over): own, its lead's own text (not the names) has every query
+  // word; head, this section's heading has them all
+  uint8_t own, head;
   uint32_t more;
 };
 
@@ -288,6 +291,7 @@ struct Scratch {
   int audience;  // -1 none, else FOLIO_AUDIENCE_*
   uint32_t title_article;
   uint32_t title_first, title_end;  // its sections [first, end) (empty without one)
+  bool title_by_alias;  // the query is one of its aliases, not its title
   uint32_t heading_sections[4];  // sections whose heading is the query (exact-heading boost)
   uint32_t nheading_sections;
   char key[detail::kMaxKeyBytes];
@@ -400,6 +404,7 @@ bool cursor_init(Cursor *c, const View *v, const TermInfo &t);
 
 // Sort the heap contents best first (insertion sort: at most 64 items).
 void heap_sort(Scratch *s);
+void title_hits_at_lead(Scratch *s, const folio_pack *p);  // after run_passes (search_eval.cpp)
 
 // Evaluate the parsed query into the heap (unsorted; s->bad on damaged postings): the conjunctive pass
 // (every required clause), and when it yields fewer hits than asked and there are several required
