@@ -523,6 +523,39 @@ TEST_CASE("search: every match inside the snippet is highlighted", "[search]") {
   CHECK(lit == std::vector<std::string>({"Knee", "pain", "knee", "pain", "knee", "pain"}));
 }
 
+TEST_CASE("search: words joined by non-ASCII punctuation are highlighted", "[search]") {
+  // the snippet scan looked only at the start of each run of word bytes, and any non-ASCII byte counts as
+  // one: "knees—stem" and "café—cartilage" left "stem" and "cartilage" unlit
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"dash","title":"Dashes","body":"Old knees—stem cells and café—cartilage notes. The word stem is plain."})"
+      "\n";
+  build_jsonl_pack(dir / "d", jsonl, &pf);
+  std::string slug;
+  const std::vector<std::string> lit = lit_words(pf, "stem cartilage", &slug);
+  CHECK(slug == "dash");
+  CHECK(lit == std::vector<std::string>({"stem", "cartilage", "stem"}));
+}
+
+TEST_CASE("search: a snippet that reaches the end of its section has no trailing ellipsis", "[search]") {
+  // the section's text ends with a newline, which counted as text left out
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"short","title":"Short","body":"A short page about knee pain.\n\n## More\n\nAnother short part about knees."})"
+      "\n";
+  build_jsonl_pack(dir / "s", jsonl, &pf);
+  std::vector<folio_search_hit> hits(4);
+  std::vector<char> text(4096);
+  folio_search_result res;
+  REQUIRE(folio_search(pf.reader, "pain", 4, FOLIO_SEARCH_ALL_SECTIONS, hits.data(), 4, text.data(), text.size(),
+                       &res) == FOLIO_OK);
+  REQUIRE(res.hit_count >= 1);
+  const std::string sn(text.data() + hits[0].snippet_off, hits[0].snippet_len);
+  CHECK(sn == "A short page about knee pain.");
+}
+
 TEST_CASE("search: a compound of the synonym table is expanded like a word", "[search]") {
   // content/synonyms.yaml: [IL-1beta, IL-1β, interleukin 1 beta]; the text says "IL-1β" and "interleukin
   // 1 beta", never "IL-1beta", which found nothing while compounds took no part in synonyms

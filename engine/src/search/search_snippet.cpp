@@ -300,6 +300,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
       const size_t b = i;
       bool candidate = false;
       bool ascii_word = true;  // only ASCII letters and digits, no connector
+      bool high = false;       // a non-ASCII byte
       for (;;) {
         // a segment: its first bytes decide whether it can match, then a tight run over its bytes
         if (!candidate) candidate = hl_prefix_possible(s, t + i, tl - i);
@@ -314,6 +315,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
           if (n < 8) break;
         }
         ascii_word &= any < 0x80;
+        high |= any >= 0x80;
         if (i + 1 < tl && is_connector(u[i]) && word_byte(u[i + 1])) {
           ascii_word = false;
           ++i;
@@ -321,7 +323,10 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
         }
         break;
       }
-      if (!candidate) continue;
+      // a word holding a non-ASCII byte goes to the tokenizer whatever its segments start with: the byte
+      // may be punctuation that splits it ("knees—stem", "café—cartilage" left "stem" and "cartilage"
+      // unlit until 2026-12-02)
+      if (!candidate && !high) continue;
       uint8_t hl;
       if (ascii_word) {
         // the tokenizer's single token for such a word: the ASCII-lowered bytes, cut at MAX_TOKEN_BYTES
@@ -393,7 +398,11 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   }
   while (wb < we && is_space_byte(static_cast<unsigned char>(t[wb]))) ++wb;
   while (we > wb && is_space_byte(static_cast<unsigned char>(t[we - 1]))) --we;
-  const bool pre = wb > 0, post = we < tl;
+  // an ellipsis only where text is left out: not for the section's trailing newline, but past the end
+  // of a source that may have been cut (kSnippetText bytes, less at most a character)
+  size_t rest = we;
+  while (rest < tl && is_space_byte(static_cast<unsigned char>(t[rest]))) ++rest;
+  const bool pre = wb > 0, post = rest < tl || tl + 4 > kSnippetText;
   const size_t need = (pre ? 3 : 0) + (we - wb) + (post ? 3 : 0);
   if (!out || *used + need > out_cap) {
     *rflags |= FOLIO_SEARCH_TEXT_FULL;
