@@ -538,6 +538,31 @@ TEST_CASE("search: words joined by non-ASCII punctuation are highlighted", "[sea
   CHECK(lit == std::vector<std::string>({"stem", "cartilage", "stem"}));
 }
 
+TEST_CASE("search: a snippet chosen after the scan stopped shows no unlit match", "[search]") {
+  // the scan stops kSnippetBytes past the first window that holds every word, but a later, fuller
+  // window could still be chosen and reach past that point, where a match had not been looked for
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  std::string filler;
+  for (int k = 0; k < 14; ++k) filler += "plain word ";
+  const std::string body = "Total at the start. " + filler + "then total and total and total here, " +
+                           filler.substr(0, 66) + "a last total at the end of it all.";
+  build_jsonl_pack(dir / "w", R"({"slug":"w","title":"Window","body":")" + body + "\"}\n", &pf);
+  std::vector<folio_search_hit> hits(2);
+  std::vector<char> text(4096);
+  folio_search_result res;
+  REQUIRE(folio_search(pf.reader, "total", 5, 0, hits.data(), 2, text.data(), text.size(), &res) == FOLIO_OK);
+  REQUIRE(res.hit_count == 1);
+  const std::string sn(text.data() + hits[0].snippet_off, hits[0].snippet_len);
+  std::string low = sn;
+  for (char &c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  uint32_t shown = 0;
+  for (size_t at = low.find("total"); at != std::string::npos; at = low.find("total", at + 1)) ++shown;
+  CAPTURE(sn);
+  CHECK(shown >= 1);
+  CHECK(hits[0].highlight_count == shown);
+}
+
 TEST_CASE("search: a snippet that reaches the end of its section has no trailing ellipsis", "[search]") {
   // the section's text ends with a newline, which counted as text left out
   folio_test::TempDir dir;

@@ -247,3 +247,38 @@ TEST_CASE("search: the 8-byte word scan agrees with the byte classes", "[search]
       }
 }
 
+
+TEST_CASE("search: the 64-byte word and non-ASCII masks agree with the byte classes", "[search]") {
+  // every byte value at every place of a whole block, among word bytes of both kinds and other bytes,
+  // then partial blocks of every length (the bytes past the end count as neither)
+  const unsigned char fill[] = {'a', 'Z', '5', 0xC3, ' ', '-', 0x00, 0x7F};
+  unsigned char b[128];
+  uint32_t checked = 0;
+  auto check = [&](size_t off, size_t tl) {
+    uint64_t w = 0, h = 0;
+    folio::fts::snippet_block_masks(b, off, tl, &w, &h);
+    uint64_t ew = 0, eh = 0;
+    for (uint32_t j = 0; j < 64 && off + j < tl; ++j) {
+      ew |= static_cast<uint64_t>(folio::fts::snippet_word_byte(b[off + j])) << j;
+      eh |= static_cast<uint64_t>(b[off + j] >= 0x80) << j;
+    }
+    if (w != ew || h != eh) {
+      INFO("off " << off << " tl " << tl);
+      CHECK(w == ew);
+      REQUIRE(h == eh);
+    }
+    ++checked;
+  };
+  for (unsigned char f : fill)
+    for (int pos = 0; pos < 64; ++pos)
+      for (int v = 0; v < 256; ++v) {
+        for (unsigned char &c : b) c = f;
+        b[pos] = static_cast<unsigned char>(v);
+        check(0, 128);
+        if (v % 37 == 0) check(0, static_cast<size_t>(pos) + 1);
+      }
+  uint32_t x = 12345;
+  for (unsigned char &c : b) c = static_cast<unsigned char>((x = x * 1103515245u + 12345u) >> 16);
+  for (size_t tl = 0; tl <= 128; ++tl) check(tl < 64 ? 0 : 64, tl);
+  CHECK(checked == 8u * 64u * 256u + 8u * 64u * 7u + 129u);
+}

@@ -229,7 +229,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
     if (c >= 0x80)
       FOLIO_MEMSET(s->hl_first + 0x80, 1, 0x80);
     else
-      s->hl_first[c] = 1;
+      s->hl_first[c] = s->hl_first[c >= 'a' && c <= 'z' ? c - 32 : c] = 1;  // both cases (the snippet scan)
   }
   for (uint32_t i = 0; i < s->nheap; ++i) {
     const HeapItem &it = s->heap[i];

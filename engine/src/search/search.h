@@ -28,6 +28,8 @@ bool available(const folio_pack *p);
 // of those is not ASCII). Exposed for the unit test that compares the two on every byte value.
 bool snippet_word_byte(unsigned char c);
 uint32_t word_run8(const unsigned char *p, unsigned char *high);
+// The same classes as masks of the 64 bytes at u + off (bit j: byte off + j), bytes past tl in none.
+void snippet_block_masks(const unsigned char *u, size_t off, size_t tl, uint64_t *word, uint64_t *high);
 
 // The version field of the pack's search index (0: none), whether or not this engine reads it.
 uint32_t index_version(const folio_pack *p);

@@ -45,7 +45,85 @@ uint32_t word_run8(const unsigned char *p, unsigned char *high) {
   return n;
 }
 
+// Masks of the 64 bytes at u + off (bytes at or past tl count as neither): bit j of *word, byte off + j is
+// a word byte; of *high, a non-ASCII byte. Branch-free on whole blocks (SWAR, the tests of word_run8; a
+// byte's flag is moved to bit j by one multiply), byte by byte on the last, partial one.
+void snippet_block_masks(const unsigned char *u, size_t off, size_t tl, uint64_t *word, uint64_t *high) {
+  uint64_t w = 0, h = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (off + 64 <= tl) {
+    const uint64_t H = 0x8080808080808080ull, L = 0x7F7F7F7F7F7F7F7Full, M = 0x0102040810204080ull;
+    for (uint32_t k = 0; k < 8; ++k) {
+      uint64_t x;
+      FOLIO_MEMCPY(&x, u + off + 8 * k, 8);
+      const uint64_t y = x & L, z = y | 0x2020202020202020ull;
+      const uint64_t digit = ((y + 0x5050505050505050ull) & ~(y + 0x4646464646464646ull)) & H;
+      const uint64_t letter = ((z + 0x1F1F1F1F1F1F1F1Full) & ~(z + 0x0505050505050505ull)) & H;
+      const uint64_t wb = (x & H) | digit | letter;
+      w |= (((wb >> 7) * M) >> 56) << (8 * k);
+      h |= ((((x & H) >> 7) * M) >> 56) << (8 * k);
+    }
+    *word = w;
+    *high = h;
+    return;
+  }
+#endif
+  for (uint32_t j = 0; j < 64 && off + j < tl; ++j) {
+    const unsigned char c = u[off + j];
+    w |= static_cast<uint64_t>(kByteClass.c[c] == 1) << j;
+    h |= static_cast<uint64_t>(c >= 0x80) << j;
+  }
+  *word = w;
+  *high = h;
+}
+
 inline unsigned char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+
+namespace {
+// The snippet scan's candidates, 64 bytes at a time: the word starts whose first byte can start a
+// highlight term (s->hl_first, both cases), and every non-ASCII byte (the tokenizer decides about a word
+// holding one). A word with none of them cannot match, and is skipped without looking at its bytes.
+struct CandidateScan {
+  const Scratch *s;
+  const unsigned char *u;
+  size_t tl;
+  size_t base = 0;      // the current block's first byte
+  uint64_t cand = 0;    // its candidates
+  uint64_t prev_word = 0;  // the previous block's word mask (its top bit joins a word across blocks)
+  bool started = false;
+
+  void load() {
+    uint64_t w, h;
+    snippet_block_masks(u, base, tl, &w, &h);
+    uint64_t starts = w & ~((w << 1) | (prev_word >> 63));
+    uint64_t c = h;
+    while (starts) {
+      const uint32_t j = ctz64(starts);
+      c |= static_cast<uint64_t>(s->hl_first[u[base + j]]) << j;
+      starts &= starts - 1;
+    }
+    cand = c;
+    prev_word = w;
+  }
+  // The first candidate at or after `from` (tl: none).
+  size_t next(size_t from) {
+    if (!started) {
+      started = true;
+      load();
+    }
+    for (;;) {
+      if (from < base + 64) {
+        const size_t r = from > base ? from - base : 0;
+        const uint64_t m = r >= 64 ? 0 : cand & (~0ull << r);
+        if (m) return base + ctz64(m);
+      }
+      base += 64;
+      if (base >= tl) return tl;
+      load();
+    }
+  }
+};
+}  // namespace
 
 
 // Could a word starting at p (n bytes of text left) match a highlight term? hl_match needs the folded
@@ -281,6 +359,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   // connectors inside a word); only words with a segment whose first two folded bytes start some
   // highlight term are run through the real tokenizer and stemmer
   uint32_t nm = 0;
+  size_t stop = tl;  // where the scan stopped: every match before it was found
   {
     // distinct clauses that can be highlighted: once a window holds all of them, stop scanning
     uint32_t want = 0;
@@ -292,12 +371,17 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
     // once a window holds them all, the scan goes on only as far as a snippet starting there can
     // reach, so that every match it shows is lit (until 2026-12-02 it stopped at once: "interleukin 6
     // (IL-6)" left "IL-6" unlit)
-    size_t i = 0, stop = tl;
+    size_t i = 0;
     const unsigned char *u = reinterpret_cast<const unsigned char *>(t);
+    CandidateScan scan{s, u, tl};
     while (i < stop && nm < kMaxMatches) {
-      while (i < tl && !word_byte(u[i])) ++i;
-      if (i >= tl) break;
-      const size_t b = i;
+      // the next word with a candidate: back from the candidate to its word's first byte, over the
+      // connectors that join segments ("bone-marrow" from "marrow")
+      const size_t p = scan.next(i);
+      if (p >= stop) break;
+      size_t b = p;
+      while (b > i && (word_byte(u[b - 1]) || (b >= i + 2 && is_connector(u[b - 1]) && word_byte(u[b - 2])))) --b;
+      i = b;
       bool candidate = false;
       bool ascii_word = true;  // only ASCII letters and digits, no connector
       bool high = false;       // a non-ASCII byte
@@ -363,6 +447,9 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   if (nm > 0) {
     uint32_t best_d = 0, best_m = 0, best_i = 0;
     for (uint32_t i = 0; i < nm; ++i) {
+      // only windows that end before the scan stopped, so that every match a snippet shows is lit (a
+      // window ends at most kSnippetBytes past its first match; the window that stopped the scan fits)
+      if (stop < tl && s->matches[i].begin + static_cast<size_t>(kSnippetBytes) > stop) break;
       uint32_t seen = 0, d = 0, m = 0;
       for (uint32_t j = i; j < nm && s->matches[j].end - s->matches[i].begin <= kSnippetBytes - 40; ++j) {
         const uint32_t bit = 1u << (s->matches[j].clause & 31);
