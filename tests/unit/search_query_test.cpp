@@ -102,16 +102,19 @@ TEST_CASE("search: exact title ranks first and is flagged", "[search]") {
 
 TEST_CASE("search: a query naming an article opens its hit at the lead", "[search]") {
   // the title names the whole article: its hit shows the lead even where a later section scores higher
-  // (2026-12-02: "cost and insurance" opened at "Before you pay"); an alias often names a subtopic, so
+  // (2026-12-02: "cost and insurance" opened at "Before you pay"; here "Before you sign"); an alias often names a subtopic, so
   // the lead is shown for one only when its own words hold the query and no section heading does
   folio_test::TempDir dir;
   folio::index::PackFile pf;
   const std::string jsonl =
       R"({"slug":"cost","title":"Cost and insurance","aliases":["paying for it","infection cover","keyhole fees"],)"
-      R"("body":"What you pay for it depends on the clinic.\n\n## Before you pay\n\nAsk the cost, the insurance )"
-      R"(cover, the cost of each visit and the insurance rules. Cost, cost, insurance, insurance, paying for it.)"
-      R"(\n\n## Infection\n\nAn infection may need more care, and insurance may not cover it.)"
-      R"(\n\n## Keyhole fees\n\nFees for keyhole surgery vary."})"
+      R"("body":"What you pay for it depends on the clinic, the town, the doctor, the kind of cells, the number )"
+      R"(of visits and many other things that are hard to know in advance. Prices change from year to year and )"
+      R"(from one place to the next, and a quote may leave out the scans, the follow-up visits and the travel.)"
+      R"(\n\n## Before you sign\n\nAsk the cost, the insurance cover, the cost of each visit and the insurance )"
+      R"(rules.\n\n## Infection\n\nAn infection may need more care, and insurance may not cover it.)"
+      R"(\n\n## Keyhole fees\n\nFees for keyhole surgery vary.\n\n## Methods\n\nPaying now or paying soon.)"
+      R"(\n\n## Later\n\nPaying later, paying early, paying."})"
       "\n"
       R"({"slug":"other","title":"Other things","body":"Insurance and cost are not covered here. Paying for it is hard."})"
       "\n"
@@ -129,7 +132,7 @@ TEST_CASE("search: a query naming an article opens its hit at the lead", "[searc
                               std::string(hits[0].anchor.ptr, hits[0].anchor.len),
                           hits[0]);
   };
-  // the title, though "Before you pay" outscores the lead: the lead; its score is the article's best
+  // the title, though "Before you sign" outscores the lead: the lead; its score is the article's best
   {
     const auto all = [&] {
       std::vector<folio_search_hit> hits(10);
@@ -151,7 +154,7 @@ TEST_CASE("search: a query naming an article opens its hit at the lead", "[searc
     const auto r = first("plain page");
     CHECK(r.first == "plain#");
   }
-  // an alias whose words the lead holds: the lead
+  // an alias whose words the lead holds: the lead, though later sections outscore it, one after another
   CHECK(first("paying for it").first == "cost#");
   // an alias whose words the lead lacks ("infection"): the best section
   CHECK(first("infection cover").first == "cost#infection");

@@ -655,10 +655,14 @@ static void group(Scratch *s, HeapItem *cur, bool *has, HeapItem *h, uint32_t *n
     *has = true;
     return;
   }
-  if (lead_over(s, it, *cur) || lead_over(s, *cur, it)) {
-    const bool lead_new = lead_over(s, it, *cur);
+  const bool lead_new = lead_over(s, it, *cur);
+  if (lead_new || lead_over(s, *cur, it)) {
+    // the better of the two's score, tier and words; the lead's section and marks
+    const HeapItem &lead = lead_new ? it : *cur;
     HeapItem best = ranks_above(it, *cur) ? it : *cur;
-    best.section = lead_new ? it.section : cur->section;
+    best.section = lead.section;
+    best.own = lead.own;
+    best.head = lead.head;
     best.more = cur->more + 1;
     *cur = best;
     return;
