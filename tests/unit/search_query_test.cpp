@@ -293,6 +293,34 @@ Typo typo(const std::string &w, uint32_t budget = 0) {
 
 }  // namespace
 
+TEST_CASE("search: a misspelled word searches only its nearest corrections", "[search]") {
+  // "infectoin" is one edit (a swap) from "infection" and two from "injection": the query is shown as
+  // "infection risk", so no hit may be there for "injection" (it was, at a lower weight, and an article
+  // about injections came first with "injection" lit under "Showing results for: infection risk")
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  build_jsonl_pack(dir / "c",
+                   R"({"slug":"shots","title":"Injection risk","body":"An injection carries a small risk. The injection risk is low."})" "\n"
+                   R"({"slug":"germs","title":"Germs","body":"A joint infection is a rare risk after any procedure."})" "\n",
+                   &pf);
+  Result r;
+  r.hits.resize(10);
+  r.text.resize(4096);
+  const std::string q = "infectoin risk";
+  r.status = folio_search(pf.reader, q.data(), q.size(), 0, r.hits.data(), 10, r.text.data(), r.text.size(), &r.res);
+  REQUIRE(r.status == FOLIO_OK);
+  CHECK(r.corrected() == "infection risk");
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "germs");
+  CHECK((r.hits[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
+  REQUIRE(r.res.hit_count == 2);  // "shots" has "risk": a partial match, not a full one through "injection"
+  CHECK(r.slug(1) == "shots");
+  CHECK((r.hits[1].flags & FOLIO_HIT_ALL_WORDS) == 0);
+  for (uint32_t i = 0; i < r.res.hit_count; ++i)
+    for (uint32_t k = 0; k < r.hits[i].highlight_count; ++k)
+      CHECK(r.snippet(i).substr(r.hits[i].highlights[k].off, r.hits[i].highlights[k].len) != "injection");
+}
+
 TEST_CASE("search: two typo edits only in words (and stems) of 8 bytes or more", "[search]") {
   // one edit for words of up to 7 bytes, two for longer ones; the typed word's stem is held to its own
   // length ("allergic", stem "allerg", is two edits from "altern", the stem of "alternatives")

@@ -525,6 +525,10 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc, kFuzzyBudget);
     const uint8_t fz0 = s->clauses[ci].na;
     for (uint32_t k = 0; k < nc; ++k) {
+      // only the nearest candidates: the query is shown corrected to the first, so a hit found through
+      // a farther one ("infectoin" -> "injection", two edits, beside "infection", one) showed words the
+      // corrected query does not have
+      if (cands[k].dist > cands[0].dist) break;
       Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
       if (!fa) break;
       if (!alt_term(s, fa, ci, cands[k].term, cands[k].len, 0)) {
