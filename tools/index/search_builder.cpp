@@ -13,6 +13,7 @@
 #include "search/search.h"
 #include "search_index_writer.h"
 #include "snippet_store.h"
+#include "spelling_variants.h"
 #include "text/text.h"
 
 namespace folio {
@@ -189,6 +190,26 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   }
   if (docs.size() != info.section_count) throw std::runtime_error("search index: section count mismatch");
 
+  // British / American spelling pairs of the content's words (spelling_variants.h) join the synonyms
+  {
+    std::set<std::string> words;
+    for (const IndexDoc &d : docs)
+      for (const std::string *f : {&d.title, &d.aliases, &d.heading, &d.glossary, &d.body}) {
+        if (!d.lead && f == &d.title) continue;  // every section repeats its article's names
+        if (!d.lead && f == &d.aliases) continue;
+        text::Tokenizer tz(f->data(), f->size());
+        text::Token t;
+        while (tz.next(&t))
+          if (t.len >= 4 && !(t.flags & text::TOKEN_NUMBER)) words.emplace(t.text, t.len);
+      }
+    static const std::vector<std::string> kNoLexicon;
+    const std::vector<std::vector<std::string>> variants =
+        spelling_variant_groups(words, in.lexicon ? *in.lexicon : kNoLexicon);
+    if (stats) stats->spelling_variants = static_cast<uint32_t>(variants.size());
+    if (std::getenv("FOLIO_SEARCH_DEBUG"))
+      for (const auto &g : variants) std::fprintf(stderr, "spelling variant: %s / %s\n", g[0].c_str(), g[1].c_str());
+    groups.insert(groups.end(), variants.begin(), variants.end());
+  }
   const IndexBlobs b = build_index_blobs(docs, groups);
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
