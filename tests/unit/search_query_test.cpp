@@ -79,13 +79,19 @@ void build_jsonl_pack(const std::string &base, const std::string &jsonl, folio::
   REQUIRE(pf->open(base + ".folio") == FOLIO_OK);
 }
 
-Result run(const std::string &q, uint32_t flags = 0, uint32_t cap = 10, size_t text_cap = 4096) {
+// folio_search on pack pf into fresh arrays.
+Result search_pack(folio::index::PackFile &pf, const std::string &q, uint32_t flags = 0, uint32_t cap = 10,
+                   size_t text_cap = 4096) {
   Result r;
   r.hits.resize(cap ? cap : 1);
   r.text.resize(text_cap ? text_cap : 1);
-  r.status = folio_search(corpus().pf.reader, q.data(), q.size(), flags, cap ? r.hits.data() : nullptr, cap,
+  r.status = folio_search(pf.reader, q.data(), q.size(), flags, cap ? r.hits.data() : nullptr, cap,
                           text_cap ? r.text.data() : nullptr, text_cap, &r.res);
   return r;
+}
+
+Result run(const std::string &q, uint32_t flags = 0, uint32_t cap = 10, size_t text_cap = 4096) {
+  return search_pack(corpus().pf, q, flags, cap, text_cap);
 }
 
 }  // namespace
@@ -303,11 +309,7 @@ TEST_CASE("search: a misspelled word searches only its nearest corrections", "[s
                    R"({"slug":"shots","title":"Injection risk","body":"An injection carries a small risk. The injection risk is low."})" "\n"
                    R"({"slug":"germs","title":"Germs","body":"A joint infection is a rare risk after any procedure."})" "\n",
                    &pf);
-  Result r;
-  r.hits.resize(10);
-  r.text.resize(4096);
-  const std::string q = "infectoin risk";
-  r.status = folio_search(pf.reader, q.data(), q.size(), 0, r.hits.data(), 10, r.text.data(), r.text.size(), &r.res);
+  const Result r = search_pack(pf, "infectoin risk");
   REQUIRE(r.status == FOLIO_OK);
   CHECK(r.corrected() == "infection risk");
   REQUIRE(r.res.hit_count >= 1);
@@ -602,13 +604,10 @@ TEST_CASE("search: a snippet that reaches the end of its section has no trailing
       R"({"slug":"short","title":"Short","body":"A short page about knee pain.\n\n## More\n\nAnother short part about knees."})"
       "\n";
   build_jsonl_pack(dir / "s", jsonl, &pf);
-  std::vector<folio_search_hit> hits(4);
-  std::vector<char> text(4096);
-  folio_search_result res;
-  REQUIRE(folio_search(pf.reader, "pain", 4, FOLIO_SEARCH_ALL_SECTIONS, hits.data(), 4, text.data(), text.size(),
-                       &res) == FOLIO_OK);
-  REQUIRE(res.hit_count >= 1);
-  const std::string sn(text.data() + hits[0].snippet_off, hits[0].snippet_len);
+  const Result r = search_pack(pf, "pain", FOLIO_SEARCH_ALL_SECTIONS, 4);
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  const std::string sn = r.snippet(0);
   CHECK(sn == "A short page about knee pain.");
 }
 
