@@ -195,8 +195,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
     std::set<std::string> words;
     for (const IndexDoc &d : docs)
       for (const std::string *f : {&d.title, &d.aliases, &d.heading, &d.glossary, &d.body}) {
-        if (!d.lead && f == &d.title) continue;  // every section repeats its article's names
-        if (!d.lead && f == &d.aliases) continue;
+        if (!d.lead && (f == &d.title || f == &d.aliases)) continue;  // every section repeats the names
         text::Tokenizer tz(f->data(), f->size());
         text::Token t;
         while (tz.next(&t))

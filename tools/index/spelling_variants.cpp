@@ -53,14 +53,16 @@ struct Out {
   }
 };
 
-// A suffix pair: a word ending in `a` after a base of at least `min_base` letters also takes `b`.
-void suffix_pairs(const std::string &w, const char *const (*pairs)[2], size_t n, size_t min_base, bool ize, Out *o) {
+// Suffix pairs {a, b}: a word ending in one of them after a base of at least `min_base` letters (that
+// `base_ok` accepts, when given) also takes the other.
+void suffix_pairs(const std::string &w, const char *const (*pairs)[2], size_t n, size_t min_base, bool ize, Out *o,
+                  bool (*base_ok)(const std::string &) = nullptr) {
   for (size_t i = 0; i < n; ++i)
     for (int dir = 0; dir < 2; ++dir) {
       const char *from = pairs[i][dir], *to = pairs[i][1 - dir];
       if (!ends_with(w, from)) continue;
       const std::string base = w.substr(0, w.size() - std::strlen(from));
-      if (base.size() >= min_base) o->add(base + to, false, ize);
+      if (base.size() >= min_base && (!base_ok || base_ok(base))) o->add(base + to, false, ize);
     }
 }
 
@@ -95,12 +97,8 @@ void our_or(const std::string &w, Out *o) {
 void tre_ter(const std::string &w, Out *o) {
   static const char *const pairs[][2] = {{"tre", "ter"}, {"tres", "ters"}, {"bre", "ber"}, {"bres", "bers"}};
   if (w == "timber" || w == "timbre" || w == "timbers" || w == "timbres") return;
-  for (const auto &pr : pairs)
-    for (int dir = 0; dir < 2; ++dir) {
-      if (!ends_with(w, pr[dir])) continue;
-      const std::string base = w.substr(0, w.size() - std::strlen(pr[dir]));
-      if (base.size() >= 2 && base.back() != 'r' && base.back() != 'u') o->add(base + pr[1 - dir]);
-    }
+  suffix_pairs(w, pairs, sizeof pairs / sizeof pairs[0], 2, false, o,
+               [](const std::string &base) { return base.back() != 'r' && base.back() != 'u'; });
 }
 
 // A doubled l before an ending ("travelled", "modelling", "counsellor"): the base before the l has three
