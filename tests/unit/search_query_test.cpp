@@ -172,6 +172,46 @@ TEST_CASE("search: a query naming an article opens its hit at the lead", "[searc
   CHECK(h.first.rfind("cost#", 0) == 0);
 }
 
+TEST_CASE("search: a question around a title or alias, or an alias of the title's words, opens at the lead", "[search]") {
+  // 2026-12-03: "what are the risks" opened "Risks and side effects ..." at "Lab-grown cells and tumours":
+  // the question words kept it from naming the article, and the alias "risks" opened at "Risks of taking
+  // marrow", whose heading holds the word, as an alias naming a subtopic does ("infection risk")
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"risks","title":"Risks and side effects of stem cell shots","aliases":["risks","infection risk","stem cell risks"],)"
+      R"("body":"No treatment is free of risk. The risks depend on where the cells come from and how they are )"
+      R"(handled, and on who gives them.\n\n## Risks of taking marrow\n\nThe hip may ache like a bruise, a risk )"
+      R"(most people accept.\n\n## Lab-grown cells\n\nLab-grown cells carry a risk of tumours, a risk that is )"
+      R"(small, and risk, risk, risk again.\n\n## Infection\n\nAn infection risk follows any injection; )"
+      R"(an infection is rare.\n\n## Stem cell handling\n\nStem cell products carry risks when stem cell )"
+      R"(handling is poor: stem cell risk."})"
+      "\n"
+      R"({"slug":"other","title":"Other page","body":"What are the risks? Ask them. Risk is everywhere."})"
+      "\n";
+  build_jsonl_pack(dir / "t", jsonl, &pf);
+  auto first = [&](const char *q) {
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    return r.slug(0) + "#" + r.anchor(0);
+  };
+  // without the names, these sections outscore the lead
+  CHECK(first("risk tumours") == "risks#lab-grown-cells");
+  // the alias "risks" is all words of the title: it names the article as the title does
+  CHECK(first("risks") == "risks#");
+  CHECK(first("stem cell risks") == "risks#");
+  // the same names asked as questions: their leading stopwords left out
+  CHECK(first("what are the risks") == "risks#");
+  CHECK(first("What are the stem cell risks?") == "risks#");
+  CHECK(first("and the risks") == "risks#");
+  // an alias beside the title's words names a subtopic: its section
+  CHECK(first("infection risk") == "risks#infection");
+  // stopwords alone, or stopwords before a word that names nothing: no article named, the best section
+  CHECK(search_pack(pf, "what are the").status == FOLIO_OK);
+  CHECK(first("what are the tumours") == "risks#lab-grown-cells");
+}
+
 TEST_CASE("search: a query equal to a section heading ranks that section first", "[search]") {
   // heading_order stores only section ids: the keys are folded from the pack's headings at query time
   struct {

@@ -65,6 +65,44 @@ static folio_status no_index(const folio_pack *p) {
 // corrections: a query in another language ("dolor de rodilla" was shown as "donor de rodilla", with the
 // donor-cell sections) or garbled text. Nothing reliable to show: no hits. A word found as typed (or
 // through its synonyms, parts or completions) keeps the search as it was.
+// Bytes of q taken by its leading stopwords ("what are the" in "what are the risks"): the source offset
+// of its first other word; 0 when the first word is no stopword or every word is one.
+static size_t question_words(const char *q, size_t len) {
+  text::Tokenizer tok(q, len);
+  text::Token t;
+  while (tok.next(&t))
+    if (!text::is_stopword(t.text, t.len)) return t.src_begin;
+  return 0;
+}
+
+// Whether every word of q that is no stopword is, stemmed, a word of title t (and q has one): an alias
+// such as "risks" or "side effects" names its article "Risks and side effects of ..." as its title does,
+// and its hit opens at the lead; an alias beside the title ("infection risk") is often a subtopic.
+static bool words_within(const char *q, size_t ql, const char *t, size_t tlen) {
+  text::Tokenizer qt(q, ql);
+  text::Token a;
+  bool any = false;
+  while (qt.next(&a)) {
+    if ((a.flags & text::TOKEN_PART) || text::is_stopword(a.text, a.len)) continue;
+    char qa[text::MAX_TOKEN_BYTES];
+    FOLIO_MEMCPY(qa, a.text, a.len);
+    const size_t qn = text::stem_english(qa, a.len);
+    text::Tokenizer tt(t, tlen);
+    text::Token b;
+    bool found = false;
+    while (!found && tt.next(&b)) {
+      if (b.flags & text::TOKEN_PART) continue;
+      char tb[text::MAX_TOKEN_BYTES];
+      FOLIO_MEMCPY(tb, b.text, b.len);
+      const size_t tn = text::stem_english(tb, b.len);
+      found = tn == qn && FOLIO_MEMCMP(tb, qa, qn) == 0;
+    }
+    if (!found) return false;
+    any = true;
+  }
+  return any;
+}
+
 static bool mostly_unknown(const Scratch *s) {
   uint32_t guessed = 0, unknown = 0;
   for (uint32_t i = 0; i < s->nclauses; ++i) {
@@ -167,10 +205,23 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
       } else {
         title = is_title(tq, tl, &e);
       }
+      if (!title) {
+        // a question around a title or alias: its leading stopwords left out ("what are the stem cell
+        // risks" names the article whose alias is "stem cell risks")
+        const size_t off = question_words(tq, tl);
+        if (off > 0 && off < tl && is_title(tq + off, tl - off, &e)) {
+          title = true;
+          tq += off;
+          tl -= off;
+        }
+      }
       if (title) {
         s->title_article = e.article;
         s->title_by_alias = e.kind == 1;
         if (const fb::Article *ta = detail::pack_article_row(p, e.article)) {
+          folio_str t;
+          if (s->title_by_alias && detail::pack_str(p, ta->title(), &t) == FOLIO_OK && words_within(tq, tl, t.ptr, t.len))
+            s->title_by_alias = false;
           s->title_first = ta->sections().off();
           s->title_end = s->title_first + (ta->sections().count() < kEnd - s->title_first ? ta->sections().count() : 0u);
         }
