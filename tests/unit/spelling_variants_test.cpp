@@ -145,3 +145,73 @@ TEST_CASE("spelling: search finds text written in the other spelling", "[spellin
   CHECK(search("randomized", &lit) == "trials");
   CHECK(lit == "randomised ");
 }
+
+TEST_CASE("spelling: a typed -ize word also finds its -ise form where Porter2 conflates it with a word", "[spelling]") {
+  // "standardized" stems to "standard", a word of its own, so the build tool makes no pair of the terms
+  // (every "standard" would find "standardised"); the query, which knows the typed word, searches the
+  // British form's term at the literal's weight (2026-12-03: "standardized" showed every "standard" and
+  // none of the "standardised" sections first)
+  folio_test::TempDir dir;
+  folio_test::write_file(dir / "c.jsonl",
+                         R"({"slug":"standards","title":"Standards","body":"Standard care differs. A standard dose is the standard."})" "\n"
+                         R"({"slug":"methods","title":"Methods","body":"Trials need standardised methods."})" "\n"
+                         R"({"slug":"cells","title":"Cells","body":"A stem cell can turn into a specialised cell."})" "\n"
+                         R"({"slug":"needles","title":"Needles","body":"A special needle is used, a special one."})" "\n"
+                         R"({"slug":"trials","title":"Trials","body":"A randomised trial assigns treatments by chance."})" "\n");
+  folio_test::write_file(dir / "words.txt", "randomized\nrandomised\nstandardized\nstandardised\nspecialized\nspecialised\n");
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "c.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "c.folio") == FOLIO_OK);
+  struct Hit {
+    std::string slug, lit;
+    float score;
+  };
+  auto search = [&](const std::string &q, uint32_t flags = 0) {
+    std::vector<folio_search_hit> hits(10);
+    std::vector<char> text(4096);
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q.data(), q.size(), flags, hits.data(), 10, text.data(), text.size(), &res) == FOLIO_OK);
+    std::vector<Hit> out;
+    for (uint32_t i = 0; i < res.hit_count; ++i) {
+      Hit h{std::string(hits[i].slug.ptr, hits[i].slug.len), "", hits[i].score};
+      for (uint32_t k = 0; k < hits[i].highlight_count; ++k)
+        h.lit += std::string(text.data() + hits[i].snippet_off + hits[i].highlights[k].off, hits[i].highlights[k].len) + " ";
+      out.push_back(h);
+    }
+    return out;
+  };
+  auto has = [](const std::vector<Hit> &v, const char *slug) {
+    return std::any_of(v.begin(), v.end(), [&](const Hit &h) { return h.slug == slug; });
+  };
+  auto find = [](const std::vector<Hit> &v, const char *slug) {
+    for (const Hit &h : v)
+      if (h.slug == slug) return h;
+    return Hit{"", "", -1.0f};
+  };
+  // the British form typed: its own term, never the American stem's other words
+  const auto std_s = search("standardised");
+  REQUIRE(std_s.size() == 1);
+  CHECK(std_s[0].slug == "methods");
+  // the American form: the -ise section, lit, with the score the British form gives it (the same weight),
+  // and the stem's own word still counts
+  const auto std_z = search("standardized");
+  const Hit m = find(std_z, "methods");
+  CHECK(m.lit == "standardised ");
+  CHECK(m.score == Approx(std_s[0].score).epsilon(1e-6));
+  CHECK(has(std_z, "standards"));
+  const Hit c = find(search("specialized"), "cells");
+  CHECK(c.lit == "specialised ");
+  CHECK(c.score == Approx(find(search("specialised"), "cells").score).epsilon(1e-6));
+  // no pair of terms: "standard" and "special" do not find the -ise words
+  CHECK_FALSE(has(search("standard"), "methods"));
+  CHECK_FALSE(has(search("special"), "cells"));
+  // an explicit prefix is not a word: no variant
+  CHECK_FALSE(has(search("standardiz*"), "methods"));
+  // "randomized" has the build tool's pair as well (the American stem "random" is no word here): the
+  // British term counts once, so both spellings score the same
+  const auto rz = search("randomized"), rs = search("randomised");
+  REQUIRE(rz.size() == 1);
+  REQUIRE(rs.size() == 1);
+  CHECK(rz[0].slug == "trials");
+  CHECK(rz[0].score == Approx(rs[0].score).epsilon(1e-6));
+}

@@ -302,7 +302,25 @@ static void add_synonym_alts(Scratch *s, uint32_t ci, size_t off) {
         alt_drop(s, ci, a);
         return;
       }
-      if (a->n == 1) alt_not_phrase(s, a);
+      if (a->n == 1) {
+        // a term the clause already has (a spelling pair the query added too: add_ise_variant) is not
+        // counted twice
+        const Cursor *cu = &s->cursors[a->c0];
+        bool dup = false;
+        for (uint32_t k = 0; k + 1 < s->clauses[ci].na && !dup && cu->df > 0; ++k) {
+          const Alt *o = &s->alts[s->clauses[ci].a0 + k];
+          dup = o->n == 1 && s->cursors[o->c0].df > 0 && s->cursors[o->c0].docs == cu->docs;
+        }
+        if (dup) {
+          drop_phrase_words(s, static_cast<uint32_t>(a - s->alts));
+          alt_drop(s, ci, a);
+          i += ln;
+          if (i >= n || t[i] == 0) break;
+          ++i;
+          continue;
+        }
+        alt_not_phrase(s, a);
+      }
       // a phrase of several words: from its own postings when the pack has them (the reference
       // evaluation reads the words' lists and positions, which must give the same hits)
       uint32_t ord;
@@ -454,6 +472,41 @@ static void set_inflected(Correction *co, const text::Token &tok, const char *st
   co->inflected_len = static_cast<uint32_t>(n);
 }
 
+// An American -ize word whose Porter2 stem drops the suffix ("standardized" -> "standard", "specialized"
+// -> "special") while its British -ise form keeps it ("standardised" -> "standardis") also searches the
+// British form's term, when the pack has it, at the literal's weight: it is the typed word in the other
+// spelling, while the bare stem is only Porter2's conflation (at 0.6, a British text's "standardised"
+// lost to every "standard"). The build tool's spelling pairs (tools/index/spelling_variants.cpp) leave
+// such a pair out when the shorter stem is a word of its own ("standard"): as a pair of terms it would
+// make every "standard" find "standardised" too. Here the typed word is known, so only the -ize word
+// gets it. The other way round needs nothing: the
+// British stem is its own term, and an American text's "-ized" words are under the bare stem, which
+// "organised" (stem "organis") must not reach ("organ").
+static void add_ise_variant(Scratch *s, uint32_t ci, const text::Token &tok, const char *stem, size_t sl) {
+  static const char *const kIze[] = {"ize", "ized", "izes", "izing", "ization", "izations", "izer", "izers", "izable"};
+  if (tok.len > kMaxTermBytes) return;
+  for (const char *e : kIze) {
+    size_t el = 0;
+    while (e[el]) ++el;
+    // the base keeps three letters ("size", "prize", "seized" stay as they are)
+    if (tok.len < el + 3 || FOLIO_MEMCMP(tok.text + tok.len - el, e, el) != 0) continue;
+    char w[kMaxTermBytes], vs[kMaxTermBytes];
+    FOLIO_MEMCPY(w, tok.text, tok.len);
+    w[tok.len - el + 1] = 's';
+    const size_t vl = stem_copy(w, tok.len, vs);
+    if (vl == sl && FOLIO_MEMCMP(vs, stem, sl) == 0) return;
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (!dict_find(&s->v, vs, vl, &ti, &bad) || ti.df == 0) {
+      if (bad) s->bad = true;
+      return;
+    }
+    Alt *a = alt_begin(s, ci, 1.0f, false);
+    if (a && !alt_term(s, a, ci, vs, vl, 0)) alt_drop(s, ci, a);
+    return;
+  }
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 // prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
 // word may also be whole (see below).
@@ -509,6 +562,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
       }
     }
   }
+  if (nparts == 0 && (!prefix || typing)) add_ise_variant(s, static_cast<uint32_t>(ci), tok, stem, sl);
   if (neg) return;
   if (prefix && tok.len >= 2) {
     const uint8_t before = s->clauses[ci].na;
