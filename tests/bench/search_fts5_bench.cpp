@@ -1,12 +1,13 @@
 // search_fts5_bench.cpp: folio search side by side with SQLite FTS5 on the same sections and queries.
 //
 //   folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE]
-//                      [--folio-only] [--exhaustive] [--no-synonyms]
+//                      [--folio-only] [--exhaustive] [--no-synonyms] [--prefix-last]
 //
 // --folio-only skips the FTS5 latency passes (for profiling folio with perf). --exhaustive passes
 // FOLIO_SEARCH_EXHAUSTIVE to every folio search (the reference evaluation: two passes, no pruning, no
 // skipping of hits before their rows are read; the same hits, for comparing the cost). --no-synonyms
-// passes FOLIO_SEARCH_NO_SYNONYMS (what synonym expansion costs; relevance changes).
+// passes FOLIO_SEARCH_NO_SYNONYMS (what synonym expansion costs; relevance changes). --prefix-last passes
+// FOLIO_SEARCH_PREFIX_LAST, as a kiosk searching as the user types (run it on queries cut mid-word).
 //
 // Plain FTS5 (every word ANDed) returns no hit for many queries and so writes few snippets; the line
 // "equal work" compares the two on the same number of snippets: over the queries where plain FTS5
@@ -157,7 +158,7 @@ std::vector<FtsHit> fts_search(sqlite3 *db, sqlite3_stmt *st, const std::string 
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE] [--folio-only] [--exhaustive]\n");
+    std::fprintf(stderr, "usage: folio_search_bench PACK QUERIES [--repeat N] [--limit K] [--label NAME] [--per-query FILE] [--folio-only] [--exhaustive] [--no-synonyms] [--prefix-last]\n");
     return 2;
   }
   int repeat = 5, limit = 10;
@@ -169,6 +170,7 @@ int main(int argc, char **argv) {
     if (!std::strcmp(argv[i], "--folio-only")) folio_only = true;
     else if (!std::strcmp(argv[i], "--exhaustive")) xf |= FOLIO_SEARCH_EXHAUSTIVE;
     else if (!std::strcmp(argv[i], "--no-synonyms")) xf |= FOLIO_SEARCH_NO_SYNONYMS;
+    else if (!std::strcmp(argv[i], "--prefix-last")) xf |= FOLIO_SEARCH_PREFIX_LAST;
     else if (has_value && !std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[++i]));
     else if (has_value && !std::strcmp(argv[i], "--limit")) limit = std::clamp(std::atoi(argv[++i]), 1, 64);
     else if (has_value && !std::strcmp(argv[i], "--label")) label = argv[++i];

@@ -729,6 +729,67 @@ TEST_CASE("search: as you type a whole word outweighs its rarer completions", "[
   CHECK(cap);
 }
 
+TEST_CASE("search: as you type a prefix weighs as its commonest completion, a first letter narrows nothing, and the start of a title names it", "[search]") {
+  // "cell" is in every stem-cell page, "centrifuge" in one: each completion at its own idf put the
+  // centrifuge page first for a user typing "stem ce" (FTS5 scores a prefix as one term too)
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  std::string jsonl;
+  for (int i = 0; i < 6; ++i)
+    jsonl += "{\"slug\":\"cells-" + std::to_string(i) + "\",\"title\":\"Topic " + std::to_string(i) +
+             "\",\"body\":\"Stem cells are cells. Stem cell research studies cells.\"}\n";
+  jsonl += R"({"slug":"spin","title":"Spinning","body":"Stem samples go into a centrifuge."})" "\n";
+  jsonl += R"({"slug":"shots","title":"Shots","body":"Knee injections, knee injections and more knee injections."})" "\n";
+  jsonl += R"({"slug":"compared","title":"Knee injections compared","body":"Several options exist."})" "\n";
+  build_jsonl_pack(dir / "t", jsonl, &pf);
+  auto search = [&](const char *q, uint32_t flags, std::vector<folio_search_hit> *hits) {
+    hits->assign(10, folio_search_hit{});
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), flags | FOLIO_SEARCH_NO_SNIPPETS, hits->data(), 10, nullptr, 0,
+                         &res) == FOLIO_OK);
+    hits->resize(res.hit_count);
+  };
+  auto slug = [](const folio_search_hit &h) { return std::string(h.slug.ptr, h.slug.len); };
+  std::vector<folio_search_hit> h;
+  search("stem ce", FOLIO_SEARCH_PREFIX_LAST, &h);
+  REQUIRE(h.size() >= 2);
+  CHECK(slug(h[0]).rfind("cells-", 0) == 0);
+  bool spin = false;
+  for (const auto &x : h) spin |= slug(x) == "spin";
+  CHECK(spin);  // the rarer completion still counts
+  // a first letter is the start of a word still being typed: the sections with every typed word are
+  // shown, not "best partial matches" for want of a word "c"
+  search("stem c", FOLIO_SEARCH_PREFIX_LAST, &h);
+  REQUIRE(h.size() >= 1);
+  CHECK((h[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
+  CHECK(slug(h[0]).rfind("cells-", 0) == 0);
+  {
+    // its snippet lights the completions ("cells"), not every word starting with the letter
+    std::vector<folio_search_hit> sh(1);
+    std::vector<char> text(2048);
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, "stem c", 6, FOLIO_SEARCH_PREFIX_LAST, sh.data(), 1, text.data(), text.size(),
+                         &res) == FOLIO_OK);
+    REQUIRE(res.hit_count == 1);
+    std::set<std::string> lit;
+    for (uint32_t i = 0; i < sh[0].highlight_count; ++i)
+      lit.insert(std::string(text.data() + sh[0].snippet_off + sh[0].highlights[i].off, sh[0].highlights[i].len));
+    CHECK(lit.count("cells") == 1);
+    CHECK(lit.count("Stem") == 1);
+    CHECK(lit.count("are") == 0);
+  }
+  // the start of a title while typing names its article, ahead of a page that says the words more often
+  search("knee inj", FOLIO_SEARCH_PREFIX_LAST, &h);
+  REQUIRE(h.size() >= 2);
+  CHECK(slug(h[0]) == "compared");
+  CHECK((h[0].flags & FOLIO_HIT_TITLE) != 0);
+  // only while typing: a finished query is no title's start
+  search("knee inj*", 0, &h);
+  for (const auto &x : h) CHECK((x.flags & FOLIO_HIT_TITLE) == 0);
+  search("knee inj ", FOLIO_SEARCH_PREFIX_LAST, &h);
+  for (const auto &x : h) CHECK((x.flags & FOLIO_HIT_TITLE) == 0);
+}
+
 TEST_CASE("search: words under 4 bytes are never corrected", "[search]") {
   // Algolia's minimum for one typo: a short word missing from the dictionary is more often a real word
   // the content lacks ("old" was shown as "told") than a typing error, and it has many neighbours

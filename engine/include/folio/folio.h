@@ -384,7 +384,10 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 #define FOLIO_SEARCH_NO_SNIPPETS 2u    /* skip snippets (no article decompression: fastest) */
 #define FOLIO_SEARCH_NO_FUZZY 4u       /* no typo correction */
 #define FOLIO_SEARCH_NO_SYNONYMS 8u    /* no synonym / abbreviation expansion */
-#define FOLIO_SEARCH_PREFIX_LAST 16u   /* search-as-you-type: the last word is also a prefix */
+#define FOLIO_SEARCH_PREFIX_LAST 16u   /* search-as-you-type: the last word is also a prefix (unless the
+                                          query ends with a space), even a single letter, which then only
+                                          adds score; two or more words that start exactly one article's
+                                          title or alias rank that article first, as its exact title would */
 #define FOLIO_SEARCH_EXHAUSTIVE 32u    /* the reference evaluation: the conjunctive pass, then (when it
                                           falls short) the disjunctive one, every matching section scored:
                                           no pruning of sections that cannot enter the results, no one-pass
@@ -404,7 +407,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 
 /* folio_search_hit.flags. */
 #define FOLIO_HIT_ALL_WORDS 1u         /* the section matched every required query word */
-#define FOLIO_HIT_TITLE 2u             /* the query is the article's title, an alias, or this section's heading */
+#define FOLIO_HIT_TITLE 2u             /* the query is the article's title, an alias, or this section's heading
+                                          (with FOLIO_SEARCH_PREFIX_LAST also the start of a title or alias) */
 
 typedef struct folio_search_range {
   uint32_t off, len;                   /* bytes, relative to the hit's snippet */

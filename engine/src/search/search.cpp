@@ -125,6 +125,18 @@ static bool mostly_unknown(const Scratch *s) {
   return guessed > 0 && unknown > guessed;
 }
 
+// Whether a query typed as you type may name a title by its start: two words or more, the last one still
+// being typed (no trailing space). One word is what folio_suggest is for; as a search it is too short
+// to say which article is meant.
+static bool typing_title_prefix(const char *q, size_t n) {
+  if (n == 0 || q[n - 1] == ' ') return false;
+  size_t i = 0;
+  while (i < n && q[i] == ' ') ++i;
+  for (; i < n; ++i)
+    if (q[i] == ' ') return true;
+  return false;
+}
+
 folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                         uint32_t cap, char *text_out, size_t text_cap, folio_search_result *out) {
   FOLIO_MEMSET(out, 0, sizeof *out);
@@ -213,6 +225,20 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
           title = true;
           tq += off;
           tl -= off;
+        }
+      }
+      if (!title && (flags & FOLIO_SEARCH_PREFIX_LAST) && typing_title_prefix(tq, tl)) {
+        // as you type, a query that is the start of one article's title or alias names that article
+        // ("knee inj" names "Knee injections compared"; "what are stem c" names "What are stem cells?");
+        // the start of several articles' names ("stem c": "stem cell risks", "stem cell price", ...)
+        // names none
+        uint32_t n = 0;
+        folio_entry se[2];
+        auto named = [](const folio_entry &x) { return ((x.score >> 16) & 3u) != 0; };  // a title or alias
+        if (detail::lookup_suggest(p, tq, tl, se, 2, &n) == FOLIO_OK && n >= 1 && named(se[0]) &&
+            (n == 1 || !named(se[1]))) {
+          e = se[0];
+          title = true;
         }
       }
       if (title) {
