@@ -28,6 +28,10 @@ int main(int argc, char **argv) {
   queries.push_back("can I play golf afterwards");
   queries.push_back("clinical trail");
   queries.push_back("golf");
+  // cut mid-word, as a kiosk sends them (with FOLIO_SEARCH_PREFIX_LAST: a first letter, a title's start)
+  queries.push_back("stem c");
+  queries.push_back("knee inj");
+  queries.push_back("what are stem c");
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);
