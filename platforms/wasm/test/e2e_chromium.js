@@ -1,7 +1,8 @@
 // node e2e_chromium.js <build dir> <pack> <screenshot.png>
 // End-to-end: serve the demo page, folio.js, the wasm module and the pack from 127.0.0.1, open it in
-// Debian's headless chromium driven by playwright-core, type a query, press Enter and check the rendered
-// article; keep a screenshot (a CI artifact). NODE_PATH must reach playwright-core.
+// Debian's headless chromium driven by playwright-core, type a query, check that results are listed while
+// typing, press Enter and check the rendered article; on the bundled content also type "knee inj" and
+// click the first hit listed; keep a screenshot (a CI artifact). NODE_PATH must reach playwright-core.
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -49,6 +50,10 @@ function serve() {
     await page.type('#q', query, { delay: 20 });
     await page.waitForSelector('#suggestions li', { timeout: 10000 }).catch(() => {});
     const suggestions = await page.$$eval('#suggestions li', (ls) => ls.map((l) => l.textContent));
+    // results are listed while typing, before Enter (the last word searched as a prefix)
+    await page.waitForFunction((t) => document.body.dataset.live === t, query, { timeout: 10000 });
+    const live = await page.$$eval('#hits li', (ls) => ls.length);
+    if (!live) throw new Error(`no results listed while typing "${query}"`);
     await page.press('#q', 'Enter');
     await page.waitForSelector('body[data-shown] #article h1, body[data-shown] #article h2', { timeout: 10000 });
     const hits = await page.$$eval('#hits li', (ls) => ls.map((l) => ({
@@ -71,7 +76,24 @@ function serve() {
     if (!hits[0].text.includes(heading.trim()) || article.length < 40) {
       throw new Error(`rendered "${heading}" is not the first hit "${hits[0].text.slice(0, 80)}"`);
     }
-    console.log(`ok   chromium ${browser.version()}: typed "${query}", ${suggestions.length} suggestions, ${hits.length} hits, card "${card.slice(0, 40)}…", rendered "${heading.trim()}" (${article.length} chars)`);
+    // The bundled content, typed mid-word: the start of a title names its article ("knee inj" ->
+    // "Knee injections compared"), and a click on a listed hit renders it.
+    let typed = '';
+    if (!process.env.FOLIO_E2E_QUERY) {
+      const partial = 'knee inj';
+      await page.fill('#q', '');
+      await page.type('#q', partial, { delay: 20 });
+      await page.waitForFunction((t) => document.body.dataset.live === t, partial, { timeout: 10000 });
+      const first = await page.textContent('#hits li:first-child b');
+      if (first !== 'Knee injections compared') throw new Error(`typing "${partial}" listed "${first}" first`);
+      const id = await page.getAttribute('#hits li:first-child', 'data-article');
+      await page.click('#hits li:first-child b');
+      await page.waitForFunction((a) => document.body.dataset.shown === a, id, { timeout: 10000 });
+      const text = await page.textContent('#article');
+      if (text.length < 40) throw new Error(`clicking "${first}" rendered "${text}"`);
+      typed = `, "${partial}" listed "${first}" first and rendered it on a click`;
+    }
+    console.log(`ok   chromium ${browser.version()}: typed "${query}", ${suggestions.length} suggestions, ${live} results while typing, ${hits.length} hits, card "${card.slice(0, 40)}…", rendered "${heading.trim()}" (${article.length} chars)${typed}`);
     console.log(`     screenshot ${shot}`);
     ok = true;
   } catch (e) {

@@ -1,5 +1,6 @@
-// Demo page for the WebAssembly port: suggestions while typing, search on Enter, the best hit rendered
-// as HTML. The pack is fetched from `pack.folio` next to the page (or ?pack=URL).
+// Demo page for the WebAssembly port: suggestions and results while typing (the last word a prefix),
+// search on Enter, the best hit rendered as HTML (or the hit clicked). The pack is fetched from
+// `pack.folio` next to the page (or ?pack=URL).
 'use strict';
 (async () => {
   const $ = (id) => document.getElementById(id);
@@ -28,40 +29,64 @@
     $('article').innerHTML = pack.render(articleId, { format: 'html', section });
     document.body.dataset.shown = String(articleId);
   }
+  const mark = (h) => {
+    let out = '';
+    let at = 0;
+    for (const [s, e] of h.highlights) {
+      out += esc(h.snippet.slice(at, s)) + '<mark>' + esc(h.snippet.slice(s, e)) + '</mark>';
+      at = e;
+    }
+    return out + esc(h.snippet.slice(at));
+  };
+  let shown = [];  // the hits listed, for a click on one
+  // Search and list the hits; null on a bad query (its message is shown).
+  function search(text, typing) {
+    let r;
+    try {
+      r = pack.search(text, { limit: 8, prefixLast: typing });
+    } catch (e) {
+      status.textContent = e.message;
+      return null;
+    }
+    shown = r.hits;
+    $('hits').innerHTML = r.hits.map((h, i) =>
+      `<li data-i="${i}" data-article="${h.article}"><b>${esc(h.title)}</b>${h.heading ? ' › ' + esc(h.heading) : ''}<br><small>${mark(h)}</small></li>`).join('');
+    status.textContent = `${r.hits.length} results` + (r.corrected ? ` (searched for “${r.corrected}”)` : '') +
+      (r.suggested ? ` — did you mean “${r.suggested}”?` : '');
+    document.body.dataset.live = typing ? text : '';
+    return r;
+  }
+  // As the user types: title suggestions, and the search with the last word as a prefix ("knee inj"), as a
+  // kiosk shows results before Enter.
   q.addEventListener('input', () => {
     const s = pack.suggest(q.value, 8);
     $('suggestions').innerHTML = s.map((e) => `<li data-id="${e.article}">${esc(e.title)}</li>`).join('');
+    $('card').innerHTML = '';  // the definition card is for the finished query (Enter)
+    if (q.value.trim()) {
+      search(q.value, true);
+    } else {
+      shown = [];
+      $('hits').innerHTML = '';
+    }
   });
   $('suggestions').addEventListener('click', (ev) => {
     const id = ev.target.dataset.id;
     if (id !== undefined) show(Number(id));
   });
+  $('hits').addEventListener('click', (ev) => {
+    const li = ev.target.closest('li');
+    const h = li && shown[Number(li.dataset.i)];
+    if (h) show(h.article, h.section);
+  });
+  // Enter: the query as finished words, and the best hit rendered.
   q.addEventListener('keydown', (ev) => {
     if (ev.key !== 'Enter') return;
     $('suggestions').innerHTML = '';
-    let r;
-    try {
-      r = pack.search(q.value, { limit: 8 });
-    } catch (e) {
-      status.textContent = e.message;
-      return;
-    }
-    const mark = (h) => {
-      let out = '';
-      let at = 0;
-      for (const [s, e] of h.highlights) {
-        out += esc(h.snippet.slice(at, s)) + '<mark>' + esc(h.snippet.slice(s, e)) + '</mark>';
-        at = e;
-      }
-      return out + esc(h.snippet.slice(at));
-    };
+    const r = search(q.value, false);
+    if (!r) return;
     // a definition card when the query asks about a glossary term ("what is a placebo?")
     const g = pack.glossaryForQuery(q.value);
     $('card').innerHTML = g ? `<b>${esc(g.term)}</b>: ${esc(g.definition)}` : '';
-    $('hits').innerHTML = r.hits.map((h) =>
-      `<li><b>${esc(h.title)}</b>${h.heading ? ' › ' + esc(h.heading) : ''}<br><small>${mark(h)}</small></li>`).join('');
-    status.textContent = `${r.hits.length} results` + (r.corrected ? ` (searched for “${r.corrected}”)` : '') +
-      (r.suggested ? ` — did you mean “${r.suggested}”?` : '');
     if (r.hits.length) show(r.hits[0].article, r.hits[0].section);
   });
 })();
