@@ -741,6 +741,7 @@ TEST_CASE("search: as you type a prefix weighs as its commonest completion, a fi
   jsonl += R"({"slug":"spin","title":"Spinning","body":"Stem samples go into a centrifuge."})" "\n";
   jsonl += R"({"slug":"shots","title":"Shots","body":"Knee injections, knee injections and more knee injections."})" "\n";
   jsonl += R"({"slug":"compared","title":"Knee injections compared","body":"Several options exist."})" "\n";
+  jsonl += R"({"slug":"vitamin","title":"Vitamin","body":"Vitamin C is found in fruit."})" "\n";
   build_jsonl_pack(dir / "t", jsonl, &pf);
   auto search = [&](const char *q, uint32_t flags, std::vector<folio_search_hit> *hits) {
     hits->assign(10, folio_search_hit{});
@@ -778,6 +779,10 @@ TEST_CASE("search: as you type a prefix weighs as its commonest completion, a fi
     CHECK(lit.count("Stem") == 1);
     CHECK(lit.count("are") == 0);
   }
+  // a first letter that is also a word ("C") weighs no more than the words it may be the start of
+  search("c", FOLIO_SEARCH_PREFIX_LAST, &h);
+  REQUIRE(h.size() >= 2);
+  CHECK(slug(h[0]).rfind("cells-", 0) == 0);
   // the start of a title while typing names its article, ahead of a page that says the words more often
   search("knee inj", FOLIO_SEARCH_PREFIX_LAST, &h);
   REQUIRE(h.size() >= 2);

@@ -584,6 +584,10 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     const uint32_t df = s->cursors[a->c0].df;
     const bool whole = typing && df > 0 && tok.len > 1;  // the typed word is itself a word of the pack
     add_prefix_alts(s, ci, tok.text, tok.len, stem, sl, df, (whole || first_letter) ? kWeightPrefixOfWord : kWeightPrefix);
+    // a first letter that is also a word ("s", "c") weighs as its completions do: with its own idf, the
+    // rare one-letter word outweighed every completion ("s" showed the one section with an "S")
+    if (first_letter && s->clauses[ci].na > before)
+      s->cursors[a->c0].idf = s->cursors[s->alts[s->clauses[ci].a0 + before].c0].idf;
     // while typing, the last word may be whole and misspelled ("is it painfull", as a kiosk sends it when
     // the user stops): when it is no word of the pack and nothing starts with it, it is corrected like
     // any other word (an explicit `menis*` is not)
