@@ -149,8 +149,8 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       // a section that says "kneecap" is also found by "patella"). Until 2026-12-04 the lead also got the
       // terms whose glossary entry points to its article, and won queries that a later section answers
       // ("medicinal signaling cells" showed the MSC article's lead, not its paracrine section): without
-      // them the judged set went from 0.894 to 0.897, the held-out rounds 5, 7 and 8 up by 0.011, 0.037
-      // and 0.001, round 2 down by 0.009
+      // them the judged set went from 0.894 to 0.896, the held-out rounds 5, 7 and 8 up by 0.011, 0.037
+      // and 0.001, rounds 2 and 3 down by 0.009 and 0.012 (docs/search.md, Ranking)
       std::set<uint32_t> hit;
       const std::vector<std::string> seq =
           gl_first.empty() ? std::vector<std::string>{} : stem_seq(d.heading + "\n" + d.body);
