@@ -153,6 +153,32 @@ check "flipped byte: verify" 3 "$folio" verify "$tmp/flip.folio"
 printf 'not a pack at all, just text\n%.0s' {1..10} >"$tmp/text.folio"
 check "not a pack" 3 "$folio" info "$tmp/text.folio"
 check "missing file" 2 "$folio" info "$tmp/nope.folio"
+check "missing file: verify --json" 2 "$folio" verify "$tmp/nope.folio" --json; json_ok "verify failure json" "$tmp/out"
+contains "verify failure says why" "$tmp/out" '"status": ?"cannot read: no such file"'
+check "truncated pack: verify --json" 3 "$folio" verify "$tmp/trunc.folio" --json
+contains "verify truncated says why" "$tmp/out" '"status": ?"pack is truncated"'
+# a directory or a query file with no query: a message and exit 2 from every command (search and eval
+# once threw std::length_error on a directory and aborted)
+mkdir "$tmp/dir"
+for c in info search eval; do
+  case $c in
+    info) check "$c on a directory" 2 "$folio" info "$tmp/dir" ;;
+    search) check "$c on a directory" 2 "$folio" search "$tmp/dir" knee ;;
+    eval) check "$c on a directory" 2 "$folio" eval "$tmp/dir" "$src/tests/relevance/queries.tsv" ;;
+  esac
+  contains "$c: is a directory" "$tmp/err" "cannot read: is a directory"
+done
+check "eval: queries file is a directory" 2 "$folio" eval "$pack" "$tmp/dir"; contains "eval dir queries" "$tmp/err" "is a directory"
+: >"$tmp/none.tsv"
+check "eval: no queries" 2 "$folio" eval "$pack" "$tmp/none.tsv"; contains "eval no queries" "$tmp/err" "no queries"
+# an empty or invalid UTF-8 query argument: exit 2 and a message, as search does
+for c in get suggest glossary; do
+  check "$c empty" 2 "$folio" $c "$pack" ""; contains "$c empty says so" "$tmp/err" "is empty"
+  check "$c invalid UTF-8" 2 "$folio" $c "$pack" "$(printf 'kne\xff')"; contains "$c UTF-8 says so" "$tmp/err" "not valid UTF-8"
+done
+check "search empty" 2 "$folio" search "$pack" ""
+check "search invalid UTF-8" 2 "$folio" search "$pack" "$(printf 'kne\xff')"; contains "search UTF-8" "$tmp/err" "UTF-8"
+check "search unknown audience" 2 "$folio" search "$pack" "audience:foo knee"; contains "audience named" "$tmp/err" "unknown audience 'foo'"
 
 # build: atomic, deterministic, all errors reported, nothing written on failure
 check "build twice (1)" 0 "$folio" build "$src/content" -o "$tmp/a.folio" --quiet

@@ -23,13 +23,15 @@ int exit_for(int status) {
   }
 }
 
-std::unique_ptr<OpenPack> OpenPack::open(const std::string &path, uint32_t flags, int *exit_code) {
+std::unique_ptr<OpenPack> OpenPack::open(const std::string &path, uint32_t flags, int *exit_code,
+                                         std::string *why) {
   std::unique_ptr<OpenPack> op(new OpenPack());
   auto *file = new folio_posix_file();
   op->map_ = file;
   int rc = folio_posix_map(path.c_str(), file);
   if (rc != 0) {
     std::fprintf(stderr, "folio: %s: cannot read: %s\n", path.c_str(), folio_posix_error(rc));
+    if (why) *why = std::string("cannot read: ") + folio_posix_error(rc);
     *exit_code = EXIT_USAGE;
     return nullptr;
   }
@@ -44,6 +46,7 @@ std::unique_ptr<OpenPack> OpenPack::open(const std::string &path, uint32_t flags
   folio_status st = folio_open(op->data_, op->size_, op->ws_.get(), ws_len, flags, &op->pack_, &op->reader_);
   if (st != FOLIO_OK) {
     std::fprintf(stderr, "folio: %s: %s\n", path.c_str(), folio_status_str(st));
+    if (why) *why = folio_status_str(st);
     *exit_code = exit_for(st);
     return nullptr;
   }

@@ -23,9 +23,10 @@ int exit_for(int status);
 // A pack file mapped read-only plus its workspace; opened with folio_open.
 class OpenPack {
  public:
-  // Maps `path` and opens it. On failure prints "folio: PATH: message" to stderr and returns the exit
-  // code in *exit_code (nullptr result).
-  static std::unique_ptr<OpenPack> open(const std::string &path, uint32_t flags, int *exit_code);
+  // Maps `path` and opens it. On failure prints "folio: PATH: message" to stderr, returns the exit code in
+  // *exit_code and, when `why` is not NULL, the message in *why (nullptr result).
+  static std::unique_ptr<OpenPack> open(const std::string &path, uint32_t flags, int *exit_code,
+                                        std::string *why = nullptr);
   ~OpenPack();
   const folio_pack *pack() const { return pack_; }
   folio_reader *reader() const { return reader_; }

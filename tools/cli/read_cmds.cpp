@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli_pack.h"
+#include "text/text.h"
 
 namespace folio {
 namespace cli {
@@ -31,6 +32,23 @@ static int parse(CLI::App &app, int argc, char **argv) {
   } catch (const CLI::ParseError &e) {
     std::fprintf(stderr, "folio %s: %s\nRun 'folio %s --help' for usage.\n", app.get_name().c_str(), e.what(),
                  app.get_name().c_str());
+    return EXIT_USAGE;
+  }
+  return -1;
+}
+
+// A query argument the command cannot look up: empty (or only spaces) or not UTF-8. Prints "folio CMD:
+// WHAT is empty" or "folio CMD: WHAT is not valid UTF-8 (byte N)" and returns EXIT_USAGE, as search does;
+// -1 when the text can be looked up. (Without it an empty prefix exited 1 with no message, and an
+// invalid REF was echoed raw as "no such article".)
+static int check_query_text(const char *cmd, const char *what, const std::string &s) {
+  size_t bad = 0;
+  if (!text::utf8_valid(s.data(), s.size(), &bad)) {
+    std::fprintf(stderr, "folio %s: %s is not valid UTF-8 (byte %zu)\n", cmd, what, bad + 1);
+    return EXIT_USAGE;
+  }
+  if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+    std::fprintf(stderr, "folio %s: %s is empty\n", cmd, what);
     return EXIT_USAGE;
   }
   return -1;
@@ -107,6 +125,7 @@ int cmd_get(int argc, char **argv) {
   app.add_flag("--no-references", no_refs, "omit the numbered reference list");
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
   if (as_json) format = "json";
+  if (int bad = check_query_text("get", "REF", ref); bad >= 0) return bad;
   int rc = 0;
   auto op = OpenPack::open(path, 0, &rc);
   if (!op) return rc;
@@ -171,6 +190,7 @@ int cmd_suggest(int argc, char **argv) {
   app.add_flag("--json", as_json, "print JSON");
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
   const std::string prefix = join_words(words);
+  if (int bad = check_query_text("suggest", "PREFIX", prefix); bad >= 0) return bad;
   int rc = 0;
   auto op = OpenPack::open(path, 0, &rc);
   if (!op) return rc;
@@ -212,6 +232,7 @@ int cmd_glossary(int argc, char **argv) {
   app.add_flag("--json", as_json, "print JSON");
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
   const std::string term = join_words(words);
+  if (int bad = check_query_text("glossary", "TERM", term); bad >= 0) return bad;
   int rc = 0;
   auto op = OpenPack::open(path, 0, &rc);
   if (!op) return rc;
@@ -253,9 +274,10 @@ int cmd_verify(int argc, char **argv) {
   app.add_flag("--json", as_json, "print JSON");
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
   int rc = 0;
-  auto op = OpenPack::open(path, FOLIO_OPEN_VERIFY_CHECKSUM, &rc);
+  std::string why;
+  auto op = OpenPack::open(path, FOLIO_OPEN_VERIFY_CHECKSUM, &rc, &why);
   if (!op) {
-    if (as_json) print_json({{"ok", false}, {"exit", rc}});
+    if (as_json) print_json({{"ok", false}, {"status", why}, {"exit", rc}});
     return rc;
   }
   uint32_t bad = FOLIO_NONE;
@@ -266,7 +288,7 @@ int cmd_verify(int argc, char **argv) {
     if (folio_article_get(op->pack(), bad, &a) == FOLIO_OK) where = str(a.slug);
   }
   if (as_json) {
-    json j = {{"ok", st == FOLIO_OK}, {"status", folio_status_str(st)}};
+    json j = {{"ok", st == FOLIO_OK}, {"status", folio_status_str(st)}, {"exit", exit_for(st)}};
     if (!where.empty()) j["article"] = where;
     print_json(j);
   } else if (st == FOLIO_OK) {

@@ -35,8 +35,10 @@ int exit_for(folio_status s) {
 int open_pack(PackFile &pf, const std::string &path) {
   const folio_status s = pf.open(path);
   if (s == FOLIO_OK) return 0;
-  std::fprintf(stderr, "folio: %s: %s\n", path.c_str(),
-               s == FOLIO_E_NOT_FOUND ? "cannot read the file" : folio_status_str(s));
+  if (s == FOLIO_E_NOT_FOUND)
+    std::fprintf(stderr, "folio: %s: cannot read: %s\n", path.c_str(), pf.error.c_str());
+  else
+    std::fprintf(stderr, "folio: %s: %s\n", path.c_str(), folio_status_str(s));
   return s == FOLIO_E_NOT_FOUND ? 2 : 3;
 }
 
@@ -52,6 +54,26 @@ int no_search_index(const std::string &path, const folio_pack *pack) {
   else
     std::fprintf(stderr, "folio: %s: the pack has no search index\n", path.c_str());
   return 2;
+}
+
+// The value of the query's first `audience:` filter that folio_search rejects (FOLIO_E_QUERY), or "": the
+// engine returns the same status for a query with no word, and the message should say which it was.
+std::string bad_audience(const std::string &q) {
+  size_t i = 0;
+  while (i < q.size()) {
+    while (i < q.size() && static_cast<unsigned char>(q[i]) <= 0x20) ++i;
+    size_t j = i;
+    while (j < q.size() && static_cast<unsigned char>(q[j]) > 0x20) ++j;
+    std::string w = q.substr(i, j - i), lw = w;
+    for (char &c : lw) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (lw.rfind("audience:", 0) == 0) {
+      const std::string v = lw.substr(9);
+      if (v != "patient" && v != "patients" && v != "clinician" && v != "clinicians" && v != "both" && v != "all")
+        return w.substr(9);
+    }
+    i = j;
+  }
+  return "";
 }
 
 // Snippet with highlights marked [like this] for terminals.
@@ -162,6 +184,11 @@ int cmd_search(int argc, char **argv) {
   folio_search_result res;
   const folio_status s =
       folio_search(pf.reader, query.data(), query.size(), flags, hits.data(), limit, text.data(), text.size(), &res);
+  if (s == FOLIO_E_QUERY && !bad_audience(query).empty()) {
+    std::fprintf(stderr, "folio: search: unknown audience '%s' (audience:patient, audience:clinician or audience:both)\n",
+                 bad_audience(query).c_str());
+    return exit_for(s);
+  }
   if (s == FOLIO_E_QUERY) {
     std::fprintf(stderr,
                  "folio: search: nothing to search for: the query has no word to look for (only exclusions, "
@@ -263,8 +290,10 @@ int cmd_eval(int argc, char **argv) {
     std::vector<RankedHit> ranked;
     if (s == FOLIO_OK)
       for (uint32_t i = 0; i < res.hit_count; ++i) ranked.push_back({str(hits[i].slug), str(hits[i].anchor)});
-    else if (s == FOLIO_E_CORRUPT)
+    else if (s == FOLIO_E_CORRUPT) {
+      std::fprintf(stderr, "folio: %s: %s (query at line %d)\n", path.c_str(), folio_status_str(s), q.line);
       return 3;
+    }
     const Metrics m = score_query(q, ranked);
     rep.add(q.stratum, m);
     if (verbose && m.s1 == 0) {

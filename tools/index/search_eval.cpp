@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -12,6 +13,8 @@ namespace folio {
 namespace index {
 
 std::vector<EvalQuery> load_eval_queries(const std::string &path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw std::runtime_error(path + ": cannot read: is a directory");
   std::ifstream f(path);
   if (!f) throw std::runtime_error(path + ": cannot read");
   std::vector<EvalQuery> out;
@@ -54,6 +57,8 @@ std::vector<EvalQuery> load_eval_queries(const std::string &path) {
       throw std::runtime_error(path + ":" + std::to_string(ln) + ": stratum, query and judgments are required");
     out.push_back(std::move(q));
   }
+  if (f.bad()) throw std::runtime_error(path + ": read error");
+  if (out.empty()) throw std::runtime_error(path + ": no queries (expected stratum<TAB>query<TAB>judgments lines)");
   return out;
 }
 

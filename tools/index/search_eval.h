@@ -23,7 +23,8 @@ struct EvalQuery {
 };
 
 // Parse a query file: lines "stratum<TAB>query<TAB>slug[#anchor][=grade] ..." ('#' lines and blank lines
-// ignored). Throws std::runtime_error("path:line: message") on a malformed line.
+// ignored). Throws std::runtime_error("path:line: message") on a malformed line, and "path: message" when
+// the file cannot be read (a directory) or holds no query.
 std::vector<EvalQuery> load_eval_queries(const std::string &path);
 
 struct RankedHit {

@@ -469,7 +469,8 @@ uint32_t folio_search_index_version(const folio_pack *p);
  * on guesses; one word found as typed (or through its synonyms, parts or completions) keeps it searched.
  * Returns FOLIO_OK (also with 0 hits), FOLIO_E_ARG (NULL r/out, or hits NULL with cap > 0),
  * FOLIO_E_UTF8 (invalid UTF-8 in the query), FOLIO_E_QUERY (nothing searchable: empty, only operators
- * or punctuation), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_VERSION (its search index
+ * or punctuation; or an audience: filter whose value is not patient(s), clinician(s), both or all; an
+ * unknown topic: is not an error, it matches no article), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_VERSION (its search index
  * is of another version than FOLIO_SEARCH_INDEX_VERSION: rebuild the pack), FOLIO_E_CORRUPT (damaged index or
  * article), FOLIO_E_WORKSPACE (the pack declares less search scratch than this engine needs; packs
  * declare a fixed 64 KiB budget). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).
