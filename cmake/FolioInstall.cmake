@@ -1,5 +1,5 @@
 # install(): the engine library, its public headers, an exported CMake package (find_package(folio) →
-# folio::engine) and folio.pc for pkg-config.
+# folio::engine, and folio::posix on POSIX systems) and folio.pc (folio-posix.pc) for pkg-config.
 include(CMakePackageConfigHelpers)
 
 set_target_properties(folio_engine PROPERTIES EXPORT_NAME engine)
@@ -21,3 +21,7 @@ install(FILES ${PROJECT_BINARY_DIR}/folioConfig.cmake ${PROJECT_BINARY_DIR}/foli
 
 configure_file(${PROJECT_SOURCE_DIR}/cmake/folio.pc.in ${PROJECT_BINARY_DIR}/folio.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/folio.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(TARGET folio_posix)
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/folio-posix.pc.in ${PROJECT_BINARY_DIR}/folio-posix.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/folio-posix.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()

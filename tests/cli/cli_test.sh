@@ -42,6 +42,7 @@ j = json.load(open(sys.argv[1]))
 assert j["articles"] >= 25 and j["glossary"] >= 50 and j["references"] > 0, j
 assert 0 < j["workspace_bytes"] <= 256 * 1024, j["workspace_bytes"]
 assert j["format"].startswith("1."), j["format"]
+assert j["topics"] and all(set(t) == {"topic", "articles"} for t in j["topics"]), j["topics"]  # as topics --json
 PY
 
 # get: article, section, title fallback, formats, not found

@@ -30,8 +30,8 @@ static int parse(CLI::App &app, int argc, char **argv) {
     std::fputs(app.help().c_str(), stdout);
     return EXIT_OK;
   } catch (const CLI::ParseError &e) {
-    std::fprintf(stderr, "folio %s: %s\nRun 'folio %s --help' for usage.\n", app.get_name().c_str(), e.what(),
-                 app.get_name().c_str());
+    std::fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", app.get_name().c_str(), e.what(),
+                 app.get_name().c_str());  // the name is "folio CMD"
     return EXIT_USAGE;
   }
   return -1;
@@ -60,7 +60,7 @@ static void print_str(const std::string &s) {
 }
 
 int cmd_info(int argc, char **argv) {
-  CLI::App app{"Show a pack's metadata, counts and sizes.", "info"};
+  CLI::App app{"Show a pack's metadata, counts and sizes.", "folio info"};
   std::string path;
   bool as_json = false;
   app.add_option("PACK", path, "pack file")->required();
@@ -78,7 +78,7 @@ int cmd_info(int argc, char **argv) {
   for (uint32_t t = 0; t < in.topic_count; t++) {
     folio_str name;
     uint32_t n = 0;
-    if (folio_topic_get(op->pack(), t, &name, &n) == FOLIO_OK) topics.push_back({{"name", str(name)}, {"articles", n}});
+    if (folio_topic_get(op->pack(), t, &name, &n) == FOLIO_OK) topics.push_back({{"topic", str(name)}, {"articles", n}});
   }
   json j = {{"title", str(in.title)},
             {"language", str(in.language)},
@@ -115,7 +115,7 @@ int cmd_info(int argc, char **argv) {
 }
 
 int cmd_get(int argc, char **argv) {
-  CLI::App app{"Print an article or one section of it.", "get"};
+  CLI::App app{"Print an article or one section of it.", "folio get"};
   std::string path, ref, format = "text";
   bool as_json = false, no_refs = false;
   app.add_option("PACK", path, "pack file")->required();
@@ -179,7 +179,7 @@ int cmd_get(int argc, char **argv) {
 }
 
 int cmd_suggest(int argc, char **argv) {
-  CLI::App app{"Suggest articles whose title, alias or a title word starts with PREFIX.", "suggest"};
+  CLI::App app{"Suggest articles whose title, alias or a title word starts with PREFIX.", "folio suggest"};
   std::string path;
   std::vector<std::string> words;
   unsigned limit = 8;
@@ -220,7 +220,7 @@ int cmd_suggest(int argc, char **argv) {
 
 int cmd_glossary(int argc, char **argv) {
   CLI::App app{"Look up a glossary term by name, abbreviation or everyday word, also inside a question "
-               "(\"what is a placebo?\") or as a plural.", "glossary"};
+               "(\"what is a placebo?\") or as a plural.", "folio glossary"};
   std::string path;
   std::vector<std::string> words;
   bool as_json = false;
@@ -267,7 +267,7 @@ int cmd_glossary(int argc, char **argv) {
 }
 
 int cmd_verify(int argc, char **argv) {
-  CLI::App app{"Check a pack completely: checksums, every index reference and every article.", "verify"};
+  CLI::App app{"Check a pack completely: checksums, every index reference and every article.", "folio verify"};
   std::string path;
   bool as_json = false;
   app.add_option("PACK", path, "pack file")->required();
@@ -301,7 +301,7 @@ int cmd_verify(int argc, char **argv) {
 }
 
 int cmd_export(int argc, char **argv) {
-  CLI::App app{"Export every section as one JSON object per line (slug, section, title, heading, text).", "export"};
+  CLI::App app{"Export every section as one JSON object per line (slug, section, title, heading, text).", "folio export"};
   std::string path, format = "jsonl";
   app.add_option("PACK", path, "pack file")->required();
   app.add_option("--format", format, "jsonl (the only format)")->check(CLI::IsMember({"jsonl"}));
@@ -335,7 +335,7 @@ int cmd_export(int argc, char **argv) {
 }
 
 int cmd_topics(int argc, char **argv) {
-  CLI::App app{"List topics, or the articles of one topic.", "topics"};
+  CLI::App app{"List topics, or the articles of one topic.", "folio topics"};
   std::string path, name;
   bool as_json = false;
   app.add_option("PACK", path, "pack file")->required();

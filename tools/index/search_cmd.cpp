@@ -56,6 +56,15 @@ int no_search_index(const std::string &path, const folio_pack *pack) {
   return 2;
 }
 
+// A CLI11 parse error as the other commands report it: --help prints the help (exit 0); anything else is
+// "folio CMD: what\nRun 'folio CMD --help' for usage." on stderr (exit 2).
+int parse_error(CLI::App &app, const CLI::ParseError &e) {
+  if (e.get_exit_code() == 0) return app.exit(e);
+  const std::string &name = app.get_name();  // "folio search"
+  std::fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", name.c_str(), e.what(), name.c_str());
+  return 2;
+}
+
 // The value of the query's first `audience:` filter that folio_search rejects (FOLIO_E_QUERY), or "": the
 // engine returns the same status for a query with no word, and the message should say which it was.
 std::string bad_audience(const std::string &q) {
@@ -168,8 +177,7 @@ int cmd_search(int argc, char **argv) {
     for (std::string &a : args) av.push_back(a.data());
     app.parse(static_cast<int>(av.size()), av.data());
   } catch (const CLI::ParseError &e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    return parse_error(app, e);
   }
   std::string query;
   for (const std::string &w : words) query += (query.empty() ? "" : " ") + w;
@@ -185,18 +193,18 @@ int cmd_search(int argc, char **argv) {
   const folio_status s =
       folio_search(pf.reader, query.data(), query.size(), flags, hits.data(), limit, text.data(), text.size(), &res);
   if (s == FOLIO_E_QUERY && !bad_audience(query).empty()) {
-    std::fprintf(stderr, "folio: search: unknown audience '%s' (audience:patient, audience:clinician or audience:both)\n",
+    std::fprintf(stderr, "folio search: unknown audience '%s' (audience:patient, audience:clinician or audience:both)\n",
                  bad_audience(query).c_str());
     return exit_for(s);
   }
   if (s == FOLIO_E_QUERY) {
     std::fprintf(stderr,
-                 "folio: search: nothing to search for: the query has no word to look for (only exclusions, "
+                 "folio search: nothing to search for: the query has no word to look for (only exclusions, "
                  "operators or punctuation)\n");
     return exit_for(s);
   }
   if (s != FOLIO_OK) {
-    std::fprintf(stderr, "folio: search: %s\n", folio_status_str(s));
+    std::fprintf(stderr, "folio search: %s\n", folio_status_str(s));
     return exit_for(s);
   }
   const std::string corrected = (res.flags & FOLIO_SEARCH_CORRECTED)
@@ -263,14 +271,13 @@ int cmd_eval(int argc, char **argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    return parse_error(app, e);
   }
   std::vector<EvalQuery> qs;
   try {
     qs = load_eval_queries(qpath);
   } catch (const std::exception &e) {
-    std::fprintf(stderr, "folio: %s\n", e.what());
+    std::fprintf(stderr, "folio eval: %s\n", e.what());
     return 2;
   }
   PackFile pf;
