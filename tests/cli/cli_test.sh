@@ -142,6 +142,33 @@ contains "browse :get" "$tmp/browse" "^Frequently asked questions"
 contains "browse definition card" "$tmp/browse" "^  Osteoarthritis: The most common"
 check "browse usage" 2 "$folio" browse
 
+# the README's example sessions (`$ folio suggest|glossary|search build/content.folio …`) print what the
+# README shows (scores aside), so the examples stay true when the content or the ranking changes
+python3 - "$src/README.md" "$folio" "$pack" <<'PY' || { echo "FAIL: README examples differ from the CLI's output"; fails=$((fails + 1)); }
+import re, shlex, subprocess, sys
+readme, folio, pack = sys.argv[1:4]
+lines = open(readme, encoding="utf-8").read().splitlines()
+bad = n = 0
+for i, line in enumerate(lines):
+    m = re.match(r"^\$ folio (suggest|glossary|search) build/content\.folio (.*)$", line)
+    if not m:
+        continue
+    shown = []
+    for l in lines[i + 1:]:
+        if l.startswith("$ ") or l.startswith("```"):
+            break
+        shown.append(l)
+    args = shlex.split(m.group(2).split("#")[0])
+    out = subprocess.run([folio, m.group(1), pack] + args, capture_output=True, text=True).stdout.splitlines()
+    strip = lambda ls: [re.sub(r"  -?[0-9]+\.[0-9]+$", "", l) for l in ls if l.strip()]
+    n += 1
+    if strip(shown) != strip(out)[:len(strip(shown))] or len(strip(out)) != len(strip(shown)):
+        bad += 1
+        print(f"README line {i + 1}: {line}\n  README shows: {strip(shown)}\n  CLI prints:   {strip(out)}")
+print(f"README examples: {n} checked, {bad} differ")
+sys.exit(1 if bad or n < 3 else 0)
+PY
+
 # corrupt packs → 3; missing file → 2
 head -c 1000 "$pack" >"$tmp/trunc.folio"
 check "truncated pack" 3 "$folio" info "$tmp/trunc.folio"
