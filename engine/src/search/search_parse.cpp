@@ -153,7 +153,7 @@ size_t stem_copy(const char *src, size_t len, char *dst) {
 // what helps; required, it made a section with "helped" and the article's names beat the ACL section).
 // Like stopwords, they only add score where they occur.
 bool is_query_noise(const char *w, size_t len) {
-  static const char *const kNoise[] = {"vs", "versus", "v", "can", "will", "may", "might", "help"};
+  static const char *const kNoise[] = {"vs", "versus", "v", "can", "will", "may", "might", "help", "helps", "helped", "helping"};
   for (const char *n : kNoise) {
     size_t l = 0;
     while (n[l]) ++l;
