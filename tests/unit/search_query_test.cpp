@@ -450,6 +450,50 @@ TEST_CASE("search: a deletion that is no word shows the term's own form", "[sear
   CHECK(std::string(text.data() + res.corrected_off, res.corrected_len) == "guide");
 }
 
+TEST_CASE("search: a comparative or superlative no section has finds its base word", "[search]") {
+  // Porter2 keeps "-er" and "-est": "riskier" found nothing in a pack that says "risk" and "risky"
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"risk","title":"Knee injections","body":"Every injection carries some risk of infection."})"
+      "\n"
+      R"({"slug":"safe","title":"Rest","body":"Rest is a safe first step. Braces are safer than surgery."})"
+      "\n"
+      R"({"slug":"cheap","title":"Exercise","body":"Exercise is cheaper than any injection."})"
+      "\n"
+      R"({"slug":"big","title":"Surgery","body":"Knee replacement is a big operation."})"
+      "\n"
+      R"({"slug":"healthy","title":"Weight","body":"A healthy weight takes load off the knee."})"
+      "\n";
+  build_jsonl_pack(dir / "d", jsonl, &pf);
+  struct Case {
+    const char *query, *slug, *lit;  // the hit and the word its snippet highlights
+  };
+  for (const Case &c : {Case{"riskier", "risk", "risk"}, Case{"riskiest", "risk", "risk"},
+                        Case{"safest step", "safe", "safe"}, Case{"cheapest", "cheap", "cheaper"},
+                        Case{"bigger operation", "big", "big"}, Case{"healthier", "healthy", "healthy"}}) {
+    INFO(c.query);
+    for (uint32_t flags : {0u, static_cast<uint32_t>(FOLIO_SEARCH_NO_FUZZY)}) {
+      const Result r = search_pack(pf, c.query, flags);
+      REQUIRE(r.status == FOLIO_OK);
+      REQUIRE(r.res.hit_count >= 1);
+      CHECK(r.slug(0) == c.slug);
+      CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+      CHECK(r.corrected().empty());  // the same word, not a correction
+      REQUIRE(r.hits[0].highlight_count >= 1);
+      const folio_search_range &h = r.hits[0].highlights[0];
+      CHECK(r.snippet(0).substr(h.off, h.len) == c.lit);
+    }
+  }
+  // a word the pack has is searched as it is: "safer" finds the sentence with "safer", not "safe"
+  const Result safer = search_pack(pf, "safer");
+  REQUIRE(safer.res.hit_count == 1);
+  CHECK(safer.slug(0) == "safe");
+  CHECK(safer.snippet(0).find("safer") != std::string::npos);
+  // an -er noun whose base is no word of the pack is left to typo correction as before
+  CHECK(search_pack(pf, "zzzqer").res.hit_count == 0);
+}
+
 TEST_CASE("search: a corrected word's inflected form wins when it is the title", "[search]") {
   // a dictionary's headwords are inflected forms: "incleemntly" is one edit from "inclemently", but its
   // correction was shown as the term's commonest form "inclement", another headword, which then took the

@@ -520,6 +520,63 @@ static void add_ise_variant(Scratch *s, uint32_t ci, const text::Token &tok, con
   }
 }
 
+// A comparative or superlative that no section has ("riskier", "cheapest", "healthier"; Porter2 keeps
+// "-er" and "-est", which are as often a noun's ending): the first of its base forms that is a word of
+// the pack, as an alternative at full weight, not reported as a correction (the words mean the same
+// thing). Tried in order: for -ier/-iest the -y adjective, then its noun ("riskier": risky, risk); for
+// -er/-est the base without "r"/"st" (safer: safe), without "er"/"est" (cheaper: cheap), with a doubled
+// final consonant undoubled (bigger: big), and the other degree (cheapest: cheaper). Only for a word
+// whose own stem has no postings, before typo correction; true when one was added. Until 2026-12-04
+// "riskier" found nothing.
+static bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  const char *w = tok.text;
+  const size_t n = tok.len;
+  if (n < 5 || n + 2 > kMaxTermBytes) return false;
+  auto ends = [&](const char *e, size_t el) { return n >= el + 3 && FOLIO_MEMCMP(w + n - el, e, el) == 0; };
+  char cand[6][kMaxTermBytes];
+  size_t cl[6], nc = 0;
+  auto add = [&](size_t keep, const char *tail, size_t tl) {  // w[0..keep) + tail
+    FOLIO_MEMCPY(cand[nc], w, keep);
+    FOLIO_MEMCPY(cand[nc] + keep, tail, tl);
+    cl[nc++] = keep + tl;
+  };
+  if (ends("iest", 4) || ends("ier", 3)) {
+    const size_t keep = n - (ends("iest", 4) ? 4 : 3);
+    add(keep, "y", 1);
+    add(keep, "", 0);
+  } else if (ends("est", 3) || ends("er", 2)) {
+    const bool est = ends("est", 3);
+    const size_t keep = n - (est ? 3 : 2);
+    add(keep + 1, "", 0);  // safer -> safe, safest -> safe (w[keep] is the "e")
+    add(keep, "", 0);      // cheaper -> cheap
+    if (keep >= 4 && w[keep - 1] == w[keep - 2] && w[keep - 1] != 'e' && w[keep - 1] != 's' && w[keep - 1] != 'l')
+      add(keep - 1, "", 0);  // bigger -> big
+    add(keep, est ? "er" : "est", est ? 2u : 3u);  // cheapest -> cheaper
+  } else {
+    return false;
+  }
+  for (size_t k = 0; k < nc; ++k) {
+    char vs[kMaxTermBytes];
+    const size_t vl = stem_copy(cand[k], cl[k], vs);
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (!dict_find(&s->v, vs, vl, &ti, &bad) || ti.df == 0) {
+      if (bad) {
+        s->bad = true;
+        return false;
+      }
+      continue;
+    }
+    Alt *a = alt_begin(s, ci, 1.0f, false);
+    if (a && !alt_term(s, a, ci, vs, vl, 0)) {
+      alt_drop(s, ci, a);
+      return false;
+    }
+    return a != nullptr;
+  }
+  return false;
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 // prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
 // word may also be whole (see below).
@@ -550,8 +607,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   // interleukin 1 beta]), so it takes part in synonym runs too; until 2026-12-02 it did not, and
   // "IL-1beta", absent from the text, found nothing.
   c->literal = (!neg && (!prefix || typing)) ? 1 : 0;
-  const bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0 ||
-                     (c->literal && ends_synonym_phrase(s, static_cast<uint32_t>(ci)));
+  bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0 ||
+               (c->literal && ends_synonym_phrase(s, static_cast<uint32_t>(ci)));
   // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
   // left out ("to-do"), and with fewer than two parts left there is no such alternative
   uint32_t content_parts = 0;
@@ -577,6 +634,9 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     }
   }
   if (nparts == 0 && (!prefix || typing)) add_ise_variant(s, static_cast<uint32_t>(ci), tok, stem, sl);
+  if (!known && !stop && nparts == 0 && (!prefix || typing) && !is_number_token(tok) &&
+      add_degree_variant(s, static_cast<uint32_t>(ci), tok))
+    known = true;
   if (neg) return;
   // a typed `m*` is too short to mean anything, but a kiosk sends "stem c" while the user types "cells"
   if (prefix && (tok.len >= 2 || (typing && tok.len == 1))) {
