@@ -56,6 +56,9 @@ TEST_CASE("codec: static decoder round trip and frame checks", "[pack]") {
   two.insert(two.end(), f.begin(), f.end());
   CHECK(codec_decompress(d, nullptr, out.data(), out.size(), two.data(), two.size(), src.size()) == CODEC_CORRUPT);
   CHECK(codec_decompress(d, nullptr, out.data(), out.size(), f.data(), f.size() - 1, src.size()) == CODEC_CORRUPT);
+  // A frame without a content checksum is refused (it decoded unverified until 2026-12-04).
+  const std::vector<uint8_t> nosum = compress(src, false, true);
+  CHECK(codec_decompress(d, nullptr, out.data(), out.size(), nosum.data(), nosum.size(), src.size()) == CODEC_CORRUPT);
   // The content checksum catches a flipped checksum byte.
   std::vector<uint8_t> bad = f;
   bad[bad.size() - 1] ^= 1;

@@ -80,7 +80,7 @@ typedef enum folio_status {
   FOLIO_E_TRUNCATED = -8,     /* pack shorter than its header declares (a cut-off file) */
   FOLIO_E_CHECKSUM = -9,      /* whole-file checksum mismatch (FOLIO_OPEN_VERIFY_CHECKSUM) */
   FOLIO_E_UTF8 = -10,         /* input text (query, slug) is not valid UTF-8 */
-  FOLIO_E_QUERY = -11,        /* query unusable: empty, too long, or only operators */
+  FOLIO_E_QUERY = -11,        /* query unusable: nothing to search (empty, only operators) or a bad filter */
   FOLIO_E_LIMIT = -12         /* an internal bound was hit (e.g. too many query terms); see docs */
 } folio_status;
 

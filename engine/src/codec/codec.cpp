@@ -43,6 +43,11 @@ CodecResult codec_decompress(ZSTD_DCtx_s *dctx, const ZSTD_DDict_s *ddict, void 
   const unsigned long long fcs = ZSTD_getFrameContentSize(src, src_len);
   if (fcs == ZSTD_CONTENTSIZE_UNKNOWN || fcs == ZSTD_CONTENTSIZE_ERROR) return CODEC_CORRUPT;
   if (fcs != expected) return CODEC_CORRUPT;
+  // A zstd frame (not a skippable one) that carries its content checksum: the builder always writes one,
+  // and without this check a frame lacking it decoded unverified (FORMAT.md promises the checksum).
+  ZSTD_frameHeader zfh;
+  if (ZSTD_getFrameHeader(&zfh, src, src_len) != 0 || zfh.frameType != ZSTD_frame || zfh.checksumFlag == 0)
+    return CODEC_CORRUPT;
   // One frame, exactly: ZSTD_decompress* would otherwise also decode frames that follow.
   const size_t fsize = ZSTD_findFrameCompressedSize(src, src_len);
   if (ZSTD_isError(fsize) || fsize != src_len) return CODEC_CORRUPT;
