@@ -494,6 +494,45 @@ TEST_CASE("search: a comparative or superlative no section has finds its base wo
   CHECK(search_pack(pf, "zzzqer").res.hit_count == 0);
 }
 
+TEST_CASE("search: an initialism written with dots is one word; e.g. and i.e. never have to match", "[search]") {
+  // the tokenizer makes each letter of "U.S." a word of its own: "U.S. knee replacements" matched
+  // neither letter to the content's "US", and "e.g." made two required one-letter words of "e" and "g"
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"us","title":"Knee surgery","body":"In the US, knee replacements number 600,000 a year."})"
+      "\n"
+      R"({"slug":"uk","title":"Waiting lists","body":"In the UK, knee replacements wait for months."})"
+      "\n"
+      R"({"slug":"pt","title":"Physical therapy","body":"Exercise and physical therapy come first, with knee braces."})"
+      "\n";
+  build_jsonl_pack(dir / "i", jsonl, &pf);
+  for (const char *q : {"U.S. knee replacements", "u.s knee replacements", "(U.S.) knee replacements"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "us");
+    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+    REQUIRE(r.hits[0].highlight_count >= 1);
+    CHECK(r.snippet(0).find("[") == std::string::npos);  // plain snippet text
+    bool lit_us = false;
+    for (uint32_t k = 0; k < r.hits[0].highlight_count; ++k)
+      lit_us |= r.snippet(0).substr(r.hits[0].highlights[k].off, r.hits[0].highlights[k].len) == "US";
+    CHECK(lit_us);
+  }
+  const Result uk = search_pack(pf, "U.K. knee replacements");
+  REQUIRE(uk.res.hit_count >= 1);
+  CHECK(uk.slug(0) == "uk");
+  // list abbreviations are noise: every content word still matches, so the hit is a full one
+  for (const char *q : {"knee therapy e.g. exercise", "knee therapy, i.e. exercise", "knee therapy exercise etc."}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "pt");
+    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  }
+}
+
 TEST_CASE("search: a corrected word's inflected form wins when it is the title", "[search]") {
   // a dictionary's headwords are inflected forms: "incleemntly" is one edit from "inclemently", but its
   // correction was shown as the term's commonest form "inclement", another headword, which then took the

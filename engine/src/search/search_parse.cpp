@@ -146,14 +146,16 @@ size_t stem_copy(const char *src, size_t len, char *dst) {
 }
 
 
-// Query-only noise words that are not in the stopword list ("steroid shot vs stem cells"): "vs", and the
+// Query-only noise words that are not in the stopword list ("steroid shot vs stem cells"): "vs", the
 // modal verbs that open questions ("can stem cells regrow cartilage", "will insurance pay"), which the
-// Snowball list leaves out (as nouns they are rare in a reference's queries), and "help", the verb of
-// such questions ("can it help an ACL tear": nearly every section of a treatment reference is about
-// what helps; required, it made a section with "helped" and the article's names beat the ACL section).
+// Snowball list leaves out (as nouns they are rare in a reference's queries), "help", the verb of such
+// questions, with its forms ("can it help an ACL tear": nearly every section of a treatment reference is
+// about what helps; required, it made a section with "helped" and the article's names beat the ACL
+// section), and the Latin abbreviations of lists, "e.g.", "i.e.", "etc." (as initialisms: "eg", "ie").
 // Like stopwords, they only add score where they occur.
 bool is_query_noise(const char *w, size_t len) {
-  static const char *const kNoise[] = {"vs", "versus", "v", "can", "will", "may", "might", "help", "helps", "helped", "helping"};
+  static const char *const kNoise[] = {"vs",   "versus", "v",      "can",    "will",    "may", "might",
+                                       "help", "helps",  "helped", "helping", "eg",     "ie",  "etc"};
   for (const char *n : kNoise) {
     size_t l = 0;
     while (n[l]) ++l;
@@ -685,6 +687,30 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   }
 }
 
+// Whether the item q[0..n) is an initialism written with dots: two to eight single ASCII letters, each
+// but the last followed by a '.', the last one's optional ("U.S.", "e.g", "U.S.A."), with any other
+// punctuation around it ("(e.g.,"). On true, w gets the letters folded to lower case (*wl of them) and
+// [*first, *last) their source range in the item.
+static bool initialism(const char *q, size_t n, char *w, uint32_t *wl, uint32_t *first, uint32_t *last) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto alnum = [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; };
+  size_t i = 0, j = n;
+  while (i < j && !alnum(q[i])) ++i;
+  while (j > i && !alnum(q[j - 1])) --j;
+  if (i >= j) return false;
+  uint32_t k = 0;
+  for (size_t p = i; p < j; p += 2) {
+    if (!alpha(q[p]) || k == 8) return false;
+    if (p + 1 < j && q[p + 1] != '.') return false;
+    w[k++] = static_cast<char>(q[p] >= 'A' && q[p] <= 'Z' ? q[p] - 'A' + 'a' : q[p]);
+  }
+  if (k < 2) return false;
+  *wl = k;
+  *first = static_cast<uint32_t>(i);
+  *last = static_cast<uint32_t>(j);
+  return true;
+}
+
 // Tokenize one query item (a word or a phrase body) and add its clauses.
 static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix,
                      bool typing) {
@@ -723,6 +749,24 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     }
     if (a && a->n == 1) alt_not_phrase(s, a);
     return;
+  }
+  // an initialism written with dots ("U.S.", "e.g."): one word of its letters, as the content writes it
+  // ("US"); the tokenizer would make each letter a word of its own, and "U.S. knee replacements" found
+  // neither "U" nor "S" as the content's "US"
+  {
+    char w[kMaxTermBytes];
+    uint32_t wl = 0, first = 0, last = 0;
+    if (initialism(ps.q + b, e - b, w, &wl, &first, &last)) {
+      text::Token it;
+      it.text = w;
+      it.len = wl;
+      it.src_begin = first;
+      it.src_end = last;
+      it.position = 0;
+      it.flags = 0;
+      add_word_clause(s, ps, it, nullptr, 0, neg, false, false, b, e);
+      return;
+    }
   }
   // a word: may hold several tokens ("knee/hip", "$10,000") and compounds with parts
   uint32_t guard = 0;
