@@ -141,6 +141,42 @@ contains "browse opens a section" "$tmp/browse" "^-{5,}"
 contains "browse :get" "$tmp/browse" "^Frequently asked questions"
 contains "browse definition card" "$tmp/browse" "^  Osteoarthritis: The most common"
 check "browse usage" 2 "$folio" browse
+# browse while an update rewrites the pack: the pack is read into memory, so an in-place rewrite cannot
+# reach it; a truncated file on disk is refused and the old pack goes on answering; a complete new pack is
+# opened and used. Each step waits for the prompt's answer to the line before (up to 30 s), so the order
+# of file changes and lines is fixed.
+wait_for() {  # wait_for NAME FILE PATTERN: until PATTERN appears in FILE
+  local i
+  checks=$((checks + 1))
+  for i in $(seq 300); do grep -qE -- "$3" "$2" && return 0; sleep 0.1; done
+  echo "FAIL: $1: no '$3' after 30 s"; head -c 600 "$2" | sed 's/^/    /'; fails=$((fails + 1)); return 1
+}
+cp "$pack" "$tmp/live.folio"
+"$folio" build "$src/platforms/baremetal/fixture.jsonl" -o "$tmp/small.folio" --quiet
+mkfifo "$tmp/browse_in"
+"$folio" browse "$tmp/live.folio" <"$tmp/browse_in" >"$tmp/browse_live" 2>&1 &
+browse_pid=$!
+exec 7>"$tmp/browse_in"
+wait_for "browse live: banner" "$tmp/browse_live" "^Stem cell therapy for knees — "
+echo "steroid shot" >&7
+wait_for "browse live: first answer" "$tmp/browse_live" "Steroid shot versus stem cells"
+head -c 5000 "$pack" >"$tmp/live.folio"   # rewritten in place and cut short, as a failing copy leaves it
+echo "hip bone" >&7
+wait_for "browse live: truncated update refused" "$tmp/browse_live" "changed but does not open: pack is truncated; still answering"
+wait_for "browse live: old pack still answers" "$tmp/browse_live" "Bone marrow or fat\\? Cell sources compared › Bone marrow aspirate"
+echo ":get faq" >&7
+wait_for "browse live: old pack still renders" "$tmp/browse_live" "^Frequently asked questions"
+cp "$tmp/small.folio" "$tmp/live.folio"
+echo "cartilage" >&7
+wait_for "browse live: new pack opened" "$tmp/browse_live" "updated on disk: now fixture, 5 articles"
+wait_for "browse live: new pack answers" "$tmp/browse_live" "^  1\. Cartilage  \[cartilage\]"
+echo ":q" >&7
+exec 7>&-
+wait "$browse_pid"; browse_rc=$?
+checks=$((checks + 1))
+[ "$browse_rc" -eq 0 ] || { echo "FAIL: browse live: exit $browse_rc"; fails=$((fails + 1)); }
+checks=$((checks + 1))
+[ "$(grep -c 'does not open' "$tmp/browse_live")" -eq 1 ] || { echo "FAIL: browse live: the same refusal said twice"; fails=$((fails + 1)); }
 
 # the README's example sessions (`$ folio suggest|glossary|search build/content.folio …`) print what the
 # README shows (scores aside), so the examples stay true when the content or the ranking changes

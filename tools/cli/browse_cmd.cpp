@@ -2,6 +2,9 @@
 // shell). Each line typed shows title suggestions and the best sections by full-text search (the last
 // word counts as a prefix, typos are corrected).
 // Commands: ":get SLUG[#anchor]" prints an article, a number opens that result, ":q" quits.
+// The pack is read into memory, not mapped, and before each line the file is checked: when an update has
+// replaced or rewritten it, the new pack is opened and used; while it does not open (a copy still in
+// progress, a broken update) the pack in memory goes on answering.
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -39,12 +42,14 @@ int cmd_browse(int argc, char **argv) {
     std::fputs(kUsage, stderr);
     return EXIT_USAGE;
   }
+  const std::string path = argv[1];
   int rc = 0;
-  auto op = OpenPack::open(argv[1], 0, &rc);
+  auto op = OpenPack::open(path, 0, &rc, nullptr, OpenPack::kRead);
   if (!op) return rc;
   const folio_pack *p = op->pack();
   folio_info in;
   folio_pack_info(p, &in);
+  std::string refused;  // why the file on disk did not open, once said
   bool tty = isatty(STDIN_FILENO);
   std::printf("%s — %u articles. %s\n", str(in.title).c_str(), in.article_count, str(in.disclaimer).c_str());
   std::printf("Type a few letters or words; a number opens a result; :q quits.\n");
@@ -61,6 +66,22 @@ int cmd_browse(int argc, char **argv) {
     if (!std::getline(std::cin, line)) break;
     if (line == ":q" || line == ":quit") break;
     if (line.empty()) continue;
+    if (op->changed_on_disk(path)) {
+      std::string why;
+      int ignored = 0;
+      if (auto next = OpenPack::open(path, 0, &ignored, &why, OpenPack::kRead, true)) {
+        op = std::move(next);
+        p = op->pack();
+        folio_pack_info(p, &in);
+        last.clear();  // the numbers shown were the old pack's
+        refused.clear();
+        std::printf("  (the pack was updated on disk: now %s, %u articles)\n", str(in.title).c_str(), in.article_count);
+      } else if (why != refused) {
+        refused = why;
+        std::printf("  (the pack on disk changed but does not open: %s; still answering from the one loaded before)\n",
+                    why.c_str());
+      }
+    }
     if (line.rfind(":get ", 0) == 0) {
       std::string ref = line.substr(5);
       folio_article a;

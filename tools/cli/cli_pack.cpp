@@ -3,6 +3,7 @@
 
 #include <folio/folio_posix.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <functional>
 #include <unistd.h>
@@ -23,14 +24,28 @@ int exit_for(int status) {
   }
 }
 
+// Read `path` into op->file_; a file that grows between the size and the read is sized again.
+static int read_file(const std::string &path, std::unique_ptr<uint64_t[]> *buf, folio_posix_file *file) {
+  int rc = 0;
+  for (int attempt = 0; attempt < 3; attempt++) {
+    size_t size = 0;
+    rc = folio_posix_size(path.c_str(), &size);
+    if (rc != 0) return rc;
+    buf->reset(new uint64_t[size / 8 + 1]);
+    rc = folio_posix_read(path.c_str(), buf->get(), (size / 8 + 1) * 8, file);
+    if (rc != EFBIG) return rc;
+  }
+  return rc;
+}
+
 std::unique_ptr<OpenPack> OpenPack::open(const std::string &path, uint32_t flags, int *exit_code,
-                                         std::string *why) {
+                                         std::string *why, Load load, bool quiet) {
   std::unique_ptr<OpenPack> op(new OpenPack());
   auto *file = new folio_posix_file();
   op->map_ = file;
-  int rc = folio_posix_map(path.c_str(), file);
+  int rc = load == kRead ? read_file(path, &op->file_, file) : folio_posix_map(path.c_str(), file);
   if (rc != 0) {
-    std::fprintf(stderr, "folio: %s: cannot read: %s\n", path.c_str(), folio_posix_error(rc));
+    if (!quiet) std::fprintf(stderr, "folio: %s: cannot read: %s\n", path.c_str(), folio_posix_error(rc));
     if (why) *why = std::string("cannot read: ") + folio_posix_error(rc);
     *exit_code = EXIT_USAGE;
     return nullptr;
@@ -45,13 +60,17 @@ std::unique_ptr<OpenPack> OpenPack::open(const std::string &path, uint32_t flags
   op->ws_.reset(new uint64_t[(ws_len + 7) / 8]);
   folio_status st = folio_open(op->data_, op->size_, op->ws_.get(), ws_len, flags, &op->pack_, &op->reader_);
   if (st != FOLIO_OK) {
-    std::fprintf(stderr, "folio: %s: %s\n", path.c_str(), folio_status_str(st));
+    if (!quiet) std::fprintf(stderr, "folio: %s: %s\n", path.c_str(), folio_status_str(st));
     if (why) *why = folio_status_str(st);
     *exit_code = exit_for(st);
     return nullptr;
   }
   *exit_code = EXIT_OK;
   return op;
+}
+
+bool OpenPack::changed_on_disk(const std::string &path) const {
+  return map_ && folio_posix_changed(path.c_str(), static_cast<const folio_posix_file *>(map_)) != 0;
 }
 
 OpenPack::~OpenPack() {

@@ -20,14 +20,19 @@ enum Exit : int { EXIT_OK = 0, EXIT_NOT_FOUND = 1, EXIT_USAGE = 2, EXIT_CORRUPT 
 // Exit code for an engine status: corrupt/format/version/truncated/checksum → 3, not found → 1, else 2.
 int exit_for(int status);
 
-// A pack file mapped read-only plus its workspace; opened with folio_open.
+// A pack file, mapped read-only or read into memory, plus its workspace; opened with folio_open.
 class OpenPack {
  public:
-  // Maps `path` and opens it. On failure prints "folio: PATH: message" to stderr, returns the exit code in
-  // *exit_code and, when `why` is not NULL, the message in *why (nullptr result).
+  // How the file is loaded (folio_posix.h, "Map or read?"). kRead copies it into memory: nothing that
+  // later happens to the file (an in-place update, a failing card) can reach the open pack.
+  enum Load { kMap, kRead };
+  // Maps or reads `path` and opens it. On failure prints "folio: PATH: message" to stderr (unless `quiet`),
+  // returns the exit code in *exit_code and, when `why` is not NULL, the message in *why (nullptr result).
   static std::unique_ptr<OpenPack> open(const std::string &path, uint32_t flags, int *exit_code,
-                                        std::string *why = nullptr);
+                                        std::string *why = nullptr, Load load = kMap, bool quiet = false);
   ~OpenPack();
+  // Whether `path` no longer names the file this pack was loaded from (folio_posix_changed).
+  bool changed_on_disk(const std::string &path) const;
   const folio_pack *pack() const { return pack_; }
   folio_reader *reader() const { return reader_; }
   const void *data() const { return data_; }
@@ -35,7 +40,8 @@ class OpenPack {
 
  private:
   OpenPack() = default;
-  void *map_ = nullptr;  // platform mapping handle (folio_posix_file)
+  void *map_ = nullptr;               // platform mapping handle (folio_posix_file)
+  std::unique_ptr<uint64_t[]> file_;  // the file's bytes when read (kRead), 8-byte aligned
   const void *data_ = nullptr;
   size_t size_ = 0;
   std::unique_ptr<uint64_t[]> ws_;  // 8-byte aligned workspace

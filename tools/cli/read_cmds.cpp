@@ -275,7 +275,8 @@ int cmd_verify(int argc, char **argv) {
   if (int rc = parse(app, argc, argv); rc >= 0) return rc;
   int rc = 0;
   std::string why;
-  auto op = OpenPack::open(path, FOLIO_OPEN_VERIFY_CHECKSUM, &rc, &why);
+  // Read, not mapped: a device that fails mid-way is an "I/O error", not a SIGBUS.
+  auto op = OpenPack::open(path, FOLIO_OPEN_VERIFY_CHECKSUM, &rc, &why, OpenPack::kRead);
   if (!op) {
     if (as_json) print_json({{"ok", false}, {"status", why}, {"exit", rc}});
     return rc;

@@ -1,4 +1,4 @@
-/* folio_windows.c: map a pack file read-only with the Win32 API (see folio_windows.h). */
+/* folio_windows.c: map or read a pack file with the Win32 API (see folio_windows.h). */
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 
@@ -19,34 +19,50 @@ static DWORD widen(const char *s, wchar_t *w, int cap)
   return GetLastError() == ERROR_INSUFFICIENT_BUFFER ? ERROR_FILENAME_EXCED_RANGE : GetLastError();
 }
 
-unsigned long folio_windows_map(const char *utf8_path, folio_windows_file *out)
+/* Open `utf8_path` for reading with `share` and `flags`, and read its size and identity. */
+static DWORD open_file(const char *utf8_path, DWORD share, DWORD flags, HANDLE *file, folio_windows_id *id)
 {
   wchar_t wpath[FOLIO_WIN_PATH_MAX];
-  if (!out) return ERROR_INVALID_PARAMETER;
-  memset(out, 0, sizeof *out);
   if (!utf8_path) return ERROR_INVALID_PARAMETER;
   DWORD e = widen(utf8_path, wpath, FOLIO_WIN_PATH_MAX);
   if (e) return e;
-
   DWORD attrs = GetFileAttributesW(wpath);
   if (attrs != INVALID_FILE_ATTRIBUTES && (attrs & FILE_ATTRIBUTE_DIRECTORY)) return ERROR_DIRECTORY;
-
-  HANDLE file = CreateFileW(wpath, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL, OPEN_EXISTING,
-                            FILE_ATTRIBUTE_NORMAL | FILE_FLAG_RANDOM_ACCESS, NULL);
-  if (file == INVALID_HANDLE_VALUE) return GetLastError();
-  LARGE_INTEGER size;
-  if (!GetFileSizeEx(file, &size)) {
+  HANDLE h = CreateFileW(wpath, GENERIC_READ, share, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL | flags, NULL);
+  if (h == INVALID_HANDLE_VALUE) return GetLastError();
+  BY_HANDLE_FILE_INFORMATION info;
+  if (!GetFileInformationByHandle(h, &info)) {
     e = GetLastError();
-    CloseHandle(file);
+    CloseHandle(h);
     return e;
   }
-  if ((uint64_t)size.QuadPart > (uint64_t)SIZE_MAX) {
-    CloseHandle(file);
+  id->size = ((unsigned long long)info.nFileSizeHigh << 32) | info.nFileSizeLow;
+  id->volume = info.dwVolumeSerialNumber;
+  id->index = ((unsigned long long)info.nFileIndexHigh << 32) | info.nFileIndexLow;
+  id->mtime = ((unsigned long long)info.ftLastWriteTime.dwHighDateTime << 32) | info.ftLastWriteTime.dwLowDateTime;
+  if (id->size > (unsigned long long)SIZE_MAX) {
+    CloseHandle(h);
     return ERROR_FILE_TOO_LARGE;
   }
-  if (size.QuadPart == 0) { /* CreateFileMapping refuses empty files */
+  *file = h;
+  return 0;
+}
+
+#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
+
+unsigned long folio_windows_map(const char *utf8_path, folio_windows_file *out)
+{
+  if (!out) return ERROR_INVALID_PARAMETER;
+  memset(out, 0, sizeof *out);
+  HANDLE file;
+  folio_windows_id id;
+  /* No FILE_SHARE_WRITE: nobody may rewrite the file under the view. */
+  DWORD e = open_file(utf8_path, FILE_SHARE_READ | FILE_SHARE_DELETE, FILE_FLAG_RANDOM_ACCESS, &file, &id);
+  if (e) return e;
+  if (id.size == 0) { /* CreateFileMapping refuses empty files */
     CloseHandle(file);
     out->data = folio_windows_empty;
+    out->id = id;
     return 0;
   }
   HANDLE mapping = CreateFileMappingW(file, NULL, PAGE_READONLY, 0, 0, NULL);
@@ -58,8 +74,72 @@ unsigned long folio_windows_map(const char *utf8_path, folio_windows_file *out)
   CloseHandle(mapping); /* the view keeps the mapping alive */
   if (!view) return e;
   out->data = view;
-  out->size = (size_t)size.QuadPart;
+  out->size = (size_t)id.size;
   out->mapped = 1;
+  out->id = id;
+  return 0;
+}
+
+unsigned long folio_windows_stat(const char *utf8_path, folio_windows_id *out)
+{
+  if (!out) return ERROR_INVALID_PARAMETER;
+  memset(out, 0, sizeof *out);
+  HANDLE file;
+  DWORD e = open_file(utf8_path, SHARE_ALL, 0, &file, out);
+  if (e) return e;
+  CloseHandle(file);
+  return 0;
+}
+
+unsigned long folio_windows_read(const char *utf8_path, void *buf, size_t cap, folio_windows_id *out)
+{
+  if (!out) return ERROR_INVALID_PARAMETER;
+  memset(out, 0, sizeof *out);
+  if ((!buf && cap) || ((uintptr_t)buf & 7u)) return ERROR_INVALID_PARAMETER;
+  HANDLE file;
+  folio_windows_id before, after;
+  DWORD e = open_file(utf8_path, SHARE_ALL, FILE_FLAG_SEQUENTIAL_SCAN, &file, &before);
+  if (e) return e;
+  if (before.size > cap) {
+    CloseHandle(file);
+    return ERROR_INSUFFICIENT_BUFFER;
+  }
+  /* Read to end of file, one byte past the size: a file that grew or shrank meanwhile is mid-update. */
+  size_t got = 0;
+  const size_t size = (size_t)before.size;
+  for (;;) {
+    char extra;
+    char *dst = got < size ? (char *)buf + got : &extra;
+    size_t want = got < size ? size - got : 1;
+    DWORD n = 0;
+    if (want > 0x40000000u) want = 0x40000000u;
+    if (!ReadFile(file, dst, (DWORD)want, &n, NULL)) {
+      e = GetLastError();
+      break;
+    }
+    if (n == 0) {
+      if (got != size) e = ERROR_RETRY;
+      break;
+    }
+    got += n;
+    if (got > size) {
+      e = ERROR_RETRY;
+      break;
+    }
+  }
+  if (!e) {
+    BY_HANDLE_FILE_INFORMATION info;
+    if (!GetFileInformationByHandle(file, &info)) {
+      e = GetLastError();
+    } else {
+      after.size = ((unsigned long long)info.nFileSizeHigh << 32) | info.nFileSizeLow;
+      after.mtime = ((unsigned long long)info.ftLastWriteTime.dwHighDateTime << 32) | info.ftLastWriteTime.dwLowDateTime;
+      if (after.size != before.size || after.mtime != before.mtime) e = ERROR_RETRY;
+    }
+  }
+  CloseHandle(file);
+  if (e) return e;
+  *out = before;
   return 0;
 }
 
@@ -83,6 +163,8 @@ const char *folio_windows_error(unsigned long rc)
     case ERROR_NOT_ENOUGH_MEMORY: return "out of address space while mapping";
     case ERROR_NO_UNICODE_TRANSLATION: return "path is not valid UTF-8";
     case ERROR_INVALID_PARAMETER: return "invalid argument";
+    case ERROR_INSUFFICIENT_BUFFER: return "file larger than the buffer given";
+    case ERROR_RETRY: return "file changed while it was read (an update in progress?)";
     default: return "cannot map file";
   }
 }
