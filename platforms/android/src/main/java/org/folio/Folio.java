@@ -14,6 +14,12 @@ import java.util.List;
  * <p>One {@code Folio} is for one thread at a time (it owns one engine reader and a text buffer). Open
  * another {@code Folio} over the same pack buffer, with its own workspace, for another thread. Both
  * buffers must stay reachable while the object is used (the object keeps references to them).
+ *
+ * <p>A mapped file is read lazily: if an update rewrites it in place, or the SD card holding it fails,
+ * the process faults (SIGBUS) or reads bytes the open never checked. Replace packs by writing a new file
+ * and renaming it over the old one (a mapping keeps the old file), or read the pack into a direct buffer
+ * ({@code FileChannel.read}) when it lives on removable storage; then open a new {@code Folio} when the
+ * file's size or {@code lastModified()} changes, keeping the old one until the new one opens.
  */
 public final class Folio {
   static {
