@@ -152,12 +152,15 @@ size_t stem_copy(const char *src, size_t len, char *dst) {
 // questions, with its forms ("can it help an ACL tear": nearly every section of a treatment reference is
 // about what helps; required, it made a section with "helped" and the article's names beat the ACL
 // section), "many" of "how many" (required, it let a list of questions with "How many cells" beat the
-// section about the first sore days), and the Latin abbreviations of lists, "e.g.", "i.e.", "etc." (as
-// initialisms: "eg", "ie"). "much" of "how much" was measured and left out (a held-out round fell).
+// section about the first sore days), "mean" and its forms of "what does X mean" (required, they put a
+// section headed "What this means for you" above the one that says what "minimally manipulated" means;
+// "regression to the mean" still finds its section), and the Latin abbreviations of lists, "e.g.",
+// "i.e.", "etc." (as initialisms: "eg", "ie"). "much" of "how much" was measured and left out (a held-out round fell).
 // Like stopwords, they only add score where they occur.
 bool is_query_noise(const char *w, size_t len) {
   static const char *const kNoise[] = {"vs",   "versus", "v",      "can",    "will",    "may", "might",
-                                       "help", "helps",  "helped", "helping", "eg",     "ie",  "etc", "many"};
+                                       "help", "helps",  "helped", "helping", "eg",     "ie",  "etc", "many",
+                                       "mean", "means", "meaning"};
   for (const char *n : kNoise) {
     size_t l = 0;
     while (n[l]) ++l;
