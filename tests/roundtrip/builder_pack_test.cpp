@@ -226,7 +226,7 @@ TEST_CASE("heavy prefixes: every prefix over 64 keys gets a top-16 list", "[buil
   CHECK(std::find(prefixes.begin(), prefixes.end(), "knee topic number 1") == prefixes.end());  // 11 keys only
 }
 
-TEST_CASE("builds are byte-identical; --timestamp is the only way to add a time", "[builder]") {
+TEST_CASE("builds are byte-identical, --timestamp is the only way to add a time", "[builder]") {
   TempDir t;
   write_fixture(t.path());
   CHECK(run_build({t / "", "-o", t / "a.folio", "--quiet"}) == 0);

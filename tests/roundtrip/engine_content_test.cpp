@@ -114,7 +114,7 @@ TEST_CASE("content pack: lookups find every key again", "[roundtrip][lookup]") {
   }
 }
 
-TEST_CASE("content pack: every article and section renders; HTML is balanced", "[roundtrip][render]") {
+TEST_CASE("content pack: every article and section renders, HTML is balanced", "[roundtrip][render]") {
   Opened *o = content();
   if (!o) {
     WARN("content pack not built: skipping");

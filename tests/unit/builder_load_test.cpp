@@ -212,7 +212,7 @@ TEST_CASE("iso dates and slugs", "[builder]") {
   CHECK_FALSE(is_slug("a_b"));
 }
 
-TEST_CASE("[[id]] shows the term in sentence case; names and [[id|text]] stay as written", "[builder]") {
+TEST_CASE("[[id]] shows the term in sentence case, names and [[id|text]] stay as written", "[builder]") {
   TempDir t;
   Diagnostics d;
   write_fixture(t.path());

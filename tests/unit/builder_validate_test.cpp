@@ -67,7 +67,7 @@ TEST_CASE("a level-1 heading in a Markdown body is an error at its line", "[buil
   CHECK(d.errors() == 1);
 }
 
-TEST_CASE("slug must equal the file name; unique slugs", "[builder]") {
+TEST_CASE("slug must equal the file name, unique slugs", "[builder]") {
   TempDir t;
   write_fixture(t.path());
   std::string fm = kGoodFront;
@@ -343,7 +343,7 @@ TEST_CASE("all errors of all files in one run, sorted by path then line", "[buil
   CHECK(run_lint({ok.path(), "--quiet"}) == 0);
 }
 
-TEST_CASE("faq: every ## heading is a question; answers link to articles", "[builder]") {
+TEST_CASE("faq: every ## heading is a question, answers link to articles", "[builder]") {
   TempDir t;
   write_fixture(t.path());
   put(t, "articles/faq.md",

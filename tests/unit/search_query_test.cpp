@@ -500,7 +500,7 @@ TEST_CASE("search: a comparative or superlative no section has finds its base wo
   CHECK(search_pack(pf, "zzzqer").res.hit_count == 0);
 }
 
-TEST_CASE("search: an initialism written with dots is one word; e.g. and i.e. never have to match", "[search]") {
+TEST_CASE("search: an initialism written with dots is one word, e.g. and i.e. never have to match", "[search]") {
   // the tokenizer makes each letter of "U.S." a word of its own: "U.S. knee replacements" matched
   // neither letter to the content's "US", and "e.g." made two required one-letter words of "e" and "g"
   folio_test::TempDir dir;
