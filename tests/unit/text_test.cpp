@@ -287,7 +287,7 @@ TEST_CASE("make_anchor: [a-z0-9-] only, single dashes, never at the ends", "[tex
 
 // ---- Tokenizer -----------------------------------------------------------------------------------------
 
-TEST_CASE("tokenizer: TNF-α and IL-1β compounds", "[text]") {
+TEST_CASE("tokenizer: TNF-alpha and IL-1beta compounds, written with the Greek letters", "[text]") {
   // "TNF-α" is bytes 0..6 (α is 2 bytes), "IL-1β" bytes 11..17.
   const std::vector<Tok> want = {
       {"tnfα", 0, 6, 0, C},  {"tnf", 0, 3, 0, P | U}, {"α", 4, 6, 0, P},      {"and", 7, 10, 1, 0},
