@@ -12,9 +12,6 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
-# The folio build itself also force-includes platforms/windows/compat/folio_win_compat.h (POSIX file calls
-# of the host tools and tests mapped onto the CRT); run-ports.sh passes it in CMAKE_C/CXX_FLAGS, not here,
-# so that third-party builds with this toolchain (zstd's assembly, md4c, yaml-cpp) stay untouched.
 # One self-contained .exe: no libstdc++/libgcc/winpthread DLLs to ship next to it.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
 # Programs run under wine through a wrapper that passes absolute paths in Windows form. The caller sets

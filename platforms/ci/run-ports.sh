@@ -255,8 +255,6 @@ port_windows() {
   run_step windows configure cmake -S . -B "$d" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_TOOLCHAIN_FILE="$FOLIO_ROOT/cmake/toolchains/x86_64-w64-mingw32.cmake" \
     -DFOLIO_FLATBUFFERS_INCLUDE="$prefix/include" -DFOLIO_BUILD_BENCH=OFF -DFOLIO_WERROR=OFF \
-    -DCMAKE_C_FLAGS="-include $FOLIO_ROOT/platforms/windows/compat/folio_win_compat.h" \
-    -DCMAKE_CXX_FLAGS="-include $FOLIO_ROOT/platforms/windows/compat/folio_win_compat.h" \
     -DFOLIO_PORT_LABEL=windows -DFOLIO_PORT_PACK="$CONTENT_PACK" || rc=1
   [ $rc = 0 ] && { run_step windows build cmake --build "$d" -j"$JOBS" || rc=1; }
   B1=$(now)

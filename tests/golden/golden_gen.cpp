@@ -5,8 +5,9 @@
 //   folio_golden_gen --golden tests/golden --corpus tests/fuzz/corpus
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
-#include <sys/stat.h>
+#include <system_error>
 #include <vector>
 
 #include "support/pack_fixture.h"
@@ -94,7 +95,10 @@ bool golden(const std::string &dir) {
 
 bool corpus(const std::string &dir) {
   bool ok = true;
-  for (const char *t : {"open", "lookup", "suggest", "render"}) mkdir((dir + "/" + t).c_str(), 0755);
+  for (const char *t : {"open", "lookup", "suggest", "render"}) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir + "/" + t, ec);  // an error shows when the first write fails
+  }
   // open: whole packs, sound and damaged.
   const std::vector<uint8_t> base = fixture_pack(false);
   ok &= write(dir + "/open/fixture.folio", base);

@@ -6,11 +6,13 @@
 #include <cstring>
 
 #include <folio/folio.h>
+#include <folio/folio_posix.h>
 #include <folio/schema/doc_generated.h>
 #include <folio/schema/folio_generated.h>
 #include <zstd.h>
 
 #include "../unit/builder_test_util.h"
+#include "atomic_write.h"
 #include "pack_writer.h"
 
 #if defined(__unix__) || defined(__APPLE__)
@@ -56,6 +58,10 @@ const fb::Index *check_pack(const std::vector<uint8_t> &p) {
   CHECK(le32(&p[80]) == crc32c(p.data() + frames_off, frames_size));
   CHECK(le32(&p[124]) == crc32c(p.data(), 124));
   for (size_t i = 84; i < 124; ++i) CHECK(p[i] == 0);
+  // workspace_size: the bound of every engine build (not this host's figure, so packs match across hosts),
+  // and this engine stays within it
+  CHECK(le32(&p[56]) == FOLIO_WORKSPACE_BOUND(le32(&p[60]), le32(&p[64])));
+  CHECK(folio_workspace_size(p.data(), p.size()) <= le32(&p[56]));
   flatbuffers::Verifier v(p.data() + 128, index_size);
   REQUIRE(fb::VerifyIndexBuffer(v));
   const fb::Index *ix = fb::GetIndex(p.data() + 128);
@@ -290,6 +296,44 @@ TEST_CASE("atomic write: failure removes the temp file and keeps the target", "[
     CHECK_FALSE(contains(e.path().filename().string(), ".tmp."));
 }
 
+TEST_CASE("atomic write: a UTF-8 path outside ASCII names the same file for the writer, the file port and the directory", "[builder]") {
+  // On Windows the writer and the file port widen UTF-8 to UTF-16 themselves (CreateFileW), and the
+  // programs' manifest makes the narrow CRT calls UTF-8 too; a path in the ANSI code page would have
+  // made "caf\xC3\xA9" two characters of Latin-1.
+  TempDir t;
+  const std::string name = "caf\xC3\xA9-\xCF\x80\xCE\xB1\xCE\xBA\xCE\xAD\xCF\x84\xCE\xBF-\xE8\x86\x9D.folio";  // café-πακέτο-膝
+  std::vector<uint8_t> pack(4099);
+  for (size_t i = 0; i < pack.size(); ++i) pack[i] = static_cast<uint8_t>(i * 7 + 1);
+  write_file_atomic(t / name, pack);
+  std::vector<std::string> names;
+  for (const auto &e : fs::directory_iterator(t.path())) {
+    const auto u8 = e.path().filename().u8string();
+    names.emplace_back(u8.begin(), u8.end());
+  }
+  REQUIRE(names.size() == 1);
+  CHECK(names[0] == name);
+  CHECK(read_bytes(t / name) == pack);
+  // the engine's file port opens it by the same UTF-8 bytes
+  std::vector<uint64_t> buf(pack.size() / 8 + 1);
+  folio_posix_file f;
+  REQUIRE(folio_posix_read((t / name).c_str(), buf.data(), buf.size() * 8, &f) == 0);
+  CHECK(f.size == pack.size());
+  CHECK(std::memcmp(buf.data(), pack.data(), pack.size()) == 0);
+  // a second write replaces it in place of adding a file
+  write_file_atomic(t / name, pack);
+  CHECK(std::distance(fs::directory_iterator(t.path()), fs::directory_iterator()) == 1);
+#ifdef _WIN32
+  // bytes that are not UTF-8 cannot name a Windows file: refused before anything is created
+  try {
+    write_file_atomic(t / "bad\xFF.folio", pack);
+    FAIL("a path that is not UTF-8 was accepted");
+  } catch (const std::runtime_error &e) {
+    CHECK(contains(e.what(), "not valid UTF-8"));
+  }
+  CHECK(std::distance(fs::directory_iterator(t.path()), fs::directory_iterator()) == 1);
+#endif
+}
+
 #ifdef FOLIO_TEST_RLIMIT
 TEST_CASE("atomic write: a write that fails half-way leaves the old file and no temp file", "[builder]") {
   // A file size limit makes write() fail with EFBIG after the first 64 KiB of a 1 MiB pack (as a full
@@ -449,7 +493,9 @@ TEST_CASE("the engine opens the pack and reads it back", "[builder]") {
   REQUIRE_FALSE(p.empty());
   const size_t ws_len = folio_workspace_size(p.data(), p.size());
   REQUIRE(ws_len > 0);
-  CHECK(le32(&p[56]) == ws_len);  // header records the engine's own figure
+  // the header records the bound of every engine build, the same on every host; this engine's need is within
+  CHECK(le32(&p[56]) == FOLIO_WORKSPACE_BOUND(le32(&p[60]), le32(&p[64])));
+  CHECK(ws_len <= le32(&p[56]));
   CHECK(st.workspace_bytes == ws_len);
   std::vector<uint64_t> ws((ws_len + 7) / 8);
   const folio_pack *pk = nullptr;

@@ -2,12 +2,12 @@
 #ifndef FOLIO_TESTS_BUILDER_TEST_UTIL_H
 #define FOLIO_TESTS_BUILDER_TEST_UTIL_H
 
-#include <unistd.h>
-
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,11 +23,16 @@ namespace fs = std::filesystem;
 class TempDir {
  public:
   TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "folio-builder-XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    char *p = ::mkdtemp(buf.data());
-    path_ = p ? std::string(p) : std::string();
+    // a new directory of a random name (create_directory fails on an existing one, so two runs never
+    // share one); portable where mkdtemp is not (Windows)
+    std::random_device rd;
+    for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
+      char name[32];
+      std::snprintf(name, sizeof name, "folio-builder-%08x", static_cast<unsigned>(rd()));
+      const fs::path p = fs::temp_directory_path() / name;
+      std::error_code ec;
+      if (fs::create_directory(p, ec) && !ec) path_ = p.generic_string();
+    }
   }
   ~TempDir() {
     std::error_code ec;

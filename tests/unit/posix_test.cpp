@@ -10,7 +10,15 @@
 #include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifndef _WIN32
+#ifdef _WIN32
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#else
 #include <fcntl.h>
 #endif
 
@@ -20,6 +28,16 @@
 #include "support/pack_fixture.h"
 
 using namespace folio::fixture;
+
+// Renames `from` over an existing `to`, as an updater does: rename(2) on POSIX; on Windows the CRT's
+// rename refuses an existing target, and updaters call MoveFileEx with MOVEFILE_REPLACE_EXISTING.
+static bool replace_file(const std::string &from, const std::string &to) {
+#ifdef _WIN32
+  return MoveFileExA(from.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING) != 0;
+#else
+  return std::rename(from.c_str(), to.c_str()) == 0;
+#endif
+}
 
 TEST_CASE("map a pack file, open it, unmap it", "[posix]") {
   std::vector<uint8_t> bytes = fixture_pack();
@@ -178,7 +196,7 @@ TEST_CASE("posix changed: replaced by rename, rewritten in place, touched, remov
   // Replaced by rename, the way folio build and careful updaters write: another file, even with the
   // same bytes.
   write_file(next, a);
-  REQUIRE(rename(next.c_str(), path.c_str()) == 0);
+  REQUIRE(replace_file(next, path));
   CHECK(folio_posix_changed(path.c_str(), &f) == 1);
   REQUIRE(folio_posix_read(path.c_str(), buf.data(), buf.size(), &f) == 0);
   CHECK(folio_posix_changed(path.c_str(), &f) == 0);
@@ -198,10 +216,27 @@ TEST_CASE("posix changed: replaced by rename, rewritten in place, touched, remov
   CHECK(m.ino == f.ino);
   CHECK(folio_posix_changed(path.c_str(), &m) == 0);
   write_file(next, b);
-  REQUIRE(rename(next.c_str(), path.c_str()) == 0);
+  REQUIRE(replace_file(next, path));
   CHECK(folio_posix_changed(path.c_str(), &m) == 1);
   folio_posix_unmap(&m);
 #endif
   unlink(path.c_str());
   CHECK(folio_posix_changed(path.c_str(), &f) == 1);
 }
+
+#ifdef _WIN32
+TEST_CASE("windows: the program runs with the UTF-8 code page of its manifest", "[posix]") {
+  // cmake/FolioPrograms.cmake embeds platforms/windows/utf8/folio_utf8.manifest in every folio program:
+  // without it argv and the narrow CRT calls would use the ANSI code page (1252 on wine's default).
+  CHECK(GetACP() == 65001u);
+  // a narrow CRT call with a UTF-8 name makes the file that the wide API knows by that name
+  const std::string base = temp_path();
+  unlink(base.c_str());
+  const std::string path = base + "-caf\xC3\xA9";
+  write_file(path, fixture_pack());
+  wchar_t wide[512];
+  REQUIRE(MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path.c_str(), -1, wide, 512) > 0);
+  CHECK(GetFileAttributesW(wide) != INVALID_FILE_ATTRIBUTES);
+  CHECK(DeleteFileW(wide) != 0);
+}
+#endif

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "builder_content.h"
+#include "atomic_write.h"
 #include "pack_writer.h"
 
 namespace folio {

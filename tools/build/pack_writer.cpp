@@ -2,12 +2,7 @@
 // (folio.fbs) → header (FORMAT.md), in two passes around the search index builder.
 #include "pack_writer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -308,7 +303,12 @@ IndexRows make_rows(const Content &c, const std::vector<uint32_t> &section_base)
       Audience aud = a.audience;
       if (a.audience == Audience::Clinician || s.clinician) aud = Audience::Clinician;
       const uint32_t parent = s.parent < 0 ? NONE : section_base[ai] + static_cast<uint32_t>(s.parent);
-      r.sections.emplace_back(ai, P.str(s.anchor), P.str(s.heading), parent, static_cast<uint8_t>(s.level),
+      // one statement each: the order of a call's arguments is unspecified (g++ on x86-64 took the heading
+      // first, on ARM the anchor), and the pool's layout must not depend on it (until 2026-12-04 it did:
+      // the same content gave another pack on aarch64 and armhf)
+      const fb::Str anchor = P.str(s.anchor);
+      const fb::Str heading = P.str(s.heading);
+      r.sections.emplace_back(ai, anchor, heading, parent, static_cast<uint8_t>(s.level),
                               fb_audience(aud), static_cast<uint16_t>(s.nocite ? 1 : 0), s.block_begin, s.block_end);
     }
   }
@@ -455,6 +455,19 @@ void put32(uint8_t *p, uint32_t v) {
 void put64(uint8_t *p, uint64_t v) {
   for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
 }
+uint32_t load32(const uint8_t *p) {
+  return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16 |
+         static_cast<uint32_t>(p[3]) << 24;
+}
+
+// header.workspace_size: FOLIO_WORKSPACE_BOUND, the bound every supported engine build stays within, not
+// this host's exact figure (a reader computes its own), so that the same content gives the same pack on
+// every host (until 2026-12-04 it was this host's engine's figure: 202,512 B on x86-64 Linux, 202,488
+// on Windows, 202,176 on armhf). The writer checks that its own engine stays within the bound.
+uint32_t workspace_bound(uint32_t max_doc, uint32_t search_scratch) {
+  const size_t bound = FOLIO_WORKSPACE_BOUND(max_doc, search_scratch);
+  return static_cast<uint32_t>(std::min<size_t>(bound, 0xFFFFFFFFu));
+}
 
 Assembled assemble(const Content &c, const IndexRows &r, const std::vector<std::vector<uint8_t>> &frames,
                    const std::vector<uint32_t> &dsizes, const std::vector<uint8_t> *dict, const BuildOptions &opt,
@@ -462,10 +475,17 @@ Assembled assemble(const Content &c, const IndexRows &r, const std::vector<std::
   flatbuffers::FlatBufferBuilder fbb(1 << 16);
   const std::string generator = std::string("folio ") + FOLIO_VERSION_STRING;
   auto opt_str = [&](const std::string &s) { return s.empty() ? 0 : fbb.CreateString(s); };
-  const auto meta = fb::CreateMeta(fbb, fbb.CreateString(c.meta.title), opt_str(c.meta.language),
-                                   opt_str(c.meta.content_version), opt_str(c.meta.licence),
-                                   opt_str(c.meta.disclaimer),
-                                   opt.has_timestamp ? fbb.CreateString(opt.timestamp) : 0, fbb.CreateString(generator));
+  // one statement per string: the buffer's layout follows the order of creation, and the order of a
+  // call's arguments is unspecified (until 2026-12-04 these were arguments of CreateMeta, and ARM builds
+  // laid them out in another order than x86-64)
+  const auto m_title = fbb.CreateString(c.meta.title);
+  const auto m_language = opt_str(c.meta.language);
+  const auto m_version = opt_str(c.meta.content_version);
+  const auto m_licence = opt_str(c.meta.licence);
+  const auto m_disclaimer = opt_str(c.meta.disclaimer);
+  const auto m_timestamp = opt.has_timestamp ? fbb.CreateString(opt.timestamp) : 0;
+  const auto m_generator = fbb.CreateString(generator);
+  const auto meta = fb::CreateMeta(fbb, m_title, m_language, m_version, m_licence, m_disclaimer, m_timestamp, m_generator);
   const auto strings = fbb.CreateVector(r.pools.strings);
   const auto u32s = fbb.CreateVector(r.pools.u32s);
   const auto strs = fbb.CreateVectorOfStructs(r.pools.strs);
@@ -524,23 +544,17 @@ Assembled assemble(const Content &c, const IndexRows &r, const std::vector<std::
   put32(h + 76, crc32c(p.data() + PACK_HEADER_SIZE, index_size));
   put32(h + 80, crc32c(p.data() + frames_offset, frames_size));
   put32(h + 124, crc32c(h, 124));
-  // The engine computes the workspace from the header alone (FORMAT.md "Workspace"); record what this
-  // host's engine needs (informative), then seal the header.
-  const size_t ws = folio_workspace_size(p.data(), p.size());
-  put32(h + 56, static_cast<uint32_t>(std::min<size_t>(ws, 0xFFFFFFFFu)));
+  put32(h + 56, workspace_bound(max_doc, search_scratch));
   put32(h + 124, crc32c(h, 124));
   return out;
 }
 
 // Sets header.search_scratch_bytes after the fact (it does not change the index), then the workspace
-// size the engine derives from the header, then the header CRC.
+// bound that follows from it, then the header CRC.
 void set_search_scratch(std::vector<uint8_t> &p, uint32_t scratch) {
   uint8_t *h = p.data();
   put32(h + 64, scratch);
-  put32(h + 56, 0);
-  put32(h + 124, crc32c(h, 124));
-  const size_t ws = folio_workspace_size(p.data(), p.size());
-  put32(h + 56, static_cast<uint32_t>(std::min<size_t>(ws, 0xFFFFFFFFu)));
+  put32(h + 56, workspace_bound(load32(h + 60), scratch));
   put32(h + 124, crc32c(h, 124));
 }
 
@@ -686,48 +700,12 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
   for (uint32_t d : dsizes) max_doc = std::max(max_doc, d);
   st.max_doc_bytes = max_doc;
   st.workspace_bytes = static_cast<uint32_t>(folio_workspace_size(final_pack.pack.data(), final_pack.pack.size()));
+  if (st.workspace_bytes == 0 || st.workspace_bytes > load32(final_pack.pack.data() + 56))
+    throw std::runtime_error("this engine build needs " + std::to_string(st.workspace_bytes) +
+                             " workspace bytes, more than FOLIO_WORKSPACE_BOUND (" +
+                             std::to_string(load32(final_pack.pack.data() + 56)) + ")");
   if (stats) *stats = st;
   return std::move(final_pack.pack);
-}
-
-// ---- Atomic write ------------------------------------------------------------------------------------------
-
-void write_file_atomic(const std::string &path, const std::vector<uint8_t> &bytes) {
-  const std::string tmp = path + ".tmp." + std::to_string(static_cast<long>(::getpid()));
-  auto fail = [&](const std::string &what) {
-    const int e = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(what + ": " + std::strerror(e));
-  };
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    const int e = errno;
-    throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(e));
-  }
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      fail("cannot write " + tmp);
-    }
-    done += static_cast<size_t>(w);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    fail("cannot fsync " + tmp);
-  }
-  if (::close(fd) != 0) fail("cannot close " + tmp);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot rename " + tmp + " to " + path);
-  // Make the rename durable.
-  const size_t slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
 }
 
 }  // namespace tools

@@ -56,11 +56,6 @@ struct BuildStats {
 // internal failures (compression, the engine refusing the pass-1 pack).
 std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagnostics &diag, BuildStats *stats);
 
-// Writes `bytes` to `path` atomically: PATH.tmp.<pid> in the same directory, fsync, rename over PATH,
-// fsync the directory. On failure the temporary file is removed, an existing PATH is left untouched, and
-// std::runtime_error is thrown.
-void write_file_atomic(const std::string &path, const std::vector<uint8_t> &bytes);
-
 // CRC-32C (Castagnoli, reflected, init/xorout 0xFFFFFFFF): crc32c("123456789") == 0xE3069283.
 uint32_t crc32c(const void *data, size_t len);
 
