@@ -1,7 +1,19 @@
 // main.cpp: the folio command. `folio COMMAND ARGS…`; every command has --help.
 // Exit codes: 0 ok, 1 not found, 2 bad input or usage, 3 corrupt pack.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#endif
 
 #include "build_cmd.h"
 #include "read_cmds.h"
@@ -41,7 +53,31 @@ void usage(FILE *f) {
 
 }  // namespace
 
+#ifdef _WIN32
+namespace {
+UINT g_console_cp = 0;  // the console's output code page before folio set UTF-8, restored at exit
+void restore_console_cp() { SetConsoleOutputCP(g_console_cp); }
+
+// Output on Windows as on POSIX: LF line ends (what scripts, diffs and JSON tools expect; consoles show LF
+// as a new line), and UTF-8 text shown as UTF-8 by a console whatever its code page (folio prints "—" and
+// "›"; the program's manifest makes argv and file names UTF-8 already, not the console). stdin keeps
+// text mode, so lines typed or piped with CRLF reach `browse` without the CR.
+void windows_stdio() {
+  _setmode(_fileno(stdout), _O_BINARY);
+  _setmode(_fileno(stderr), _O_BINARY);
+  const UINT cp = GetConsoleOutputCP();
+  if (cp != 0 && cp != CP_UTF8 && SetConsoleOutputCP(CP_UTF8)) {
+    g_console_cp = cp;
+    std::atexit(restore_console_cp);
+  }
+}
+}  // namespace
+#endif
+
 int main(int argc, char **argv) {
+#ifdef _WIN32
+  windows_stdio();
+#endif
   if (argc < 2) {
     usage(stderr);
     return 2;
