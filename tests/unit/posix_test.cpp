@@ -11,13 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef _WIN32
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#include <windows.h>
+#include "win32_lean.h"
 #else
 #include <fcntl.h>
 #endif

@@ -6,13 +6,7 @@
 #ifdef _WIN32
 #include <fcntl.h>
 #include <io.h>
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#include <windows.h>
+#include "win32_lean.h"
 #endif
 
 #include "build_cmd.h"
