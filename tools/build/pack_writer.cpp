@@ -455,10 +455,6 @@ void put32(uint8_t *p, uint32_t v) {
 void put64(uint8_t *p, uint64_t v) {
   for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
 }
-uint32_t load32(const uint8_t *p) {
-  return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16 |
-         static_cast<uint32_t>(p[3]) << 24;
-}
 
 // header.workspace_size: FOLIO_WORKSPACE_BOUND, the bound every supported engine build stays within, not
 // this host's exact figure (a reader computes its own), so that the same content gives the same pack on
@@ -554,7 +550,7 @@ Assembled assemble(const Content &c, const IndexRows &r, const std::vector<std::
 void set_search_scratch(std::vector<uint8_t> &p, uint32_t scratch) {
   uint8_t *h = p.data();
   put32(h + 64, scratch);
-  put32(h + 56, workspace_bound(load32(h + 60), scratch));
+  put32(h + 56, workspace_bound(detail::load_le32(h + 60), scratch));
   put32(h + 124, crc32c(h, 124));
 }
 
@@ -700,10 +696,10 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
   for (uint32_t d : dsizes) max_doc = std::max(max_doc, d);
   st.max_doc_bytes = max_doc;
   st.workspace_bytes = static_cast<uint32_t>(folio_workspace_size(final_pack.pack.data(), final_pack.pack.size()));
-  if (st.workspace_bytes == 0 || st.workspace_bytes > load32(final_pack.pack.data() + 56))
+  const uint32_t declared = detail::load_le32(final_pack.pack.data() + 56);
+  if (st.workspace_bytes == 0 || st.workspace_bytes > declared)
     throw std::runtime_error("this engine build needs " + std::to_string(st.workspace_bytes) +
-                             " workspace bytes, more than FOLIO_WORKSPACE_BOUND (" +
-                             std::to_string(load32(final_pack.pack.data() + 56)) + ")");
+                             " workspace bytes, more than FOLIO_WORKSPACE_BOUND (" + std::to_string(declared) + ")");
   if (stats) *stats = st;
   return std::move(final_pack.pack);
 }
