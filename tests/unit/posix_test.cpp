@@ -19,19 +19,10 @@
 #include <folio/folio.h>
 #include <folio/folio_posix.h>
 
+#include "atomic_write.h"
 #include "support/pack_fixture.h"
 
 using namespace folio::fixture;
-
-// Renames `from` over an existing `to`, as an updater does: rename(2) on POSIX; on Windows the CRT's
-// rename refuses an existing target, and updaters call MoveFileEx with MOVEFILE_REPLACE_EXISTING.
-static bool replace_file(const std::string &from, const std::string &to) {
-#ifdef _WIN32
-  return MoveFileExA(from.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING) != 0;
-#else
-  return std::rename(from.c_str(), to.c_str()) == 0;
-#endif
-}
 
 TEST_CASE("map a pack file, open it, unmap it", "[posix]") {
   std::vector<uint8_t> bytes = fixture_pack();
@@ -181,16 +172,15 @@ TEST_CASE("posix read errors", "[posix]") {
 TEST_CASE("posix changed: replaced by rename, rewritten in place, touched, removed", "[posix]") {
   const std::vector<uint8_t> a = fixture_pack(), b = fixture_pack(true);
   REQUIRE(a.size() != b.size());
-  const std::string path = temp_path(), next = path + ".next";
+  const std::string path = temp_path();
   write_file(path, a);
   Aligned buf(a.size() > b.size() ? a.size() : b.size());
   folio_posix_file f;
   REQUIRE(folio_posix_read(path.c_str(), buf.data(), buf.size(), &f) == 0);
   CHECK(folio_posix_changed(path.c_str(), &f) == 0);
-  // Replaced by rename, the way folio build and careful updaters write: another file, even with the
-  // same bytes.
-  write_file(next, a);
-  REQUIRE(replace_file(next, path));
+  // Replaced by rename, the way folio build and careful updaters write (the build tool's own atomic
+  // write: rename(2), or MoveFileExW on Windows): another file, even with the same bytes.
+  folio::tools::write_file_atomic(path, a);
   CHECK(folio_posix_changed(path.c_str(), &f) == 1);
   REQUIRE(folio_posix_read(path.c_str(), buf.data(), buf.size(), &f) == 0);
   CHECK(folio_posix_changed(path.c_str(), &f) == 0);
@@ -209,8 +199,7 @@ TEST_CASE("posix changed: replaced by rename, rewritten in place, touched, remov
   REQUIRE(folio_posix_map(path.c_str(), &m) == 0);
   CHECK(m.ino == f.ino);
   CHECK(folio_posix_changed(path.c_str(), &m) == 0);
-  write_file(next, b);
-  REQUIRE(replace_file(next, path));
+  folio::tools::write_file_atomic(path, b);
   CHECK(folio_posix_changed(path.c_str(), &m) == 1);
   folio_posix_unmap(&m);
 #endif
