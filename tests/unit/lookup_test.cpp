@@ -179,6 +179,13 @@ TEST_CASE("glossary for a search query: the term inside a question, or its plura
   CHECK(id_of("tell me about the cartilage") == G_CARTILAGE);
   CHECK(id_of("cartilage definition") == G_CARTILAGE);
   CHECK(id_of("a cartilage") == G_CARTILAGE);
+  // an abbreviation spelled out letter by letter, as voice dictation writes it, alone or in a question
+  CHECK(id_of("o a") == G_OA);
+  CHECK(id_of("What does O A stand for?") == G_OA);
+  CHECK(id_of("what is the o a") == G_OA);
+  CHECK(id_of("o a knee") == nf);
+  CHECK(id_of("o a s t") == nf);
+  CHECK(id_of("oa a") == nf);
   // plurals, also inside a question
   CHECK(id_of("cartilages") == G_CARTILAGE);
   CHECK(id_of("What are cartilages?") == G_CARTILAGE);

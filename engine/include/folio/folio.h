@@ -294,13 +294,15 @@ folio_status folio_glossary_lookup(const folio_pack *p, const char *text, size_t
  * is folded as for folio_glossary_lookup and tried whole; then without one English question frame
  * around the term ("what is", "what are", "what's", "what does ... mean" / "stand for", "define",
  * "definition of", "meaning of", "explain", "tell me about", a trailing "definition" or "meaning"), a
- * leading "a", "an" or "the", and trailing punctuation; then as the plural of a term ("stem cells" →
- * Stem cell, "therapies" → therapy). So "What is a placebo?", "what does OA stand for" and "BMAC" each
+ * leading "a", "an" or "the", and trailing punctuation; then, when what is left is single letters
+ * ("b m a c", as voice dictation spells an abbreviation; also with the article kept: "what is a c l"),
+ * as the letters joined; then as the plural of a term ("stem cells" → Stem cell, "therapies" →
+ * therapy). So "What is a placebo?", "what does OA stand for", "what is a c l" and "BMAC" each
  * give their entry, while "placebo for knee pain" gives none (the card is for a question about the term
  * itself, not for any query that mentions it).
  * FOLIO_E_NOT_FOUND when the query names no term (also for any query longer than 4 * FOLIO_MAX_KEY_BYTES
  * bytes); FOLIO_E_UTF8 on invalid UTF-8; FOLIO_E_ARG on NULL p/out (or query NULL with len > 0);
- * FOLIO_E_CORRUPT if a key names a missing entry. Stack only (< 1 KiB), reentrant, at most 4 O(log n)
+ * FOLIO_E_CORRUPT if a key names a missing entry. Stack only (< 1 KiB), reentrant, at most 6 O(log n)
  * lookups. */
 folio_status folio_glossary_for_query(const folio_pack *p, const char *query, size_t len,
                                       folio_glossary_entry *out);

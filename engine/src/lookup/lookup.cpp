@@ -347,10 +347,28 @@ folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t
   // The term inside a question: "what is a placebo?" -> "placebo", "what does OA stand for" -> "oa".
   size_t off = 0, n = klen;
   bool framed = strip_lead(key, &off, &n, kLeadFrames);
+  const size_t off_lead = off;  // before an article is taken off: "what is a c l" is the letters "a c l"
   framed = strip_lead(key, &off, &n, kArticles) || framed;
   framed = strip_tail(key, off, &n, kTailFrames) || framed;
   if (framed) {
     st = glossary_key_find(p, key + off, n, out);
+    if (st != FOLIO_E_NOT_FOUND) return st;
+  }
+  // Letters spelled out one by one, as voice dictation writes an abbreviation: "what does b m a c stand
+  // for" -> "bmac" (the search query joins them the same way).
+  for (size_t b : {off, off_lead}) {
+    const size_t m = n + (off - b);
+    if (m < 3 || m >= kMaxKeyBytes || m % 2 == 0) continue;
+    char joined[kMaxKeyBytes];
+    size_t jl = 0;
+    bool letters = true;
+    for (size_t i = 0; i < m && letters; ++i) {
+      const char c = key[b + i];
+      letters = (i % 2 == 0) ? (c >= 'a' && c <= 'z') : c == ' ';
+      if (i % 2 == 0) joined[jl++] = c;
+    }
+    if (!letters) continue;
+    st = glossary_key_find(p, joined, jl, out);
     if (st != FOLIO_E_NOT_FOUND) return st;
   }
   // A plural of the term: "stem cells" -> "stem cell", "therapies" -> "therapy" (not "-ss": "loss").
