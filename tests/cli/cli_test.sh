@@ -99,6 +99,11 @@ contains "suggest words are one prefix" "$tmp/out" '"matched": ?"stem cell r'
 # --json stays an array of hits
 check "search card" 0 "$folio" search "$pack" "what is a placebo?"; contains "search card" "$tmp/out" "^Placebo \(glossary\): A dummy treatment"
 contains "search card then hits" "$tmp/out" "^ 1\. "
+# letters spelled out by voice dictation: the card of the abbreviation ("a" is a letter here, not an
+# article), and hits with the abbreviation itself, not the letters
+check "search spelled letters" 0 "$folio" search "$pack" "what is a c l"; contains "a c l card" "$tmp/out" "^Anterior cruciate ligament \(glossary\)"
+check "search spelled letters json" 0 "$folio" search "$pack" "the doctor wants to do b m a c what does b m a c stand for" --json --limit 1
+contains "b m a c hit" "$tmp/out" '"section": ?"bmac"'
 check "search no card" 0 "$folio" search "$pack" "placebo for knee pain"
 checks=$((checks + 1)); grep -q "(glossary)" "$tmp/out" && { echo "FAIL: a card for a query that is not about a term"; fails=$((fails + 1)); }
 # typo correction: a real word the content lacks is kept as typed unless one edit fits the other words

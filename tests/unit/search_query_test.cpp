@@ -539,6 +539,106 @@ TEST_CASE("search: an initialism written with dots is one word, e.g. and i.e. ne
   }
 }
 
+TEST_CASE("search: letters spelled out one by one are the abbreviation they spell", "[search]") {
+  // a voice keyboard writes "BMAC" as "b m a c": each letter was a required word of its own, and the
+  // section that names BMAC had none of them
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"bmac","title":"Marrow concentrate","body":"BMAC is bone marrow aspirate concentrate, spun from marrow taken at the hip."})"
+      "\n"
+      R"({"slug":"prp","title":"Platelets","body":"PRP is plasma rich in platelets, drawn from the arm."})"
+      "\n"
+      R"({"slug":"vitamins","title":"Vitamins","body":"Vitamin D and vitamin B help bones; a plan may list them as b and d."})"
+      "\n";
+  build_jsonl_pack(dir / "l", jsonl, &pf);
+  for (const char *q : {"what is b m a c", "B M A C", "is it a b m a c from the hip", "b m a c?"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "bmac");
+    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+    CHECK((r.res.flags & FOLIO_SEARCH_CORRECTED) == 0);  // not a typo: the letters are the word
+    REQUIRE(r.hits[0].highlight_count >= 1);
+    CHECK(r.snippet(0).substr(r.hits[0].highlights[0].off, r.hits[0].highlights[0].len) == "BMAC");
+  }
+  // the last letters of a query typed as you type are joined too
+  const Result typing = search_pack(pf, "platelets or p r p", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(typing.res.hit_count >= 1);
+  CHECK(typing.slug(0) == "prp");
+  CHECK((typing.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  // letters that spell no word of the pack stay letters: "b and d" still finds the vitamins
+  const Result vit = search_pack(pf, "vitamin b d");
+  REQUIRE(vit.res.hit_count >= 1);
+  CHECK(vit.slug(0) == "vitamins");
+  CHECK((vit.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  // an excluded letter is not part of a run: "p r -p" is no "prp"
+  const Result neg = search_pack(pf, "p r -p");
+  CHECK(!neg.has("prp"));
+}
+
+TEST_CASE("search: a word broken by dictation is joined into the word it makes", "[search]") {
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"autologous","title":"Own cells","body":"Autologous cells come from your own body and are injected back."})"
+      "\n"
+      R"({"slug":"prolotherapy","title":"Sugar shots","body":"Prolotherapy injects a sugar solution into a sore tendon."})"
+      "\n"
+      R"({"slug":"low","title":"Low dose","body":"A low dose of a pain pill is the pro choice for mild pain; therapy helps too."})"
+      "\n"
+      R"({"slug":"diabetes","title":"Diabetes","body":"Diabetes changes how a wound heals."})"
+      "\n"
+      R"({"slug":"typical","title":"Recovery","body":"A typical recovery takes two weeks; atypical pain needs a visit."})"
+      "\n"
+      R"({"slug":"kneecap","title":"Kneecap","body":"The kneecap glides in a groove of the thigh bone."})"
+      "\n";
+  build_jsonl_pack(dir / "b", jsonl, &pf);
+  // an unknown piece whose word with its neighbour is one typo from a word of the pack
+  const Result auto_ = search_pack(pf, "auto logus cells from your body");
+  REQUIRE(auto_.res.hit_count >= 1);
+  CHECK(auto_.slug(0) == "autologous");
+  CHECK((auto_.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  CHECK(auto_.corrected() == "autologous cells from your body");
+  // pieces whose word stems to a word of the pack are that word, not a correction ("autologis" and
+  // "autologous" have one stem)
+  const Result exact = search_pack(pf, "auto logis cells");
+  REQUIRE(exact.res.hit_count >= 1);
+  CHECK(exact.slug(0) == "autologous");
+  CHECK((exact.res.flags & (FOLIO_SEARCH_PARTIAL | FOLIO_SEARCH_CORRECTED)) == 0);
+  // two pieces that make a word exactly
+  const Result kc = search_pack(pf, "kne ecap groove");
+  REQUIRE(kc.res.hit_count >= 1);
+  CHECK(kc.slug(0) == "kneecap");
+  CHECK((kc.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  // syllables of known words, one edit from a long word: joined where the correction fits the query
+  const Result pro = search_pack(pf, "what is pro low therapy for a sore tendon");
+  REQUIRE(pro.res.hit_count >= 1);
+  CHECK(pro.slug(0) == "prolotherapy");
+  CHECK((pro.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  CHECK(pro.corrected() == "what is prolotherapy for a sore tendon");
+  // alone, with no other word to fit, the words stay as typed, and the section that has them is found
+  const Result alone = search_pack(pf, "pro low therapy");
+  REQUIRE(alone.res.hit_count >= 1);
+  CHECK(alone.slug(0) == "low");
+  CHECK((alone.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  // ... and not where it does not: no section has prolotherapy with diabetes
+  const Result pro_d = search_pack(pf, "pro low therapy diabetes");
+  CHECK((pro_d.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  CHECK(!pro_d.has("prolotherapy"));
+  // known words that are not syllables are never joined, nor is a stopword ("a typical" is not "atypical")
+  const Result typ = search_pack(pf, "a typical recovery");
+  REQUIRE(typ.res.hit_count >= 1);
+  CHECK(typ.slug(0) == "typical");
+  CHECK((typ.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  // without typo tolerance, only exact joins
+  const Result nf = search_pack(pf, "auto logus cells", FOLIO_SEARCH_NO_FUZZY);
+  CHECK((nf.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  CHECK((nf.res.hit_count == 0 || (nf.res.flags & FOLIO_SEARCH_PARTIAL) != 0));
+  CHECK(search_pack(pf, "kne ecap", FOLIO_SEARCH_NO_FUZZY).has("kneecap"));
+}
+
 TEST_CASE("search: a corrected word's inflected form wins when it is the title", "[search]") {
   // a dictionary's headwords are inflected forms: "incleemntly" is one edit from "inclemently", but its
   // correction was shown as the term's commonest form "inclement", another headword, which then took the

@@ -806,6 +806,217 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
   }
 }
 
+// ---- words split apart: spelled-out letters and broken words --------------------------------------------
+
+// A plain query item for joining: q[b, e) ASCII letters, then nothing or only ".,?!" up to the next space
+// (such an item ends a run: "p r p?"); `typing`, the last word of an as-you-type query.
+struct JoinItem {
+  uint32_t b, e;
+  bool ends_run, typing;
+};
+
+enum : uint32_t { kJoinLetters = 8, kJoinWords = 3 };
+
+// The plain items from q[i] on (at most `cap`), in items; returns their count. A run stops at an item
+// that is not plain (an operator, a quote, a digit, a filter, any non-ASCII byte) or after one that ends
+// with punctuation.
+static uint32_t join_items(const ParseState &ps, size_t i, JoinItem *items, uint32_t cap) {
+  const char *q = ps.q;
+  const size_t n = ps.len;
+  uint32_t m = 0;
+  while (m < cap) {
+    while (i < n && is_space_byte(static_cast<unsigned char>(q[i]))) ++i;
+    if (i >= n) break;
+    size_t k = i;
+    while (k < n && ((q[k] >= 'a' && q[k] <= 'z') || (q[k] >= 'A' && q[k] <= 'Z'))) ++k;
+    if (k == i) break;
+    size_t j = k;
+    while (j < n && (q[j] == '.' || q[j] == ',' || q[j] == '?' || q[j] == '!')) ++j;
+    if (j < n && !is_space_byte(static_cast<unsigned char>(q[j]))) break;
+    items[m].b = static_cast<uint32_t>(i);
+    items[m].e = static_cast<uint32_t>(k);
+    items[m].ends_run = j > k;
+    items[m].typing = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && j == n;
+    ++m;
+    if (j > k) break;
+    i = j;
+  }
+  return m;
+}
+
+// The items [0, count) folded to lower case and written together into w (kMaxTermBytes); returns the
+// length, 0 when it does not fit.
+static size_t join_text(const ParseState &ps, const JoinItem *items, uint32_t count, char *w) {
+  size_t wl = 0;
+  for (uint32_t k = 0; k < count; ++k)
+    for (uint32_t i = items[k].b; i < items[k].e; ++i) {
+      if (wl >= kMaxTermBytes) return 0;
+      const char c = ps.q[i];
+      w[wl++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  return wl;
+}
+
+// Whether stem st is a word the query can find: a term with postings or a synonym phrase of one word.
+static bool stem_known(Scratch *s, const char *st, size_t sl) {
+  TermInfo ti{0, 0, 0};
+  bool bad = false;
+  if (dict_find(&s->v, st, sl, &ti, &bad) && ti.df > 0) return true;
+  if (bad) s->bad = true;
+  return syn_find(&s->v, st, sl) >= 0;
+}
+
+// Add the word w (folded, wl bytes) that items [0, count) make together as one plain word clause over
+// their source range: the word itself when the pack knows it, the items as words when `words` (a section
+// with all of them still matches, as before), and the typo candidates cands[0, nc) when it is not known,
+// reported as a correction of the whole range. `check`: the items are real words, so the correction is
+// kept only where it fits the rest of the query (check_corrections), as a real word's is.
+static void add_joined_clause(Scratch *s, const ParseState &ps, const char *w, size_t wl, const JoinItem *items,
+                              uint32_t count, bool words, const FuzzyCand *cands, uint32_t nc, bool check) {
+  const bool stop = text::is_stopword(w, wl) || is_query_noise(w, wl);
+  const int ci = new_clause(s, stop ? CLAUSE_OPTIONAL : CLAUSE_REQUIRED);
+  if (ci < 0) return;
+  Clause *c = &s->clauses[ci];
+  char stem[kMaxTermBytes];
+  const size_t sl = stem_copy(w, wl, stem);
+  FOLIO_MEMCPY(c->stem, stem, sl);
+  c->stem_len = static_cast<uint8_t>(sl);
+  c->src_begin = items[0].b;
+  c->src_end = items[count - 1].e;
+  c->literal = 1;
+  const uint32_t u = static_cast<uint32_t>(ci);
+  if (nc == 0) {
+    Alt *a = alt_begin(s, u, 1.0f, false);
+    if (a && !alt_term(s, a, u, stem, sl, 0)) alt_drop(s, u, a);
+  }
+  if (words) {
+    Alt *a = alt_begin(s, u, 1.0f, false);
+    bool ok = a != nullptr;
+    for (uint32_t k = 0; k < count && ok; ++k) {
+      char ws[kMaxTermBytes], wt[kMaxTermBytes];
+      const size_t tl = join_text(ps, items + k, 1, wt);
+      ok = tl > 0 && alt_term(s, a, u, ws, stem_copy(wt, tl, ws), 0);
+    }
+    if (a && !ok) alt_drop(s, u, a);
+  }
+  if (nc == 0) return;
+  const uint8_t fz0 = c->na;
+  for (uint32_t k = 0; k < nc; ++k) {
+    if (cands[k].dist > cands[0].dist) break;
+    Alt *fa = alt_begin(s, u, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
+    if (!fa) break;
+    if (!alt_term(s, fa, u, cands[k].term, cands[k].len, 0)) {
+      alt_drop(s, u, fa);
+      break;
+    }
+  }
+  if (c->na > fz0 && s->ncorr < kMaxClauses) {
+    Correction *co = &s->corr[s->ncorr];
+    FOLIO_MEMCPY(co->word, cands[0].surf, cands[0].surf_len);
+    co->len = cands[0].surf_len;
+    co->inflected_len = 0;
+    c->corrected = static_cast<int32_t>(s->ncorr++);
+    c->fz0 = fz0;
+    c->lex = check ? 1 : 0;
+    FOLIO_MEMCPY(c->stem, cands[0].term, cands[0].len);  // synonyms of the correction
+    c->stem_len = static_cast<uint8_t>(cands[0].len);
+  }
+}
+
+// Words that dictation or hurried typing split apart, joined into the one word the pack knows; true when
+// the items from q[i] on were added that way (*next: where parsing goes on).
+//
+// - Letters spelled out one by one ("b m a c", "what is an m s c", "p r p or steroid"): a run of two to
+//   kJoinLetters single letters whose letters together are a word of the pack or a synonym ("bmac",
+//   "msc", "prp"; the longest such run from the first letter). Each letter alone matches nothing useful
+//   (required, "b" found the one section with a "B"), and the run is the abbreviation a voice keyboard
+//   spells out. The letters are not kept as words.
+// - A word broken in two or three ("knee cap", "auto logis" for "autologous", "pro low therapy" for
+//   "prolotherapy"): two or three plain words, none of them a stopword or a single letter, whose
+//   concatenation
+//     - is a word of the pack ("kneecap"): the clause has both the word and the words as they were typed;
+//     - or, when some of the words is unknown, is within a typo of one, and that correction is no farther
+//       than the unknown words' own (each of them corrected alone, an unknown word with no candidate
+//       counting as kMaxEdits + 1): the correction replaces the whole range in the corrected query;
+//     - or, when every word is known but all except the last are syllables of up to three letters, is one
+//       edit from a word of the pack ("pro low therapy"): kept only where it fits the rest of the query,
+//       as a real word's correction is, and the words as typed stay an alternative.
+//   The longest run (three words, then two) from the first word is tried.
+// Typo joins are off with FOLIO_SEARCH_NO_FUZZY. The last word of an as-you-type query is not joined as a
+// word (the user is still typing it); a letter is (a run of letters is never the start of a longer word).
+static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t *next) {
+  JoinItem items[kJoinLetters];
+  const uint32_t m = join_items(ps, i, items, kJoinLetters);
+  if (m < 2) return false;
+  char w[kMaxTermBytes], st[kMaxTermBytes];
+  uint32_t letters = 0;
+  while (letters < m && items[letters].e - items[letters].b == 1) ++letters;
+  if (letters >= 2) {
+    for (uint32_t run = letters; run >= 2; --run) {
+      const size_t wl = join_text(ps, items, run, w);
+      if (wl == 0 || !stem_known(s, st, stem_copy(w, wl, st))) continue;
+      add_joined_clause(s, ps, w, wl, items, run, false, nullptr, 0, false);
+      *next = items[run - 1].e;
+      while (*next < ps.len && !is_space_byte(static_cast<unsigned char>(ps.q[*next]))) ++*next;
+      return true;
+    }
+    return false;
+  }
+  // broken words: plain words of two or more letters, not stopwords, not the word being typed
+  uint32_t words = 0;
+  bool known[kJoinWords];
+  while (words < m && words < kJoinWords) {
+    const JoinItem &it = items[words];
+    const size_t wl = join_text(ps, &it, 1, w);
+    if (wl < 2 || it.typing || text::is_stopword(w, wl) || is_query_noise(w, wl)) break;
+    known[words++] = stem_known(s, st, stem_copy(w, wl, st));
+  }
+  const bool fuzzy = !(ps.flags & FOLIO_SEARCH_NO_FUZZY);
+  for (uint32_t run = words; run >= 2; --run) {
+    bool all_known = true, syllables = true;
+    for (uint32_t k = 0; k < run; ++k) {
+      all_known &= known[k];
+      if (k + 1 < run && items[k].e - items[k].b > 3) syllables = false;
+    }
+    // known words stay as they are unless they are syllables: "donor cells" is also the term of the
+    // compound "donor-cell", but one clause of both words scored the sections that have them apart lower
+    if (all_known && !syllables) continue;
+    const size_t wl = join_text(ps, items, run, w);
+    if (wl == 0) continue;
+    const size_t sl = stem_copy(w, wl, st);
+    if (stem_known(s, st, sl)) {
+      add_joined_clause(s, ps, w, wl, items, run, all_known, nullptr, 0, false);
+    } else {
+      // a typo join: of syllables into a long word, or of two words one of which is unknown (three such
+      // words are joined only when they make a word exactly: each fuzzy look-up costs a dictionary walk)
+      if (!fuzzy || (all_known ? wl < 9 : run != 2)) continue;
+      FuzzyCand cands[kFuzzyKeep];
+      uint32_t nc = 0;
+      const uint32_t d = fuzzy_find(s, w, wl, st, sl, cands, &nc, kFuzzyBudget);
+      if (d == 0 || (all_known && d != 1)) continue;
+      if (!all_known) {
+        // the unknown words' own corrections, each alone: the join must be no farther
+        uint32_t own = 0;
+        for (uint32_t k = 0; k < run; ++k) {
+          if (known[k]) continue;
+          char pw[kMaxTermBytes], pst[kMaxTermBytes];
+          FuzzyCand pc[kFuzzyKeep];
+          uint32_t pn = 0;
+          const size_t pl = join_text(ps, items + k, 1, pw);
+          const uint32_t pd = fuzzy_find(s, pw, pl, pst, stem_copy(pw, pl, pst), pc, &pn, kFuzzyBudget);
+          own += pd > 0 ? pd : kMaxEdits + 1;
+        }
+        if (d > own) continue;
+      }
+      add_joined_clause(s, ps, w, wl, items, run, all_known, cands, nc, all_known);
+    }
+    *next = items[run - 1].e;
+    while (*next < ps.len && !is_space_byte(static_cast<unsigned char>(ps.q[*next]))) ++*next;
+    return true;
+  }
+  return false;
+}
+
 static bool ascii_ieq(const char *a, size_t alen, const char *b) {
   size_t i = 0;
   for (; i < alen && b[i]; ++i) {
@@ -888,6 +1099,11 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     }();
     // as-you-type: the last word is a prefix only when the query does not end with a space
     const bool as_you_type = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && last_item && j == n;
+    size_t joined_end = 0;
+    if (!neg && !prefix && s->nclauses < kMaxClauses && join_split_words(s, ps, i, &joined_end)) {
+      i = joined_end;
+      continue;
+    }
     add_item(s, ps, static_cast<uint32_t>(i), static_cast<uint32_t>(we), neg, false, prefix || as_you_type,
              as_you_type && !prefix);
     i = j;
