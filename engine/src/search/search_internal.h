@@ -264,6 +264,24 @@ struct MemoEntry {
   uint8_t hl, match;
 };
 
+struct FuzzyCand {
+  uint32_t dist, first, df;  // first: 1 when the term's first byte is neither of the word's first two
+  char term[kMaxTermBytes];
+  uint32_t len;
+  char surf[kMaxTermBytes];
+  uint32_t surf_len;
+};
+
+// A query word's typo look-up (fuzzy_find of the word and its stem), kept for the parse: deciding whether
+// to join a word with its neighbour (join_split_words) looks up the word's own corrections, which the word
+// then reuses when it is parsed on its own.
+struct FuzzyMemo {
+  char w[kMaxTermBytes];
+  uint32_t wl;  // 0: empty
+  uint32_t d, nc;
+  FuzzyCand cands[kFuzzyKeep];
+};
+
 struct Scratch {
   View v;
   Cursor cursors[kMaxCursors];
@@ -283,6 +301,17 @@ struct Scratch {
   uint64_t hl_pair[128][2];  // ASCII first byte -> bit set of ASCII second bytes a term can go on with
   uint32_t ncursors, nalts, nclauses, nhl, nhlp, ncorr, nheap, heap_cap;
   uint32_t fz_terms, fz_seeks, fz_budget;  // typo lookup: work done (typo_candidates reports it), budget left
+  FuzzyMemo fz_memo[3];  // the parse's last typo look-ups (ring; emptied when a query's parse starts)
+  uint32_t fz_memo_next;
+  // the parse's last exact term look-ups (ring, emptied when a query's parse starts): a word's look-up
+  // when join_split_words asks whether the pack knows it, reused when the word gets its cursor
+  struct TermMemo {
+    char term[kMaxTermBytes];
+    uint32_t len;  // 0: empty
+    TermInfo ti;
+    bool found;
+  } term_memo[4];
+  uint32_t term_memo_next;
   uint32_t nrequired;
   bool bad, truncated;
   // filters
@@ -346,13 +375,7 @@ struct Scratch {
 // The work per word is capped (kFuzzyBudget units: a decoded term is one, a seek kSeekCost), so no word
 // costs more than about half a millisecond on a large dictionary; past the cap the candidates found so
 // far are used. Candidates are kept in a fixed order (cand_add), so the order of the walk does not matter.
-struct FuzzyCand {
-  uint32_t dist, first, df;  // first: 1 when the term's first byte is neither of the word's first two
-  char term[kMaxTermBytes];
-  uint32_t len;
-  char surf[kMaxTermBytes];
-  uint32_t surf_len;
-};
+// (FuzzyCand: before Scratch, which keeps a few.)
 
 struct ParseState {
   const char *q;
@@ -452,6 +475,12 @@ void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len);
 // work; returns the best distance (0 = none found).
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
                     uint32_t *ncand, uint32_t budget);
+
+// fuzzy_find over the terms that start with w's first `keep` bytes only (which the stem ws must share):
+// one dictionary range instead of the whole walk, for a word whose start is known to be right (the
+// first piece of a word broken apart). Returns the best distance (0 = none found).
+uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t keep,
+                           FuzzyCand *cands, uint32_t *ncand, uint32_t budget);
 
 // Is w (folded, as the tokenizer yields it) in the pack's lexicon, a real word the dictionary lacks?
 // False when the pack has no lexicon. Bloom filter: about 0.3 % of other words also answer true.

@@ -8,13 +8,31 @@ namespace fts {
 // ---- query parsing --------------------------------------------------------------------------------------
 
 
+// dict_find of term through the parse's memo (Scratch::term_memo).
+static bool dict_find_memo(Scratch *s, const char *term, size_t len, TermInfo *ti, bool *bad) {
+  for (const Scratch::TermMemo &m : s->term_memo)
+    if (m.len == len && len > 0 && FOLIO_MEMCMP(m.term, term, len) == 0) {
+      *ti = m.ti;
+      return m.found;
+    }
+  const bool found = dict_find(&s->v, term, len, ti, bad);
+  if (*bad || len > kMaxTermBytes) return found;
+  Scratch::TermMemo &m = s->term_memo[s->term_memo_next];
+  s->term_memo_next = (s->term_memo_next + 1) % 4;
+  FOLIO_MEMCPY(m.term, term, len);
+  m.len = static_cast<uint32_t>(len);
+  m.ti = *ti;
+  m.found = found;
+  return found;
+}
+
 // Add a cursor for a term; returns its index or -1 when out of room. Unknown terms get an empty cursor.
 static int add_cursor(Scratch *s, const char *term, size_t len) {
   if (s->ncursors >= kMaxCursors) return -1;
   Cursor *c = &s->cursors[s->ncursors];
   TermInfo ti{0, 0, 0};
   bool bad = false;
-  if (!dict_find(&s->v, term, len, &ti, &bad)) ti.df = 0;
+  if (!dict_find_memo(s, term, len, &ti, &bad)) ti.df = 0;
   if (bad) s->bad = true;
   cursor_init(c, &s->v, ti);
   if (c->bad) s->bad = true;
@@ -145,6 +163,27 @@ size_t stem_copy(const char *src, size_t len, char *dst) {
   return text::stem_english(dst, len);
 }
 
+
+// fuzzy_find for query word w (stem ws) through the parse's memo (Scratch::fz_memo).
+static uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws, size_t wsl, FuzzyCand *cands,
+                           uint32_t *nc) {
+  for (FuzzyMemo &m : s->fz_memo)
+    if (m.wl == wl && wl > 0 && FOLIO_MEMCMP(m.w, w, wl) == 0) {
+      *nc = m.nc;
+      for (uint32_t k = 0; k < m.nc; ++k) cands[k] = m.cands[k];
+      return m.d;
+    }
+  const uint32_t d = fuzzy_find(s, w, wl, ws, wsl, cands, nc, kFuzzyBudget);
+  if (wl > kMaxTermBytes || s->bad) return d;
+  FuzzyMemo &m = s->fz_memo[s->fz_memo_next];
+  s->fz_memo_next = (s->fz_memo_next + 1) % 3;
+  FOLIO_MEMCPY(m.w, w, wl);
+  m.wl = static_cast<uint32_t>(wl);
+  m.d = d;
+  m.nc = *nc;
+  for (uint32_t k = 0; k < *nc; ++k) m.cands[k] = cands[k];
+  return d;
+}
 
 // Query-only noise words that are not in the stopword list ("steroid shot vs stem cells"): "vs", the
 // modal verbs that open questions ("can stem cells regrow cartilage", "will insurance pay"), which the
@@ -663,7 +702,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
-    fuzzy_find(s, tok.text, tok.len, stem, sl, cands, &nc, kFuzzyBudget);
+    fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc);
     const uint8_t fz0 = s->clauses[ci].na;
     for (uint32_t k = 0; k < nc; ++k) {
       // only the nearest candidates: the query is shown corrected to the first, so a hit found through
@@ -815,7 +854,16 @@ struct JoinItem {
   bool ends_run, typing;
 };
 
-enum : uint32_t { kJoinLetters = 8, kJoinWords = 3 };
+enum : uint32_t { kJoinLetters = 8, kJoinWords = 3, kJoinPieceBytes = 6 };
+
+// Whether the words at the last few item offsets are known (stem_known): join_split_words asks about each
+// word at up to three starting items, and a dictionary look-up per word and start was a quarter of a
+// plain query's time.
+struct JoinCache {
+  uint32_t off[4];
+  bool known[4];
+  uint32_t next;  // ring position
+};
 
 // The plain items from q[i] on (at most `cap`), in items; returns their count. A run stops at an item
 // that is not plain (an operator, a quote, a digit, a filter, any non-ASCII byte) or after one that ends
@@ -861,7 +909,7 @@ static size_t join_text(const ParseState &ps, const JoinItem *items, uint32_t co
 static bool stem_known(Scratch *s, const char *st, size_t sl) {
   TermInfo ti{0, 0, 0};
   bool bad = false;
-  if (dict_find(&s->v, st, sl, &ti, &bad) && ti.df > 0) return true;
+  if (dict_find_memo(s, st, sl, &ti, &bad) && ti.df > 0) return true;
   if (bad) s->bad = true;
   return syn_find(&s->v, st, sl) >= 0;
 }
@@ -924,27 +972,30 @@ static void add_joined_clause(Scratch *s, const ParseState &ps, const char *w, s
 }
 
 // Words that dictation or hurried typing split apart, joined into the one word the pack knows; true when
-// the items from q[i] on were added that way (*next: where parsing goes on).
+// the items from q[i] on were added that way (*next: where parsing goes on). docs/search.md, "Words split
+// apart", has the measurements.
 //
 // - Letters spelled out one by one ("b m a c", "what is an m s c", "p r p or steroid"): a run of two to
 //   kJoinLetters single letters whose letters together are a word of the pack or a synonym ("bmac",
 //   "msc", "prp"; the longest such run from the first letter). Each letter alone matches nothing useful
 //   (required, "b" found the one section with a "B"), and the run is the abbreviation a voice keyboard
 //   spells out. The letters are not kept as words.
-// - A word broken in two or three ("knee cap", "auto logis" for "autologous", "pro low therapy" for
-//   "prolotherapy"): two or three plain words, none of them a stopword or a single letter, whose
-//   concatenation
-//     - is a word of the pack ("kneecap"): the clause has both the word and the words as they were typed;
-//     - or, when some of the words is unknown, is within a typo of one, and that correction is no farther
-//       than the unknown words' own (each of them corrected alone, an unknown word with no candidate
-//       counting as kMaxEdits + 1): the correction replaces the whole range in the corrected query;
-//     - or, when every word is known but all except the last are syllables of up to three letters, is one
-//       edit from a word of the pack ("pro low therapy"): kept only where it fits the rest of the query,
-//       as a real word's correction is, and the words as typed stay an alternative.
-//   The longest run (three words, then two) from the first word is tried.
+// - A word broken in two or three: plain words of two or more letters, none of them a stopword or query
+//   noise, whose concatenation
+//     - is a word of the pack, when some word of the run is unknown ("auto logis": stem "autolog") or
+//       all but the last are syllables of up to three letters;
+//     - or, two words, one of which looks like a piece of a word (unknown, kTypoMinBytes to
+//       kJoinPieceBytes bytes, not in the lexicon) and none of which is one edit from a word of its own,
+//       is within a typo of a word that starts as the first word does ("auto logus"), no farther than the
+//       unknown words' own corrections: the correction replaces the whole range in the corrected query;
+//     - or, three known words whose first two are syllables, is one edit from a word starting as the
+//       first does ("pro low therapy"): kept only where it fits the rest of the query, as a real word's
+//       correction is, with the words as typed an alternative.
+//   Known words that are not syllables are never joined. The longest run (three words, then two) from
+//   the first word is tried.
 // Typo joins are off with FOLIO_SEARCH_NO_FUZZY. The last word of an as-you-type query is not joined as a
 // word (the user is still typing it); a letter is (a run of letters is never the start of a longer word).
-static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t *next) {
+static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t *next, JoinCache *cache) {
   JoinItem items[kJoinLetters];
   const uint32_t m = join_items(ps, i, items, kJoinLetters);
   if (m < 2) return false;
@@ -969,7 +1020,15 @@ static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t 
     const JoinItem &it = items[words];
     const size_t wl = join_text(ps, &it, 1, w);
     if (wl < 2 || it.typing || text::is_stopword(w, wl) || is_query_noise(w, wl)) break;
-    known[words++] = stem_known(s, st, stem_copy(w, wl, st));
+    uint32_t c = 0;
+    while (c < 4 && cache->off[c] != it.b) ++c;
+    if (c == 4) {
+      c = cache->next;
+      cache->next = (c + 1) % 4;
+      cache->off[c] = it.b;
+      cache->known[c] = stem_known(s, st, stem_copy(w, wl, st));
+    }
+    known[words++] = cache->known[c];
   }
   const bool fuzzy = !(ps.flags & FOLIO_SEARCH_NO_FUZZY);
   for (uint32_t run = words; run >= 2; --run) {
@@ -989,25 +1048,41 @@ static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t 
     } else {
       // a typo join: of syllables into a long word, or of two words one of which is unknown (three such
       // words are joined only when they make a word exactly: each fuzzy look-up costs a dictionary walk)
-      if (!fuzzy || (all_known ? wl < 9 : run != 2)) continue;
+      if (!fuzzy || (all_known ? run != 3 || wl < 9 : run != 2)) continue;
       FuzzyCand cands[kFuzzyKeep];
-      uint32_t nc = 0;
-      const uint32_t d = fuzzy_find(s, w, wl, st, sl, cands, &nc, kFuzzyBudget);
-      if (d == 0 || (all_known && d != 1)) continue;
+      uint32_t nc = 0, own = 0;
       if (!all_known) {
-        // the unknown words' own corrections, each alone: the join must be no farther
-        uint32_t own = 0;
-        for (uint32_t k = 0; k < run; ++k) {
+        // only where a word looks like a piece of a word: unknown, of kTypoMinBytes to kJoinPieceBytes
+        // bytes, no real word (the pack's lexicon). A real word the content lacks ("husband") or a long
+        // misspelling is corrected on its own: a typo look-up with each neighbour of every unknown word
+        // cost the judged queries 10 % of their time.
+        bool piece = false;
+        for (uint32_t k = 0; k < run && !piece; ++k) {
+          const uint32_t pl = items[k].e - items[k].b;
+          char pw[kMaxTermBytes];
+          piece = !known[k] && pl >= kTypoMinBytes && pl <= kJoinPieceBytes &&
+                  !lexicon_has(&s->v, pw, join_text(ps, items + k, 1, pw));
+        }
+        if (!piece) continue;
+        // the unknown words' own corrections, each alone (kept for when they are parsed on their own): a
+        // word one edit from a word of its own is a typo of that word, not a piece ("side efects"); else
+        // the join must be no farther than they are, a word with no candidate counting as kMaxEdits + 1
+        bool near = false;
+        for (uint32_t k = 0; k < run && !near; ++k) {
           if (known[k]) continue;
           char pw[kMaxTermBytes], pst[kMaxTermBytes];
-          FuzzyCand pc[kFuzzyKeep];
-          uint32_t pn = 0;
           const size_t pl = join_text(ps, items + k, 1, pw);
-          const uint32_t pd = fuzzy_find(s, pw, pl, pst, stem_copy(pw, pl, pst), pc, &pn, kFuzzyBudget);
+          const uint32_t pd = fuzzy_word(s, pw, pl, pst, stem_copy(pw, pl, pst), cands, &nc);
+          near = pd == 1;
           own += pd > 0 ? pd : kMaxEdits + 1;
         }
-        if (d > own) continue;
+        if (near) continue;
       }
+      // the first word's start is taken as right (a split word's first piece is heard or typed on its
+      // own): candidates start with its first bytes, up to three, a range of the dictionary, not a walk
+      const uint32_t keep = items[0].e - items[0].b < 3 ? items[0].e - items[0].b : 3;
+      const uint32_t d = fuzzy_find_prefix(s, w, wl, st, sl, keep, cands, &nc, kFuzzyBudget);
+      if (d == 0 || (all_known ? d != 1 : d > own)) continue;
       add_joined_clause(s, ps, w, wl, items, run, all_known, cands, nc, all_known);
     }
     *next = items[run - 1].e;
@@ -1035,6 +1110,11 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
   // find the last item start for search-as-you-type
   size_t i = 0;
   bool any_filter = false;
+  JoinCache join_cache{{kEnd, kEnd, kEnd, kEnd}, {false, false, false, false}, 0};
+  for (FuzzyMemo &m : s->fz_memo) m.wl = 0;
+  s->fz_memo_next = 0;
+  for (Scratch::TermMemo &m : s->term_memo) m.len = 0;
+  s->term_memo_next = 0;
   while (i < n) {
     while (i < n && is_space_byte(static_cast<unsigned char>(q[i]))) ++i;
     if (i >= n) break;
@@ -1100,7 +1180,7 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     // as-you-type: the last word is a prefix only when the query does not end with a space
     const bool as_you_type = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && last_item && j == n;
     size_t joined_end = 0;
-    if (!neg && !prefix && s->nclauses < kMaxClauses && join_split_words(s, ps, i, &joined_end)) {
+    if (!neg && !prefix && s->nclauses < kMaxClauses && join_split_words(s, ps, i, &joined_end, &join_cache)) {
       i = joined_end;
       continue;
     }

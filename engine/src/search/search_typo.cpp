@@ -354,6 +354,28 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
   return *ncand ? cands[0].dist : 0;
 }
 
+uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t keep,
+                           FuzzyCand *cands, uint32_t *ncand, uint32_t budget) {
+  *ncand = 0;
+  s->fz_terms = s->fz_seeks = 0;
+  s->fz_budget = budget;
+  if (wlen < kTypoMinBytes || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen || keep == 0 ||
+      keep > wlen || keep > wslen || FOLIO_MEMCMP(w, ws, keep) != 0)
+    return 0;
+  FuzzyWord fw;
+  fw.w = w;
+  fw.ws = ws;
+  fw.q = static_cast<uint32_t>(wlen);
+  fw.qs = static_cast<uint32_t>(wslen);
+  fw.maxd = typo_edits(fw.q);
+  fw.maxd_stem = typo_edits(fw.qs);
+  fw.same = fw.q == fw.qs && FOLIO_MEMCMP(w, ws, fw.q) == 0;
+  lev_init(&s->lev[0], &s->lst[0][0], w, fw.q, fw.maxd);
+  if (!fw.same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw.qs, fw.maxd);
+  fuzzy_range(s, fw, w, keep, 0, cands, ncand, nullptr);
+  return *ncand ? cands[0].dist : 0;
+}
+
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap) {
   if (alen > kMaxTermBytes || blen > kMaxTermBytes) return cap + 1;
   const size_t diff = alen > blen ? alen - blen : blen - alen;
