@@ -405,7 +405,7 @@ TEST_CASE("search: an extra letter in a suffix the stemmer strips is corrected b
   CHECK(typo("zzyzzx").cands.empty());
 }
 
-TEST_CASE("search: the question words (can, will, may, might, help, many, mean and their forms, vs) never have to match", "[search]") {
+TEST_CASE("search: the question words (can, will, may, might, must, help, many, mean and their forms, vs) never have to match", "[search]") {
   // cartilage#regrowth has "cartilage" and "regrowth" but no "can" or "help": still a full match
   const Result r = run("can it help cartilage regrowth");
   REQUIRE(r.status == FOLIO_OK);
@@ -419,10 +419,12 @@ TEST_CASE("search: the question words (can, will, may, might, help, many, mean a
   // and so does "many" of "how many" ("how many days will my knee be sore after the shot" showed a list
   // of questions with "How many cells" above the section on the first sore days)
   // and "mean" of "what does X mean" ("what does minimally manipulated mean" showed a section headed "What
-  // this means for you" above the one that explains the words)
+  // this means for you" above the one that explains the words), and the modal "must" as "can" and "will"
+  // ("must i repeat the cure every year", as a reader whose first language is not English asks)
   for (const char *q : {"it helps cartilage regrowth", "it helped cartilage regrowth", "helping cartilage regrowth",
                         "how many cartilage regrowth", "what does cartilage regrowth mean",
-                        "what cartilage regrowth means", "meaning of cartilage regrowth"}) {
+                        "what cartilage regrowth means", "meaning of cartilage regrowth",
+                        "must i have cartilage regrowth"}) {
     INFO(q);
     const Result i = run(q);
     REQUIRE(i.res.hit_count >= 1);

@@ -186,7 +186,8 @@ static uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws,
 }
 
 // Query-only noise words that are not in the stopword list ("steroid shot vs stem cells"): "vs", the
-// modal verbs that open questions ("can stem cells regrow cartilage", "will insurance pay"), which the
+// modal verbs that open questions ("can stem cells regrow cartilage", "will insurance pay", "must i
+// repeat it every year"), which the
 // Snowball list leaves out (as nouns they are rare in a reference's queries), "help", the verb of such
 // questions, with its forms ("can it help an ACL tear": nearly every section of a treatment reference is
 // about what helps; required, it made a section with "helped" and the article's names beat the ACL
@@ -199,7 +200,7 @@ static uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws,
 bool is_query_noise(const char *w, size_t len) {
   static const char *const kNoise[] = {"vs",   "versus", "v",      "can",    "will",    "may", "might",
                                        "help", "helps",  "helped", "helping", "eg",     "ie",  "etc", "many",
-                                       "mean", "means", "meaning"};
+                                       "mean", "means", "meaning", "must"};
   for (const char *n : kNoise) {
     size_t l = 0;
     while (n[l]) ++l;
