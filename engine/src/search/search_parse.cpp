@@ -624,6 +624,35 @@ static bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) 
   return false;
 }
 
+// The nearest of the typo candidates cands[0, nc) (nc > 0) as alternatives of clause ci, the first of
+// them recorded as the clause's correction (its stem then takes the correction's, for its synonyms).
+// Only the nearest: the query is shown corrected to the first, so a hit found through a farther one
+// ("infectoin" -> "injection", two edits, beside "infection", one) showed words the corrected query does
+// not have. Returns the correction (its inflected form and the clause's `lex` are the caller's), or NULL
+// when there is no room for one.
+static Correction *add_typo_alts(Scratch *s, uint32_t ci, const FuzzyCand *cands, uint32_t nc) {
+  Clause *c = &s->clauses[ci];
+  const uint8_t fz0 = c->na;
+  for (uint32_t k = 0; k < nc; ++k) {
+    if (cands[k].dist > cands[0].dist) break;
+    Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
+    if (!fa) break;
+    if (!alt_term(s, fa, ci, cands[k].term, cands[k].len, 0)) {
+      alt_drop(s, ci, fa);
+      break;
+    }
+  }
+  if (s->ncorr >= kMaxClauses) return nullptr;
+  Correction *co = &s->corr[s->ncorr];
+  FOLIO_MEMCPY(co->word, cands[0].surf, cands[0].surf_len);
+  co->len = cands[0].surf_len;
+  c->corrected = static_cast<int32_t>(s->ncorr++);
+  c->fz0 = fz0;
+  FOLIO_MEMCPY(c->stem, cands[0].term, cands[0].len);
+  c->stem_len = static_cast<uint8_t>(cands[0].len);
+  return co;
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 // prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
 // word may also be whole (see below).
@@ -704,30 +733,10 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
     fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc);
-    const uint8_t fz0 = s->clauses[ci].na;
-    for (uint32_t k = 0; k < nc; ++k) {
-      // only the nearest candidates: the query is shown corrected to the first, so a hit found through
-      // a farther one ("infectoin" -> "injection", two edits, beside "infection", one) showed words the
-      // corrected query does not have
-      if (cands[k].dist > cands[0].dist) break;
-      Alt *fa = alt_begin(s, ci, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
-      if (!fa) break;
-      if (!alt_term(s, fa, ci, cands[k].term, cands[k].len, 0)) {
-        alt_drop(s, ci, fa);
-        break;
-      }
-    }
-    if (nc > 0 && s->ncorr < kMaxClauses) {
-      Correction *co = &s->corr[s->ncorr];
-      FOLIO_MEMCPY(co->word, cands[0].surf, cands[0].surf_len);
-      co->len = cands[0].surf_len;
+    Correction *co = nc > 0 ? add_typo_alts(s, static_cast<uint32_t>(ci), cands, nc) : nullptr;
+    if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
-      c->corrected = static_cast<int32_t>(s->ncorr++);
-      c->fz0 = fz0;
       c->lex = lexicon_has(&s->v, tok.text, tok.len) ? 1 : 0;
-      // synonyms of the corrected word
-      FOLIO_MEMCPY(c->stem, cands[0].term, cands[0].len);
-      c->stem_len = static_cast<uint8_t>(cands[0].len);
     }
   }
 }
@@ -949,26 +958,10 @@ static void add_joined_clause(Scratch *s, const ParseState &ps, const char *w, s
     if (a && !ok) alt_drop(s, u, a);
   }
   if (nc == 0) return;
-  const uint8_t fz0 = c->na;
-  for (uint32_t k = 0; k < nc; ++k) {
-    if (cands[k].dist > cands[0].dist) break;
-    Alt *fa = alt_begin(s, u, cands[k].dist == 1 ? kWeightFuzzy1 : kWeightFuzzy2, false);
-    if (!fa) break;
-    if (!alt_term(s, fa, u, cands[k].term, cands[k].len, 0)) {
-      alt_drop(s, u, fa);
-      break;
-    }
-  }
-  if (c->na > fz0 && s->ncorr < kMaxClauses) {
-    Correction *co = &s->corr[s->ncorr];
-    FOLIO_MEMCPY(co->word, cands[0].surf, cands[0].surf_len);
-    co->len = cands[0].surf_len;
+  Correction *co = add_typo_alts(s, u, cands, nc);
+  if (co) {
     co->inflected_len = 0;
-    c->corrected = static_cast<int32_t>(s->ncorr++);
-    c->fz0 = fz0;
     c->lex = check ? 1 : 0;
-    FOLIO_MEMCPY(c->stem, cands[0].term, cands[0].len);  // synonyms of the correction
-    c->stem_len = static_cast<uint8_t>(cands[0].len);
   }
 }
 

@@ -303,22 +303,30 @@ static void deletion_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uin
 
 // The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
 // work; returns the best distance (0 = none found).
-uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
-                    uint32_t *ncand, uint32_t budget) {
+// Start a typo look-up of w (stem ws): the counters, the budget, *fw and the automata; false (nothing to
+// look up) when the word or its stem is too short or too long for typo correction.
+static bool fuzzy_begin(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t budget,
+                        FuzzyWord *fw, uint32_t *ncand) {
   *ncand = 0;
   s->fz_terms = s->fz_seeks = 0;
   s->fz_budget = budget;
-  if (wlen < kTypoMinBytes || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return 0;
+  if (wlen < kTypoMinBytes || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen) return false;
+  fw->w = w;
+  fw->ws = ws;
+  fw->q = static_cast<uint32_t>(wlen);
+  fw->qs = static_cast<uint32_t>(wslen);
+  fw->maxd = typo_edits(fw->q);
+  fw->maxd_stem = typo_edits(fw->qs);
+  fw->same = fw->q == fw->qs && FOLIO_MEMCMP(w, ws, fw->q) == 0;
+  lev_init(&s->lev[0], &s->lst[0][0], w, fw->q, fw->maxd);
+  if (!fw->same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw->qs, fw->maxd);
+  return true;
+}
+
+uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
+                    uint32_t *ncand, uint32_t budget) {
   FuzzyWord fw;
-  fw.w = w;
-  fw.ws = ws;
-  fw.q = static_cast<uint32_t>(wlen);
-  fw.qs = static_cast<uint32_t>(wslen);
-  fw.maxd = typo_edits(fw.q);
-  fw.maxd_stem = typo_edits(fw.qs);
-  fw.same = fw.q == fw.qs && FOLIO_MEMCMP(w, ws, fw.q) == 0;
-  lev_init(&s->lev[0], &s->lst[0][0], w, fw.q, fw.maxd);
-  if (!fw.same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw.qs, fw.maxd);
+  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand)) return 0;
   // terms starting with the word's first or second byte
   fuzzy_range(s, fw, w, 1, 0, cands, ncand, nullptr);
   if (w[1] != w[0]) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand, nullptr);
@@ -356,22 +364,9 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
 
 uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t keep,
                            FuzzyCand *cands, uint32_t *ncand, uint32_t budget) {
-  *ncand = 0;
-  s->fz_terms = s->fz_seeks = 0;
-  s->fz_budget = budget;
-  if (wlen < kTypoMinBytes || wlen > kFuzzyMaxLen || wslen == 0 || wslen > kFuzzyMaxLen || keep == 0 ||
-      keep > wlen || keep > wslen || FOLIO_MEMCMP(w, ws, keep) != 0)
-    return 0;
   FuzzyWord fw;
-  fw.w = w;
-  fw.ws = ws;
-  fw.q = static_cast<uint32_t>(wlen);
-  fw.qs = static_cast<uint32_t>(wslen);
-  fw.maxd = typo_edits(fw.q);
-  fw.maxd_stem = typo_edits(fw.qs);
-  fw.same = fw.q == fw.qs && FOLIO_MEMCMP(w, ws, fw.q) == 0;
-  lev_init(&s->lev[0], &s->lst[0][0], w, fw.q, fw.maxd);
-  if (!fw.same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw.qs, fw.maxd);
+  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand)) return 0;
+  if (keep == 0 || keep > wlen || keep > wslen || FOLIO_MEMCMP(w, ws, keep) != 0) return 0;
   fuzzy_range(s, fw, w, keep, 0, cands, ncand, nullptr);
   return *ncand ? cands[0].dist : 0;
 }
