@@ -641,6 +641,52 @@ TEST_CASE("search: a word broken by dictation is joined into the word it makes",
   CHECK(search_pack(pf, "kne ecap", FOLIO_SEARCH_NO_FUZZY).has("kneecap"));
 }
 
+TEST_CASE("search: a number in words or with k finds the digits the content writes", "[search]") {
+  // "twenty thousand dollars" and "10k" found no price written "$20,000"
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"price","title":"Price","body":"A course costs $20,000 in most clinics, and one round $10,000."})"
+      "\n"
+      R"({"slug":"trial","title":"Trial","body":"The trial enrolled 150 patients; 83 finished it."})"
+      "\n"
+      R"({"slug":"words","title":"Rounds","body":"Two rounds or three rounds of shots, and the dollars they cost."})"
+      "\n";
+  build_jsonl_pack(dir / "n", jsonl, &pf);
+  auto lit = [](const Result &r, const std::string &w) {
+    for (uint32_t k = 0; k < r.hits[0].highlight_count; ++k)
+      if (r.snippet(0).substr(r.hits[0].highlights[k].off, r.hits[0].highlights[k].len) == w) return true;
+    return false;
+  };
+  for (const char *q : {"twenty thousand in most clinics", "Twenty Thousand", "twenty thousnd", "20k", "$20K clinics"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "price");
+    CHECK((r.res.flags & (FOLIO_SEARCH_PARTIAL | FOLIO_SEARCH_CORRECTED)) == 0);
+    CHECK(lit(r, "20,000"));
+  }
+  for (const char *q : {"one hundred and fifty patients", "one hundred fifty", "eighty three finished"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "trial");
+    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  }
+  // the words as typed still match, a small number alone stays a word, and two numbers side by side are
+  // not added up ("two three" is no 5)
+  const Result w = search_pack(pf, "two rounds or three");
+  REQUIRE(w.res.hit_count >= 1);
+  CHECK(w.slug(0) == "words");
+  CHECK((w.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  const Result ten = search_pack(pf, "ten thousand");
+  REQUIRE(ten.res.hit_count >= 1);
+  CHECK(ten.slug(0) == "price");
+  CHECK(lit(ten, "10,000"));
+  // a number word off by a letter is read only with typo tolerance on
+  CHECK(!search_pack(pf, "twenty thousnd", FOLIO_SEARCH_NO_FUZZY).has("price"));
+}
+
 TEST_CASE("search: a corrected word's inflected form wins when it is the title", "[search]") {
   // a dictionary's headwords are inflected forms: "incleemntly" is one edit from "inclemently", but its
   // correction was shown as the term's commonest form "inclement", another headword, which then took the

@@ -624,6 +624,34 @@ static bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) 
   return false;
 }
 
+// A number written with "k" for thousand ("10k", "600k", "$10k+"), which no section writes: the digits
+// with "000", as the content writes "$10,000" or "600,000" (the term "10000"), as an alternative at full
+// weight; true when that term has postings. Until 2026-12-04 "paying $10k+ out of pocket" found no
+// price.
+static bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  const size_t n = tok.len;
+  if (n < 2 || n > 7 || (tok.text[n - 1] != 'k') || tok.text[0] == '0') return false;
+  char d[kMaxTermBytes];
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (tok.text[i] < '0' || tok.text[i] > '9') return false;
+    d[i] = tok.text[i];
+  }
+  FOLIO_MEMCPY(d + n - 1, "000", 3);
+  const size_t dl = n + 2;
+  TermInfo ti{0, 0, 0};
+  bool bad = false;
+  if (!dict_find_memo(s, d, dl, &ti, &bad) || ti.df == 0) {
+    if (bad) s->bad = true;
+    return false;
+  }
+  Alt *a = alt_begin(s, ci, 1.0f, false);
+  if (a && !alt_term(s, a, ci, d, dl, 0)) {
+    alt_drop(s, ci, a);
+    return false;
+  }
+  return a != nullptr;
+}
+
 // The nearest of the typo candidates cands[0, nc) (nc > 0) as alternatives of clause ci, the first of
 // them recorded as the clause's correction (its stem then takes the correction's, for its synonyms).
 // Only the nearest: the query is shown corrected to the first, so a hit found through a farther one
@@ -712,6 +740,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   if (nparts == 0 && (!prefix || typing)) add_ise_variant(s, static_cast<uint32_t>(ci), tok, stem, sl);
   if (!known && !stop && nparts == 0 && (!prefix || typing) && !is_number_token(tok) &&
       add_degree_variant(s, static_cast<uint32_t>(ci), tok))
+    known = true;
+  if (!known && !stop && nparts == 0 && (!prefix || typing) && add_thousands_variant(s, static_cast<uint32_t>(ci), tok))
     known = true;
   if (neg) return;
   // a typed `m*` is too short to mean anything, but a kiosk sends "stem c" while the user types "cells"
@@ -1086,6 +1116,113 @@ static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t 
   return false;
 }
 
+// ---- numbers written in words ---------------------------------------------------------------------------
+
+// An English number word: its value and kind (1: 0-9, 2: 10-19, 3: tens, 4: hundred, 5: thousand or
+// million). With `fuzzy`, a word of six letters or more may be one edit off ("thousnd", "fourty").
+struct NumberWord {
+  uint32_t value;
+  uint8_t kind;
+};
+
+static bool number_word(const char *w, size_t n, bool fuzzy, NumberWord *out) {
+  static const struct {
+    const char *w;
+    uint32_t v;
+    uint8_t kind;
+  } kWords[] = {{"zero", 0, 1},      {"one", 1, 1},       {"two", 2, 1},        {"three", 3, 1},
+                {"four", 4, 1},      {"five", 5, 1},      {"six", 6, 1},        {"seven", 7, 1},
+                {"eight", 8, 1},     {"nine", 9, 1},      {"ten", 10, 2},       {"eleven", 11, 2},
+                {"twelve", 12, 2},   {"thirteen", 13, 2}, {"fourteen", 14, 2},  {"fifteen", 15, 2},
+                {"sixteen", 16, 2},  {"seventeen", 17, 2}, {"eighteen", 18, 2}, {"nineteen", 19, 2},
+                {"twenty", 20, 3},   {"thirty", 30, 3},   {"forty", 40, 3},     {"fifty", 50, 3},
+                {"sixty", 60, 3},    {"seventy", 70, 3},  {"eighty", 80, 3},    {"ninety", 90, 3},
+                {"hundred", 100, 4}, {"thousand", 1000, 5}, {"million", 1000000, 5}};
+  for (const auto &k : kWords) {
+    size_t l = 0;
+    while (k.w[l]) ++l;
+    const bool same = l == n && FOLIO_MEMCMP(k.w, w, n) == 0;
+    if (same || (fuzzy && n >= 6 && l >= 6 && edit_distance(w, n, k.w, l, 1) <= 1)) {
+      *out = NumberWord{k.v, k.kind};
+      return true;
+    }
+  }
+  return false;
+}
+
+// A number written in words ("twenty thousand dollars", "eighty percent", "eighty three", "one hundred
+// and fifty"), which the content writes in digits ("$20,000", "80%"): the words from q[i] on that make one
+// number are one clause whose alternatives are the words as typed and the number's digits (the term
+// "20000" of "$20,000"), both at full weight; true when the items were added that way (*next: where
+// parsing goes on). Only for numbers of 10 and more or of two words or more: "one", "two" alone are as
+// often words ("one round", "two skills"), and a lone digit is in every list and citation. A word of six
+// letters or more may be one edit off ("twenty thousnd dollars"; not with FOLIO_SEARCH_NO_FUZZY). Words follow in the order numbers are
+// said (a unit after tens, a scale after a unit, "and" after "hundred"); a word that does not continue the
+// number ends it ("two three" is two numbers).
+static bool join_number_words(Scratch *s, const ParseState &ps, size_t i, size_t *next) {
+  JoinItem items[kJoinLetters];
+  const uint32_t m = join_items(ps, i, items, kJoinLetters);
+  uint64_t total = 0, current = 0;
+  uint8_t last = 0;  // the kind of the previous number word (0: none yet)
+  uint32_t used = 0, words = 0;
+  for (uint32_t k = 0; k < m; ++k) {
+    char w[kMaxTermBytes];
+    const size_t wl = join_text(ps, items + k, 1, w);
+    if (wl == 0) break;
+    if (last == 4 && wl == 3 && FOLIO_MEMCMP(w, "and", 3) == 0 && k + 1 < m) continue;  // "hundred and"
+    NumberWord nw;
+    if (!number_word(w, wl, !(ps.flags & FOLIO_SEARCH_NO_FUZZY), &nw)) break;
+    const bool fits = last == 0 || (nw.kind == 1 && (last == 3 || last >= 4)) ||
+                      (nw.kind == 2 && last >= 4) || (nw.kind == 3 && last >= 4) ||
+                      (nw.kind == 4 && last <= 3 && current % 100 == current) || (nw.kind == 5 && last != 5);
+    if (!fits) break;
+    if (nw.kind <= 3) {
+      current += nw.value;
+    } else if (nw.kind == 4) {
+      current = (current == 0 ? 1 : current) * 100;
+    } else {
+      total += (current == 0 ? 1 : current) * nw.value;
+      current = 0;
+    }
+    last = nw.kind;
+    used = k + 1;
+    ++words;
+    if (items[k].ends_run) break;
+  }
+  const uint64_t value = total + current;
+  if (used == 0 || (words < 2 && value < 10) || value > 999999999u) return false;
+  char d[16];
+  size_t dl = 0;
+  for (uint64_t v = value; v > 0 || dl == 0; v /= 10) d[dl++] = static_cast<char>('0' + v % 10);
+  for (size_t a = 0, b = dl - 1; a < b; ++a, --b) {
+    const char t = d[a];
+    d[a] = d[b];
+    d[b] = t;
+  }
+  const int ci = new_clause(s, CLAUSE_REQUIRED);
+  if (ci < 0) return false;
+  const uint32_t u = static_cast<uint32_t>(ci);
+  Clause *c = &s->clauses[ci];
+  c->src_begin = items[0].b;
+  c->src_end = items[used - 1].e;
+  FOLIO_MEMCPY(c->stem, d, dl);
+  c->stem_len = static_cast<uint8_t>(dl);
+  Alt *a = alt_begin(s, u, 1.0f, false);
+  if (a && !alt_term(s, a, u, d, dl, 0)) alt_drop(s, u, a);
+  a = alt_begin(s, u, 1.0f, false);
+  bool ok = a != nullptr;
+  for (uint32_t k = 0; k < used && ok; ++k) {
+    char w[kMaxTermBytes], st[kMaxTermBytes];
+    const size_t wl = join_text(ps, items + k, 1, w);
+    if (text::is_stopword(w, wl)) continue;  // "and"
+    ok = alt_term(s, a, u, st, stem_copy(w, wl, st), 0);
+  }
+  if (a && (!ok || a->n == 0)) alt_drop(s, u, a);
+  *next = items[used - 1].e;
+  while (*next < ps.len && !is_space_byte(static_cast<unsigned char>(ps.q[*next]))) ++*next;
+  return true;
+}
+
 static bool ascii_ieq(const char *a, size_t alen, const char *b) {
   size_t i = 0;
   for (; i < alen && b[i]; ++i) {
@@ -1174,7 +1311,8 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     // as-you-type: the last word is a prefix only when the query does not end with a space
     const bool as_you_type = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && last_item && j == n;
     size_t joined_end = 0;
-    if (!neg && !prefix && s->nclauses < kMaxClauses && join_split_words(s, ps, i, &joined_end, &join_cache)) {
+    if (!neg && !prefix && s->nclauses < kMaxClauses &&
+        (join_number_words(s, ps, i, &joined_end) || join_split_words(s, ps, i, &joined_end, &join_cache))) {
       i = joined_end;
       continue;
     }
