@@ -687,6 +687,67 @@ TEST_CASE("search: a number in words or with k finds the digits the content writ
   CHECK(!search_pack(pf, "twenty thousnd", FOLIO_SEARCH_NO_FUZZY).has("price"));
 }
 
+TEST_CASE("search: operators over names, typos in phrases, and the nearer correction", "[search]") {
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"ladder","title":"Other treatments, step by step","aliases":["treatment ladder"],"body":"Start with rest.\n\n## Exercise\n\nStrength work helps the knee.\n\n## Injections\n\nShots come last."})"
+      "\n"
+      R"({"slug":"sources","title":"Bone marrow or fat?","aliases":["adipose or marrow"],"body":"Cells come from two places.\n\n## Marrow\n\nMarrow is drawn from the hip.\n\n## Fat\n\nFat is taken from the belly; adipose tissue holds cells."})"
+      "\n"
+      R"({"slug":"consent","title":"Ethics","body":"Informed consent means you know the risks. Consent forms are long."})"
+      "\n"
+      R"({"slug":"lab","title":"Lab","body":"A centrifuge can concentrate the cells; the concentrate is injected. It was concentrated twice."})"
+      "\n";
+  build_jsonl_pack(dir / "o", jsonl, &pf);
+  SECTION("a quoted phrase in the names") {
+  // a quoted phrase is found in the article's title or an alias, which carry no positions (it found
+  // nothing); a query that is one quoted title opens the article at its lead, as the words alone do
+  const Result t = search_pack(pf, "\"other treatments step by step\"");
+  REQUIRE(t.res.hit_count >= 1);
+  CHECK(t.slug(0) == "ladder");
+  CHECK(t.anchor(0) == "");
+  const Result al = search_pack(pf, "\"treatment ladder\" strength");
+  REQUIRE(al.res.hit_count >= 1);
+  CHECK(al.slug(0) == "ladder");
+  CHECK(al.anchor(0) == "exercise");
+  CHECK((al.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  // ... but only in that order
+  const Result rev = search_pack(pf, "\"ladder treatment\" strength");
+  CHECK(!(rev.res.hit_count >= 1 && (rev.res.flags & FOLIO_SEARCH_PARTIAL) == 0));
+  }
+  SECTION("an exclusion in what a hit shows") {
+  // an excluded word counts in what a hit shows (title, heading, text), not in an alias: "-adipose" keeps
+  // the marrow section of the article whose alias says "adipose", and drops the one that says it
+  const Result ex = search_pack(pf, "marrow -adipose", FOLIO_SEARCH_ALL_SECTIONS);
+  REQUIRE(ex.res.hit_count >= 1);
+  bool marrow = false, fat = false;
+  for (uint32_t k = 0; k < ex.res.hit_count; ++k) {
+    marrow |= ex.slug(k) == "sources" && ex.anchor(k) == "marrow";
+    fat |= ex.slug(k) == "sources" && ex.anchor(k) == "fat";
+  }
+  CHECK(marrow);
+  CHECK(!fat);
+  // the title is shown with every hit, so a word of it does exclude the article's sections
+  CHECK(!search_pack(pf, "marrow -fat", FOLIO_SEARCH_ALL_SECTIONS).has("sources"));
+  }
+  SECTION("a typo inside quotes") {
+  // a misspelled word inside quotes is corrected as outside them, and the phrase is shown corrected
+  const Result ph = search_pack(pf, "\"informed concent\" risks");
+  REQUIRE(ph.res.hit_count >= 1);
+  CHECK(ph.slug(0) == "consent");
+  CHECK(ph.corrected() == "\"informed consent\" risks");
+  CHECK((ph.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  CHECK(search_pack(pf, "\"informed concent\"", FOLIO_SEARCH_NO_FUZZY).res.hit_count == 0);
+  }
+  SECTION("the correction nearer the typed word") {
+  // of the nearest corrections, the one nearer the typed word is shown: "concent" is one edit from
+  // "consent"; "concentrate" only by the stems ("concent", "concentr"), though it has more postings
+  const Result w = search_pack(pf, "concent");
+  CHECK(w.corrected() == "consent");
+  }
+}
+
 TEST_CASE("search: a corrected word's inflected form wins when it is the title", "[search]") {
   // a dictionary's headwords are inflected forms: "incleemntly" is one edit from "inclemently", but its
   // correction was shown as the term's commonest form "inclement", another headword, which then took the

@@ -147,6 +147,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
   if (!view_init(p, &s->v)) return no_index(p);
   if (!text::utf8_valid(query, len)) return FOLIO_E_UTF8;
+  s->pack = p;
   s->ncursors = s->nalts = s->nclauses = s->nhl = s->nhlp = s->ncorr = s->nheap = 0;
   FOLIO_MEMSET(s->memo_len, 0, sizeof s->memo_len);
   s->bad = s->truncated = false;
@@ -186,14 +187,21 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
       }
   }
   if (mostly_unknown(s)) return FOLIO_OK;
-  // exact title / alias: only for plain queries (no operators)
+  // exact title / alias: only for plain queries (no operators), or a query that is one quoted phrase
+  // ("\"knee injections compared\"" names its article as the words alone do)
   {
+    const char *q0 = query;
+    size_t l0 = len;
+    if (l0 >= 3 && q0[0] == '"' && q0[l0 - 1] == '"') {
+      ++q0;
+      l0 -= 2;
+    }
     bool plain = true;
-    for (size_t i = 0; i < len && plain; ++i) plain = query[i] != '"' && query[i] != '*' && query[i] != ':';
-    if (plain && len > 0 && query[0] != '-' && len < detail::kMaxKeyBytes) {
+    for (size_t i = 0; i < l0 && plain; ++i) plain = q0[i] != '"' && q0[i] != '*' && q0[i] != ':';
+    if (plain && l0 > 0 && q0[0] != '-' && l0 < detail::kMaxKeyBytes) {
       // with typo corrections, the corrected query is what is compared ("sunbun" -> "sunburn")
-      const char *tq = query;
-      size_t tl = len;
+      const char *tq = q0;
+      size_t tl = l0;
       auto is_title = [&](const char *t, size_t n, folio_entry *e) {
         return n < detail::kMaxKeyBytes && detail::lookup_title(p, t, n, e) == FOLIO_OK && (e->kind == 0 || e->kind == 1);
       };

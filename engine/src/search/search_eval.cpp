@@ -367,8 +367,80 @@ void heap_sort(Scratch *s) {
 
 // ---- evaluation -----------------------------------------------------------------------------------------
 
+// Whether the name t[0, len) (a title or an alias) has the phrase words w[0, n) at their offsets, as the
+// positional check reads them in a heading or body: the name's own tokens, stemmed (names are short: its
+// first 24 words).
+static bool name_has_phrase(const Scratch *s, const HlPhraseWord *const *w, uint32_t n, const char *t, size_t len) {
+  struct NameWord {
+    char st[kMaxTermBytes];
+    uint32_t len, pos;
+  } words[24];
+  uint32_t nw = 0;
+  text::Tokenizer tz(t, len);
+  text::Token tk;
+  while (nw < 24 && tz.next(&tk)) {
+    if (tk.flags & text::TOKEN_PART) continue;
+    words[nw].len = static_cast<uint32_t>(stem_copy(tk.text, tk.len, words[nw].st));
+    words[nw].pos = tk.position;
+    ++nw;
+  }
+  auto at = [&](uint32_t pos, const HlTerm &h) {
+    for (uint32_t j = 0; j < nw; ++j)
+      if (words[j].pos == pos && words[j].len == h.len && FOLIO_MEMCMP(words[j].st, h.text, h.len) == 0) return true;
+    return false;
+  };
+  for (uint32_t i = 0; i < nw; ++i) {
+    const HlTerm &h0 = s->hl[w[0]->hl];
+    if (words[i].pos < w[0]->relpos || words[i].len != h0.len || FOLIO_MEMCMP(words[i].st, h0.text, h0.len) != 0)
+      continue;
+    const uint32_t base = words[i].pos - w[0]->relpos;
+    bool all = true;
+    for (uint32_t k = 1; k < n && all; ++k) all = at(base + w[k]->relpos, s->hl[w[k]->hl]);
+    if (all) return true;
+  }
+  return false;
+}
+
+// A quoted phrase (Alt::names) whose words are all in the current section's article names (title or
+// alias fields, which carry no positions): whether the title or an alias has the phrase. Its words are
+// read from its highlight terms (Scratch::hlp: a required phrase has them), so an excluded phrase
+// (-"...") is checked by positions only. Until 2026-12-04 a quoted title ("knee injections compared")
+// found nothing.
+static bool names_have_phrase(Scratch *s, const Alt *a) {
+  const uint32_t id = static_cast<uint32_t>(a - s->alts);
+  const HlPhraseWord *w[kMaxAltTerms];
+  uint32_t n = 0, positional = 0;
+  for (uint32_t k = 0; k < a->n; ++k) {
+    if (a->relpos[k] == kNoPos) continue;
+    ++positional;
+    const uint8_t *cls = s->v.tf_classes + static_cast<size_t>(s->cursors[a->c0 + k].cls) * kTfClassBytes;
+    if (cls[FIELD_TITLE] == 0 && cls[FIELD_ALIAS] == 0) return false;
+  }
+  for (uint32_t i = 0; i < s->nhlp && n < kMaxAltTerms; ++i)
+    if (s->hlp[i].phrase == id) w[n++] = &s->hlp[i];
+  if (n == 0 || n != positional || !s->pack) return false;
+  for (uint32_t i = 1; i < n; ++i)  // by offset (hlp may not be sorted yet)
+    for (uint32_t j = i; j > 0 && w[j - 1]->relpos > w[j]->relpos; --j) {
+      const HlPhraseWord *t = w[j];
+      w[j] = w[j - 1];
+      w[j - 1] = t;
+    }
+  folio_section sec;
+  folio_article art;
+  if (detail::pack_section(s->pack, a->doc, &sec) != FOLIO_OK ||
+      detail::pack_article(s->pack, sec.article, &art) != FOLIO_OK)
+    return false;
+  if (name_has_phrase(s, w, n, art.title.ptr, art.title.len)) return true;
+  for (uint32_t i = 0; i < 32; ++i) {
+    folio_str al;
+    if (detail::article_alias(s->pack, sec.article, i, &al) != FOLIO_OK) break;
+    if (name_has_phrase(s, w, n, al.ptr, al.len)) return true;
+  }
+  return false;
+}
+
 // The phrase's positional words (stopwords are not positional) at their relative offsets.
-static bool phrase_ok(Scratch *s, Alt *a) {
+static bool phrase_positions_ok(Scratch *s, Alt *a) {
   uint32_t cnt[kMaxAltTerms];
   uint32_t first = kMaxAltTerms;
   for (uint32_t k = 0; k < a->n; ++k) {
@@ -402,6 +474,10 @@ static bool phrase_ok(Scratch *s, Alt *a) {
     if (all) return true;
   }
   return false;
+}
+
+static bool phrase_ok(Scratch *s, Alt *a) {
+  return phrase_positions_ok(s, a) || (a->names && names_have_phrase(s, a));
 }
 
 void alt_use_phrase_list(Scratch *s, Alt *a, uint32_t ord) {
@@ -860,10 +936,32 @@ static void reset_eval(Scratch *s) {
   s->nheap_and = 0;
 }
 
+// Whether alternative a, which matches the current section, has its words in what a hit shows of the
+// section: its article's title, its heading, glossary terms and body; not only in the article's aliases,
+// which are never shown. A phrase's positions are heading and body words already.
+static bool alt_in_shown_text(const Scratch *s, const Alt *a) {
+  if (a->phrase || a->pre) return true;
+  for (uint32_t k = 0; k < a->n; ++k) {
+    const uint8_t *cls = s->v.tf_classes + static_cast<size_t>(s->cursors[a->c0 + k].cls) * kTfClassBytes;
+    if (cls[FIELD_TITLE] == 0 && cls[FIELD_HEADING] == 0 && cls[FIELD_GLOSSARY] == 0 && cls[FIELD_BODY] == 0)
+      return false;
+  }
+  return true;
+}
+
+// Is section d excluded: does an excluded word or phrase occur in what its hit shows (the article's title,
+// the section's heading and text)? An alias does not count: "bmac -adipose" removed every section of "Bone
+// marrow or fat?" (an alias has "adipose"), the BMAC section included, whose hit never shows the word.
+// Until 2026-12-04 aliases counted. "-surgery" still removes every section of "Knee surgery and when it
+// makes sense".
 static bool negated(Scratch *s, uint32_t d) {
   for (uint32_t i = 0; i < s->nclauses; ++i) {
     Clause *c = &s->clauses[i];
-    if (c->kind == CLAUSE_NEGATIVE && clause_advance(s, c, d) == d && clause_ok(s, c, d)) return true;
+    if (c->kind != CLAUSE_NEGATIVE || clause_advance(s, c, d) != d) continue;
+    for (uint32_t k = 0; k < c->na; ++k) {
+      Alt *a = &s->alts[c->a0 + k];
+      if (alt_ok(s, a, d) && alt_in_shown_text(s, a)) return true;
+    }
   }
   return false;
 }

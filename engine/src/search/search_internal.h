@@ -178,6 +178,8 @@ struct Alt {
   bool init;
   bool checked, ok; // phrase: whether doc passed the position check (two-phase: checked lazily)
   uint8_t pre;      // 1: a synonym phrase read from its phrase postings (the first cursor walks them)
+  uint8_t names;    // 1: a quoted phrase, also found in the article's title and aliases (which carry no
+                    // positions: names_have_phrase in search_eval.cpp)
 };
 
 struct Clause {
@@ -266,6 +268,7 @@ struct MemoEntry {
 
 struct FuzzyCand {
   uint32_t dist, first, df;  // first: 1 when the term's first byte is neither of the word's first two
+  uint32_t wdist;            // edits from the typed word to the surface (kMaxEdits + 1: more)
   char term[kMaxTermBytes];
   uint32_t len;
   char surf[kMaxTermBytes];
@@ -284,6 +287,7 @@ struct FuzzyMemo {
 
 struct Scratch {
   View v;
+  const folio_pack *pack;  // the pack being searched (set by search_run)
   Cursor cursors[kMaxCursors];
   Alt alts[kMaxAlts];
   Clause clauses[kMaxClauses];
@@ -301,7 +305,7 @@ struct Scratch {
   uint64_t hl_pair[128][2];  // ASCII first byte -> bit set of ASCII second bytes a term can go on with
   uint32_t ncursors, nalts, nclauses, nhl, nhlp, ncorr, nheap, heap_cap;
   uint32_t fz_terms, fz_seeks, fz_budget;  // typo lookup: work done (typo_candidates reports it), budget left
-  FuzzyMemo fz_memo[3];  // the parse's last typo look-ups (ring; emptied when a query's parse starts)
+  FuzzyMemo fz_memo[2];  // the parse's last typo look-ups (ring; emptied when a query's parse starts)
   uint32_t fz_memo_next;
   // the parse's last exact term look-ups (ring, emptied when a query's parse starts): a word's look-up
   // when join_split_words asks whether the pack knows it, reused when the word gets its cursor

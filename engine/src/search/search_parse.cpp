@@ -74,6 +74,7 @@ static Alt *alt_begin(Scratch *s, uint32_t ci, float w, bool phrase) {
   a->n = 0;
   a->phrase = phrase ? 1 : 0;
   a->pre = 0;
+  a->names = 0;
   a->weight = w;
   a->init = false;
   a->doc = 0;
@@ -176,7 +177,7 @@ static uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws,
   const uint32_t d = fuzzy_find(s, w, wl, ws, wsl, cands, nc, kFuzzyBudget);
   if (wl > kMaxTermBytes || s->bad) return d;
   FuzzyMemo &m = s->fz_memo[s->fz_memo_next];
-  s->fz_memo_next = (s->fz_memo_next + 1) % 3;
+  s->fz_memo_next = (s->fz_memo_next + 1) % 2;
   FOLIO_MEMCPY(m.w, w, wl);
   m.wl = static_cast<uint32_t>(wl);
   m.d = d;
@@ -795,6 +796,8 @@ static bool initialism(const char *q, size_t n, char *w, uint32_t *wl, uint32_t 
   return true;
 }
 
+static bool stem_known(Scratch *s, const char *st, size_t sl);
+
 // Tokenize one query item (a word or a phrase body) and add its clauses.
 static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix,
                      bool typing) {
@@ -812,6 +815,11 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     Alt *a = nullptr;
     uint32_t first_pos = 0;
     uint32_t guard = 0;
+    // the corrected phrase, when a word of it is misspelled: corr[0, cl) is the phrase up to source byte
+    // `from`, its corrected words replaced
+    char corr[sizeof(Correction::word)];
+    size_t cl = 0;
+    uint32_t from = b;
     while (tz.next(&tok) && ++guard < kMaxQueryTokens) {
       if (tok.flags & text::TOKEN_PART) continue;
       if (ci < 0) {
@@ -822,16 +830,49 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
         first_pos = tok.position;
       }
       char stem[kMaxTermBytes];
-      const size_t sl = stem_copy(tok.text, tok.len, stem);
+      size_t sl = stem_copy(tok.text, tok.len, stem);
       uint32_t rel = tok.position - first_pos;
       if (rel >= kNoPos) rel = kNoPos - 1;
       if (text::is_stopword(stem, sl)) rel = kNoPos;  // as the builder decides: the term's stem
+      // a misspelled word of a phrase ("informed concent") is its nearest word, as outside quotes: the
+      // phrase is searched with it and shown corrected; until 2026-12-04 such a phrase found nothing
+      if (!neg && rel != kNoPos && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) &&
+          !stem_known(s, stem, sl)) {
+        FuzzyCand cands[kFuzzyKeep];
+        uint32_t nc = 0;
+        const uint32_t wb = b + tok.src_begin, we = b + tok.src_end;
+        // (the correction is shown only when the phrase still fits a Correction with the rest as typed)
+        if (fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc) > 0 && s->ncorr < kMaxClauses &&
+            wb >= from && we <= e && cl + (wb - from) + cands[0].surf_len + (e - we) <= sizeof corr) {
+          FOLIO_MEMCPY(corr + cl, ps.q + from, wb - from);
+          cl += wb - from;
+          FOLIO_MEMCPY(corr + cl, cands[0].surf, cands[0].surf_len);
+          cl += cands[0].surf_len;
+          from = we;
+          FOLIO_MEMCPY(stem, cands[0].term, cands[0].len);
+          sl = cands[0].len;
+        }
+      }
       if (!alt_term(s, a, static_cast<uint32_t>(ci), stem, sl, rel)) {
         s->truncated = true;
         break;
       }
     }
     if (a && a->n == 1) alt_not_phrase(s, a);
+    if (a && a->phrase) a->names = 1;
+    if (ci >= 0 && from > b && s->ncorr < kMaxClauses) {
+      FOLIO_MEMCPY(corr + cl, ps.q + from, e - from);
+      cl += e - from;
+      Clause *c = &s->clauses[ci];
+      Correction *co = &s->corr[s->ncorr];
+      FOLIO_MEMCPY(co->word, corr, cl);
+      co->len = static_cast<uint32_t>(cl);
+      co->inflected_len = 0;
+      c->corrected = static_cast<int32_t>(s->ncorr++);
+      c->src_begin = b;  // the phrase between its quotes is shown corrected
+      c->src_end = e;
+      c->lex = 0;  // not checked against the other words (check_corrections): the phrase is its context
+    }
     return;
   }
   // an initialism written with dots ("U.S.", "e.g."): one word of its letters, as the content writes it

@@ -91,14 +91,17 @@ static uint32_t term_surface(const DictIter &it, char *out) {
 
 // Insert a candidate into the kept list, ordered by distance, then first-letter class (a term starting with
 // the word's first or second byte before one that needs the first letter fixed: errors in the first
-// letter are the rarest), then df (descending), then term bytes.
-static void cand_add(FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t first, uint32_t df, const char *term,
-              uint32_t len, const char *surf, uint32_t sl) {
+// letter are the rarest), then the distance from the typed word to the candidate's surface (`wdist`: a
+// word one edit from "concent" is "consent"; "concentrate" is one edit only by the stems, "concent" and
+// "concentr", and had been shown first for having more postings), then df (descending), then term bytes.
+static void cand_add(FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t first, uint32_t wdist, uint32_t df,
+                     const char *term, uint32_t len, const char *surf, uint32_t sl) {
   uint32_t pos = *ncand;
   while (pos > 0) {
     const FuzzyCand &c = cands[pos - 1];
-    const bool before = c.dist != d     ? c.dist < d
+    const bool before = c.dist != d       ? c.dist < d
                         : c.first != first ? c.first < first
+                        : c.wdist != wdist ? c.wdist < wdist
                         : c.df != df       ? c.df > df
                                            : cmp_bytes(c.term, c.len, term, len) < 0;
     if (before) break;
@@ -110,6 +113,7 @@ static void cand_add(FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t fir
   FuzzyCand &fc = cands[pos];
   fc.dist = d;
   fc.first = first;
+  fc.wdist = wdist;
   fc.df = df;
   FOLIO_MEMCPY(fc.term, term, len);
   fc.len = len;
@@ -246,7 +250,7 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
       if (d > 0 && d <= fw.maxd) {
         char surf[kMaxTermBytes];
         const uint32_t sl = term_surface(it, surf);
-        cand_add(cands, ncand, d, first, it.info.df, it.term, it.len, surf, sl);
+        cand_add(cands, ncand, d, first, d1, it.info.df, it.term, it.len, surf, sl);
       }
     }
     if (hopeless) {
@@ -296,7 +300,7 @@ static void deletion_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uin
     const bool doubled = i + 1 < fw.q && fw.w[i + 1] == fw.w[i];
     char surf[kMaxTermBytes];
     const uint32_t surf_len = doubled ? 0 : term_surface(it, surf);
-    cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, it.info.df, st, static_cast<uint32_t>(sl), doubled ? v : surf,
+    cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, 1, it.info.df, st, static_cast<uint32_t>(sl), doubled ? v : surf,
              doubled ? vl : surf_len);
   }
 }
