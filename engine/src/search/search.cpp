@@ -148,6 +148,9 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (!view_init(p, &s->v)) return no_index(p);
   if (!text::utf8_valid(query, len)) return FOLIO_E_UTF8;
   s->pack = p;
+  s->names_article = kEnd;
+  s->names_alt = 0;
+  s->names_ok = false;
   s->ncursors = s->nalts = s->nclauses = s->nhl = s->nhlp = s->ncorr = s->nheap = 0;
   FOLIO_MEMSET(s->memo_len, 0, sizeof s->memo_len);
   s->bad = s->truncated = false;

@@ -427,16 +427,19 @@ static bool names_have_phrase(Scratch *s, const Alt *a) {
     }
   folio_section sec;
   folio_article art;
-  if (detail::pack_section(s->pack, a->doc, &sec) != FOLIO_OK ||
-      detail::pack_article(s->pack, sec.article, &art) != FOLIO_OK)
-    return false;
-  if (name_has_phrase(s, w, n, art.title.ptr, art.title.len)) return true;
-  for (uint32_t i = 0; i < 32; ++i) {
+  if (detail::pack_section(s->pack, a->doc, &sec) != FOLIO_OK) return false;
+  if (s->names_article == sec.article && s->names_alt == id) return s->names_ok;  // a section of the same article
+  if (detail::pack_article(s->pack, sec.article, &art) != FOLIO_OK) return false;
+  bool ok = name_has_phrase(s, w, n, art.title.ptr, art.title.len);
+  for (uint32_t i = 0; i < 32 && !ok; ++i) {
     folio_str al;
     if (detail::article_alias(s->pack, sec.article, i, &al) != FOLIO_OK) break;
-    if (name_has_phrase(s, w, n, al.ptr, al.len)) return true;
+    ok = name_has_phrase(s, w, n, al.ptr, al.len);
   }
-  return false;
+  s->names_article = sec.article;
+  s->names_alt = id;
+  s->names_ok = ok;
+  return ok;
 }
 
 // The phrase's positional words (stopwords are not positional) at their relative offsets.

@@ -288,6 +288,10 @@ struct FuzzyMemo {
 struct Scratch {
   View v;
   const folio_pack *pack;  // the pack being searched (set by search_run)
+  // names_have_phrase's last answer: for alternative names_alt in the sections of article names_article
+  // (kEnd: none), which share their names
+  uint32_t names_article, names_alt;
+  bool names_ok;
   Cursor cursors[kMaxCursors];
   Alt alts[kMaxAlts];
   Clause clauses[kMaxClauses];
