@@ -199,14 +199,15 @@ static uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws,
 // "i.e.", "etc." (as initialisms: "eg", "ie"). "much" of "how much" was measured and left out (a held-out round fell).
 // Like stopwords, they only add score where they occur.
 bool is_query_noise(const char *w, size_t len) {
-  static const char *const kNoise[] = {"vs",   "versus", "v",      "can",    "will",    "may", "might",
-                                       "help", "helps",  "helped", "helping", "eg",     "ie",  "etc", "many",
-                                       "mean", "means", "meaning", "must"};
-  for (const char *n : kNoise) {
-    size_t l = 0;
-    while (n[l]) ++l;
-    if (l == len && FOLIO_MEMCMP(n, w, len) == 0) return true;
-  }
+  static const struct {
+    const char *w;
+    uint8_t l;
+  } kNoise[] = {{"vs", 2},      {"versus", 6}, {"v", 1},       {"can", 3},  {"will", 4},    {"may", 3},
+                {"might", 5},   {"help", 4},   {"helps", 5},   {"helped", 6}, {"helping", 7}, {"eg", 2},
+                {"ie", 2},      {"etc", 3},    {"many", 4},    {"mean", 4}, {"means", 5},   {"meaning", 7},
+                {"must", 4}};
+  for (const auto &n : kNoise)
+    if (n.l == len && FOLIO_MEMCMP(n.w, w, len) == 0) return true;
   return false;
 }
 
@@ -1060,9 +1061,8 @@ static void add_joined_clause(Scratch *s, const ParseState &ps, const char *w, s
 //   the first word is tried.
 // Typo joins are off with FOLIO_SEARCH_NO_FUZZY. The last word of an as-you-type query is not joined as a
 // word (the user is still typing it); a letter is (a run of letters is never the start of a longer word).
-static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t *next, JoinCache *cache) {
-  JoinItem items[kJoinLetters];
-  const uint32_t m = join_items(ps, i, items, kJoinLetters);
+static bool join_split_words(Scratch *s, const ParseState &ps, const JoinItem *items, uint32_t m, size_t *next,
+                             JoinCache *cache) {
   if (m < 2) return false;
   char w[kMaxTermBytes], st[kMaxTermBytes];
   uint32_t letters = 0;
@@ -1160,7 +1160,8 @@ static bool join_split_words(Scratch *s, const ParseState &ps, size_t i, size_t 
 // ---- numbers written in words ---------------------------------------------------------------------------
 
 // An English number word: its value and kind (1: 0-9, 2: 10-19, 3: tens, 4: hundred, 5: thousand or
-// million). With `fuzzy`, a word of six letters or more may be one edit off ("thousnd", "fourty").
+// million). With `fuzzy`, a word of six letters or more may be one edit off after its first letter
+// ("thousnd", "fourty").
 struct NumberWord {
   uint32_t value;
   uint8_t kind;
@@ -1169,21 +1170,29 @@ struct NumberWord {
 static bool number_word(const char *w, size_t n, bool fuzzy, NumberWord *out) {
   static const struct {
     const char *w;
+    uint8_t l;
     uint32_t v;
     uint8_t kind;
-  } kWords[] = {{"zero", 0, 1},      {"one", 1, 1},       {"two", 2, 1},        {"three", 3, 1},
-                {"four", 4, 1},      {"five", 5, 1},      {"six", 6, 1},        {"seven", 7, 1},
-                {"eight", 8, 1},     {"nine", 9, 1},      {"ten", 10, 2},       {"eleven", 11, 2},
-                {"twelve", 12, 2},   {"thirteen", 13, 2}, {"fourteen", 14, 2},  {"fifteen", 15, 2},
-                {"sixteen", 16, 2},  {"seventeen", 17, 2}, {"eighteen", 18, 2}, {"nineteen", 19, 2},
-                {"twenty", 20, 3},   {"thirty", 30, 3},   {"forty", 40, 3},     {"fifty", 50, 3},
-                {"sixty", 60, 3},    {"seventy", 70, 3},  {"eighty", 80, 3},    {"ninety", 90, 3},
-                {"hundred", 100, 4}, {"thousand", 1000, 5}, {"million", 1000000, 5}};
+  } kWords[] = {{"zero", 4, 0, 1},          {"one", 3, 1, 1},          {"two", 3, 2, 1},
+                {"three", 5, 3, 1},         {"four", 4, 4, 1},         {"five", 4, 5, 1},
+                {"six", 3, 6, 1},           {"seven", 5, 7, 1},        {"eight", 5, 8, 1},
+                {"nine", 4, 9, 1},          {"ten", 3, 10, 2},         {"eleven", 6, 11, 2},
+                {"twelve", 6, 12, 2},       {"thirteen", 8, 13, 2},    {"fourteen", 8, 14, 2},
+                {"fifteen", 7, 15, 2},      {"sixteen", 7, 16, 2},     {"seventeen", 9, 17, 2},
+                {"eighteen", 8, 18, 2},     {"nineteen", 8, 19, 2},    {"twenty", 6, 20, 3},
+                {"thirty", 6, 30, 3},       {"forty", 5, 40, 3},       {"fifty", 5, 50, 3},
+                {"sixty", 5, 60, 3},        {"seventy", 7, 70, 3},     {"eighty", 6, 80, 3},
+                {"ninety", 6, 90, 3},       {"hundred", 7, 100, 4},    {"thousand", 8, 1000, 5},
+                {"million", 7, 1000000, 5}};
+  if (n < 3 || n > 10) return false;
   for (const auto &k : kWords) {
-    size_t l = 0;
-    while (k.w[l]) ++l;
+    const size_t l = k.l;
+    if (w[0] != k.w[0]) continue;
     const bool same = l == n && FOLIO_MEMCMP(k.w, w, n) == 0;
-    if (same || (fuzzy && n >= 6 && l >= 6 && edit_distance(w, n, k.w, l, 1) <= 1)) {
+    // (a typo keeps the first letter and the length within one: a cheap test before the distance, which
+    // every long query word would otherwise pay against each long number word)
+    if (same || (fuzzy && n >= 6 && l >= 6 && n + 1 >= l && l + 1 >= n &&
+                 edit_distance(w, n, k.w, l, 1) <= 1)) {
       *out = NumberWord{k.v, k.kind};
       return true;
     }
@@ -1200,9 +1209,7 @@ static bool number_word(const char *w, size_t n, bool fuzzy, NumberWord *out) {
 // letters or more may be one edit off ("twenty thousnd dollars"; not with FOLIO_SEARCH_NO_FUZZY). Words follow in the order numbers are
 // said (a unit after tens, a scale after a unit, "and" after "hundred"); a word that does not continue the
 // number ends it ("two three" is two numbers).
-static bool join_number_words(Scratch *s, const ParseState &ps, size_t i, size_t *next) {
-  JoinItem items[kJoinLetters];
-  const uint32_t m = join_items(ps, i, items, kJoinLetters);
+static bool join_number_words(Scratch *s, const ParseState &ps, const JoinItem *items, uint32_t m, size_t *next) {
   uint64_t total = 0, current = 0;
   uint8_t last = 0;  // the kind of the previous number word (0: none yet)
   uint32_t used = 0, words = 0;
@@ -1352,8 +1359,10 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     // as-you-type: the last word is a prefix only when the query does not end with a space
     const bool as_you_type = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && last_item && j == n;
     size_t joined_end = 0;
-    if (!neg && !prefix && s->nclauses < kMaxClauses &&
-        (join_number_words(s, ps, i, &joined_end) || join_split_words(s, ps, i, &joined_end, &join_cache))) {
+    JoinItem items[kJoinLetters];
+    const uint32_t m = (!neg && !prefix && s->nclauses < kMaxClauses) ? join_items(ps, i, items, kJoinLetters) : 0;
+    if (m > 0 && (join_number_words(s, ps, items, m, &joined_end) ||
+                  join_split_words(s, ps, items, m, &joined_end, &join_cache))) {
       i = joined_end;
       continue;
     }
