@@ -90,6 +90,15 @@ Result search_pack(folio::index::PackFile &pf, const std::string &q, uint32_t fl
   return r;
 }
 
+// The first hit of query q is article `slug`, and a full match (it has every word).
+void check_first_full(folio::index::PackFile &pf, const std::string &q, const std::string &slug, uint32_t flags = 0) {
+  INFO(q);
+  const Result r = search_pack(pf, q, flags);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == slug);
+  CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+}
+
 Result run(const std::string &q, uint32_t flags = 0, uint32_t cap = 10, size_t text_cap = 4096) {
   return search_pack(corpus().pf, q, flags, cap, text_cap);
 }
@@ -566,15 +575,9 @@ TEST_CASE("search: letters spelled out one by one are the abbreviation they spel
     CHECK(r.snippet(0).substr(r.hits[0].highlights[0].off, r.hits[0].highlights[0].len) == "BMAC");
   }
   // the last letters of a query typed as you type are joined too
-  const Result typing = search_pack(pf, "platelets or p r p", FOLIO_SEARCH_PREFIX_LAST);
-  REQUIRE(typing.res.hit_count >= 1);
-  CHECK(typing.slug(0) == "prp");
-  CHECK((typing.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  check_first_full(pf, "platelets or p r p", "prp", FOLIO_SEARCH_PREFIX_LAST);
   // letters that spell no word of the pack stay letters: "b and d" still finds the vitamins
-  const Result vit = search_pack(pf, "vitamin b d");
-  REQUIRE(vit.res.hit_count >= 1);
-  CHECK(vit.slug(0) == "vitamins");
-  CHECK((vit.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  check_first_full(pf, "vitamin b d", "vitamins");
   // an excluded letter is not part of a run: "p r -p" is no "prp"
   const Result neg = search_pack(pf, "p r -p");
   CHECK(!neg.has("prp"));
@@ -610,10 +613,7 @@ TEST_CASE("search: a word broken by dictation is joined into the word it makes",
   CHECK(exact.slug(0) == "autologous");
   CHECK((exact.res.flags & (FOLIO_SEARCH_PARTIAL | FOLIO_SEARCH_CORRECTED)) == 0);
   // two pieces that make a word exactly
-  const Result kc = search_pack(pf, "kne ecap groove");
-  REQUIRE(kc.res.hit_count >= 1);
-  CHECK(kc.slug(0) == "kneecap");
-  CHECK((kc.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  check_first_full(pf, "kne ecap groove", "kneecap");
   // syllables of known words, one edit from a long word: joined where the correction fits the query
   const Result pro = search_pack(pf, "what is pro low therapy for a sore tendon");
   REQUIRE(pro.res.hit_count >= 1);
@@ -666,13 +666,7 @@ TEST_CASE("search: a number in words or with k finds the digits the content writ
     CHECK((r.res.flags & (FOLIO_SEARCH_PARTIAL | FOLIO_SEARCH_CORRECTED)) == 0);
     CHECK(lit(r, "20,000"));
   }
-  for (const char *q : {"one hundred and fifty patients", "one hundred fifty", "eighty three finished"}) {
-    INFO(q);
-    const Result r = search_pack(pf, q);
-    REQUIRE(r.res.hit_count >= 1);
-    CHECK(r.slug(0) == "trial");
-    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
-  }
+  for (const char *q : {"one hundred and fifty patients", "one hundred fifty", "eighty three finished"}) check_first_full(pf, q, "trial");
   // the words as typed still match, a small number alone stays a word, and two numbers side by side are
   // not added up ("two three" is no 5)
   const Result w = search_pack(pf, "two rounds or three");
