@@ -1312,6 +1312,39 @@ TEST_CASE("search: a word that completes a synonym phrase is expanded, not corre
   CHECK(res.hit_count >= 2);
 }
 
+TEST_CASE("search: a prefix no section word starts with completes a word of a synonym group", "[search]") {
+  // "expensive" and "infiltration" are in synonym groups (content/synonyms.yaml) and in no section; while
+  // the user types them, or with an explicit `*`, the prefix stands for the word and finds its group
+  // ("why is it so expens" had no results, the whole word had the cost pages)
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto top = [&](const char *q, uint32_t flags, folio_search_result *res) {
+    folio_search_hit hits[5];
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), flags | FOLIO_SEARCH_NO_SNIPPETS, hits, 5, nullptr, 0, res) ==
+            FOLIO_OK);
+    return res->hit_count ? std::string(hits[0].slug.ptr, hits[0].slug.len) : std::string();
+  };
+  folio_search_result res;
+  const std::string whole = top("why is it so expensive", 0, &res);
+  REQUIRE(!whole.empty());
+  for (const char *q : {"why is it so expens", "why is it so expensi", "why is it so expensiv"}) {
+    INFO(q);
+    CHECK(top(q, FOLIO_SEARCH_PREFIX_LAST, &res) == whole);
+    CHECK((res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  }
+  CHECK(top("expens*", 0, &res) == "cost-and-insurance");
+  // the stem is shorter than the word typed ("infiltr" of "infiltration"): still the injection group
+  const std::string infil = top("after the infiltration", 0, &res);
+  REQUIRE(!infil.empty());
+  CHECK(top("after the infiltratio", FOLIO_SEARCH_PREFIX_LAST, &res) == infil);
+  CHECK(top("after the infiltrati", FOLIO_SEARCH_PREFIX_LAST, &res) == infil);
+  // a prefix of a word the dictionary has is left as it was: completed, or corrected ("injecti" of "inject")
+  const std::string inj = top("after the injecti", FOLIO_SEARCH_PREFIX_LAST, &res);
+  CHECK(inj == top("after the injection", 0, &res));
+  // a prefix that starts no word of either is still nothing
+  CHECK(top("zzyzx*", 0, &res).empty());
+}
+
 TEST_CASE("search: long garbage words give bounded typo work", "[search]") {
   std::vector<std::string> words = {"qwertyuiopasdfghjklzxcvbnmqwerty", std::string(32, 'e'), std::string(32, 'c'),
                                     "cartilagecartilagecartilagecarti", "eaeaeaeaeaeaeaeaeaeaeaeaeaeaeaea",

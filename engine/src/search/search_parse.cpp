@@ -312,6 +312,54 @@ int64_t syn_find(const View *v, const char *key, size_t klen, uint32_t *ord) {
   return -1;
 }
 
+// A word of the synonym table that the typed prefix pre (plen bytes) stands for, when the dictionary has
+// no word starting with it: the first one-word phrase (a stem) starting with pre ("arthroplast" of
+// "arthroplasti"), else a one-word phrase of 5 bytes or more that pre extends by at most 4 bytes (the
+// stem is shorter than the word being typed: "infiltrati" of "infiltr", "expensiv" of "expens"), unless a
+// word of the dictionary comes first ("injecti" of "inject" is left to the typo correction, which finds
+// the word itself, not only its synonyms). Writes the phrase into out[kMaxTermBytes] and returns its
+// length; 0 when there is none. Such words ("expensive", "infiltration") are in no section, only in a
+// synonym group; a prefix found nothing, and "why is it so expens" had no results while the whole word
+// had its group's.
+static size_t syn_complete(Scratch *s, const char *pre, size_t plen, char *out) {
+  const View *v = &s->v;
+  if (v->nsyn == 0 || plen < 3) return 0;
+  uint32_t lo = 0, hi = v->nsyn;
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    const uint32_t off = le_get(v->syn_index + static_cast<size_t>(mid) * v->ws, v->ws);
+    if (off >= v->syn_text_len) return 0;
+    if (syn_cmp(v, off, pre, plen) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (uint32_t k = lo; k < v->nsyn && k < lo + 8; ++k) {
+    const uint32_t off = le_get(v->syn_index + static_cast<size_t>(k) * v->ws, v->ws);
+    if (off >= v->syn_text_len) return 0;
+    size_t n = 0;
+    bool one = true;
+    while (!syn_stop(v, off + n)) one &= v->syn_text[off + n++] != ' ';
+    if (n < plen || FOLIO_MEMCMP(v->syn_text + off, pre, plen) != 0) break;
+    if (one && n <= kMaxTermBytes) {
+      FOLIO_MEMCPY(out, v->syn_text + off, n);
+      return n;
+    }
+  }
+  for (size_t k = plen - 1; k >= 5 && plen - k <= 4; --k) {
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (dict_find_memo(s, pre, k, &ti, &bad) && ti.df > 0) return 0;
+    if (bad) return s->bad = true, 0;
+    const int64_t off = syn_find(v, pre, k);
+    if (off >= 0 && syn_words(v, static_cast<size_t>(off)) == 1) {
+      FOLIO_MEMCPY(out, pre, k);
+      return k;
+    }
+  }
+  return 0;
+}
+
 bool phrase_list(const View *v, uint32_t ord, uint32_t *words, uint32_t *count, const uint8_t **list,
                  uint32_t *list_len, bool *bad) {
   if (!v->syn_post || ord >= v->nsyn) return false;
@@ -756,6 +804,18 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     // rare one-letter word outweighed every completion ("s" showed the one section with an "S")
     if (first_letter && s->clauses[ci].na > before)
       s->cursors[a->c0].idf = s->cursors[s->alts[s->clauses[ci].a0 + before].c0].idf;
+    // nothing in the dictionary starts with it, but a word of a synonym group does: the clause stands for
+    // that word, and expand_synonyms gives it its group ("expens" -> "expensive" -> cost, price, fees)
+    if (s->clauses[ci].na == before && !known && !stop && nparts == 0) {
+      char comp[kMaxTermBytes];
+      const size_t cl = syn_complete(s, tok.text, tok.len, comp);
+      if (cl > 0) {
+        FOLIO_MEMCPY(c->stem, comp, cl);
+        c->stem_len = static_cast<uint8_t>(cl);
+        c->literal = 1;
+        return;
+      }
+    }
     // while typing, the last word may be whole and misspelled ("is it painfull", as a kiosk sends it when
     // the user stops): when it is no word of the pack and nothing starts with it, it is corrected like
     // any other word (an explicit `menis*` is not)
