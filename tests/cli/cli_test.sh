@@ -112,6 +112,9 @@ checks=$((checks + 1)); grep -q "Showing results for" "$tmp/out" && { echo "FAIL
 check "search real-word typo" 0 "$folio" search "$pack" "clinical trail"; contains "trail -> trial" "$tmp/out" "^Showing results for: clinical trial$"
 check "search real word alone" 1 "$folio" search "$pack" "golf"; contains "did you mean" "$tmp/out" "^no results; did you mean: gold\?$"
 check "search typo" 0 "$folio" search "$pack" "osteoarthritus"; contains "typo corrected" "$tmp/out" "^Showing results for: osteoarthritis$"
+check "search prefix typo" 0 "$folio" search "$pack" "mensic*"; contains "misspelled prefix corrected" "$tmp/out" "^Showing results for: menisc\\*$"
+contains "misspelled prefix finds the meniscus section" "$tmp/out" "#meniscus\\]"
+check "search synonym completion" 0 "$folio" search --prefix-last "$pack" "why is it so expens"; contains "a prefix of a synonym-only word" "$tmp/out" "cost-and-insurance#"
 check "search card json" 0 "$folio" search "$pack" "what is a placebo?" --json; json_ok "search json" "$tmp/out"
 # a query that starts with an exclusion is a query, not an unknown option; unquoted words are one query
 check "search leading exclusion" 0 "$folio" search "$pack" "-surgery knee replacement" --limit 3 --no-snippets

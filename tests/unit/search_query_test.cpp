@@ -7,13 +7,13 @@
 #include <folio/folio.hpp>
 
 #include <algorithm>
-#include <set>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -1343,6 +1343,102 @@ TEST_CASE("search: a prefix no section word starts with completes a word of a sy
   CHECK(inj == top("after the injection", 0, &res));
   // a prefix that starts no word of either is still nothing
   CHECK(top("zzyzx*", 0, &res).empty());
+}
+
+TEST_CASE("search: a misspelled prefix is corrected to the start of a word", "[search]") {
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto search = [&](const char *q, uint32_t flags, std::string *corrected) {
+    folio_search_hit hits[5];
+    char text[4096];
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), flags, hits, 5, text, sizeof text, &res) == FOLIO_OK);
+    *corrected = (res.flags & FOLIO_SEARCH_CORRECTED) ? std::string(text + res.corrected_off, res.corrected_len) : "";
+    return res.hit_count ? std::string(hits[0].slug.ptr, hits[0].slug.len) + "#" +
+                               std::string(hits[0].anchor.ptr, hits[0].anchor.len)
+                         : std::string();
+  };
+  std::string corr, corr2;
+  // `mensic*` found nothing: no term starts with it, and a prefix got no typo correction
+  const std::string want = search("menisc*", 0, &corr);
+  REQUIRE(!want.empty());
+  CHECK(corr.empty());
+  CHECK(search("mensic*", 0, &corr) == want);
+  CHECK(corr == "menisc*");
+  // while typing: a word neither started by any term nor a typo of a whole one ("suplem")
+  CHECK(search("glucosamine suplem", FOLIO_SEARCH_PREFIX_LAST, &corr) ==
+        search("glucosamine supplem", FOLIO_SEARCH_PREFIX_LAST, &corr2));
+  CHECK(corr == "glucosamine supplem");
+  CHECK(corr2.empty());
+  // four letters typed are not corrected as a prefix, and --no-fuzzy corrects nothing
+  search("stem cell appo", FOLIO_SEARCH_PREFIX_LAST, &corr);
+  CHECK(corr.empty());
+  CHECK(search("mensic*", FOLIO_SEARCH_NO_FUZZY, &corr).empty());
+  CHECK(corr.empty());
+}
+
+TEST_CASE("search: the prefix typo walk finds the nearest prefix a brute force finds", "[search]") {
+  // a dictionary of random words over four letters (no stemmer suffix is made of them, so the terms are
+  // the words); every prefix typed is checked against all terms' prefixes: the distance found must be the
+  // least one the rule allows (terms starting with the typed first byte; prefixes no shorter than the typed
+  // one unless by a byte deleted inside it), and the prefix returned must be at that distance
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  auto rnd = [&]() {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  std::set<std::string> words;
+  while (words.size() < 600) {
+    std::string w;
+    const size_t len = 4 + rnd() % 7;
+    for (size_t k = 0; k < len; ++k) w += static_cast<char>('a' + rnd() % 4);
+    words.insert(w);
+  }
+  std::string jsonl;
+  size_t n = 0;
+  for (auto it = words.begin(); it != words.end(); ++n) {
+    std::string body;
+    for (int k = 0; k < 20 && it != words.end(); ++k, ++it) body += *it + " ";
+    jsonl += "{\"slug\":\"d" + std::to_string(n) + "\",\"title\":\"Doc\",\"body\":\"" + body + "\"}\n";
+  }
+  build_jsonl_pack(dir / "t", jsonl, &pf);
+  size_t checked = 0, found = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::string w;
+    const size_t q = 4 + rnd() % 4;  // one edit allowed (kTypoOneEditBytes)
+    for (size_t k = 0; k < q; ++k) w += static_cast<char>('a' + rnd() % 4);
+    uint32_t want = 0;
+    for (const std::string &t : words) {
+      if (t[0] != w[0]) continue;
+      uint32_t best = 99;
+      for (size_t j = 1; j <= t.size(); ++j) {
+        if (!(j >= q || (j + 1 == q && t[j - 1] == w[q - 1]))) continue;
+        const uint32_t d = folio::fts::edit_distance(w.data(), w.size(), t.data(), j, 1);
+        if (d < best) best = d;
+      }
+      if (best >= 1 && best <= 1 && (want == 0 || best < want)) want = best;
+    }
+    char out[folio::fts::kMaxTermBytes];
+    uint32_t ol = 0, d = 0;
+    REQUIRE(folio::fts::prefix_typo(pf.reader, w.data(), w.size(), out, &ol, &d) == FOLIO_OK);
+    INFO(w);
+    CHECK(d == want);
+    if (d > 0) {
+      ++found;
+      REQUIRE(ol > 0);
+      CHECK(folio::fts::edit_distance(w.data(), w.size(), out, ol, 2) == d);
+      bool starts = false;
+      for (const std::string &t : words) starts |= t.compare(0, ol, out, ol) == 0 && t.size() >= ol;
+      CHECK(starts);
+    }
+    ++checked;
+  }
+  CHECK(checked == 400);
+  CHECK(found > 50);
 }
 
 TEST_CASE("search: long garbage words give bounded typo work", "[search]") {

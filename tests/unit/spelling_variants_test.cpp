@@ -205,8 +205,10 @@ TEST_CASE("spelling: a typed -ize word also finds its -ise form where Porter2 co
   // no pair of terms: "standard" and "special" do not find the -ise words
   CHECK_FALSE(has(search("standard"), "methods"));
   CHECK_FALSE(has(search("special"), "cells"));
-  // an explicit prefix is not a word: no variant
-  CHECK_FALSE(has(search("standardiz*"), "methods"));
+  // an explicit prefix is not a word: no variant; it finds the -ise word only as a misspelled prefix
+  // (nothing starts with "standardiz"), corrected to "standardis*" and reported as such
+  CHECK_FALSE(has(search("standardiz*", FOLIO_SEARCH_NO_FUZZY), "methods"));
+  CHECK(has(search("standardiz*"), "methods"));
   // "randomized" has the build tool's pair as well (the American stem "random" is no word here): the
   // British term counts once, so both spellings score the same
   const auto rz = search("randomized"), rs = search("randomised");

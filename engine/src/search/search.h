@@ -95,6 +95,12 @@ struct TypoStats {
 folio_status typo_candidates(folio_reader *r, const char *word, size_t len, TypoCandidate *out, uint32_t cap,
                              uint32_t *out_n, TypoStats *stats, uint32_t budget = 0);
 
+// The corrected prefix folio_search would search for the prefix `pre` (len bytes, already folded, as
+// `pre*` is when nothing starts with it): fuzzy_prefix over the reader's dictionary. out[kMaxTermBytes]
+// gets it (*out_len bytes) and *dist its edit distance (0 and *out_len 0: none). Uses the reader's search
+// scratch; FOLIO_E_NOT_FOUND without a search index, FOLIO_E_CORRUPT. Exposed for unit tests.
+folio_status prefix_typo(folio_reader *r, const char *pre, size_t len, char *out, uint32_t *out_len, uint32_t *dist);
+
 // The term dictionary as its blobs (SearchIndex dict, dict_blocks, dict_surfaces; layout: search_format.h),
 // the postings length and the counts the table declares.
 struct DictBlobs {

@@ -490,6 +490,16 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
 uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t keep,
                            FuzzyCand *cands, uint32_t *ncand, uint32_t budget);
 
+// A typo in a prefix (`mensic*`; while typing, a last word nothing starts with that is no whole word
+// within a typo either: "side efec"): the prefix of a dictionary term within k edits of w, k as for a
+// whole word of w's length (one up to kTypoOneEditBytes bytes, else two, one of them at most in the first
+// kFuzzyHead bytes), over the terms starting with w's first byte, and no shorter than w unless by a byte
+// deleted inside it (the last byte typed is kept). The nearest wins, then the one whose
+// term is in more sections, then byte order; out[kMaxTermBytes] gets it (*out_len bytes). Returns its
+// distance (0 = none). Work is charged to `budget` as fuzzy_find's; a term whose automaton dies at byte i
+// has every term sharing its first i bytes stepped over.
+uint32_t fuzzy_prefix(Scratch *s, const char *w, size_t wlen, char *out, uint32_t *out_len, uint32_t budget);
+
 // Is w (folded, as the tokenizer yields it) in the pack's lexicon, a real word the dictionary lacks?
 // False when the pack has no lexicon. Bloom filter: about 0.3 % of other words also answer true.
 bool lexicon_has(const View *v, const char *w, size_t len);

@@ -731,6 +731,27 @@ static Correction *add_typo_alts(Scratch *s, uint32_t ci, const FuzzyCand *cands
   return co;
 }
 
+// A prefix nothing starts with, corrected (fuzzy_prefix): its completions as alternatives, at the prefix
+// weight times a typo's, and the corrected prefix recorded as the clause's correction ("mensic*" is
+// searched, and shown, as "menisc*"; "side efec" as "side effec").
+static void add_prefix_typo(Scratch *s, uint32_t ci, const text::Token &tok, const char *stem, size_t sl) {
+  char pre[kMaxTermBytes];
+  uint32_t pl = 0;
+  const uint32_t d = fuzzy_prefix(s, tok.text, tok.len, pre, &pl, kFuzzyBudget);
+  if (d == 0 || pl == 0 || s->ncorr >= kMaxClauses) return;
+  Clause *c = &s->clauses[ci];
+  const uint8_t fz0 = c->na;
+  add_prefix_alts(s, ci, pre, pl, stem, sl, 0, kWeightPrefix * (d == 1 ? kWeightFuzzy1 : kWeightFuzzy2));
+  if (c->na == fz0) return;
+  Correction *co = &s->corr[s->ncorr];
+  FOLIO_MEMCPY(co->word, pre, pl);
+  co->len = pl;
+  co->inflected_len = 0;
+  c->corrected = static_cast<int32_t>(s->ncorr++);
+  c->fz0 = fz0;
+  c->lex = 0;
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 // prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
 // word may also be whole (see below).
@@ -816,10 +837,15 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
         return;
       }
     }
+    if (known || s->clauses[ci].na > before) return;
     // while typing, the last word may be whole and misspelled ("is it painfull", as a kiosk sends it when
     // the user stops): when it is no word of the pack and nothing starts with it, it is corrected like
-    // any other word (an explicit `menis*` is not)
-    if (!typing || known || s->clauses[ci].na > before) return;
+    // any other word; an explicit `mensic*` only as a prefix (below)
+    if (!typing) {
+      if (!stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0)
+        add_prefix_typo(s, static_cast<uint32_t>(ci), tok, stem, sl);
+      return;
+    }
   }
   if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
     FuzzyCand cands[kFuzzyKeep];
@@ -829,6 +855,12 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
       c->lex = lexicon_has(&s->v, tok.text, tok.len) ? 1 : 0;
+    } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len)) {
+      // still being typed, and within a typo of no whole word either ("side effec" of "effect" is two
+      // edits away): the prefix, corrected; not a real word the content lacks ("final", the user may be
+      // done), nor four letters or fewer, where a corrected prefix opens a different set of words ("appo"
+      // was searched as "appr*")
+      add_prefix_typo(s, static_cast<uint32_t>(ci), tok, stem, sl);
     }
   }
 }

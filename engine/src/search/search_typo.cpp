@@ -375,6 +375,93 @@ uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *w
   return *ncand ? cands[0].dist : 0;
 }
 
+uint32_t fuzzy_prefix(Scratch *s, const char *w, size_t wlen, char *out, uint32_t *out_len, uint32_t budget) {
+  *out_len = 0;
+  s->fz_terms = s->fz_seeks = 0;
+  s->fz_budget = budget;
+  if (wlen < kTypoMinBytes || wlen > kFuzzyMaxLen) return 0;
+  const uint32_t q = static_cast<uint32_t>(wlen), k = typo_edits(q);
+  LevPattern &p = s->lev[0];
+  LevState *st = s->lst[0];
+  lev_init(&p, &st[0], w, q, k);
+  // along the current term: the least distance of w to any of its first i bytes, and that prefix's length
+  uint8_t mind[kMaxTermBytes + 1], argj[kMaxTermBytes + 1];
+  mind[0] = static_cast<uint8_t>(k + 1);
+  argj[0] = 0;
+  char last[kMaxTermBytes];  // the term the states 1..valid were computed for
+  uint32_t valid = 0, best_d = 0, best_df = 0;
+  DictIter it;
+  if (!fuzzy_seek(s, &it, w, 1, false)) return 0;
+  for (;;) {
+    if (it.len == 0 || it.term[0] != w[0]) break;  // past the terms starting with w's first byte
+    uint32_t l = 0;
+    while (l < valid && l < it.len && it.term[l] == last[l]) ++l;
+    valid = l;
+    uint32_t i = valid + 1;
+    bool dead = false;
+    for (; i <= it.len; ++i) {
+      lev_step(p, st[i - 1], &st[i], static_cast<unsigned char>(it.term[i - 1]));
+      // a prefix shorter than w only by a byte deleted inside it: the typed last byte is not dropped
+      // ("appo" is not "app", which would only ignore the letter typed last)
+      const bool longer = i >= q || (i + 1 == q && it.term[i - 1] == w[q - 1]);
+      const uint32_t d = longer ? lev_distance(p, st[i]) : k + 1;
+      mind[i] = d < mind[i - 1] ? static_cast<uint8_t>(d) : mind[i - 1];
+      argj[i] = d < mind[i - 1] ? static_cast<uint8_t>(i) : argj[i - 1];
+      // as for whole words: with two edits, the first kFuzzyHead bytes take at most one
+      const uint32_t bound = i == kFuzzyHead && k > 1 ? k - 1 : k;
+      if (st[i].r[bound] == 0) {
+        dead = true;
+        break;
+      }
+    }
+    const uint32_t end = dead ? i : it.len;
+    FOLIO_MEMCPY(last, it.term, it.len);
+    valid = dead ? i - 1 : it.len;
+    const uint32_t m = mind[end], j = argj[end];
+    // the prefix is also the start of the term's surface form, so that it reads as typed text ("labgr" of
+    // the term "labgrown", shown "lab-grown", is not)
+    if (it.info.df > 0 && m >= 1 && m <= k && j <= it.len - it.surf_cut &&
+        (best_d == 0 || m < best_d || (m == best_d && (it.info.df > best_df ||
+                                                       (it.info.df == best_df && cmp_bytes(it.term, j, out, *out_len) < 0))))) {
+      best_d = m;
+      best_df = it.info.df;
+      FOLIO_MEMCPY(out, it.term, j);
+      *out_len = j;
+    }
+    if (dead) {
+      // every term sharing the first i bytes dies there too, with the same prefixes before: step over
+      // them (seek once there are many) to the first term after key = those bytes, the last one raised
+      if (i <= 1) break;
+      char key[kMaxTermBytes];
+      uint32_t kl = i;
+      FOLIO_MEMCPY(key, it.term, kl);
+      while (kl > 1 && static_cast<unsigned char>(key[kl - 1]) == 0xFF) --kl;
+      if (kl <= 1) break;
+      key[kl - 1] = static_cast<char>(static_cast<unsigned char>(key[kl - 1]) + 1);
+      bool ok = true;
+      for (uint32_t run = 0;; ++run) {
+        if (run >= kSkipRun) {
+          ok = fuzzy_seek(s, &it, key, kl, true);
+          break;
+        }
+        if (!fuzzy_charge(s, 1) || !dict_next(&it)) {
+          ok = false;
+          break;
+        }
+        ++s->fz_terms;
+        if (cmp_bytes(it.term, it.len, key, kl) >= 0) break;
+      }
+      if (!ok) break;
+      continue;
+    }
+    if (!fuzzy_charge(s, 1)) break;
+    ++s->fz_terms;
+    if (!dict_next(&it)) break;
+  }
+  if (it.bad) s->bad = true;
+  return best_d;
+}
+
 uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, uint32_t cap) {
   if (alen > kMaxTermBytes || blen > kMaxTermBytes) return cap + 1;
   const size_t diff = alen > blen ? alen - blen : blen - alen;
@@ -451,6 +538,17 @@ folio_status typo_candidates(folio_reader *r, const char *word, size_t len, Typo
     stats->seeks = s->fz_seeks;
   }
   return FOLIO_OK;
+}
+
+folio_status prefix_typo(folio_reader *r, const char *pre, size_t len, char *out, uint32_t *out_len, uint32_t *dist) {
+  *out_len = 0;
+  *dist = 0;
+  if (!r->search_scratch || r->search_scratch_len < sizeof(Scratch)) return FOLIO_E_NOT_FOUND;
+  Scratch *s = reinterpret_cast<Scratch *>(r->search_scratch);
+  if (!view_init(r->pack, &s->v)) return FOLIO_E_NOT_FOUND;
+  s->bad = false;
+  *dist = fuzzy_prefix(s, pre, len, out, out_len, kFuzzyBudget);
+  return s->bad ? FOLIO_E_CORRUPT : FOLIO_OK;
 }
 
 size_t typo_scratch_bytes() { return sizeof(Scratch); }
