@@ -32,6 +32,10 @@ int main(int argc, char **argv) {
   queries.push_back("stem c");
   queries.push_back("knee inj");
   queries.push_back("what are stem c");
+  // a prefix nothing starts with: a synonym's word completed, a misspelled prefix corrected
+  queries.push_back("why is it so expens");
+  queries.push_back("mensic* tear");
+  queries.push_back("glucosamine suplem");
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);
