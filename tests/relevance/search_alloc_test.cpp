@@ -28,6 +28,8 @@ int main(int argc, char **argv) {
   queries.push_back("can I play golf afterwards");
   queries.push_back("clinical trail");
   queries.push_back("golf");
+  queries.push_back("gout flairs in my knee");  // a short real word: only a neighbouring key's slip
+  queries.push_back("knew pain");
   // cut mid-word, as a kiosk sends them (with FOLIO_SEARCH_PREFIX_LAST: a first letter, a title's start)
   queries.push_back("stem c");
   queries.push_back("knee inj");

@@ -1244,6 +1244,48 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   CHECK(nf.hits[0].score == pg.hits[0].score);
 }
 
+TEST_CASE("search: a short real word is corrected only for a slip to a neighbouring key", "[search]") {
+  using folio::fts::key_slip;
+  CHECK(key_slip("knew", "knee", 4));   // w, e: side by side
+  CHECK(key_slip("golf", "gold", 4));   // f, d
+  CHECK(key_slip("hat", "hay", 3));     // t, y
+  CHECK(key_slip("cat", "cst", 3));     // a, s
+  CHECK(key_slip("tap", "tqp", 3));     // a and q touch across rows
+  CHECK(key_slip("bin", "bun", 3));     // i and u
+  CHECK(key_slip("pin", "pjn", 3));     // i and j touch across rows
+  CHECK_FALSE(key_slip("wore", "work", 4));  // e, k: far apart
+  CHECK_FALSE(key_slip("shut", "shot", 4));  // u, o: one key between
+  CHECK_FALSE(key_slip("dads", "adds", 4));  // a swap, not one key
+  CHECK_FALSE(key_slip("kick", "pick", 4));
+  CHECK_FALSE(key_slip("knee", "knee", 4));  // no change
+  CHECK_FALSE(key_slip("abcd", "bacd", 4));  // two changes
+  CHECK_FALSE(key_slip("pin", "pmn", 3));    // i, m: two rows apart
+  CHECK_FALSE(key_slip("ka1", "ka2", 3));    // not letters
+
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"knee","title":"Knee pain","body":"Knee pain is common. Most people who got a knee injection went out walking."})" "\n"
+      R"({"slug":"cost","title":"Cost","body":"The price adds up: knee shots are not cheap."})" "\n";
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  folio_test::write_file(dir / "words.txt", "knew\ngout\ndads\n");
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile lex;
+  REQUIRE(lex.open(dir / "lex.folio") == FOLIO_OK);
+  auto corrected = [&](const std::string &q) {
+    Result r;
+    r.hits.resize(10);
+    r.text.resize(4096);
+    r.status = folio_search(lex.reader, q.data(), q.size(), 0, r.hits.data(), 10, r.text.data(), r.text.size(), &r.res);
+    REQUIRE(r.status == FOLIO_OK);
+    return r.corrected();
+  };
+  CHECK(corrected("knew pain") == "knee pain");  // a slip of one key, and knee is with pain
+  // "got" (one letter dropped) is with knee, and "out" is a stopword, with every word: neither is taken
+  CHECK(corrected("gout knee") == "");
+  CHECK(corrected("dads knee") == "");  // "adds" is with knee, but a swap of two letters
+  CHECK(corrected("knee goot") == "knee got");  // not a real word: a typo, corrected as before
+}
+
 TEST_CASE("search: typo candidates are ordered by a fixed rule", "[search]") {
   // "lost": "loss" (first letter kept) and "cost" (first letter fixed) are both one edit away; at equal
   // distance a term keeping the word's first letter ranks first, whatever the document frequencies and

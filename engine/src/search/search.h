@@ -71,6 +71,14 @@ enum : uint32_t { kTypoMaxBytes = 32, kTypoBudget = 16384, kTypoSeekCost = 4 };
 // Exposed for unit tests, which check it against edit_distance; uses about 2 KiB of stack.
 uint32_t automaton_distance(const char *pattern, size_t plen, const char *text, size_t tlen, uint32_t k);
 
+// Is b the word a (both folded, n bytes each) with one letter replaced by a key next to it on a QWERTY
+// keyboard ("knew" for "knee": w and e are neighbours)? The only typo a real word of kRealSlipBytes
+// bytes or fewer is corrected for: one edit from such a word reaches many other real words ("gout" is
+// one edit from "got" and "out", "dads" from "adds", "wore" from "work"), and the rest of the query,
+// which has those common words too, cannot tell which was meant; a slip of the finger to a neighbouring
+// key is the real-word error typing makes most.
+bool key_slip(const char *a, const char *b, size_t n);
+
 // One typo correction of a query word (exposed for unit tests and the benchmark).
 struct TypoCandidate {
   uint32_t dist;  // edit distance of the typed word to the surface form, or of its stem to the term

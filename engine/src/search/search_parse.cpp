@@ -165,6 +165,24 @@ size_t stem_copy(const char *src, size_t len, char *dst) {
 }
 
 
+// Remove the stopwords from the candidates cands[0, nc), keeping their order; returns how many are left.
+static uint32_t drop_stopwords(FuzzyCand *cands, uint32_t nc) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < nc; ++k)
+    if (!text::is_stopword(cands[k].term, cands[k].len)) cands[n++] = cands[k];
+  return n;
+}
+
+// Keep only the candidates whose shown word is w (len bytes) with one key slipped to a neighbour
+// (key_slip), in order; returns how many are left.
+static uint32_t keep_key_slips(const char *w, size_t len, FuzzyCand *cands, uint32_t nc) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < nc; ++k)
+    if (cands[k].surf_len == len && key_slip(w, cands[k].surf, len) && !text::is_stopword(cands[k].term, cands[k].len))
+      cands[n++] = cands[k];
+  return n;
+}
+
 // fuzzy_find for query word w (stem ws) through the parse's memo (Scratch::fz_memo).
 static uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws, size_t wsl, FuzzyCand *cands,
                            uint32_t *nc) {
@@ -851,10 +869,15 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
     fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc);
+    const bool lex = nc > 0 && lexicon_has(&s->v, tok.text, tok.len);
+    // a real word is never taken for a stopword: the rest of the query cannot tell whether it fits
+    // (check_corrections), since a stopword is in nearly every section ("gout" was searched as "out");
+    // a short one only for a slip to a neighbouring key ("knew" -> "knee"; not "gout" -> "got")
+    if (lex) nc = tok.len <= kRealSlipBytes ? keep_key_slips(tok.text, tok.len, cands, nc) : drop_stopwords(cands, nc);
     Correction *co = nc > 0 ? add_typo_alts(s, static_cast<uint32_t>(ci), cands, nc) : nullptr;
     if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
-      c->lex = lexicon_has(&s->v, tok.text, tok.len) ? 1 : 0;
+      c->lex = lex ? 1 : 0;
     } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len)) {
       // still being typed, and within a typo of no whole word either ("side effec" of "effect" is two
       // edits away): the prefix, corrected; not a real word the content lacks ("final", the user may be

@@ -540,6 +540,36 @@ folio_status typo_candidates(folio_reader *r, const char *word, size_t len, Typo
   return FOLIO_OK;
 }
 
+// The key's place on a QWERTY keyboard: row (0 top) and column in quarter keys, the rows staggered by
+// 0, 1/4 and 3/4 of a key as on most keyboards; false for a byte that is no ASCII letter.
+static bool key_place(char c, int *row, int *col4) {
+  static const char *const rows[3] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  static const int shift4[3] = {0, 1, 3};
+  for (int r = 0; r < 3; ++r)
+    for (int k = 0; rows[r][k]; ++k)
+      if (rows[r][k] == c) {
+        *row = r;
+        *col4 = 4 * k + shift4[r];
+        return true;
+      }
+  return false;
+}
+
+bool key_slip(const char *a, const char *b, size_t n) {
+  size_t diff = n, ndiff = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) {
+      diff = i;
+      ++ndiff;
+    }
+  if (ndiff != 1) return false;
+  int ra, ca, rb, cb;
+  if (!key_place(a[diff], &ra, &ca) || !key_place(b[diff], &rb, &cb)) return false;
+  const int dc = ca > cb ? ca - cb : cb - ca;
+  // neighbours: side by side in a row, or touching in the row above or below
+  return ra == rb ? dc == 4 : (ra - rb == 1 || rb - ra == 1) && dc < 4;
+}
+
 folio_status prefix_typo(folio_reader *r, const char *pre, size_t len, char *out, uint32_t *out_len, uint32_t *dist) {
   *out_len = 0;
   *dist = 0;
