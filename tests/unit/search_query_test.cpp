@@ -414,7 +414,7 @@ TEST_CASE("search: an extra letter in a suffix the stemmer strips is corrected b
   CHECK(typo("zzyzzx").cands.empty());
 }
 
-TEST_CASE("search: the question words (can, will, may, might, must, help, many, mean and their forms, vs) never have to match", "[search]") {
+TEST_CASE("search: the question words (can, will, may, might, must, help, many, mean and their forms, vs, still, likely) never have to match", "[search]") {
   // cartilage#regrowth has "cartilage" and "regrowth" but no "can" or "help": still a full match
   const Result r = run("can it help cartilage regrowth");
   REQUIRE(r.status == FOLIO_OK);
@@ -433,7 +433,10 @@ TEST_CASE("search: the question words (can, will, may, might, must, help, many, 
   for (const char *q : {"it helps cartilage regrowth", "it helped cartilage regrowth", "helping cartilage regrowth",
                         "how many cartilage regrowth", "what does cartilage regrowth mean",
                         "what cartilage regrowth means", "meaning of cartilage regrowth",
-                        "must i have cartilage regrowth"}) {
+                        "must i have cartilage regrowth",
+                        // and the question adverbs "still" and "likely" ("can i still have a knee replacement if
+                        // the stem cells don't work" required "still" and ranked a section that has it first)
+                        "is cartilage regrowth still unproven", "is cartilage regrowth likely unproven"}) {
     INFO(q);
     const Result i = run(q);
     REQUIRE(i.res.hit_count >= 1);
