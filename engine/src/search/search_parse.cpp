@@ -178,8 +178,7 @@ static uint32_t drop_stopwords(FuzzyCand *cands, uint32_t nc) {
 static uint32_t keep_key_slips(const char *w, size_t len, FuzzyCand *cands, uint32_t nc) {
   uint32_t n = 0;
   for (uint32_t k = 0; k < nc; ++k)
-    if (cands[k].surf_len == len && key_slip(w, cands[k].surf, len) && !text::is_stopword(cands[k].term, cands[k].len))
-      cands[n++] = cands[k];
+    if (cands[k].surf_len == len && key_slip(w, cands[k].surf, len)) cands[n++] = cands[k];
   return n;
 }
 
@@ -877,7 +876,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     // a real word is never taken for a stopword: the rest of the query cannot tell whether it fits
     // (check_corrections), since a stopword is in nearly every section ("gout" was searched as "out");
     // a short one only for a slip to a neighbouring key ("knew" -> "knee"; not "gout" -> "got")
-    if (lex) nc = tok.len <= kRealSlipBytes ? keep_key_slips(tok.text, tok.len, cands, nc) : drop_stopwords(cands, nc);
+    if (lex) nc = drop_stopwords(cands, nc);
+    if (lex && tok.len <= kRealSlipBytes) nc = keep_key_slips(tok.text, tok.len, cands, nc);
     Correction *co = nc > 0 ? add_typo_alts(s, static_cast<uint32_t>(ci), cands, nc) : nullptr;
     if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
