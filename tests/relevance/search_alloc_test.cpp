@@ -30,6 +30,7 @@ int main(int argc, char **argv) {
   queries.push_back("golf");
   queries.push_back("gout flairs in my knee");  // a short real word: only a neighbouring key's slip
   queries.push_back("knew pain");
+  queries.push_back("loads of tablits");  // a synonym-only word (no postings), reached by a typo
   // cut mid-word, as a kiosk sends them (with FOLIO_SEARCH_PREFIX_LAST: a first letter, a title's start)
   queries.push_back("stem c");
   queries.push_back("knee inj");

@@ -1289,6 +1289,54 @@ TEST_CASE("search: a short real word is corrected only for a slip to a neighbour
   CHECK(corrected("knee goot") == "knee got");  // not a real word: a typo, corrected as before
 }
 
+TEST_CASE("search: a misspelled synonym-only word is corrected to it and searches its group", "[search]") {
+  // "strength" and "tumor" are in synonym groups and in no section: the build keeps them as terms with no
+  // postings (search_format.h), which the typo walk reaches by the word as typed ("strenght" -> "strength",
+  // then its group finds "force"), never by the stems alone ("tumeric", stem "tumer", is one stem edit
+  // from "tumor" and three letters from it). Until 2026-12-05 a typo reached only words of the text.
+  folio_test::TempDir dir;
+  folio_test::write_fixture(dir.path());
+  folio_test::write_file(dir / "synonyms.yaml",
+                         "- [kneecap, patella]\n- [shot, injection]\n- [strength, force]\n- [tumor, glide]\n");
+  REQUIRE(folio_test::run_build({dir.path(), "-o", dir / "syn.folio", "--quiet"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "syn.folio") == FOLIO_OK);
+  uint32_t bad_article = 0;
+  CHECK(folio_verify(pf.reader, &bad_article) == FOLIO_OK);
+  auto run = [&](const std::string &q) {
+    Result r;
+    r.hits.resize(10);
+    r.text.resize(4096);
+    r.status = folio_search(pf.reader, q.data(), q.size(), 0, r.hits.data(), 10, r.text.data(), r.text.size(), &r.res);
+    REQUIRE(r.status == FOLIO_OK);
+    return r;
+  };
+  const Result exact = run("strength");  // the word itself: known through its group, as before
+  REQUIRE(exact.res.hit_count >= 1);
+  CHECK(exact.slug(0) == "alpha");
+  CHECK(exact.corrected().empty());
+  const Result typo = run("strenght");
+  CHECK(typo.corrected() == "strength");
+  REQUIRE(typo.res.hit_count >= 1);
+  CHECK(typo.slug(0) == "alpha");
+  CHECK(typo.snippet(0).find("force") != std::string::npos);
+  const Result far = run("tumeric");
+  CHECK(far.corrected().empty());
+  CHECK(far.res.hit_count == 0);
+  // the candidate as typo_candidates reports it: one edit, no postings, shown as the group writes it
+  folio::fts::TypoCandidate c[3];
+  uint32_t n = 0;
+  REQUIRE(folio::fts::typo_candidates(pf.reader, "strenght", 8, c, 3, &n, nullptr) == FOLIO_OK);
+  REQUIRE(n >= 1);
+  CHECK(std::string(c[0].surface, c[0].surface_len) == "strength");
+  CHECK(c[0].dist == 1);
+  CHECK(c[0].df == 0);
+  // a prefix never expands to a word with no postings: "streng*" stands for the group's word instead
+  const Result pre = run("streng*");
+  REQUIRE(pre.res.hit_count >= 1);
+  CHECK(pre.slug(0) == "alpha");
+}
+
 TEST_CASE("search: typo candidates are ordered by a fixed rule", "[search]") {
   // "lost": "loss" (first letter kept) and "cost" (first letter fixed) are both one edit away; at equal
   // distance a term keeping the word's first letter ranks first, whatever the document frequencies and

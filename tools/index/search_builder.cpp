@@ -200,10 +200,10 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const IndexBlobs b = build_index_blobs(docs, groups);
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
-                 "search index: %u terms, %llu postings, %llu positions; dict %zu (+ blocks %zu, surfaces %zu), "
+                 "search index: %u terms (%u synonym-only), %llu postings, %llu positions; dict %zu (+ blocks %zu, surfaces %zu), "
                  "postings %zu (docs+classes %llu, positions %llu, skips %llu), synonyms %zu (%u phrases; phrase postings %zu), "
                  "headings %zu (%u), tf classes %zu (%zu), field lengths %zu; text %llu bytes\n",
-                 b.term_count, static_cast<unsigned long long>(b.posting_count),
+                 b.term_count, b.synonym_only_terms, static_cast<unsigned long long>(b.posting_count),
                  static_cast<unsigned long long>(b.position_count), b.dict.size(), b.dict_blocks.size(),
                  b.dict_surfaces.size(), b.postings.size(), static_cast<unsigned long long>(b.doc_stream_bytes),
                  static_cast<unsigned long long>(b.pos_stream_bytes), static_cast<unsigned long long>(b.skip_bytes),

@@ -13,6 +13,7 @@
 #include <memory>
 #include <map>
 #include <numeric>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -567,6 +568,39 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     std::vector<DocTerm>().swap(doc_terms[d]);
   }
 
+  // synonym-only words: a one-word phrase of a synonym group that no section has ("tablets", "hydrotherapy")
+  // becomes a term of its own with no postings (df 0), its surface the word as the group writes it, so
+  // that the reader's typo walk can correct to it ("tablits" -> "tablets") and the query then searches
+  // its group. Until 2026-12-05 typo correction only reached words of the text, and "loads of tablits"
+  // found no medicines.
+  {
+    std::vector<std::vector<std::string>> merged;
+    merge_synonym_groups(synonym_groups, &merged);
+    std::set<std::string> kept;  // the analysed one-word phrases the synonym table keeps
+    for (const auto &g : merged)
+      for (const auto &k : g)
+        if (k.find(' ') == std::string::npos) kept.insert(k);
+    for (const auto &g : synonym_groups)
+      for (const auto &w : g) {
+        text::Tokenizer tz(w.data(), w.size());
+        text::Token t, one{};
+        uint32_t words = 0;
+        while (tz.next(&t))
+          if (!(t.flags & text::TOKEN_PART) && t.len > 0 && ++words == 1) one = t;
+        if (words != 1 || one.len > fts::kMaxTermBytes) continue;
+        const std::string st = stem_of(one.text, one.len);
+        if (!kept.count(st)) continue;
+        auto it = term_ids.find(st);
+        if (it == term_ids.end()) {
+          it = term_ids.emplace(st, static_cast<uint32_t>(terms.size())).first;
+          terms.emplace_back();
+          postings.emplace_back();
+          ++out.synonym_only_terms;
+        }
+        if (terms[it->second].df == 0) ++terms[it->second].surfaces[std::string(one.text, one.len)];
+      }
+  }
+
   // dictionary order
   std::vector<std::pair<std::string, uint32_t>> sorted(term_ids.begin(), term_ids.end());
   std::sort(sorted.begin(), sorted.end());
@@ -664,8 +698,8 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     out.pos_stream_bytes += pos_s.size();
     out.skip_bytes += skips.size();
     std::vector<uint8_t> rec = skips;
-    if (pl.size() != 1) put_varint(rec, static_cast<uint32_t>(docs_s.size()));  // one posting: its varints end it
-    rec.insert(rec.end(), docs_s.begin(), docs_s.end());
+    if (pl.size() > 1) put_varint(rec, static_cast<uint32_t>(docs_s.size()));  // one posting: its varints end it
+    rec.insert(rec.end(), docs_s.begin(), docs_s.end());  // none (df 0): an empty record
     rec.insert(rec.end(), pos_s.begin(), pos_s.end());
 
     // surface form: most frequent folded word (ties: shorter, then bytes)

@@ -45,7 +45,10 @@
 // bytes), sorted by (hash, key bytes, id). The keys are not stored: the reader binary-searches the hashes
 // and folds the pack's headings of the few entries with the query key's hash to compare them.
 //
-// postings, one record per term with df postings in blocks of `skip_block` (B):
+// postings, one record per term with df postings in blocks of `skip_block` (B); a term with df 0 has an
+// empty record (post_bytes 0): a synonym-only word, a one-word phrase of the synonym table that no
+// section has, kept in the dictionary with its surface form so that typo correction can reach it
+// (index builders since 2026-12-05; a reader only looks such a term up, it has nothing to decode):
 //   if df > B:  ceil(df / B) skip entries (index version 7: in the widths skip_widths gives for the section
 //               count and the record's size, post_bytes): last_doc, doc_off (byte offset in the doc stream
 //               of the block's first posting), pos_bit (bit offset in the position stream of its positions)

@@ -254,6 +254,7 @@ static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
   for (bool ok = true; ok && scanned < kPrefixScan; ok = dict_next(&it), ++scanned) {
     if (it.len < plen || FOLIO_MEMCMP(it.term, pre, plen) != 0) break;
     if (it.len == elen && FOLIO_MEMCMP(it.term, exact, elen) == 0) continue;  // the literal alt has it
+    if (it.info.df == 0) continue;  // a synonym-only word: no section to find
     uint32_t pos = nb;
     while (pos > 0 && best[pos - 1].df < it.info.df) --pos;
     if (pos >= kPrefixExpand) continue;

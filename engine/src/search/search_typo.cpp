@@ -242,10 +242,14 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
     }
     valid = hopeless ? i - 1 : it.len;
     const uint32_t keep = it.len - it.surf_cut;  // the surface shares the stem's first `keep` bytes
-    if (it.info.df > 0 && keep <= valid) {
+    // a term with no postings (df 0) is a synonym-only word (search_format.h): a correction to it is
+    // searched through its synonym group ("tablits" -> "tablets" -> medicines, pills). Only by the word
+    // as typed against the word as the group writes it: no section can tell whether a stem's neighbour
+    // was meant, and "tumeric" (stem "tumer") is one edit from "tumor" by the stems.
+    if (keep <= valid) {
       const uint32_t d1 = lev_extend(p0, st0[keep], it.surf, it.surf_len);
       uint32_t d2 = valid >= it.len ? lev_distance(fw.same ? p0 : p1, st1[it.len]) : kMaxEdits + 1;
-      if (d2 > fw.maxd_stem) d2 = kMaxEdits + 1;
+      if (d2 > fw.maxd_stem || it.info.df == 0) d2 = kMaxEdits + 1;
       const uint32_t d = d1 < d2 ? d1 : d2;
       if (d > 0 && d <= fw.maxd) {
         char surf[kMaxTermBytes];
