@@ -213,6 +213,32 @@ TEST_CASE("lint: a hard patient-facing section gets a readability warning with t
   CHECK(contains(out, (t / "articles/delta.md") + ":11: warning: section 'Hard part' reads at school grade "));
 }
 
+TEST_CASE("lint: a synonym that the stemmer makes one word with other words of the text is a warning", "[builder]") {
+  // the fixture's text has "care" (alpha) and "joints" (beta's title); Porter2 stems "careful" to "care",
+  // so "[careful, cautious]" would make every "care" a synonym of "cautious"; "joint" is the text's own
+  // word (a plural aside), and "meniscus" is in no text at all
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "synonyms.yaml",
+      "- [kneecap, patella]\n"
+      "- [careful, cautious]\n"       // 2
+      "- [joint, articulation]\n"     // 3
+      "- [meniscus, menisci]\n");     // 4
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  CHECK(d.errors() == 0);
+  CHECK(d.warnings() == 1);
+  CHECK(contains(out, (t / "synonyms.yaml") + ":2: warning: 'careful' has the stem 'care' of the text's 'care' (not a "
+                                               "word of this group), so the group would find every one of them"));
+  // the text's word in the group: no warning
+  put(t, "synonyms.yaml", "- [kneecap, patella]\n- [careful, cautious, care]\n");
+  Diagnostics d2;
+  const std::string out2 = lint(t, d2);
+  INFO(out2);
+  CHECK(d2.warnings() == 0);
+}
+
 TEST_CASE("lint: a synonym group that joins two glossary terms is a warning at its line", "[builder]") {
   // the fixture's glossary: Patella (everyday: kneecap, knee cap) and Cartilage (AC, gristle)
   TempDir t;

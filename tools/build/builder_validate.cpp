@@ -31,6 +31,8 @@
 
 #include "builder_content.h"
 #include "search_index_writer.h"
+#include "search/search_format.h"
+#include "text/text.h"
 
 namespace folio {
 namespace tools {
@@ -295,6 +297,71 @@ void check_faq(const Article &a, Diagnostics &diag) {
 }
 
 }  // namespace
+
+// The word a plural names, for comparing a synonym with the content's words of its stem ("injections"
+// and "injection" are one word; "medication" and "medical" are not, though Porter2 makes both "medic").
+static std::string singular(const std::string &w) {
+  const size_t n = w.size();
+  auto ends = [&](const char *x, size_t k) { return n > k + 2 && w.compare(n - k, k, x) == 0; };
+  if (ends("ies", 3)) return w.substr(0, n - 3) + "y";
+  if (ends("ses", 3) || ends("xes", 3) || ends("zes", 3) || ends("ches", 4) || ends("shes", 4)) return w.substr(0, n - 2);
+  if (ends("s", 1) && !ends("ss", 2) && !ends("us", 2) && !ends("is", 2)) return w.substr(0, n - 1);
+  return w;
+}
+
+// A one-word synonym that the stemmer makes one term with other words of the text: the index keys
+// synonyms by stem, so the whole group then finds those words. "[medicines, medication, tablets, pills]"
+// made every "medical" (Porter2: "medic", as "medication") a match for "pills", lit in snippets, and the
+// query "medical history" searched for tablets. Reported at the group's line when the text has the
+// stem only as words that are none of the group's words (plurals aside), naming them; until 2026-12-05
+// nothing told.
+static void check_synonym_stems(const Content &c, Diagnostics &diag) {
+  std::map<std::string, std::set<std::string>> surfaces;  // stem -> the text's folded words with it
+  auto add_text = [&](const std::string &t) {
+    text::Tokenizer tz(t.data(), t.size());
+    text::Token tok;
+    while (tz.next(&tok))
+      if (!(tok.flags & text::TOKEN_PART) && tok.len > 0 && tok.len <= fts::kMaxTermBytes)
+        surfaces[folio::index::analyze_phrase(std::string(tok.text, tok.len))].emplace(tok.text, tok.len);
+  };
+  for (const Article &a : c.articles) {
+    add_text(a.title);
+    for (const std::string &al : a.aliases) add_text(al);
+    for (const SrcSection &sec : a.sections) add_text(sec.heading);
+    for (const SrcBlock &b : a.blocks)
+      for (const SrcSpan &sp : b.spans) add_text(sp.text);
+  }
+  for (size_t g = 0; g < c.synonyms.size() && g < c.synonym_lines.size(); ++g) {
+    std::set<std::string> own;  // the group's one-word entries, folded, as singulars
+    std::vector<std::pair<std::string, std::string>> words;  // (folded word, stem)
+    for (const std::string &w : c.synonyms[g]) {
+      text::Tokenizer tz(w.data(), w.size());
+      text::Token tok, one{};
+      uint32_t n = 0;
+      while (tz.next(&tok))
+        if (!(tok.flags & text::TOKEN_PART) && tok.len > 0 && ++n == 1) one = tok;
+      if (n != 1 || one.len > fts::kMaxTermBytes) continue;
+      const std::string f(one.text, one.len);
+      own.insert(singular(f));
+      words.emplace_back(f, folio::index::analyze_phrase(f));
+    }
+    for (const auto &w : words) {
+      auto it = surfaces.find(w.second);
+      if (it == surfaces.end()) continue;
+      std::string others;
+      bool agrees = false;
+      for (const std::string &sf : it->second) {
+        agrees = agrees || own.count(singular(sf)) > 0;
+        others += (others.empty() ? "'" : ", '") + sf + "'";
+      }
+      if (agrees) continue;
+      diag.warn(c.synonyms_path, c.synonym_lines[g],
+                "'" + w.first + "' has the stem '" + w.second + "' of the text's " + others +
+                    " (not a word of this group), so the group would find every one of them; leave '" + w.first +
+                    "' out or add the text's word to the group");
+    }
+  }
+}
 
 // Synonym groups as the index will store them. Groups that share a phrase merge into one (the search index
 // does this, merge_synonym_groups), so one loose entry makes two glossary terms and all their names
@@ -583,6 +650,7 @@ void validate_content(Content &c, Diagnostics &diag) {
         diag.error(c.references[i].path, c.references[i].line,
                    "reference '" + c.references[i].id + "' is never cited in any article");
   if (md) check_synonym_groups(c, diag);
+  if (md) check_synonym_stems(c, diag);
 }
 
 }  // namespace tools
