@@ -1405,6 +1405,27 @@ TEST_CASE("search: a word that completes a synonym phrase is expanded, not corre
   CHECK(res.hit_count >= 2);
 }
 
+TEST_CASE("search: a word that starts a synonym phrase is expanded, not corrected", "[search]") {
+  // "water on the knee" is a synonym of "swelling" (content/synonyms.yaml); no section says "water", a
+  // real word one edit from "later", which fits with "knee": it was searched as "later on the knee"
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto run = [&](const char *q, folio_search_result *res) {
+    folio_search_hit hits[5];
+    char text[4096];
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), 0, hits, 5, text, sizeof text, res) == FOLIO_OK);
+    REQUIRE(res->hit_count >= 1);
+    return std::string(hits[0].slug.ptr, hits[0].slug.len);
+  };
+  folio_search_result res;
+  const std::string swelling = run("fluid on the knee", &res);  // the group's other phrase
+  for (const char *q : {"water on the knee", "water in knee", "my knee has water on the knee"}) {
+    INFO(q);
+    CHECK(run(q, &res) == swelling);
+    CHECK((res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+  }
+}
+
 TEST_CASE("search: a prefix no section word starts with completes a word of a synonym group", "[search]") {
   // "expensive" and "infiltration" are in synonym groups (content/synonyms.yaml) and in no section; while
   // the user types them, or with an explicit `*`, the prefix stands for the word and finds its group

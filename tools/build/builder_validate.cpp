@@ -315,8 +315,11 @@ static std::string singular(const std::string &w) {
 // query "medical history" searched for tablets. Reported at the group's line when the text has the
 // stem only as words that are none of the group's words (plurals aside), naming them; until 2026-12-05
 // nothing told.
-static void check_synonym_stems(const Content &c, Diagnostics &diag) {
-  std::map<std::string, std::set<std::string>> surfaces;  // stem -> the text's folded words with it
+using TextWords = std::map<std::string, std::set<std::string>>;  // stem -> the text's folded words with it
+
+// The words of the articles' titles, aliases, headings and text, by stem (as the search index analyses them).
+static TextWords text_words(const Content &c) {
+  TextWords surfaces;
   auto add_text = [&](const std::string &t) {
     text::Tokenizer tz(t.data(), t.size());
     text::Token tok;
@@ -331,6 +334,10 @@ static void check_synonym_stems(const Content &c, Diagnostics &diag) {
     for (const SrcBlock &b : a.blocks)
       for (const SrcSpan &sp : b.spans) add_text(sp.text);
   }
+  return surfaces;
+}
+
+static void check_synonym_stems(const Content &c, const TextWords &surfaces, Diagnostics &diag) {
   for (size_t g = 0; g < c.synonyms.size() && g < c.synonym_lines.size(); ++g) {
     std::set<std::string> own;  // the group's one-word entries, folded, as singulars
     std::vector<std::pair<std::string, std::string>> words;  // (folded word, stem)
@@ -369,8 +376,10 @@ static void check_synonym_stems(const Content &c, Diagnostics &diag) {
 // (whose everyday words include "stromal cell"), and every stem cell query also searched for MSCs. A
 // merged group holding several glossary terms is reported at each curated group that helped join it (or
 // at the glossary terms, when they share a name themselves). So is a merged group larger than the
-// alternatives a query word gets.
-static void check_synonym_groups(const Content &c, Diagnostics &diag) {
+// alternatives a query word gets, when a phrase past them has all its words in the text (since
+// 2026-12-05: one whose words the text lacks finds no section as an alternative, and is there for the
+// query's side, as "water in knee" is).
+static void check_synonym_groups(const Content &c, const TextWords &text, Diagnostics &diag) {
   std::vector<std::vector<std::string>> groups = c.synonyms;
   const size_t ncurated = groups.size();
   for (const GlossaryItem &g : c.glossary) {
@@ -389,8 +398,20 @@ static void check_synonym_groups(const Content &c, Diagnostics &diag) {
     if (merged[m].size() <= folio::fts::kMaxAltsPerWord) continue;
     std::vector<std::string> by_len = merged[m];  // the order a query tries them in
     std::sort(by_len.begin(), by_len.end(), folio::index::synonym_order);
+    // only phrases the text has all the words of: the others find no section as alternatives anyway
+    // (they are there for the query's side: "water on the knee" typed finds the group)
     std::string dropped;
-    for (size_t i = folio::fts::kMaxAltsPerWord; i < by_len.size(); ++i) dropped += (dropped.empty() ? "'" : ", '") + by_len[i] + "'";
+    for (size_t i = folio::fts::kMaxAltsPerWord; i < by_len.size(); ++i) {
+      bool in_text = true;
+      for (size_t k = 0; k <= by_len[i].size() && in_text;) {
+        size_t j = by_len[i].find(' ', k);
+        if (j == std::string::npos) j = by_len[i].size();
+        in_text = text.count(by_len[i].substr(k, j - k)) > 0;
+        k = j + 1;
+      }
+      if (in_text) dropped += (dropped.empty() ? "'" : ", '") + by_len[i] + "'";
+    }
+    if (dropped.empty()) continue;
     const std::string msg = "a synonym group of " + std::to_string(merged[m].size()) + " phrases: a query word gets at most " +
                             std::to_string(folio::fts::kMaxAltsPerWord) + " of them (fewer words first), so " + dropped +
                             " (as analysed) may never be searched; split the group";
@@ -649,8 +670,11 @@ void validate_content(Content &c, Diagnostics &diag) {
       if (!ref_cited[i] && !c.references[i].id.empty())
         diag.error(c.references[i].path, c.references[i].line,
                    "reference '" + c.references[i].id + "' is never cited in any article");
-  if (md) check_synonym_groups(c, diag);
-  if (md) check_synonym_stems(c, diag);
+  if (md) {
+    const TextWords words = text_words(c);
+    check_synonym_groups(c, words, diag);
+    check_synonym_stems(c, words, diag);
+  }
 }
 
 }  // namespace tools

@@ -566,6 +566,33 @@ static bool ends_synonym_phrase(Scratch *s, uint32_t ci) {
   return false;
 }
 
+// Whether the word whose text starts at query byte `from` (stem st) begins a synonym phrase with the
+// words typed after it ("water on the knee": "water" is in no section, but the phrase is a synonym of
+// "swelling"); such a word is expanded with its phrase (expand_synonyms), not corrected. Until
+// 2026-12-05 only a phrase's last word was (ends_synonym_phrase), and "water on the knee" was searched
+// as "later on the knee".
+static bool starts_synonym_phrase(Scratch *s, const ParseState &ps, size_t from, const char *st, size_t sl) {
+  if (s->v.nsyn == 0 || from >= ps.len) return false;
+  char key[kMaxTermBytes * 4 + 4];
+  FOLIO_MEMCPY(key, st, sl);
+  size_t klen = sl;
+  text::Tokenizer tz(ps.q + from, ps.len - from);
+  text::Token tok;
+  uint32_t words = 0;
+  while (tz.next(&tok) && words < 4) {
+    if (tok.flags & text::TOKEN_PART) continue;
+    if (++words == 1) continue;  // the word itself: its stem is st
+    char w[kMaxTermBytes];
+    const size_t wl = stem_copy(tok.text, tok.len, w);
+    if (klen + 1 + wl > sizeof key) return false;
+    key[klen++] = ' ';
+    FOLIO_MEMCPY(key + klen, w, wl);
+    klen += wl;
+    if (syn_find(&s->v, key, klen) >= 0) return true;
+  }
+  return false;
+}
+
 // Whether the word typed at q[b, e) is written as a name: two or more capitals and a lower-case letter
 // ("SAMe", the supplement), or all capitals in a query with lower-case letters elsewhere ("WHO
 // guidelines", "approved in the US"; not "IS IT SAFE"). Such a word is never a stopword: "SAMe" folds to
@@ -805,7 +832,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   // "IL-1beta", absent from the text, found nothing.
   c->literal = (!neg && (!prefix || typing)) ? 1 : 0;
   bool known = s->cursors[a->c0].df > 0 || syn_find(&s->v, stem, sl) >= 0 ||
-               (c->literal && ends_synonym_phrase(s, static_cast<uint32_t>(ci)));
+               (c->literal && ends_synonym_phrase(s, static_cast<uint32_t>(ci))) ||
+               (c->literal && nparts == 0 && !stop && starts_synonym_phrase(s, ps, c->src_begin, stem, sl));
   // the parts of a compound as an alternative ("stem-cell" also finds "stem cell"); stopword parts are
   // left out ("to-do"), and with fewer than two parts left there is no such alternative
   uint32_t content_parts = 0;
