@@ -1426,6 +1426,25 @@ TEST_CASE("search: a word that starts a synonym phrase is expanded, not correcte
   }
 }
 
+TEST_CASE("search: a real word is corrected only in the context of words most sections lack", "[search]") {
+  // "water" (a real word, in no section) is one edit from "later", which co-occurs with "knee"; but so
+  // does nearly every word, "knee" being in most sections of a knee reference: no context, no correction
+  // ("water knee" was searched as "later knee"). "clinical", in few sections, still tells "trail" from
+  // "trial".
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto corrected = [&](const char *q) {
+    folio_search_hit hits[5];
+    char text[4096];
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), 0, hits, 5, text, sizeof text, &res) == FOLIO_OK);
+    return (res.flags & FOLIO_SEARCH_CORRECTED) ? std::string(text + res.corrected_off, res.corrected_len) : std::string();
+  };
+  CHECK(corrected("water knee") == "");
+  CHECK(corrected("knee water") == "");
+  CHECK(corrected("clinical trail") == "clinical trial");
+}
+
 TEST_CASE("search: a prefix no section word starts with completes a word of a synonym group", "[search]") {
   // "expensive" and "infiltration" are in synonym groups (content/synonyms.yaml) and in no section; while
   // the user types them, or with an explicit `*`, the prefix stands for the word and finds its group

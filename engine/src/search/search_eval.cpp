@@ -880,10 +880,18 @@ bool alt_has_postings(const Scratch *s, const Alt *a) {
   return all;
 }
 
-// Has clause c any alternative whose every term has postings?
-static bool clause_has_postings(const Scratch *s, const Clause *c) {
-  for (uint32_t i = 0; i < c->na; ++i)
-    if (alt_has_postings(s, &s->alts[c->a0 + i])) return true;
+
+// Does clause c tell which correction fits: has it an alternative with postings whose every term is in
+// at most half the sections? A word nearly every section has ("knee" in a knee reference) co-occurs with
+// any candidate, so it is no context: "water knee" was searched as "later knee".
+static bool clause_informative(const Scratch *s, const Clause *c) {
+  for (uint32_t i = 0; i < c->na; ++i) {
+    const Alt *a = &s->alts[c->a0 + i];
+    if (!alt_has_postings(s, a)) continue;
+    bool rare = true;
+    for (uint32_t k = 0; k < a->n && rare; ++k) rare = 2ull * s->cursors[a->c0 + k].df <= s->v.nsections;
+    if (rare) return true;
+  }
   return false;
 }
 
@@ -897,7 +905,7 @@ void check_corrections(Scratch *s) {
     for (uint32_t j = 0; j < s->nclauses; ++j) {
       Clause *cj = &s->clauses[j];
       if (j == i || cj->kind != CLAUSE_REQUIRED || (cj->corrected >= 0 && cj->lex)) continue;
-      if (clause_has_postings(s, cj)) ctx[nctx++] = cj;
+      if (clause_informative(s, cj)) ctx[nctx++] = cj;
     }
     // only a one-edit candidate may replace a real word ("trail" -> "trial"; not "afterwards" ->
     // "aftercare", two edits by its stem)
