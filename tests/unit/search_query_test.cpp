@@ -1445,6 +1445,41 @@ TEST_CASE("search: a real word is corrected only in the context of words most se
   CHECK(corrected("clinical trail") == "clinical trial");
 }
 
+TEST_CASE("search: two words run together are split where the text writes them side by side", "[search]") {
+  // "stemcell", "kneepain": no word of the pack and no typo of one; searched as the two words, with the
+  // same hits as typed apart, and shown corrected. "pointless" (the text has "point" and "less", never
+  // together) and "cannot" (stopwords) are not split.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  struct Out {
+    std::string corrected;
+    std::vector<std::string> hits;
+  };
+  auto run = [&](const char *q) {
+    folio_search_hit hits[5];
+    char text[4096];
+    folio_search_result res;
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), FOLIO_SEARCH_NO_SNIPPETS, hits, 5, text, sizeof text, &res) ==
+            FOLIO_OK);
+    Out o;
+    if (res.flags & FOLIO_SEARCH_CORRECTED) o.corrected.assign(text + res.corrected_off, res.corrected_len);
+    for (uint32_t i = 0; i < res.hit_count; ++i)
+      o.hits.push_back(std::string(hits[i].slug.ptr, hits[i].slug.len) + "#" +
+                       std::string(hits[i].anchor.ptr, hits[i].anchor.len));
+    return o;
+  };
+  const Out split = run("stemcells knee");
+  CHECK(split.corrected == "stem cells knee");
+  CHECK(split.hits == run("stem cells knee").hits);
+  CHECK(!split.hits.empty());
+  const Out kp = run("kneepain");
+  CHECK(kp.corrected == "knee pain");
+  CHECK(kp.hits == run("knee pain").hits);
+  CHECK(run("steroidshot").corrected == "steroid shot");
+  CHECK(run("is surgery pointless").corrected.empty());
+  CHECK(run("cannot walk").corrected.empty());
+}
+
 TEST_CASE("search: a prefix no section word starts with completes a word of a synonym group", "[search]") {
   // "expensive" and "infiltration" are in synonym groups (content/synonyms.yaml) and in no section; while
   // the user types them, or with an explicit `*`, the prefix stands for the word and finds its group

@@ -895,6 +895,34 @@ static bool clause_informative(const Scratch *s, const Clause *c) {
   return false;
 }
 
+bool words_adjacent(Scratch *s, const char *a, size_t al, const char *b, size_t bl, uint32_t steps) {
+  if (s->ncursors + 2 > kMaxCursors) return false;
+  const char *t[2] = {a, b};
+  const size_t tl[2] = {al, bl};
+  for (uint32_t k = 0; k < 2; ++k) {
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (!dict_find(&s->v, t[k], tl[k], &ti, &bad) || ti.df == 0) {
+      if (bad) s->bad = true;
+      return false;
+    }
+    Cursor *c = &s->cursors[s->ncursors + k];
+    if (!cursor_init(c, &s->v, ti)) return s->bad = true, false;
+    c->track = true;
+  }
+  Alt tmp{};
+  tmp.c0 = static_cast<uint16_t>(s->ncursors);
+  tmp.n = 2;
+  tmp.phrase = 1;
+  tmp.relpos[0] = 0;
+  tmp.relpos[1] = 1;
+  for (uint32_t d = alt_advance(s, &tmp, 0); d != kEnd && steps > 0; d = alt_advance(s, &tmp, d + 1), --steps) {
+    if (s->cursors[tmp.c0].bad || s->cursors[tmp.c0 + 1].bad) return s->bad = true, false;
+    if (phrase_positions_ok(s, &tmp)) return true;
+  }
+  return false;
+}
+
 void check_corrections(Scratch *s) {
   for (uint32_t i = 0; i < s->nclauses; ++i) {
     Clause *ci = &s->clauses[i];

@@ -516,6 +516,12 @@ bool lexicon_has(const View *v, const char *w, size_t len);
 // Runs after synonym expansion (a corrected word that forms a synonym phrase with its neighbours is not
 // checked: the phrase is its context); leaves every cursor rewound.
 void check_corrections(Scratch *s);
+
+// Do terms a and b stand side by side (b right after a, by heading and body positions) in some section?
+// Uses the two cursors past the query's (s->ncursors, not kept); gives up (false) after `steps` sections
+// that have both. For the parse: a word run together from two words (add_split_word) is split only
+// where the text writes them so ("stemcell": "stem cell"; not "pointless": "point less").
+bool words_adjacent(Scratch *s, const char *a, size_t al, const char *b, size_t bl, uint32_t steps);
 // Whether every term of alternative a has postings (a section can match it).
 bool alt_has_postings(const Scratch *s, const Alt *a);
 

@@ -780,6 +780,85 @@ static Correction *add_typo_alts(Scratch *s, uint32_t ci, const FuzzyCand *cands
   return co;
 }
 
+// A word run together from two words of the pack ("stemcell", "kneepain", "steroidshot"), when it has no
+// typo correction: searched as the two words typed apart, so that their synonyms, phrases and titles
+// apply as they would to "stem cell", and shown corrected ("stem cell"). Clause ci (the word's, the last
+// clause, its alternatives the last ones) takes the first word; a new clause after it the second, with
+// an empty source range (the correction covers the word). ASCII letters only; each part kSplitMinBytes
+// or more, no stopword or question word ("cannot" is no "can not"), and the two side by side somewhere in
+// the text (words_adjacent: "pointless" is no "point less"); of several splits the most even. Until 2026-12-05 "stemcell knee" found only "knee". Returns whether the word was split.
+static bool add_split_word(Scratch *s, uint32_t ci, const text::Token &tok) {
+  constexpr size_t kSplitMinBytes = 3;
+  const size_t n = tok.len;
+  if (n < 2 * kSplitMinBytes || n + 1 > sizeof(Correction::word) || n > kMaxTermBytes || s->ncorr >= kMaxClauses ||
+      s->nclauses >= kMaxClauses || ci + 1 != s->nclauses)
+    return false;
+  for (size_t i = 0; i < n; ++i)
+    if (tok.text[i] < 'a' || tok.text[i] > 'z') return false;
+  size_t best = 0, best_min = 0;
+  char st[2][kMaxTermBytes], best_st[2][kMaxTermBytes];
+  size_t sl[2], best_sl[2] = {0, 0};
+  for (size_t i = kSplitMinBytes; i + kSplitMinBytes <= n; ++i) {
+    const size_t m = i < n - i ? i : n - i;
+    if (m <= best_min) continue;
+    const char *part[2] = {tok.text, tok.text + i};
+    const size_t pl[2] = {i, n - i};
+    bool ok = true;
+    for (int k = 0; k < 2 && ok; ++k) {
+      ok = !text::is_stopword(part[k], pl[k]) && !is_query_noise(part[k], pl[k]);
+      if (!ok) break;
+      sl[k] = stem_copy(part[k], pl[k], st[k]);
+      TermInfo ti{0, 0, 0};
+      bool bad = false;
+      ok = dict_find(&s->v, st[k], sl[k], &ti, &bad) && ti.df > 0;
+      if (bad) s->bad = true;
+    }
+    if (!ok || !words_adjacent(s, st[0], sl[0], st[1], sl[1], kCooccurSteps)) continue;
+    best = i;
+    best_min = m;
+    for (int k = 0; k < 2; ++k) {
+      FOLIO_MEMCPY(best_st[k], st[k], sl[k]);
+      best_sl[k] = sl[k];
+    }
+  }
+  if (best == 0) return false;
+  Clause *c = &s->clauses[ci];
+  // the word's own alternatives (it has no postings) give way to the first part
+  if (c->na > 0) {
+    drop_phrase_words(s, c->a0);
+    s->ncursors = s->alts[c->a0].c0;
+    s->nalts = c->a0;
+    c->na = 0;
+  }
+  // each clause's alternatives follow the previous clause's (alt_begin): the first word's before the
+  // second clause is made
+  int id = static_cast<int>(ci);
+  for (int k = 0; k < 2; ++k) {
+    if (k == 1) {
+      id = new_clause(s, s->clauses[ci].kind);
+      if (id < 0) break;
+      s->clauses[id].src_begin = s->clauses[id].src_end = s->clauses[ci].src_end;
+    }
+    Clause *ck = &s->clauses[id];
+    FOLIO_MEMCPY(ck->stem, best_st[k], best_sl[k]);
+    ck->stem_len = static_cast<uint8_t>(best_sl[k]);
+    ck->literal = 1;
+    Alt *a = alt_begin(s, static_cast<uint32_t>(id), 1.0f, false);
+    if (a && !alt_term(s, a, static_cast<uint32_t>(id), best_st[k], best_sl[k], 0)) alt_drop(s, static_cast<uint32_t>(id), a);
+  }
+  c = &s->clauses[ci];
+  Correction *co = &s->corr[s->ncorr];
+  FOLIO_MEMCPY(co->word, tok.text, best);
+  co->word[best] = ' ';
+  FOLIO_MEMCPY(co->word + best + 1, tok.text + best, n - best);
+  co->len = static_cast<uint32_t>(n + 1);
+  co->inflected_len = 0;
+  c->corrected = static_cast<int32_t>(s->ncorr++);
+  c->fz0 = 0;
+  c->lex = 0;
+  return true;
+}
+
 // A prefix nothing starts with, corrected (fuzzy_prefix): its completions as alternatives, at the prefix
 // weight times a typo's, and the corrected prefix recorded as the clause's correction ("mensic*" is
 // searched, and shown, as "menisc*"; "side efec" as "side effec").
@@ -911,6 +990,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
       c->lex = lex ? 1 : 0;
+    } else if (nc == 0 && add_split_word(s, static_cast<uint32_t>(ci), tok)) {
+      // two words run together
     } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len)) {
       // still being typed, and within a typo of no whole word either ("side effec" of "effect" is two
       // edits away): the prefix, corrected; not a real word the content lacks ("final", the user may be
