@@ -786,7 +786,8 @@ static Correction *add_typo_alts(Scratch *s, uint32_t ci, const FuzzyCand *cands
 // clause, its alternatives the last ones) takes the first word; a new clause after it the second, with
 // an empty source range (the correction covers the word). ASCII letters only; each part kSplitMinBytes
 // or more, no stopword or question word ("cannot" is no "can not"), and the two side by side somewhere in
-// the text (words_adjacent: "pointless" is no "point less"); of several splits the most even. Until 2026-12-05 "stemcell knee" found only "knee". Returns whether the word was split.
+// the text (words_adjacent: "pointless" is no "point less"); of several splits the most even. Until
+// 2026-12-05 "stemcell knee" found only "knee". Returns whether the word was split.
 static bool add_split_word(Scratch *s, uint32_t ci, const text::Token &tok) {
   constexpr size_t kSplitMinBytes = 3;
   const size_t n = tok.len;
@@ -825,7 +826,7 @@ static bool add_split_word(Scratch *s, uint32_t ci, const text::Token &tok) {
   Clause *c = &s->clauses[ci];
   // the word's own alternatives (it has no postings) give way to the first part
   if (c->na > 0) {
-    drop_phrase_words(s, c->a0);
+    for (uint32_t k = 0; k < c->na; ++k) drop_phrase_words(s, c->a0 + k);
     s->ncursors = s->alts[c->a0].c0;
     s->nalts = c->a0;
     c->na = 0;
@@ -843,8 +844,9 @@ static bool add_split_word(Scratch *s, uint32_t ci, const text::Token &tok) {
     FOLIO_MEMCPY(ck->stem, best_st[k], best_sl[k]);
     ck->stem_len = static_cast<uint8_t>(best_sl[k]);
     ck->literal = 1;
-    Alt *a = alt_begin(s, static_cast<uint32_t>(id), 1.0f, false);
-    if (a && !alt_term(s, a, static_cast<uint32_t>(id), best_st[k], best_sl[k], 0)) alt_drop(s, static_cast<uint32_t>(id), a);
+    const uint32_t cid = static_cast<uint32_t>(id);
+    Alt *a = alt_begin(s, cid, 1.0f, false);
+    if (a && !alt_term(s, a, cid, best_st[k], best_sl[k], 0)) alt_drop(s, cid, a);
   }
   c = &s->clauses[ci];
   Correction *co = &s->corr[s->ncorr];
