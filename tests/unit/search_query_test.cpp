@@ -1275,10 +1275,7 @@ TEST_CASE("search: a short real word is corrected only for a slip to a neighbour
   folio::index::PackFile lex;
   REQUIRE(lex.open(dir / "lex.folio") == FOLIO_OK);
   auto corrected = [&](const std::string &q) {
-    Result r;
-    r.hits.resize(10);
-    r.text.resize(4096);
-    r.status = folio_search(lex.reader, q.data(), q.size(), 0, r.hits.data(), 10, r.text.data(), r.text.size(), &r.res);
+    const Result r = search_pack(lex, q);
     REQUIRE(r.status == FOLIO_OK);
     return r.corrected();
   };
@@ -1304,10 +1301,7 @@ TEST_CASE("search: a misspelled synonym-only word is corrected to it and searche
   uint32_t bad_article = 0;
   CHECK(folio_verify(pf.reader, &bad_article) == FOLIO_OK);
   auto run = [&](const std::string &q) {
-    Result r;
-    r.hits.resize(10);
-    r.text.resize(4096);
-    r.status = folio_search(pf.reader, q.data(), q.size(), 0, r.hits.data(), 10, r.text.data(), r.text.size(), &r.res);
+    Result r = search_pack(pf, q);
     REQUIRE(r.status == FOLIO_OK);
     return r;
   };

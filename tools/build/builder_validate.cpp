@@ -342,13 +342,8 @@ static void check_synonym_stems(const Content &c, const TextWords &surfaces, Dia
     std::set<std::string> own;  // the group's one-word entries, folded, as singulars
     std::vector<std::pair<std::string, std::string>> words;  // (folded word, stem)
     for (const std::string &w : c.synonyms[g]) {
-      text::Tokenizer tz(w.data(), w.size());
-      text::Token tok, one{};
-      uint32_t n = 0;
-      while (tz.next(&tok))
-        if (!(tok.flags & text::TOKEN_PART) && tok.len > 0 && ++n == 1) one = tok;
-      if (n != 1 || one.len > fts::kMaxTermBytes) continue;
-      const std::string f(one.text, one.len);
+      std::string f;
+      if (!folio::index::single_word(w, &f)) continue;
       own.insert(singular(f));
       words.emplace_back(f, folio::index::analyze_phrase(f));
     }

@@ -283,6 +283,17 @@ std::string analyze_phrase(const std::string &s) {
   return out;
 }
 
+bool single_word(const std::string &entry, std::string *word) {
+  text::Tokenizer tz(entry.data(), entry.size());
+  text::Token t, one{};
+  uint32_t words = 0;
+  while (tz.next(&t))
+    if (!(t.flags & text::TOKEN_PART) && t.len > 0 && ++words == 1) one = t;
+  if (words != 1 || one.len > fts::kMaxTermBytes) return false;
+  word->assign(one.text, one.len);
+  return true;
+}
+
 // The phrase postings record of synonym phrase `phrase` (stems joined by ' '; search_format.h): empty for
 // a single word; else its word count, and per section where every word occurs and the reader's phrase
 // check passes (the positional words at their offsets, among each word's first kMaxPhrasePositions
@@ -582,13 +593,9 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
         if (k.find(' ') == std::string::npos) kept.insert(k);
     for (const auto &g : synonym_groups)
       for (const auto &w : g) {
-        text::Tokenizer tz(w.data(), w.size());
-        text::Token t, one{};
-        uint32_t words = 0;
-        while (tz.next(&t))
-          if (!(t.flags & text::TOKEN_PART) && t.len > 0 && ++words == 1) one = t;
-        if (words != 1 || one.len > fts::kMaxTermBytes) continue;
-        const std::string st = stem_of(one.text, one.len);
+        std::string one;
+        if (!single_word(w, &one)) continue;
+        const std::string st = stem_of(one.data(), one.size());
         if (!kept.count(st)) continue;
         auto it = term_ids.find(st);
         if (it == term_ids.end()) {
@@ -597,7 +604,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
           postings.emplace_back();
           ++out.synonym_only_terms;
         }
-        if (terms[it->second].df == 0) ++terms[it->second].surfaces[std::string(one.text, one.len)];
+        if (terms[it->second].df == 0) ++terms[it->second].surfaces[one];
       }
   }
 

@@ -66,6 +66,10 @@ fts::DictBlobs dict_blobs_of(const IndexBlobs &b, size_t postings_len, uint32_t 
 // form of synonym phrases, identical to what the reader builds from query words.
 std::string analyze_phrase(const std::string &s);
 
+// The folded word of a synonym entry of exactly one word (parts of a compound aside), at most
+// kMaxTermBytes bytes, into *word; false for a phrase of several words or none.
+bool single_word(const std::string &entry, std::string *word);
+
 // Synonym groups as the index stores them: each group's words and phrases analysed (analyze_phrase;
 // empty ones and phrases of more than kMaxPhraseWords words dropped), groups sharing a phrase merged.
 // *merged gets the merged groups (phrases sorted by bytes); the result maps each input group to its
