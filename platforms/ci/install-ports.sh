@@ -40,6 +40,26 @@ ports_apt_update() {
   $SUDO "${APT[@]}" update >/dev/null 2>&1 || echo "install: apt-get update exited $? (known armhf index issue; continuing)"
 }
 
+# A Multi-Arch: same library must have one version on every architecture. When the armhf security index
+# fails to download (ports_apt_update), apt drops that suite for the foreign architectures, so a native
+# library updated by bookworm-security (libzstd 1.5.4+dfsg2-5+deb12u1 on 2026-12-05) has no matching
+# arm64 / armhf version and the cross packages cannot be installed. ports_multiarch_pins prints pins
+# (pkg:arch=version) to the newest version every architecture has, for each such library among the
+# packages "$@" want (by their libzstd, the one seen); empty when there is nothing to pin.
+ports_multiarch_pins() {
+  local lib arch v common native; native=$(dpkg --print-architecture)
+  for lib in libzstd1 libzstd-dev; do
+    printf '%s\n' "$@" | grep -q "^libzstd-dev:" || continue
+    common=$(apt-cache madison "$lib" 2>/dev/null | awk '{print $3}' | sort -u)
+    for arch in arm64 armhf; do
+      common=$(comm -12 <(echo "$common") <(apt-cache madison "$lib:$arch" 2>/dev/null | awk '{print $3}' | sort -u))
+    done
+    v=$(echo "$common" | sed '/^$/d' | sort -V | tail -1)
+    [ -n "$v" ] || continue
+    echo "$lib:$native=$v $lib:arm64=$v $lib:armhf=$v"
+  done
+}
+
 ports_install() { # ports_install arm wasm ...
   local t want=() need
   for t in "$@"; do
@@ -53,8 +73,17 @@ ports_install() { # ports_install arm wasm ...
     ports_apt_update
     if [ -n "$need" ]; then
       echo "install: apt-get install $(echo $need)"
-      DEBIAN_FRONTEND=noninteractive $SUDO "${APT[@]}" install $need >"$PORTS_BUILD/apt-install.log" 2>&1 \
-        || { echo "install: apt-get install failed, see $PORTS_BUILD/apt-install.log"; tail -20 "$PORTS_BUILD/apt-install.log"; return 1; }
+      if ! DEBIAN_FRONTEND=noninteractive $SUDO "${APT[@]}" install $need >"$PORTS_BUILD/apt-install.log" 2>&1; then
+        local pins; pins=$(ports_multiarch_pins $need)
+        if [ -n "$pins" ]; then
+          echo "install: the foreign architectures lack the native version of a Multi-Arch library; installing $(echo $pins) on every architecture"
+          local rest; rest=$(printf '%s\n' $need | grep -v -E "^($(printf '%s\n' $pins | sed -E 's/:[a-z0-9]+=.*//' | sort -u | paste -sd'|'))(:[a-z0-9]+)?$")
+          DEBIAN_FRONTEND=noninteractive $SUDO "${APT[@]}" install --allow-downgrades $rest $pins >"$PORTS_BUILD/apt-install.log" 2>&1 \
+            || { echo "install: apt-get install failed, see $PORTS_BUILD/apt-install.log"; tail -20 "$PORTS_BUILD/apt-install.log"; return 1; }
+        else
+          echo "install: apt-get install failed, see $PORTS_BUILD/apt-install.log"; tail -20 "$PORTS_BUILD/apt-install.log"; return 1
+        fi
+      fi
     fi
   fi
   for t in "$@"; do
