@@ -584,11 +584,12 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   // that the reader's typo walk can correct to it ("tablits" -> "tablets") and the query then searches
   // its group. Until 2026-12-05 typo correction only reached words of the text, and "loads of tablits"
   // found no medicines.
+  // (the merged groups are also what syn_text is written from, below)
+  std::vector<std::vector<std::string>> final_groups;
+  merge_synonym_groups(synonym_groups, &final_groups);
   {
-    std::vector<std::vector<std::string>> merged;
-    merge_synonym_groups(synonym_groups, &merged);
     std::set<std::string> kept;  // the analysed one-word phrases the synonym table keeps
-    for (const auto &g : merged)
+    for (const auto &g : final_groups)
       for (const auto &k : g)
         if (k.find(' ') == std::string::npos) kept.insert(k);
     for (const auto &g : synonym_groups)
@@ -725,9 +726,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   }
   encode_dictionary(ents, &out);
 
-  // synonyms: analysed, groups sharing a phrase merged, then the groups and the sorted index
-  std::vector<std::vector<std::string>> final_groups;
-  merge_synonym_groups(synonym_groups, &final_groups);
+  // synonyms (final_groups, merged above): the groups and the sorted index
   // syn_text: the groups (members: fewer words first, the usual synonyms, then bytes), 0 between groups,
   // '\n' between phrases; syn_index: the phrases' offsets in phrase order
   std::vector<std::pair<std::string, uint32_t>> phrase_off;  // phrase -> offset in syn_text
