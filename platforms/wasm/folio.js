@@ -174,7 +174,8 @@
 
     /** Full-text search. options: {limit (<= 64), allSections, snippets (default true), fuzzy, synonyms,
      *  prefixLast}. Returns {hits, corrected (string or null), suggested ("did you mean" when nothing was
-     *  found and a real word was kept as typed, or null), partial, truncated}. */
+     *  found and a real word was kept as typed, or null), missing (the query's words that no section has,
+     *  as typed and space-separated, or null), partial, truncated}. */
     search(query, options = {}) {
       const n = this._query(query);
       let flags = 0;
@@ -188,9 +189,9 @@
       const st = this._M._folio_wasm_search(this._reader, this._io + this._lay[0], n, flags, limit, this._rec,
         text, this._lay[5]);
       this._check(st, 'search');
-      const head = this._u32(this._rec, 5);
+      const head = this._u32(this._rec, 7);
       const count = head[0];
-      const u = this._u32(this._rec + 20, count * 32);
+      const u = this._u32(this._rec + 28, count * 32);
       const f32 = new Float32Array(u.buffer);
       const textStr = (off, len) => this._str(text + off, len);
       const hits = [];
@@ -213,6 +214,7 @@
         hits,
         corrected: head[1] & 1 ? textStr(head[2], head[3]) : null,
         suggested: head[1] & 16 ? textStr(head[2], head[3]) : null,
+        missing: head[1] & 32 ? textStr(head[5], head[6]) : null,
         partial: (head[1] & 2) !== 0,
         truncated: (head[1] & 4) !== 0,
       };

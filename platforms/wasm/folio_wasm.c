@@ -15,7 +15,7 @@
 #define IO_QUERY 0u
 #define IO_QUERY_CAP 4096u
 #define IO_RECORDS 4096u
-#define IO_RECORDS_CAP (FOLIO_SEARCH_MAX_HITS * 32u * 4u)
+#define IO_RECORDS_CAP ((8u + FOLIO_SEARCH_MAX_HITS * 32u) * 4u) /* the largest: a search header and 64 hits */
 #define IO_TEXT (IO_RECORDS + IO_RECORDS_CAP)
 #define IO_TEXT_CAP 32768u
 #define IO_SIZE (IO_TEXT + IO_TEXT_CAP)
@@ -154,7 +154,8 @@ EMSCRIPTEN_KEEPALIVE int folio_wasm_suggest(const folio_pack *p, const char *q, 
   return (int)n;
 }
 
-/* search: result header (5 words: hit_count, flags, corrected_off, corrected_len, text_len), then hit
+/* search: result header (7 words: hit_count, flags, corrected_off, corrected_len, text_len, missing_off,
+ * missing_len), then hit
  * records of 32 words: article, section, slug, title, anchor, heading, score (float bits), flags,
  * more_sections, snippet_off, snippet_len, highlight_count, 8 × (off, len), 4 spare. Snippet offsets are
  * relative to `text`. */
@@ -171,7 +172,9 @@ EMSCRIPTEN_KEEPALIVE int folio_wasm_search(folio_reader *r, const char *q, size_
   o[2] = res.corrected_off;
   o[3] = res.corrected_len;
   o[4] = res.text_len;
-  o += 5;
+  o[5] = res.missing_off;
+  o[6] = res.missing_len;
+  o += 7;
   for (uint32_t i = 0; i < res.hit_count; ++i, o += 32) {
     const folio_search_hit *h = &hits[i];
     memset(o, 0, 32 * 4);

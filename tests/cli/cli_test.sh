@@ -111,6 +111,15 @@ check "search real word" 0 "$folio" search "$pack" "can I play golf afterwards"
 checks=$((checks + 1)); grep -q "Showing results for" "$tmp/out" && { echo "FAIL: golf/afterwards corrected"; fails=$((fails + 1)); }
 check "search real-word typo" 0 "$folio" search "$pack" "clinical trail"; contains "trail -> trial" "$tmp/out" "^Showing results for: clinical trial$"
 check "search real word alone" 1 "$folio" search "$pack" "golf"; contains "did you mean" "$tmp/out" "^no results; did you mean: gold\?$"
+contains "golf is in no section" "$tmp/out" "^no section has: golf$"
+# the words no section has are named above partial hits, in --json per hit, and on stderr with no hit
+check "search missing word" 0 "$folio" search "$pack" "hovercraft knee" --limit 1 --no-snippets
+contains "missing word named" "$tmp/out" "^\(no section has: hovercraft; best matches for the other words\)$"
+check "search missing json" 0 "$folio" search "$pack" "hovercraft knee" --limit 1 --json; json_ok "missing json" "$tmp/out"
+contains "missing in json" "$tmp/out" '"missing": ?"hovercraft"'
+check "search missing json no hit" 1 "$folio" search "$pack" "hovercraft" --json
+contains "no hit: empty array" "$tmp/out" '^\[\]$'
+contains "no hit: missing on stderr" "$tmp/err" "^folio search: no section has: hovercraft$"
 check "search typo" 0 "$folio" search "$pack" "osteoarthritus"; contains "typo corrected" "$tmp/out" "^Showing results for: osteoarthritis$"
 check "search prefix typo" 0 "$folio" search "$pack" "mensic*"; contains "misspelled prefix corrected" "$tmp/out" "^Showing results for: menisc\\*$"
 contains "misspelled prefix finds the meniscus section" "$tmp/out" "#meniscus\\]"

@@ -31,6 +31,7 @@ int main(int argc, char **argv) {
   queries.push_back("gout flairs in my knee");  // a short real word: only a neighbouring key's slip
   queries.push_back("knew pain");
   queries.push_back("loads of tablits");  // a synonym-only word (no postings), reached by a typo
+  queries.push_back("pregnant \"stem hovercraft\" knee pregnant");  // missing words and phrase reported
   queries.push_back("stemcell kneepain");  // words run together, split where the text has them side by side
   queries.push_back("water on the knee");  // a word that starts a synonym phrase
   // cut mid-word, as a kiosk sends them (with FOLIO_SEARCH_PREFIX_LAST: a first letter, a title's start)

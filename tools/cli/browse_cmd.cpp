@@ -126,6 +126,8 @@ int cmd_browse(int argc, char **argv) {
         std::printf("  (showing results for: %.*s)\n", (int)res.corrected_len, text + res.corrected_off);
       if (res.flags & FOLIO_SEARCH_SUGGESTED)
         std::printf("  (did you mean: %.*s?)\n", (int)res.corrected_len, text + res.corrected_off);
+      if (res.flags & FOLIO_SEARCH_MISSING)
+        std::printf("  (no section has: %.*s)\n", (int)res.missing_len, text + res.missing_off);
       for (uint32_t i = 0; i < res.hit_count; i++) {
         const folio_search_hit &h = hits[i];
         last.push_back({h.article, h.section});

@@ -210,6 +210,9 @@ int cmd_search(int argc, char **argv) {
   const std::string corrected = (res.flags & FOLIO_SEARCH_CORRECTED)
                                     ? std::string(text.data() + res.corrected_off, res.corrected_len)
                                     : std::string();
+  const std::string missing = (res.flags & FOLIO_SEARCH_MISSING)
+                                  ? std::string(text.data() + res.missing_off, res.missing_len)
+                                  : std::string();
   if (json) {
     nlohmann::json arr = nlohmann::json::array();
     for (uint32_t i = 0; i < res.hit_count; ++i) {
@@ -228,16 +231,26 @@ int cmd_search(int argc, char **argv) {
       if (h.flags & FOLIO_HIT_TITLE) j["title_match"] = true;
       if (h.more_sections) j["more_sections"] = h.more_sections;
       if (!corrected.empty()) j["corrected"] = corrected;
+      if (!missing.empty()) j["missing"] = missing;
       arr.push_back(j);
     }
     std::printf("%s\n", arr.dump(2).c_str());
+    // with no hit the array cannot carry them: what was not found, and the suggestion, go to stderr
+    if (res.hit_count == 0 && !missing.empty())
+      std::fprintf(stderr, "folio search: no section has: %s\n", missing.c_str());
+    if (res.hit_count == 0 && (res.flags & FOLIO_SEARCH_SUGGESTED))
+      std::fprintf(stderr, "folio search: did you mean: %.*s?\n", static_cast<int>(res.corrected_len),
+                   text.data() + res.corrected_off);
   } else {
     // A definition card first when the query asks about a glossary term ("what is a placebo?").
     folio_glossary_entry g;
     if (folio_glossary_for_query(pf.pack, query.data(), query.size(), &g) == FOLIO_OK)
       std::printf("%s (glossary): %s\n\n", str(g.term).c_str(), str(g.definition).c_str());
     if (!corrected.empty()) std::printf("Showing results for: %s\n", corrected.c_str());
-    if (res.flags & FOLIO_SEARCH_PARTIAL) std::printf("(no section has every word; best partial matches)\n");
+    if (!missing.empty() && res.hit_count > 0)
+      std::printf("(no section has: %s; best matches for the other words)\n", missing.c_str());
+    else if (res.flags & FOLIO_SEARCH_PARTIAL)
+      std::printf("(no section has every word; best partial matches)\n");
     for (uint32_t i = 0; i < res.hit_count; ++i) {
       const folio_search_hit &h = hits[i];
       const std::string anchor = str(h.anchor);
@@ -252,6 +265,7 @@ int cmd_search(int argc, char **argv) {
                   text.data() + res.corrected_off);
     else if (res.hit_count == 0)
       std::printf("no results\n");
+    if (res.hit_count == 0 && !missing.empty()) std::printf("no section has: %s\n", missing.c_str());
   }
   return res.hit_count ? 0 : 1;
 }

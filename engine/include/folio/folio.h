@@ -406,6 +406,9 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
                                           was kept as typed: folio_search_result.corrected holds the query
                                           with its likeliest correction, a "did you mean" that was not
                                           searched (CORRECTED is then not set) */
+#define FOLIO_SEARCH_MISSING 32u       /* some query words are in no section of the pack in any form (as
+                                          typed, corrected, completed, by a synonym or by their parts):
+                                          folio_search_result.missing holds them */
 
 /* folio_search_hit.flags. */
 #define FOLIO_HIT_ALL_WORDS 1u         /* the section matched every required query word */
@@ -432,10 +435,19 @@ typedef struct folio_search_hit {
 
 typedef struct folio_search_result {
   uint32_t hit_count;                  /* hits written */
-  uint32_t flags;                      /* FOLIO_SEARCH_CORRECTED, _PARTIAL, _TRUNCATED, _TEXT_FULL, _SUGGESTED */
+  uint32_t flags;                      /* FOLIO_SEARCH_CORRECTED, _PARTIAL, _TRUNCATED, _TEXT_FULL, _SUGGESTED,
+                                          _MISSING */
   uint32_t corrected_off, corrected_len; /* corrected query (folded words) in `text`, when CORRECTED
                                           (or the suggested one, when SUGGESTED) */
   uint32_t text_len;                   /* bytes of `text` used */
+  uint32_t missing_off, missing_len;   /* when MISSING: the required words and quoted phrases that no
+                                          section has, in `text`, as typed (a phrase with its quotes),
+                                          in query order, separated by one space. A word of a phrase
+                                          missing makes the phrase missing; a phrase whose words all occur
+                                          but never side by side is not reported. Filters (topic:,
+                                          audience:) do not count: a word outside the topic asked for is
+                                          not missing. With 0 hits because the words were found only as
+                                          guesses (see below), those words are reported too. */
 } folio_search_result;
 
 /* True (1) if the pack has a search index this engine reads (its version is FOLIO_SEARCH_INDEX_VERSION).
@@ -467,8 +479,9 @@ uint32_t folio_search_index_version(const folio_pack *p);
  *                   in the hit); may be NULL/0 (no snippets). About 200 bytes per hit is enough.
  *   out             receives counts and flags; required.
  * A query whose required words are mostly in no section, the others found only through typo corrections
- * (another language: "dolor de rodilla"; garbled text), gets 0 hits and no flags rather than hits built
- * on guesses; one word found as typed (or through its synonyms, parts or completions) keeps it searched.
+ * (another language: "dolor de rodilla"; garbled text), gets 0 hits and no correction rather than hits
+ * built on guesses (FOLIO_SEARCH_MISSING names its words); one word found as typed (or through its
+ * synonyms, parts or completions) keeps it searched.
  * Returns FOLIO_OK (also with 0 hits), FOLIO_E_ARG (NULL r/out, or hits NULL with cap > 0),
  * FOLIO_E_UTF8 (invalid UTF-8 in the query), FOLIO_E_QUERY (nothing searchable: empty, only operators
  * or punctuation; or an audience: filter whose value is not patient(s), clinician(s), both or all; an

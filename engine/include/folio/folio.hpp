@@ -230,6 +230,11 @@ struct SearchResults {
     return (result.flags & FOLIO_SEARCH_SUGGESTED) ? folio_str{text + result.corrected_off, result.corrected_len}
                                                    : folio_str{text, 0};
   }
+  /* The query words no section has (FOLIO_SEARCH_MISSING), as typed and space-separated, else empty. */
+  folio_str missing() const {
+    return (result.flags & FOLIO_SEARCH_MISSING) ? folio_str{text + result.missing_off, result.missing_len}
+                                                 : folio_str{text, 0};
+  }
 };
 /* results.status receives the folio_status of the call. */
 template <uint32_t N, size_t TextBytes>

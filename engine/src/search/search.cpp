@@ -103,6 +103,75 @@ static bool words_within(const char *q, size_t ql, const char *t, size_t tlen) {
   return any;
 }
 
+// Whether required clause c finds any section: an alternative with postings (`guesses`: counting its
+// typo corrections; without, only the word as typed, its synonyms, parts and completions).
+static bool clause_found(const Scratch *s, const Clause *c, bool guesses) {
+  for (uint32_t k = 0; k < c->na; ++k)
+    if ((guesses || c->corrected < 0 || k < c->fz0) && alt_has_postings(s, &s->alts[c->a0 + k])) return true;
+  return false;
+}
+
+// Whether the space-separated list w[0, wl) already holds the word x[0, xl) (as typed, byte for byte).
+static bool same_word_written(const char *w, size_t wl, const char *x, size_t xl) {
+  for (size_t i = 0; i + xl <= wl;) {
+    size_t j = i;
+    while (j < wl && w[j] != ' ') ++j;
+    if (j - i == xl && FOLIO_MEMCMP(w + i, x, xl) == 0) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+// The query's missing words (folio_search_result.missing): each required word or phrase that no section
+// has, as typed (control characters as spaces; a quoted phrase with its quotes), in query order, one
+// space apart, into out[*used, cap). Synonym merging appends clauses that take over a replaced clause's
+// source range, so the clauses are put in source order first, and a range is written once. Sets
+// FOLIO_SEARCH_MISSING, or FOLIO_SEARCH_TEXT_FULL when the words do not fit (or out is NULL).
+static void write_missing(const Scratch *s, const char *q, size_t len, bool guesses, char *out, size_t cap,
+                          size_t *used, folio_search_result *res) {
+  uint32_t ord[kMaxClauses], n = 0;
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    const Clause *c = &s->clauses[i];
+    if (c->kind != CLAUSE_REQUIRED || c->na == 0 || c->src_end <= c->src_begin || c->src_end > len) continue;
+    if (clause_found(s, c, guesses)) continue;
+    uint32_t j = n++;
+    while (j > 0 && s->clauses[ord[j - 1]].src_begin > c->src_begin) {
+      ord[j] = ord[j - 1];
+      --j;
+    }
+    ord[j] = i;
+  }
+  if (n == 0) return;
+  size_t o = *used;
+  const size_t start = o;
+  uint32_t last_end = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const Clause *c = &s->clauses[ord[i]];
+    if (i > 0 && c->src_begin < last_end) continue;  // a range already written
+    uint32_t b = c->src_begin, e = c->src_end;
+    last_end = e;
+    if (b > 0 && e < len && q[b - 1] == '"' && q[e] == '"') {
+      --b;
+      ++e;
+    }
+    const size_t sep = o > start ? 1 : 0;
+    if (out != nullptr && same_word_written(out + start, o - start, q + b, e - b)) continue;  // "x y x"
+    if (out == nullptr || o + sep + (e - b) > cap) {
+      res->flags |= FOLIO_SEARCH_TEXT_FULL;
+      return;
+    }
+    if (sep) out[o++] = ' ';
+    for (uint32_t k = b; k < e; ++k) {
+      const unsigned char ch = static_cast<unsigned char>(q[k]);
+      out[o++] = (ch < 0x20 || ch == 0x7F) ? ' ' : static_cast<char>(ch);
+    }
+  }
+  res->missing_off = static_cast<uint32_t>(start);
+  res->missing_len = static_cast<uint32_t>(o - start);
+  res->flags |= FOLIO_SEARCH_MISSING;
+  *used = o;
+}
+
 static bool mostly_unknown(const Scratch *s) {
   uint32_t guessed = 0, unknown = 0;
   for (uint32_t i = 0; i < s->nclauses; ++i) {
@@ -189,7 +258,13 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
         ++s->nrequired;
       }
   }
-  if (mostly_unknown(s)) return FOLIO_OK;
+  if (mostly_unknown(s)) {
+    // no hits built on guesses: the words found only as guesses are missing too
+    size_t used = 0;
+    write_missing(s, query, len, false, text_out, text_cap, &used, out);
+    out->text_len = static_cast<uint32_t>(used);
+    return FOLIO_OK;
+  }
   // exact title / alias: only for plain queries (no operators), or a query that is one quoted phrase
   // ("\"knee injections compared\"" names its article as the words alone do)
   {
@@ -293,6 +368,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   }
   if (s->ncorr > 0 && text_out) write_corrected(s, query, len, text_out, text_cap, &used, out, s->corr_inflected);
   if (s->ncorr > 0 && !(out->flags & FOLIO_SEARCH_CORRECTED)) out->flags |= FOLIO_SEARCH_TEXT_FULL;
+  write_missing(s, query, len, true, text_out, text_cap, &used, out);
 
   FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);
   FOLIO_MEMSET(s->hl_pair, 0, sizeof s->hl_pair);

@@ -1092,6 +1092,10 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     }
     if (a && a->n == 1) alt_not_phrase(s, a);
     if (a && a->phrase) a->names = 1;
+    if (ci >= 0) {
+      s->clauses[ci].src_begin = b;  // the phrase between its quotes (the missing words, or its correction)
+      s->clauses[ci].src_end = e;
+    }
     if (ci >= 0 && from > b && s->ncorr < kMaxClauses) {
       FOLIO_MEMCPY(corr + cl, ps.q + from, e - from);
       cl += e - from;

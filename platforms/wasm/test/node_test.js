@@ -95,7 +95,14 @@ async function test(name, fn) {
     assert.strictEqual(r.hits.length, 0);
     assert.strictEqual(r.corrected, null);
     assert.strictEqual(r.suggested, 'gold');
+    assert.strictEqual(r.missing, 'golf');  // kept as typed, it is in no section
     assert.strictEqual(pack.search('osteoarthritis').suggested, null);
+  });
+  await test('search: the words no section has are named', () => {
+    const r = pack.search('hovercraft knee');
+    assert.strictEqual(r.missing, 'hovercraft');
+    assert.ok(r.partial);
+    assert.strictEqual(pack.search('knee').missing, null);
   });
   await test('search: empty query is FOLIO_E_QUERY', () => {
     assert.throws(() => pack.search('   '), (e) => e instanceof FolioError && e.code === 'FOLIO_E_QUERY');

@@ -197,9 +197,10 @@ JNIEXPORT jint JNICALL JNIFN(nSuggest)(JNIEnv *env, jclass cls, jlong pack, jlon
   return (jint)n;
 }
 
-/* search: header (5 ints: hit_count, flags, corrected_off, corrected_len, text_len), then per hit 16 ints:
- * article, section, slug, title, anchor, heading, score (float bits), flags, snippet_off, snippet_len.
- * Snippet and corrected offsets are relative to the text buffer. */
+/* search: header (7 ints: hit_count, flags, corrected_off, corrected_len, text_len, missing_off,
+ * missing_len), then per hit 16 ints: article, section, slug, title, anchor, heading, score (float bits),
+ * flags, snippet_off, snippet_len, more_sections. Snippet, corrected and missing offsets are relative to
+ * the text buffer. */
 JNIEXPORT jint JNICALL JNIFN(nSearch)(JNIEnv *env, jclass cls, jlong reader, jlong base, jbyteArray q, jint flags,
                                       jint cap, jintArray out, jobject text)
 {
@@ -221,7 +222,9 @@ JNIEXPORT jint JNICALL JNIFN(nSearch)(JNIEnv *env, jclass cls, jlong reader, jlo
   o[2] = (jint)res.corrected_off;
   o[3] = (jint)res.corrected_len;
   o[4] = (jint)res.text_len;
-  (*env)->SetIntArrayRegion(env, out, 0, 5, o);
+  o[5] = (jint)res.missing_off;
+  o[6] = (jint)res.missing_len;
+  (*env)->SetIntArrayRegion(env, out, 0, 7, o);
   for (uint32_t i = 0; i < res.hit_count; ++i) {
     const folio_search_hit *h = &hits[i];
     memset(o, 0, sizeof o);
@@ -236,7 +239,7 @@ JNIEXPORT jint JNICALL JNIFN(nSearch)(JNIEnv *env, jclass cls, jlong reader, jlo
     o[12] = (jint)h->snippet_off;
     o[13] = (jint)h->snippet_len;
     o[14] = (jint)h->more_sections;
-    (*env)->SetIntArrayRegion(env, out, (jsize)(5 + i * 16), 16, o);
+    (*env)->SetIntArrayRegion(env, out, (jsize)(7 + i * 16), 16, o);
   }
   return FOLIO_OK;
 }

@@ -84,13 +84,14 @@ public final class Folio {
     public final List<Hit> hits = new ArrayList<>();
     public String corrected; // null unless a word was corrected
     public String suggested; // "did you mean" when nothing was found and a real word was kept as typed
+    public String missing; // the query's words no section has, as typed and space-separated; null if none
     public boolean partial;
   }
 
   private final ByteBuffer pack;
   private final ByteBuffer workspace;
   private final long packHandle, readerHandle, base;
-  private final int[] rec = new int[5 + 16 * 16];
+  private final int[] rec = new int[7 + 16 * 16];
   private final int[] len1 = new int[1];
   private ByteBuffer text = ByteBuffer.allocateDirect(8192);
   private ByteBuffer out = ByteBuffer.allocateDirect(16384);
@@ -224,9 +225,10 @@ public final class Folio {
     int n = rec[0];
     if ((rec[1] & 1) != 0) r.corrected = textStr(rec[2], rec[3]);
     if ((rec[1] & 16) != 0) r.suggested = textStr(rec[2], rec[3]);
+    if ((rec[1] & 32) != 0) r.missing = textStr(rec[5], rec[6]);
     r.partial = (rec[1] & 2) != 0;
     for (int i = 0; i < n; i++) {
-      int o = 5 + i * 16;
+      int o = 7 + i * 16;
       Hit h = new Hit();
       h.article = rec[o];
       h.section = rec[o + 1];

@@ -51,6 +51,10 @@ public final class FolioHostTest {
       Folio.SearchResult golf = f.search("golf", 5, 0);
       check(golf.hits.isEmpty() && golf.corrected == null && "gold".equals(golf.suggested),
           "a real word the content lacks is suggested, not searched: golf -> " + golf.suggested);
+      check("golf".equals(golf.missing), "the word no section has is named: " + golf.missing);
+      Folio.SearchResult hover = f.search("hovercraft knee", 5, 0);
+      check(!hover.hits.isEmpty() && "hovercraft".equals(hover.missing) && f.search("knee", 5, 0).missing == null,
+          "missing words after the hits: " + hover.missing);
       try {
         f.search("   ", 5, 0);
         check(false, "empty query throws");
