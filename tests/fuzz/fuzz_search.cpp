@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <folio/folio.h>
@@ -52,6 +53,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (res.hit_count > cap || res.hit_count > FOLIO_SEARCH_MAX_HITS) __builtin_trap();
   if (res.text_len > text_cap) __builtin_trap();
   if ((res.flags & FOLIO_SEARCH_CORRECTED) && res.corrected_off + res.corrected_len > res.text_len) __builtin_trap();
+  if (res.flags & FOLIO_SEARCH_MISSING) {
+    // the missing words lie in the text written, and each is a piece of the query as typed (control
+    // characters as spaces, a phrase's quotes around it)
+    if (res.missing_len == 0 || static_cast<uint64_t>(res.missing_off) + res.missing_len > res.text_len) __builtin_trap();
+    std::string typed(q.get(), size - 3);
+    for (char &c : typed)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    const std::string missing(text.data() + res.missing_off, res.missing_len);
+    for (size_t i = 0; i < missing.size();) {
+      size_t j = missing.find(' ', i);
+      if (j == std::string::npos) j = missing.size();
+      if (j > i && typed.find(missing.substr(i, j - i)) == std::string::npos) __builtin_trap();
+      i = j + 1;
+    }
+  }
   for (uint32_t i = 0; i < res.hit_count; ++i) {
     const folio_search_hit &h = hits[i];
     folio_article a;

@@ -52,7 +52,8 @@
     $('hits').innerHTML = r.hits.map((h, i) =>
       `<li data-i="${i}" data-article="${h.article}"><b>${esc(h.title)}</b>${h.heading ? ' › ' + esc(h.heading) : ''}<br><small>${mark(h)}</small></li>`).join('');
     status.textContent = `${r.hits.length} results` + (r.corrected ? ` (searched for “${r.corrected}”)` : '') +
-      (r.suggested ? ` — did you mean “${r.suggested}”?` : '');
+      (r.suggested ? ` — did you mean “${r.suggested}”?` : '') +
+      (r.missing && !typing ? ` — nothing here mentions “${r.missing}”` : '');
     document.body.dataset.live = typing ? text : '';
     return r;
   }
