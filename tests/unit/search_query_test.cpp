@@ -352,12 +352,23 @@ TEST_CASE("search: the words no section has are reported as typed", "[search]") 
   const Result only = run("hovercraft");
   CHECK(only.res.hit_count == 0);
   CHECK(only.missing() == "hovercraft");
-  // a quoted phrase with a missing word is missing, with its quotes; one whose words all occur, but never
-  // side by side, is not
+  // a quoted phrase with a missing word is missing, with its quotes; so is one whose words all occur, but
+  // never side by side, and a compound whose parts are in no one section ("knee" and "bone" are in
+  // different articles here); a phrase that occurs, or a compound whose parts occur together, is not
   CHECK(run("knee \"hip hovercraft\"").missing() == "\"hip hovercraft\"");
   const Result apart = run("\"bone knee\"");
   CHECK(apart.res.hit_count == 0);
-  CHECK((apart.res.flags & FOLIO_SEARCH_MISSING) == 0);
+  CHECK(apart.missing() == "\"bone knee\"");
+  const Result apart2 = run("cartilage \"bone knee\"");
+  CHECK(apart2.res.hit_count >= 1);
+  CHECK(apart2.missing() == "\"bone knee\"");
+  const Result compound = run("bone-knee");
+  CHECK(compound.res.hit_count == 0);
+  CHECK(compound.missing() == "bone-knee");
+  CHECK((run("\"hip bone\" knee").res.flags & FOLIO_SEARCH_MISSING) == 0);
+  CHECK((run("\"hip bone\"").res.flags & FOLIO_SEARCH_MISSING) == 0);
+  CHECK((run("stem-cell").res.flags & FOLIO_SEARCH_MISSING) == 0);
+  CHECK((run("cartilage-regrowth").res.flags & FOLIO_SEARCH_MISSING) == 0);
   // corrected, excluded, stopwords and words found through a prefix are not missing
   const Result typo = run("cartilege hovercraft");
   CHECK(typo.corrected() == "cartilage hovercraft");

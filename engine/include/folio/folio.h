@@ -407,7 +407,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
                                           with its likeliest correction, a "did you mean" that was not
                                           searched (CORRECTED is then not set) */
 #define FOLIO_SEARCH_MISSING 32u       /* some query words are in no section of the pack in any form (as
-                                          typed, corrected, completed, by a synonym or by their parts):
+                                          typed, corrected, completed, by a synonym or by their parts
+                                          together; a phrase, by its words side by side):
                                           folio_search_result.missing holds them */
 
 /* folio_search_hit.flags. */
@@ -443,8 +444,9 @@ typedef struct folio_search_result {
   uint32_t missing_off, missing_len;   /* when MISSING: the required words and quoted phrases that no
                                           section has, in `text`, as typed (a phrase with its quotes),
                                           in query order, separated by one space. A word of a phrase
-                                          missing makes the phrase missing; a phrase whose words all occur
-                                          but never side by side is not reported. Filters (topic:,
+                                          missing makes the phrase missing, and so does one whose words
+                                          all occur but never side by side (a compound such as "AD-MSC"
+                                          too, whose parts are in no one section). Filters (topic:,
                                           audience:) do not count: a word outside the topic asked for is
                                           not missing. With 0 hits because the words were found only as
                                           guesses (see below), those words are reported too. */

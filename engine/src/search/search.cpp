@@ -103,11 +103,16 @@ static bool words_within(const char *q, size_t ql, const char *t, size_t tlen) {
   return any;
 }
 
-// Whether required clause c finds any section: an alternative with postings (`guesses`: counting its
-// typo corrections; without, only the word as typed, its synonyms, parts and completions).
-static bool clause_found(const Scratch *s, const Clause *c, bool guesses) {
+// How many candidate sections clause_found walks for a phrase alternative before it counts it as found.
+constexpr uint32_t kOccursSteps = 4096;
+
+// Whether required clause c finds any section: an alternative that occurs (`guesses`: counting its typo
+// corrections; without, only the word as typed, its synonyms, parts and completions). A phrase's words
+// each having postings is not enough: "AD-MSC" and a quoted "platelet knee" found nothing and named
+// nothing as missing until 2026-12-05, since each word is in some section but never side by side.
+static bool clause_found(Scratch *s, const Clause *c, bool guesses) {
   for (uint32_t k = 0; k < c->na; ++k)
-    if ((guesses || c->corrected < 0 || k < c->fz0) && alt_has_postings(s, &s->alts[c->a0 + k])) return true;
+    if ((guesses || c->corrected < 0 || k < c->fz0) && alt_occurs(s, &s->alts[c->a0 + k], kOccursSteps)) return true;
   return false;
 }
 
@@ -127,7 +132,7 @@ static bool same_word_written(const char *w, size_t wl, const char *x, size_t xl
 // space apart, into out[*used, cap). Synonym merging appends clauses that take over a replaced clause's
 // source range, so the clauses are put in source order first, and a range is written once. Sets
 // FOLIO_SEARCH_MISSING, or FOLIO_SEARCH_TEXT_FULL when the words do not fit (or out is NULL).
-static void write_missing(const Scratch *s, const char *q, size_t len, bool guesses, char *out, size_t cap,
+static void write_missing(Scratch *s, const char *q, size_t len, bool guesses, char *out, size_t cap,
                           size_t *used, folio_search_result *res) {
   uint32_t ord[kMaxClauses], n = 0;
   for (uint32_t i = 0; i < s->nclauses; ++i) {
@@ -368,7 +373,8 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   }
   if (s->ncorr > 0 && text_out) write_corrected(s, query, len, text_out, text_cap, &used, out, s->corr_inflected);
   if (s->ncorr > 0 && !(out->flags & FOLIO_SEARCH_CORRECTED)) out->flags |= FOLIO_SEARCH_TEXT_FULL;
-  write_missing(s, query, len, true, text_out, text_cap, &used, out);
+  // a hit with every required word has shown each of them in some section
+  if (!any_full) write_missing(s, query, len, true, text_out, text_cap, &used, out);
 
   FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);
   FOLIO_MEMSET(s->hl_pair, 0, sizeof s->hl_pair);

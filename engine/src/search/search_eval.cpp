@@ -880,6 +880,17 @@ bool alt_has_postings(const Scratch *s, const Alt *a) {
   return all;
 }
 
+bool alt_occurs(Scratch *s, Alt *a, uint32_t steps) {
+  if (!alt_has_postings(s, a)) return false;
+  if (a->n == 1 && !a->phrase && !a->pre) return true;
+  for (uint32_t k = 0; k < a->n; ++k) cursor_rewind(&s->cursors[a->c0 + k]);
+  a->init = false;
+  const bool found = cooccur(s, a, nullptr, 0, &steps);
+  for (uint32_t k = 0; k < a->n; ++k)
+    if (s->cursors[a->c0 + k].bad) s->bad = true;
+  return found || s->bad;
+}
+
 
 // Does clause c tell which correction fits: has it an alternative with postings whose every term is in
 // at most half the sections? A word nearly every section has ("knee" in a knee reference) co-occurs with

@@ -524,6 +524,11 @@ void check_corrections(Scratch *s);
 bool words_adjacent(Scratch *s, const char *a, size_t al, const char *b, size_t bl, uint32_t steps);
 // Whether every term of alternative a has postings (a section can match it).
 bool alt_has_postings(const Scratch *s, const Alt *a);
+// Does some section have alternative a: every term together, and for a phrase (a quoted phrase, a
+// synonym phrase) side by side? A one-word alternative answers from its df alone; one of several words
+// (a phrase, a compound's parts) rewinds its cursors and walks them (at most `steps` candidate sections;
+// undecided counts as found), so it is for after the passes, whose cursor state it spends.
+bool alt_occurs(Scratch *s, Alt *a, uint32_t steps);
 
 // Sort the phrase words (Scratch::hlp) by phrase, then offset, as make_snippet expects them.
 void sort_phrase_words(Scratch *s);
