@@ -762,6 +762,47 @@ TEST_CASE("search: a number in words or with k finds the digits the content writ
   CHECK(!search_pack(pf, "twenty thousnd", FOLIO_SEARCH_NO_FUZZY).has("price"));
 }
 
+TEST_CASE("search: a small number or ordinal in digits finds the word the content writes, and citation markers are no numbers", "[search]") {
+  // "1 in 5 adults" found a table of "[1]" citations, not "about one adult in five"
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"common","title":"How common","body":"About one adult in five has knee pain in a year."})"
+      "\n"
+      R"({"slug":"cited","title":"Cited","body":"Adults with knee pain often try rest first. [1] Ice helps some. [5][1]"})"
+      "\n"
+      R"({"slug":"weeks","title":"Weeks","body":"Relief may take 5 weeks. [5]"})"
+      "\n"
+      R"({"slug":"round","title":"Rounds","body":"A second round of shots is sometimes offered."})"
+      "\n";
+  build_jsonl_pack(dir / "d", jsonl, &pf);
+  const Result r = search_pack(pf, "1 in 5 adults");
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "common");
+  CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  // the digit as typed still matches digits, and a citation marker is not a 5: "cited" has none
+  const Result five = search_pack(pf, "5");
+  CHECK(five.has("weeks"));
+  CHECK(five.has("common"));
+  CHECK(!five.has("cited"));
+  // the snippet lights the 5 of "5 weeks", never the "[5]" after it
+  for (uint32_t i = 0; i < five.res.hit_count; ++i) {
+    if (five.slug(i) != "weeks") continue;
+    const std::string sn = five.snippet(i);
+    REQUIRE(five.hits[i].highlight_count == 1);
+    CHECK(five.hits[i].highlights[0].off == sn.find("5 weeks"));
+  }
+  // above 20 no word is tried: "21" is no "one" (nor "twenty-one"), so "common" has only "adults"
+  const Result r21 = search_pack(pf, "21 adults");
+  for (uint32_t i = 0; i < r21.res.hit_count; ++i) CHECK((r21.hits[i].flags & FOLIO_HIT_ALL_WORDS) == 0);
+  CHECK(search_pack(pf, "1 adult").hits[0].flags & FOLIO_HIT_ALL_WORDS);
+  // an ordinal with its own suffix is its word; a wrong suffix is not ("2th" stays as typed)
+  check_first_full(pf, "2nd round", "round");
+  const Result wrong = search_pack(pf, "2th round");
+  REQUIRE(wrong.res.hit_count >= 1);
+  CHECK((wrong.hits[0].flags & FOLIO_HIT_ALL_WORDS) == 0);
+}
+
 TEST_CASE("search: operators over names, typos in phrases, and the nearer correction", "[search]") {
   folio_test::TempDir dir;
   folio::index::PackFile pf;

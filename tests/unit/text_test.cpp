@@ -328,6 +328,18 @@ TEST_CASE("tokenizer: numbers, thousands separators, decimals, currency", "[text
   CHECK(tokens("10,0000 10,00") == sep);
 }
 
+TEST_CASE("tokenizer: a citation marker is no token and takes no position", "[text]") {
+  // "[4]", "[12][3]" and a table cell's "[[1]]" are the renderer's source numbers; digits in brackets with
+  // anything else ("[1.5]", "[a1]", "[2-3]", "[10,000]") and a bracket on one side only are words
+  const std::vector<Tok> want = {{"knee", 0, 4, 0, 0},   {"pain", 5, 9, 1, 0},    {"common", 22, 28, 2, 0},
+                                 {"1.5", 36, 39, 3, N},  {"a1", 42, 44, 4, 0},    {"2-3", 47, 50, 5, C},
+                                 {"2", 47, 48, 5, P | N}, {"3", 49, 50, 5, P | N}, {"10000", 53, 59, 6, N},
+                                 {"7", 62, 63, 7, N},     {"8", 66, 67, 8, N}};
+  CHECK(tokens("knee pain [4] [12][3] common [[1]] [1.5] [a1] [2-3] [10,000] (7] [8") == want);
+  CHECK(tokens("[1]").empty());
+  CHECK(tokens("[1] [22]").empty());
+}
+
 TEST_CASE("tokenizer: apostrophes, upper-case flag, folding", "[text]") {
   const std::vector<Tok> want = {{"the", 0, 3, 0, 0},       {"patients", 4, 13, 1, 0}, {"acl", 14, 17, 2, U},
                                  {"oa", 19, 21, 3, U},      {"a", 22, 23, 4, 0},       {"patients", 24, 32, 5, 0},

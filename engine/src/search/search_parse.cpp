@@ -753,6 +753,49 @@ static bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &to
   return a != nullptr;
 }
 
+// A small number typed in digits ("1 in 5 adults", "3 months"), which the content may write in words, as
+// text written for patients spells out small numbers ("about one adult in five"), or an ordinal ("2nd
+// round", "3rd shot"): the word, as an alternative at full weight, when it is a word of the pack and no
+// stopword. 0 to 20 only: larger numbers are written in digits. (Words typed for digits are the other
+// way: join_number_words.)
+static void add_digit_word_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  static const char *const kWords[] = {"zero",   "one",     "two",     "three",    "four",     "five",    "six",
+                                       "seven",  "eight",   "nine",    "ten",      "eleven",   "twelve",  "thirteen",
+                                       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  static const char *const kOrdinals[] = {
+      "zeroth",     "first",      "second",      "third",      "fourth",     "fifth",      "sixth",
+      "seventh",    "eighth",     "ninth",       "tenth",      "eleventh",   "twelfth",    "thirteenth",
+      "fourteenth", "fifteenth",  "sixteenth",   "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+  uint32_t nd = 0;
+  while (nd < tok.len && tok.text[nd] >= '0' && tok.text[nd] <= '9') ++nd;
+  if (nd == 0 || nd > 2 || (nd == 2 && tok.text[0] == '0')) return;
+  uint32_t v = 0;
+  for (uint32_t i = 0; i < nd; ++i) v = v * 10 + static_cast<uint32_t>(tok.text[i] - '0');
+  if (v > 20) return;
+  const char *w = kWords[v];
+  if (nd < tok.len) {
+    // an ordinal suffix, the one English gives that number ("1st", "2nd", "3rd", "11th", "4th")
+    const char *suf = tok.len - nd == 2 ? tok.text + nd : nullptr;
+    const uint32_t last = v % 10;
+    const char *want = (v >= 11 && v <= 13) ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+    if (suf == nullptr || suf[0] != want[0] || suf[1] != want[1] || v == 0) return;
+    w = kOrdinals[v];
+  }
+  size_t wl = 0;
+  while (w[wl]) ++wl;
+  if (text::is_stopword(w, wl)) return;
+  char st[kMaxTermBytes];
+  const size_t sl = stem_copy(w, wl, st);
+  TermInfo ti{0, 0, 0};
+  bool bad = false;
+  if (!dict_find_memo(s, st, sl, &ti, &bad) || ti.df == 0) {
+    if (bad) s->bad = true;
+    return;
+  }
+  Alt *a = alt_begin(s, ci, 1.0f, false);
+  if (a && !alt_term(s, a, ci, st, sl, 0)) alt_drop(s, ci, a);
+}
+
 // The nearest of the typo candidates cands[0, nc) (nc > 0) as alternatives of clause ci, the first of
 // them recorded as the clause's correction (its stem then takes the correction's, for its synonyms).
 // Only the nearest: the query is shown corrected to the first, so a hit found through a farther one
@@ -942,6 +985,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     }
   }
   if (nparts == 0 && (!prefix || typing)) add_ise_variant(s, static_cast<uint32_t>(ci), tok, stem, sl);
+  if (nparts == 0 && !neg && (!prefix || typing) && tok.len > 0 && tok.text[0] >= '0' && tok.text[0] <= '9')
+    add_digit_word_variant(s, static_cast<uint32_t>(ci), tok);
   if (!known && !stop && nparts == 0 && (!prefix || typing) && !is_number_token(tok) &&
       add_degree_variant(s, static_cast<uint32_t>(ci), tok))
     known = true;

@@ -95,6 +95,8 @@ enum { MAX_TOKEN_BYTES = 64 };
 //    single '-' is kept: "2-3") flagged COMPOUND, then each part flagged PART at the same position;
 //    a chain of more than 8 parts yields no joined form: its parts come out as ordinary words, each
 //    with its own position;
+//  - a citation marker, ASCII digits alone between square brackets ("[4]", "[[12]]"), is skipped: no
+//    token, no position (the renderer's source numbers are no words of the text);
 //  - digits with thousands separators ("10,000", "$10,000") become one NUMBER token "10000"; a decimal
 //    point between digits is kept ("2.5"); currency signs are dropped. A ',' is a thousands separator
 //    when the word so far is all digits and exactly three digits follow it; a '.' is a decimal point

@@ -160,6 +160,15 @@ bool joined_next(const char *s, uint32_t len, Cursor c, Cursor *next) {
   return read_fc(s, len, &c, &f) && is_word(f.cp);
 }
 
+// A citation marker: a word of ASCII digits alone between square brackets ("[4]", and "[[12]]" in a
+// table cell), as the renderer numbers a source. It is no word of the text.
+bool citation_marker(const char *src, uint32_t len, const Word &w) {
+  if (!w.numeric || w.begin == 0 || w.end >= len || src[w.begin - 1] != '[' || src[w.end] != ']') return false;
+  for (uint32_t i = w.begin; i < w.end; ++i)
+    if (src[i] < '0' || src[i] > '9') return false;
+  return true;
+}
+
 uint32_t word_flags(const Word &w) {
   uint32_t flags = 0;
   if (w.numeric) flags |= TOKEN_NUMBER;
@@ -194,21 +203,24 @@ bool Tokenizer::next(Token *out) {
   part_count_ = part_next_ = 0;
 
   Fc f;
+  Cursor begin;
   for (;;) {
-    const Cursor save = cur_;
-    if (!read_fc(src_, len_, &cur_, &f)) return false;
-    if (f.cp == kInvalidMark) {
-      invalid_ = invalid_pending_ = true;
-    } else if (is_word(f.cp)) {
-      cur_ = save;
-      break;
+    for (;;) {
+      const Cursor save = cur_;
+      if (!read_fc(src_, len_, &cur_, &f)) return false;
+      if (f.cp == kInvalidMark) {
+        invalid_ = invalid_pending_ = true;
+      } else if (is_word(f.cp)) {
+        cur_ = save;
+        break;
+      }
     }
+    begin = cur_;
+    scan_word(src_, len_, &cur_, buf_, MAX_TOKEN_BYTES, &w);
+    if (plain_left_ > 0 || !citation_marker(src_, len_, w)) break;
   }
   uint32_t flags = invalid_pending_ ? uint32_t(TOKEN_INVALID) : 0u;
   invalid_pending_ = false;
-
-  const Cursor begin = cur_;
-  scan_word(src_, len_, &cur_, buf_, MAX_TOKEN_BYTES, &w);
   if (plain_left_ > 0) {
     --plain_left_;
     *out = Token{buf_, w.len, w.begin, w.end, position_++, flags | word_flags(w)};
