@@ -766,15 +766,12 @@ TEST_CASE("search: a small number or ordinal in digits finds the word the conten
   // "1 in 5 adults" found a table of "[1]" citations, not "about one adult in five"
   folio_test::TempDir dir;
   folio::index::PackFile pf;
-  const std::string jsonl =
-      R"({"slug":"common","title":"How common","body":"About one adult in five has knee pain in a year."})"
-      "\n"
-      R"({"slug":"cited","title":"Cited","body":"Adults with knee pain often try rest first. [1] Ice helps some. [5][1]"})"
-      "\n"
-      R"({"slug":"weeks","title":"Weeks","body":"Relief may take 5 weeks. [5]"})"
-      "\n"
-      R"({"slug":"round","title":"Rounds","body":"A second round of shots is sometimes offered."})"
-      "\n";
+  std::string jsonl;
+  for (const char *line : {R"({"slug":"common","title":"How common","body":"About one adult in five has knee pain in a year."})",
+                           R"({"slug":"cited","title":"Cited","body":"Adults with knee pain often try rest first. [1] Ice helps some. [5][1]"})",
+                           R"({"slug":"weeks","title":"Weeks","body":"Relief may take 5 weeks. [5]"})",
+                           R"({"slug":"round","title":"Rounds","body":"A second round of shots is sometimes offered."})"})
+    jsonl += std::string(line) + "\n";
   build_jsonl_pack(dir / "d", jsonl, &pf);
   const Result r = search_pack(pf, "1 in 5 adults");
   REQUIRE(r.res.hit_count >= 1);
