@@ -1363,6 +1363,45 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   CHECK(nf.hits[0].score == pg.hits[0].score);
 }
 
+TEST_CASE("search: a real word's correction that does not fit lights nothing in the snippets", "[search]") {
+  // "coach … before the season starts" kept "season" as typed (its one-edit "reason" fits no informative
+  // word of the query), yet a snippet lit "reason": the dropped correction's highlight term stayed
+  folio_test::TempDir dir;
+  std::string jsonl;
+  for (const char *line : {R"({"slug":"standard","title":"Standard","body":"The gold standard for a knee study is a trial."})",
+                           R"({"slug":"rest","title":"Rest","body":"Knee rest helps after a shot."})",
+                           R"({"slug":"ice","title":"Ice","body":"Knee ice helps with swelling."})"})
+    jsonl += std::string(line) + "\n";
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  folio_test::write_file(dir / "words.txt", "golf\n");
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "lex.folio") == FOLIO_OK);
+  // "knee" is in every section: no context, so "golf" stays as typed and is missing
+  const Result r = search_pack(pf, "golf knee");
+  REQUIRE(r.status == FOLIO_OK);
+  CHECK(r.corrected() == "");
+  CHECK(r.missing() == "golf");
+  REQUIRE(r.has("standard"));
+  for (uint32_t i = 0; i < r.res.hit_count; ++i) {
+    INFO(r.slug(i) << ": " << r.snippet(i));
+    REQUIRE(r.hits[i].highlight_count >= 1);
+    for (uint32_t k = 0; k < r.hits[i].highlight_count; ++k) {
+      const std::string lit = r.snippet(i).substr(r.hits[i].highlights[k].off, r.hits[i].highlights[k].len);
+      CHECK((lit == "knee" || lit == "Knee"));
+    }
+  }
+  // where the correction fits ("gold" with "standard"), it is searched and lit
+  const Result fit = search_pack(pf, "golf standard");
+  CHECK(fit.corrected() == "gold standard");
+  REQUIRE(fit.res.hit_count >= 1);
+  CHECK(fit.snippet(0).find("gold") != std::string::npos);
+  bool gold_lit = false;
+  for (uint32_t k = 0; k < fit.hits[0].highlight_count; ++k)
+    gold_lit |= fit.snippet(0).substr(fit.hits[0].highlights[k].off, fit.hits[0].highlights[k].len) == "gold";
+  CHECK(gold_lit);
+}
+
 TEST_CASE("search: a short real word is corrected only for a slip to a neighbouring key", "[search]") {
   using folio::fts::key_slip;
   CHECK(key_slip("knew", "knee", 4));   // w, e: side by side

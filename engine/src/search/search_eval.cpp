@@ -934,7 +934,49 @@ bool words_adjacent(Scratch *s, const char *a, size_t al, const char *b, size_t 
   return false;
 }
 
+// Forget the highlight terms that only the alternatives of `dropped` (a bit per alternative) registered,
+// and those alternatives' phrase words: a snippet must not light a word the search no longer looks for.
+static void drop_highlights_of(Scratch *s, const uint64_t *dropped) {
+  uint64_t from_dropped = 0, live = 0;
+  for (uint32_t i = 0; i < s->nalts && i < kMaxAlts; ++i) {
+    const Alt *a = &s->alts[i];
+    const bool gone = (dropped[i >> 6] >> (i & 63)) & 1u;
+    for (uint32_t k = 0; k < a->n; ++k) {
+      const uint32_t c = a->c0 + k;
+      if (c >= kMaxCursors || s->cursor_hl[c] < 0) continue;
+      (gone ? from_dropped : live) |= 1ull << (s->cursor_hl[c] & 63);
+    }
+  }
+  // alternatives outside every clause (dropped earlier, while parsing) count as live: only what was
+  // dropped here goes
+  const uint64_t dead = from_dropped & ~live;
+  if (dead == 0) return;
+  int8_t remap[kMaxHl];
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    if ((dead >> i) & 1u) {
+      remap[i] = -1;
+      continue;
+    }
+    remap[i] = static_cast<int8_t>(n);
+    s->hl[n++] = s->hl[i];
+  }
+  s->nhl = n;
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < s->nhlp; ++i) {
+    HlPhraseWord w = s->hlp[i];
+    if (remap[w.hl] < 0 || ((dropped[w.phrase >> 6] >> (w.phrase & 63)) & 1u)) continue;
+    w.hl = static_cast<uint8_t>(remap[w.hl]);
+    s->hlp[k++] = w;
+  }
+  s->nhlp = k;
+  for (uint32_t c = 0; c < s->ncursors && c < kMaxCursors; ++c)
+    if (s->cursor_hl[c] >= 0) s->cursor_hl[c] = remap[s->cursor_hl[c]];
+}
+
 void check_corrections(Scratch *s) {
+  uint64_t dropped[(kMaxAlts + 63) / 64] = {};
+  bool any_dropped = false;
   for (uint32_t i = 0; i < s->nclauses; ++i) {
     Clause *ci = &s->clauses[i];
     // a typing error, a clause a synonym run replaced (its run is its context), or no candidate left
@@ -960,6 +1002,11 @@ void check_corrections(Scratch *s) {
     // the real word stays as typed (it matches nothing); its stem was the correction's, for synonyms,
     // so it takes no part in synonym phrases either
     const int32_t gone = ci->corrected;
+    for (uint32_t k = ci->fz0; k < ci->na; ++k) {
+      const uint32_t id = ci->a0 + k;
+      if (id < kMaxAlts) dropped[id >> 6] |= 1ull << (id & 63);
+    }
+    any_dropped = true;
     ci->na = ci->fz0;
     ci->literal = 0;
     for (uint32_t j = 0; j < s->nclauses; ++j)
@@ -968,6 +1015,7 @@ void check_corrections(Scratch *s) {
         s->clauses[j].suggested = gone;
       }
   }
+  if (any_dropped) drop_highlights_of(s, dropped);
   bool any = false;
   for (uint32_t i = 0; i < s->nclauses; ++i) any |= s->clauses[i].corrected >= 0;
   if (!any) s->ncorr = 0;

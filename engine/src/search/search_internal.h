@@ -298,6 +298,7 @@ struct Scratch {
   Clause clauses[kMaxClauses];
   HlTerm hl[kMaxHl];
   HlPhraseWord hlp[kMaxHl];
+  int8_t cursor_hl[kMaxCursors];  // the highlight term a cursor's word registered (alt_term), or -1
   Correction corr[kMaxClauses];
   bool corr_inflected;  // the corrected query is an exact title only with its inflected forms: shown so
   HeapItem heap[kMaxHeap];

@@ -36,6 +36,7 @@ static int add_cursor(Scratch *s, const char *term, size_t len) {
   if (bad) s->bad = true;
   cursor_init(c, &s->v, ti);
   if (c->bad) s->bad = true;
+  s->cursor_hl[s->ncursors] = -1;
   return static_cast<int>(s->ncursors++);
 }
 
@@ -96,6 +97,7 @@ static bool alt_term(Scratch *s, Alt *a, uint32_t ci, const char *t, size_t len,
     const bool seq = a->phrase || hl_seq >= 0;
     const uint32_t seq_pos = hl_seq >= 0 ? static_cast<uint32_t>(hl_seq) : relpos;
     const int h = add_hl(s, t, len, false, ci, hl_seq >= 0 ? !seq_only : !a->phrase);
+    s->cursor_hl[k] = static_cast<int8_t>(h);
     if (h >= 0 && seq && s->nhlp < kMaxHl && seq_pos < kNoPos)
       s->hlp[s->nhlp++] = HlPhraseWord{static_cast<uint8_t>(h), static_cast<uint8_t>(a - s->alts), static_cast<uint8_t>(seq_pos)};
     else if (h >= 0 && seq)
