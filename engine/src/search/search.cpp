@@ -267,6 +267,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
     // no hits built on guesses: the words found only as guesses are missing too
     size_t used = 0;
     write_missing(s, query, len, false, text_out, text_cap, &used, out);
+    if (s->bad) return FOLIO_E_CORRUPT;  // a phrase's walk (alt_occurs) met a damaged posting list
     out->text_len = static_cast<uint32_t>(used);
     return FOLIO_OK;
   }
@@ -375,6 +376,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (s->ncorr > 0 && !(out->flags & FOLIO_SEARCH_CORRECTED)) out->flags |= FOLIO_SEARCH_TEXT_FULL;
   // a hit with every required word has shown each of them in some section
   if (!any_full) write_missing(s, query, len, true, text_out, text_cap, &used, out);
+  if (s->bad) return FOLIO_E_CORRUPT;
 
   FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);
   FOLIO_MEMSET(s->hl_pair, 0, sizeof s->hl_pair);
