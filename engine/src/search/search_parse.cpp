@@ -755,15 +755,31 @@ static bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &to
   return a != nullptr;
 }
 
+// English number words with their values and kinds (1: 0-9, 2: 10-19, 3: tens, 4: hundred, 5: thousand or
+// million); the first 21 are 0 to 20 in order (add_digit_word_variant indexes them by value).
+static const struct {
+  const char *w;
+  uint8_t l;
+  uint32_t v;
+  uint8_t kind;
+} kNumberWords[] = {{"zero", 4, 0, 1},          {"one", 3, 1, 1},          {"two", 3, 2, 1},
+                    {"three", 5, 3, 1},         {"four", 4, 4, 1},         {"five", 4, 5, 1},
+                    {"six", 3, 6, 1},           {"seven", 5, 7, 1},        {"eight", 5, 8, 1},
+                    {"nine", 4, 9, 1},          {"ten", 3, 10, 2},         {"eleven", 6, 11, 2},
+                    {"twelve", 6, 12, 2},       {"thirteen", 8, 13, 2},    {"fourteen", 8, 14, 2},
+                    {"fifteen", 7, 15, 2},      {"sixteen", 7, 16, 2},     {"seventeen", 9, 17, 2},
+                    {"eighteen", 8, 18, 2},     {"nineteen", 8, 19, 2},    {"twenty", 6, 20, 3},
+                    {"thirty", 6, 30, 3},       {"forty", 5, 40, 3},       {"fifty", 5, 50, 3},
+                    {"sixty", 5, 60, 3},        {"seventy", 7, 70, 3},     {"eighty", 6, 80, 3},
+                    {"ninety", 6, 90, 3},       {"hundred", 7, 100, 4},    {"thousand", 8, 1000, 5},
+                    {"million", 7, 1000000, 5}};
+
 // A small number typed in digits ("1 in 5 adults", "3 months"), which the content may write in words, as
 // text written for patients spells out small numbers ("about one adult in five"), or an ordinal ("2nd
 // round", "3rd shot"): the word, as an alternative at full weight, when it is a word of the pack and no
 // stopword. 0 to 20 only: larger numbers are written in digits. (Words typed for digits are the other
 // way: join_number_words.)
 static void add_digit_word_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
-  static const char *const kWords[] = {"zero",   "one",     "two",     "three",    "four",     "five",    "six",
-                                       "seven",  "eight",   "nine",    "ten",      "eleven",   "twelve",  "thirteen",
-                                       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   static const char *const kOrdinals[] = {
       "zeroth",     "first",      "second",      "third",      "fourth",     "fifth",      "sixth",
       "seventh",    "eighth",     "ninth",       "tenth",      "eleventh",   "twelfth",    "thirteenth",
@@ -774,7 +790,7 @@ static void add_digit_word_variant(Scratch *s, uint32_t ci, const text::Token &t
   uint32_t v = 0;
   for (uint32_t i = 0; i < nd; ++i) v = v * 10 + static_cast<uint32_t>(tok.text[i] - '0');
   if (v > 20) return;
-  const char *w = kWords[v];
+  const char *w = kNumberWords[v].w;
   if (nd < tok.len) {
     // an ordinal suffix, the one English gives that number ("1st", "2nd", "3rd", "11th", "4th")
     const char *suf = tok.len - nd == 2 ? tok.text + nd : nullptr;
@@ -1452,24 +1468,8 @@ struct NumberWord {
 };
 
 static bool number_word(const char *w, size_t n, bool fuzzy, NumberWord *out) {
-  static const struct {
-    const char *w;
-    uint8_t l;
-    uint32_t v;
-    uint8_t kind;
-  } kWords[] = {{"zero", 4, 0, 1},          {"one", 3, 1, 1},          {"two", 3, 2, 1},
-                {"three", 5, 3, 1},         {"four", 4, 4, 1},         {"five", 4, 5, 1},
-                {"six", 3, 6, 1},           {"seven", 5, 7, 1},        {"eight", 5, 8, 1},
-                {"nine", 4, 9, 1},          {"ten", 3, 10, 2},         {"eleven", 6, 11, 2},
-                {"twelve", 6, 12, 2},       {"thirteen", 8, 13, 2},    {"fourteen", 8, 14, 2},
-                {"fifteen", 7, 15, 2},      {"sixteen", 7, 16, 2},     {"seventeen", 9, 17, 2},
-                {"eighteen", 8, 18, 2},     {"nineteen", 8, 19, 2},    {"twenty", 6, 20, 3},
-                {"thirty", 6, 30, 3},       {"forty", 5, 40, 3},       {"fifty", 5, 50, 3},
-                {"sixty", 5, 60, 3},        {"seventy", 7, 70, 3},     {"eighty", 6, 80, 3},
-                {"ninety", 6, 90, 3},       {"hundred", 7, 100, 4},    {"thousand", 8, 1000, 5},
-                {"million", 7, 1000000, 5}};
   if (n < 3 || n > 10) return false;
-  for (const auto &k : kWords) {
+  for (const auto &k : kNumberWords) {
     const size_t l = k.l;
     if (w[0] != k.w[0]) continue;
     const bool same = l == n && FOLIO_MEMCMP(k.w, w, n) == 0;

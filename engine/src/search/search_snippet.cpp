@@ -414,11 +414,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
       uint8_t hl;
       if (ascii_word) {
         // a citation marker ("[4]") is no word, as the tokenizer skips it
-        if (b > 0 && i < tl && t[b - 1] == '[' && t[i] == ']') {
-          bool digits = true;
-          for (size_t k = b; k < i && digits; ++k) digits = t[k] >= '0' && t[k] <= '9';
-          if (digits) continue;
-        }
+        if (text::is_citation_marker(t, tl, b, i)) continue;
         // the tokenizer's single token for such a word: the ASCII-lowered bytes, cut at MAX_TOKEN_BYTES
         char low[text::MAX_TOKEN_BYTES];
         const size_t wl = i - b < sizeof low ? i - b : sizeof low;

@@ -86,6 +86,11 @@ struct Token {
 // Maximum folded bytes of one token; longer words are truncated at a code point boundary.
 enum { MAX_TOKEN_BYTES = 64 };
 
+// Whether src[begin, end) is a citation marker: ASCII digits alone, between '[' at begin - 1 and ']' at
+// end ("[4]", a table cell's "[[12]]"), as the renderer numbers a source. The tokenizer skips such a word
+// and the snippet scan lights none; this is the one definition of the rule.
+bool is_citation_marker(const char *src, size_t len, size_t begin, size_t end);
+
 // Streams tokens from a UTF-8 text. Rules (identical at build and query time):
 //  - letters and digits (after folding) form words; everything else separates; an invalid UTF-8 byte
 //    separates (and flags the next token TOKEN_INVALID); code points that fold to nothing (combining

@@ -160,15 +160,6 @@ bool joined_next(const char *s, uint32_t len, Cursor c, Cursor *next) {
   return read_fc(s, len, &c, &f) && is_word(f.cp);
 }
 
-// A citation marker: a word of ASCII digits alone between square brackets ("[4]", and "[[12]]" in a
-// table cell), as the renderer numbers a source. It is no word of the text.
-bool citation_marker(const char *src, uint32_t len, const Word &w) {
-  if (!w.numeric || w.begin == 0 || w.end >= len || src[w.begin - 1] != '[' || src[w.end] != ']') return false;
-  for (uint32_t i = w.begin; i < w.end; ++i)
-    if (src[i] < '0' || src[i] > '9') return false;
-  return true;
-}
-
 uint32_t word_flags(const Word &w) {
   uint32_t flags = 0;
   if (w.numeric) flags |= TOKEN_NUMBER;
@@ -177,6 +168,13 @@ uint32_t word_flags(const Word &w) {
 }
 
 }  // namespace
+
+bool is_citation_marker(const char *src, size_t len, size_t begin, size_t end) {
+  if (begin == 0 || end <= begin || end >= len || src[begin - 1] != '[' || src[end] != ']') return false;
+  for (size_t i = begin; i < end; ++i)
+    if (src[i] < '0' || src[i] > '9') return false;
+  return true;
+}
 
 Tokenizer::Tokenizer(const char *src, size_t len)
     : src_(src),
@@ -217,7 +215,7 @@ bool Tokenizer::next(Token *out) {
     }
     begin = cur_;
     scan_word(src_, len_, &cur_, buf_, MAX_TOKEN_BYTES, &w);
-    if (plain_left_ > 0 || !citation_marker(src_, len_, w)) break;
+    if (plain_left_ > 0 || !is_citation_marker(src_, len_, w.begin, w.end)) break;
   }
   uint32_t flags = invalid_pending_ ? uint32_t(TOKEN_INVALID) : 0u;
   invalid_pending_ = false;
