@@ -30,7 +30,10 @@ suite() {  # suite NAME BUILD_DIR CMAKE_ARGS...
 }
 
 mkdir -p build-ci
-suite "host" build-ci/host -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_WERROR=ON
+# RelWithDebInfo's -O2 without its -g: the debug info made the host build a third slower to compile
+# (the ASan suite keeps -g for its reports)
+suite "host" build-ci/host -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLIO_WERROR=ON \
+  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG"
 suite "asan+ubsan" build-ci/asan -DCMAKE_BUILD_TYPE=Debug -DFOLIO_WERROR=ON -DFOLIO_SANITIZE=ON -DFOLIO_BUILD_BENCH=OFF
 
 if [ -x platforms/ci/run-ports.sh ] || [ -f platforms/ci/run-ports.sh ]; then
