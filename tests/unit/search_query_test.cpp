@@ -1336,6 +1336,13 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   CHECK(std::string(w.suggested().ptr, w.suggested().len) == "gold");
   CHECK(w.corrected().len == 0);
   CHECK((search(lex, "glod").res.flags & FOLIO_SEARCH_SUGGESTED) == 0);  // a typo is corrected, not suggested
+  // a suggestion with a word that is in no section would find nothing either: none is made, and both
+  // words are named missing
+  const Result zg = search(lex, "zebra golf");
+  CHECK(zg.res.hit_count == 0);
+  CHECK((zg.res.flags & (FOLIO_SEARCH_SUGGESTED | FOLIO_SEARCH_CORRECTED)) == 0);
+  CHECK((zg.res.flags & FOLIO_SEARCH_MISSING) != 0);
+  CHECK(std::string(zg.text.data() + zg.res.missing_off, zg.res.missing_len) == "zebra golf");
   // a one-edit candidate that occurs with every other word replaces the real word
   const Result ct = search(lex, "clinical trail");
   CHECK(ct.corrected() == "clinical trial");

@@ -403,9 +403,10 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 #define FOLIO_SEARCH_TRUNCATED 4u      /* the query had more than FOLIO_SEARCH_MAX_CLAUSES words */
 #define FOLIO_SEARCH_TEXT_FULL 8u      /* `text` was too small: some snippets are empty or cut */
 #define FOLIO_SEARCH_SUGGESTED 16u     /* no hits, and a real word the content lacks (in the pack's lexicon)
-                                          was kept as typed: folio_search_result.corrected holds the query
-                                          with its likeliest correction, a "did you mean" that was not
-                                          searched (CORRECTED is then not set) */
+                                          was kept as typed, and every other required word is in some
+                                          section: folio_search_result.corrected holds the query with its
+                                          likeliest correction, a "did you mean" that was not searched
+                                          (CORRECTED is then not set) */
 #define FOLIO_SEARCH_MISSING 32u       /* some query words are in no section of the pack in any form (as
                                           typed, corrected, completed, by a synonym or by their parts
                                           together; a phrase, by its words side by side):

@@ -362,6 +362,13 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   size_t used = 0;
   bool suggest = false;
   for (uint32_t i = 0; i < s->nclauses && s->nheap == 0; ++i) suggest |= s->clauses[i].suggested >= 0;
+  // ... and only when every other required word is found somewhere: "KL grade", with no "KL" in the pack,
+  // suggested "KL trade", a query that finds nothing either
+  for (uint32_t i = 0; i < s->nclauses && suggest; ++i) {
+    const Clause *c = &s->clauses[i];
+    if (c->kind == CLAUSE_REQUIRED && c->na > 0 && c->suggested < 0 && !clause_found(s, c, true)) suggest = false;
+  }
+  if (s->bad) return FOLIO_E_CORRUPT;
   if (suggest && text_out) {
     // nothing found, and a real word was kept as typed: the query with its correction as a suggestion
     // (with the corrections that were applied too), not searched
