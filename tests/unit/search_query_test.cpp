@@ -1582,6 +1582,36 @@ TEST_CASE("search: a word that starts a synonym phrase is expanded, not correcte
   }
 }
 
+TEST_CASE("search: a long question keeps its content words and their synonyms", "[search]") {
+  // Sixteen clauses hold a query. A long question's stopwords took clauses too, so its last words were
+  // dropped (flag TRUNCATED), and a word whose synonyms needed a clause of their own once the table was
+  // full found nothing ("jab", which the text calls a shot or an injection, was named missing).
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto run = [&](const char *q) {
+    Result r;
+    r.hits.resize(5);
+    r.text.resize(4096);
+    r.status = folio_search(pf.reader, q, std::strlen(q), 0, r.hits.data(), 5, r.text.data(), r.text.size(), &r.res);
+    REQUIRE(r.status == FOLIO_OK);
+    return r;
+  };
+  const Result a = run("can he keep taking his low dose aspirin after the stem cell knee jab if hes been told no anti "
+                       "inflammatories");
+  CHECK((a.res.flags & FOLIO_SEARCH_TRUNCATED) == 0);
+  CHECK(a.missing() == "aspirin");
+  bool nsaids = false;  // "Pain pills to avoid, and why": the anti-inflammatories at the end of the question
+  for (uint32_t i = 0; i < a.res.hit_count && i < 3; ++i) nsaids |= a.anchor(i) == "avoid-nsaids";
+  CHECK(nsaids);
+  // the stopwords of a synonym phrase keep their clauses: "water on the knee" is still the phrase
+  // (swelling), not "water" (in no section) and "knee"
+  const Result w = run("my mum is seventy and her doctor says she has had water on the knee for a few months now what "
+                       "can she do");
+  CHECK(w.missing() == "mum");
+  CHECK((w.res.flags & (FOLIO_SEARCH_CORRECTED | FOLIO_SEARCH_TRUNCATED)) == 0);
+  REQUIRE(w.res.hit_count >= 1);
+}
+
 TEST_CASE("search: a real word is corrected only in the context of words most sections lack", "[search]") {
   // "water" (a real word, in no section) is one edit from "later", which co-occurs with "knee"; but so
   // does nearly every word, "knee" being in most sections of a knee reference: no context, no correction

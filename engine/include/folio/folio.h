@@ -379,7 +379,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 
 #define FOLIO_SEARCH_MAX_HITS 64       /* hits per call; a larger cap is clamped */
 #define FOLIO_SEARCH_MAX_HIGHLIGHTS 8  /* highlight ranges per snippet */
-#define FOLIO_SEARCH_MAX_CLAUSES 16    /* query words/phrases used; later ones are ignored (flag TRUNCATED) */
+#define FOLIO_SEARCH_MAX_CLAUSES 16    /* query words/phrases used (a longer query's stopwords give way to its
+                                          content words first); the rest are ignored (flag TRUNCATED) */
 
 /* folio_search flags (inputs). */
 #define FOLIO_SEARCH_ALL_SECTIONS 1u   /* one hit per matching section instead of one per article */
@@ -467,8 +468,9 @@ int folio_search_available(const folio_pack *p);
 uint32_t folio_search_index_version(const folio_pack *p);
 
 /* Search the pack of reader `r`.
- *   query, len      UTF-8 query text (not NUL-terminated); any length, only the first
- *                   FOLIO_SEARCH_MAX_CLAUSES words and phrases are used.
+ *   query, len      UTF-8 query text (not NUL-terminated); any length, at most
+ *                   FOLIO_SEARCH_MAX_CLAUSES words and phrases are used: in a longer query its content
+ *                   words first, then as many of its stopwords as fit.
  *   flags           FOLIO_SEARCH_* input flags, 0 for defaults.
  *   hits, cap       caller array; up to min(cap, FOLIO_SEARCH_MAX_HITS) hits, best first: hits with
  *                   FOLIO_HIT_TITLE, then those with FOLIO_HIT_ALL_WORDS, then partial matches, each

@@ -323,6 +323,12 @@ struct Scratch {
   } term_memo[4];
   uint32_t term_memo_next;
   uint32_t nrequired;
+  // the parse's count of the words that need a clause (content words, and stopwords that may be words of
+  // a synonym phrase, whose query offsets are keep_stop) and of those given one so far: any other stopword
+  // gets no clause when the words still to come would not fit otherwise (add_word_clause)
+  uint32_t content_words, content_seen;
+  uint32_t keep_stop[16];
+  uint32_t nkeep_stop;
   bool bad, truncated;
   // filters
   bool topic_filter;

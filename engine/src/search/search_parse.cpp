@@ -495,14 +495,34 @@ void expand_synonyms(Scratch *s) {
         best_e = e;
       }
     }
-    if (best_e < 0 || s->nclauses >= kMaxClauses) continue;
+    if (best_e < 0) continue;
     bool required = false;
     for (uint32_t k = 0; k < best_n; ++k) required |= s->clauses[i + k].kind == CLAUSE_REQUIRED;
-    const int nc = new_clause(s, required ? CLAUSE_REQUIRED : CLAUSE_OPTIONAL);
-    if (nc < 0) continue;
-    const uint32_t ci = static_cast<uint32_t>(nc);
+    // With the clause table full (a long question), the run's first clause itself becomes the merged
+    // one: its alternatives are copied past the others (the old entries are left unused), where its
+    // group's phrases can follow them. Not a run's first word with a correction, which must stay on its
+    // own clause (below). Until the day's sixth session such a run got no synonyms: in "can he keep taking
+    // his low dose aspirin after the stem cell knee jab if …" "jab" found no shot and was named missing.
+    const bool in_place = s->nclauses >= kMaxClauses;
+    if (in_place && (s->clauses[i].corrected >= 0 && best_n > 1)) continue;
+    uint32_t ci;
+    if (in_place) {
+      ci = i;
+    } else {
+      const int nc = new_clause(s, required ? CLAUSE_REQUIRED : CLAUSE_OPTIONAL);
+      if (nc < 0) continue;
+      ci = static_cast<uint32_t>(nc);
+    }
     Clause *cn = &s->clauses[ci];
-    const Clause *c0 = &s->clauses[i];
+    Clause c0v = s->clauses[i];  // the run's first clause as parsed (cn itself when in place)
+    const Clause *c0 = &c0v;
+    if (in_place) {
+      if (s->nalts + (best_n == 1 ? c0->na : 1u) > kMaxAlts) continue;
+      cn->a0 = static_cast<uint8_t>(s->nalts);
+      cn->na = 0;
+      cn->kind = required ? CLAUSE_REQUIRED : CLAUSE_OPTIONAL;
+      cn->literal = 0;
+    }
     cn->src_begin = c0->src_begin;
     cn->src_end = c0->src_end;
     // a single word keeps its correction on the new clause (the same source range as the old one); a run
@@ -527,14 +547,14 @@ void expand_synonyms(Scratch *s) {
         bool ok = true;
         for (uint32_t k = 0; k < best_n && ok; ++k) {
           // a stopword of the run ("wear and tear") has to be present but is not highlighted
-          const Clause *ck = &s->clauses[i + k];
+          const Clause *ck = k == 0 ? c0 : &s->clauses[i + k];
           ok = alt_term(s, a, ci, ck->stem, ck->stem_len, ck->kind == CLAUSE_OPTIONAL ? uint32_t{kNoPos} : 0u);
         }
         if (!ok) alt_drop(s, ci, a);
       }
     }
     add_synonym_alts(s, ci, static_cast<size_t>(best_e));
-    for (uint32_t k = 0; k < best_n; ++k) {
+    for (uint32_t k = in_place ? 1u : 0u; k < best_n; ++k) {
       Clause *ck = &s->clauses[i + k];
       ck->na = 0;
       ck->kind = CLAUSE_OPTIONAL;
@@ -953,6 +973,17 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   const bool stop = (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len)) &&
                     !typed_as_name(ps, item_begin + tok.src_begin, item_begin + tok.src_end);
   const bool first_letter = typing && tok.len == 1;
+  bool needed = !stop;
+  for (uint32_t k = 0; k < s->nkeep_stop && !needed; ++k) needed = s->keep_stop[k] == item_begin + tok.src_begin;
+  if (needed) {
+    ++s->content_seen;
+  } else if (!neg && s->content_words > s->content_seen &&
+             s->nclauses + (s->content_words - s->content_seen) >= kMaxClauses) {
+    // a long question: its content words come first. Until the day's sixth session its stopwords took
+    // clauses like any word, and the words past the sixteenth clause were dropped ("… if he's been told
+    // no anti-inflammatories" lost "told" and "anti-inflammatories")
+    return;
+  }
   const int ci = new_clause(s, neg ? CLAUSE_NEGATIVE : ((stop || first_letter) ? CLAUSE_OPTIONAL : CLAUSE_REQUIRED));
   if (ci < 0) return;
   Clause *c = &s->clauses[ci];
@@ -1566,6 +1597,41 @@ static bool ascii_ieq(const char *a, size_t alen, const char *b) {
 }
 
 // Parse the query into clauses and filters. Returns FOLIO_OK or FOLIO_E_QUERY / FOLIO_E_NOT_FOUND.
+// The words of the query that need a clause (Scratch::content_words): its content words, and the stopwords
+// that may be words of a synonym phrase ("wear and tear", "water on the knee", "for life": a phrase of
+// the table starts at the stopword or at one of the three words before it), whose offsets go to keep_stop.
+// A query of at most kMaxClauses words needs no such count (it stays 0: every stopword gets its clause).
+static void count_needed_words(Scratch *s, const ParseState &ps) {
+  s->content_words = s->content_seen = s->nkeep_stop = 0;
+  {
+    text::Tokenizer tz(ps.q, ps.len);
+    text::Token tok;
+    uint32_t words = 0;
+    while (words <= kMaxClauses && tz.next(&tok)) words += (tok.flags & text::TOKEN_PART) ? 0u : 1u;
+    if (words <= kMaxClauses) return;
+  }
+  // whether a synonym phrase starts at each of the last three words (a ring), each word looked up once
+  bool starts[3] = {false, false, false};
+  uint32_t nprev = 0, guard = 0;
+  text::Tokenizer tz(ps.q, ps.len);
+  text::Token tok;
+  // (the first 64 words: sixteen clauses never hold more, and a 10 KB query costs no more than a long one)
+  while (tz.next(&tok) && ++guard <= 64) {
+    if (tok.flags & text::TOKEN_PART) continue;
+    char st[kMaxTermBytes];
+    const size_t sl = stem_copy(tok.text, tok.len, st);
+    const bool here = starts_synonym_phrase(s, ps, tok.src_begin, st, sl);
+    if (!text::is_stopword(tok.text, tok.len) && !is_query_noise(tok.text, tok.len)) {
+      ++s->content_words;
+    } else if (s->nkeep_stop < sizeof s->keep_stop / sizeof s->keep_stop[0] &&
+               (here || starts[0] || starts[1] || starts[2])) {
+      s->keep_stop[s->nkeep_stop++] = tok.src_begin;
+      ++s->content_words;
+    }
+    starts[nprev++ % 3] = here;
+  }
+}
+
 folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *filter_only_empty) {
   const char *q = ps.q;
   const size_t n = ps.len;
@@ -1578,6 +1644,7 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
   s->fz_memo_next = 0;
   for (Scratch::TermMemo &m : s->term_memo) m.len = 0;
   s->term_memo_next = 0;
+  count_needed_words(s, ps);
   while (i < n) {
     while (i < n && is_space_byte(static_cast<unsigned char>(q[i]))) ++i;
     if (i >= n) break;
