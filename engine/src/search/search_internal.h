@@ -326,8 +326,8 @@ struct Scratch {
   // the parse's count of the words that need a clause (content words, and stopwords that may be words of
   // a synonym phrase, whose query offsets are keep_stop) and of those given one so far: any other stopword
   // gets no clause when the words still to come would not fit otherwise (add_word_clause)
-  uint32_t content_words, content_seen;
-  uint32_t keep_stop[16];
+  uint32_t needed_words, needed_seen;
+  uint32_t keep_stop[kMaxClauses];
   uint32_t nkeep_stop;
   bool bad, truncated;
   // filters

@@ -635,6 +635,13 @@ static bool typed_as_name(const ParseState &ps, size_t b, size_t e) {
   return false;
 }
 
+// Whether token tok of the query item at byte `base` is a stopword of the query: a stopword or filler word
+// not typed as a name.
+static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t base) {
+  return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len)) &&
+         !typed_as_name(ps, base + tok.src_begin, base + tok.src_end);
+}
+
 // The correction's inflected form: the term with the typed word's suffix (what its stem left off), when
 // that stems back to the term and differs from the surface. A dictionary's headwords are inflected forms
 // ("incleemntly" is one edit from the headword "inclemently", whose term "inclement" is shown as
@@ -970,15 +977,14 @@ static void add_prefix_typo(Scratch *s, uint32_t ci, const text::Token &tok, con
 // word may also be whole (see below).
 static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, const text::Token *parts,
                      uint32_t nparts, bool neg, bool prefix, bool typing, uint32_t item_begin, uint32_t item_end) {
-  const bool stop = (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len)) &&
-                    !typed_as_name(ps, item_begin + tok.src_begin, item_begin + tok.src_end);
+  const bool stop = query_stopword(ps, tok, item_begin);
   const bool first_letter = typing && tok.len == 1;
   bool needed = !stop;
   for (uint32_t k = 0; k < s->nkeep_stop && !needed; ++k) needed = s->keep_stop[k] == item_begin + tok.src_begin;
   if (needed) {
-    ++s->content_seen;
-  } else if (!neg && s->content_words > s->content_seen &&
-             s->nclauses + (s->content_words - s->content_seen) >= kMaxClauses) {
+    ++s->needed_seen;
+  } else if (!neg && s->needed_words > s->needed_seen &&
+             s->nclauses + (s->needed_words - s->needed_seen) >= kMaxClauses) {
     // a long question: its content words come first. Until the day's sixth session its stopwords took
     // clauses like any word, and the words past the sixteenth clause were dropped ("… if he's been told
     // no anti-inflammatories" lost "told" and "anti-inflammatories")
@@ -1596,13 +1602,12 @@ static bool ascii_ieq(const char *a, size_t alen, const char *b) {
   return i == alen && b[i] == 0;
 }
 
-// Parse the query into clauses and filters. Returns FOLIO_OK or FOLIO_E_QUERY / FOLIO_E_NOT_FOUND.
-// The words of the query that need a clause (Scratch::content_words): its content words, and the stopwords
+// The words of the query that need a clause (Scratch::needed_words): its content words, and the stopwords
 // that may be words of a synonym phrase ("wear and tear", "water on the knee", "for life": a phrase of
 // the table starts at the stopword or at one of the three words before it), whose offsets go to keep_stop.
 // A query of at most kMaxClauses words needs no such count (it stays 0: every stopword gets its clause).
 static void count_needed_words(Scratch *s, const ParseState &ps) {
-  s->content_words = s->content_seen = s->nkeep_stop = 0;
+  s->needed_words = s->needed_seen = s->nkeep_stop = 0;
   {
     text::Tokenizer tz(ps.q, ps.len);
     text::Token tok;
@@ -1621,17 +1626,18 @@ static void count_needed_words(Scratch *s, const ParseState &ps) {
     char st[kMaxTermBytes];
     const size_t sl = stem_copy(tok.text, tok.len, st);
     const bool here = starts_synonym_phrase(s, ps, tok.src_begin, st, sl);
-    if (!text::is_stopword(tok.text, tok.len) && !is_query_noise(tok.text, tok.len)) {
-      ++s->content_words;
+    if (!query_stopword(ps, tok, 0)) {
+      ++s->needed_words;
     } else if (s->nkeep_stop < sizeof s->keep_stop / sizeof s->keep_stop[0] &&
                (here || starts[0] || starts[1] || starts[2])) {
       s->keep_stop[s->nkeep_stop++] = tok.src_begin;
-      ++s->content_words;
+      ++s->needed_words;
     }
     starts[nprev++ % 3] = here;
   }
 }
 
+// Parse the query into clauses and filters. Returns FOLIO_OK or FOLIO_E_QUERY / FOLIO_E_NOT_FOUND.
 folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *filter_only_empty) {
   const char *q = ps.q;
   const size_t n = ps.len;
