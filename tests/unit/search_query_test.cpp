@@ -1612,6 +1612,47 @@ TEST_CASE("search: a long question keeps its content words and their synonyms", 
   REQUIRE(w.res.hit_count >= 1);
 }
 
+TEST_CASE("search: a compound with a misspelled part is searched as its parts", "[search]") {
+  // A hyphenated compound is one clause: the whole word, or its parts side by side. Neither has a typo
+  // correction, so "anti-inflamatory" found nothing where "anti inflamatory" was corrected. A compound
+  // the pack knows neither as a whole nor by its parts is now searched as its parts, as if typed apart.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto keys = [](const Result &r) {
+    std::vector<std::string> k;
+    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
+    return k;
+  };
+  for (const char *q : {"anti-inflamatory", "bone-marow", "platlet-rich plasma"}) {
+    INFO(q);
+    const Result joined = search_pack(pf, q);
+    REQUIRE(joined.status == FOLIO_OK);
+    CHECK(joined.res.hit_count > 0);
+    CHECK(joined.missing() == "");
+    std::string apart(q);
+    std::replace(apart.begin(), apart.end(), '-', ' ');
+    CHECK(keys(joined) == keys(search_pack(pf, apart)));
+  }
+  CHECK(search_pack(pf, "anti-inflamatory").corrected() == "anti-inflammatory");
+  CHECK(search_pack(pf, "bone-marow").corrected() == "bone-marrow");
+  const Result nsaid = search_pack(pf, "anti-inflamatory pills");
+  REQUIRE(nsaid.res.hit_count >= 3);
+  bool avoid = false;  // "Pain pills to avoid, and why", as for the word spelled right
+  for (uint32_t i = 0; i < 3; ++i) avoid |= nsaid.anchor(i) == "avoid-nsaids";
+  CHECK(avoid);
+  // while typing: the last part is a prefix of its own ("bone-mar"; the text never writes "bone-marrow")
+  const Result typing = search_pack(pf, "bone-mar", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(typing.res.hit_count > 0);
+  CHECK(typing.snippet(0).find("marrow") != std::string::npos);
+  // a compound whose whole is typed (the prefix of a word of the pack) stays one clause
+  CHECK(search_pack(pf, "anti-infl", FOLIO_SEARCH_PREFIX_LAST).res.hit_count > 0);
+  // parts the pack knows, never side by side, still find nothing: "IL-7" is no "IL" and no "7" apart
+  const Result il7 = search_pack(pf, "IL-7");
+  REQUIRE(il7.status == FOLIO_OK);
+  CHECK(il7.res.hit_count == 0);
+  CHECK(il7.missing() == "IL-7");
+}
+
 TEST_CASE("search: a real word is corrected only in the context of words most sections lack", "[search]") {
   // "water" (a real word, in no section) is one edit from "later", which co-occurs with "knee"; but so
   // does nearly every word, "knee" being in most sections of a knee reference: no context, no correction

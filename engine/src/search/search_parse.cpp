@@ -1132,6 +1132,35 @@ static bool initialism(const char *q, size_t n, char *w, uint32_t *wl, uint32_t 
 
 static bool stem_known(Scratch *s, const char *st, size_t sl);
 
+// Whether a dictionary term starts with the folded text pre (a word being typed can still become one).
+static bool dict_has_prefix(Scratch *s, const char *pre, size_t plen) {
+  DictIter it;
+  if (!dict_lower_bound(&it, &s->v, pre, plen)) {
+    if (it.bad) s->bad = true;
+    return false;
+  }
+  return it.len >= plen && FOLIO_MEMCMP(it.term, pre, plen) == 0;
+}
+
+// Whether the query can find compound `whole` (a token of query item b) as its compound clause does: the
+// pack knows it as a word or a synonym phrase starts with it, or it knows every part that is not a
+// stopword as a word (the clause's parts alternative); `prefix`: the compound is being typed, and the
+// clause also finds the terms the whole starts ("anti-infl"), not those its last part starts ("bone-mar").
+static bool compound_findable(Scratch *s, const ParseState &ps, const text::Token &whole, const text::Token *parts,
+                              uint32_t np, uint32_t b, bool prefix) {
+  char st[kMaxTermBytes];
+  const size_t sl = stem_copy(whole.text, whole.len, st);
+  if (stem_known(s, st, sl) || (prefix && dict_has_prefix(s, whole.text, whole.len)) ||
+      starts_synonym_phrase(s, ps, b + whole.src_begin, st, sl))
+    return true;
+  for (uint32_t k = 0; k < np; ++k) {
+    if (text::is_stopword(parts[k].text, parts[k].len)) continue;
+    const size_t pl = stem_copy(parts[k].text, parts[k].len, st);
+    if (!stem_known(s, st, pl)) return false;
+  }
+  return true;
+}
+
 // Tokenize one query item (a word or a phrase body) and add its clauses.
 static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix,
                      bool typing) {
@@ -1260,6 +1289,17 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     text::Token pt[kMaxAltTerms];
     for (uint32_t k = 0; k < np; ++k) pt[k] = parts[k].t;
     const bool last_token = !have;
+    if (np > 1 && !neg && !compound_findable(s, ps, toks[0].t, pt, np, b, prefix && last_token)) {
+      // a compound the pack has neither as a whole nor by its parts: its parts are words of their own, as
+      // if typed with spaces, each with its typo correction, synonyms and missing-word report. A
+      // compound clause skips them all, and "anti-inflamatory", "bone-marow" and "non-steriodal" found
+      // nothing, where "anti inflamatory" was corrected (until 2026-12-06)
+      for (uint32_t k = 0; k < np; ++k) {
+        const bool last = last_token && k + 1 == np;
+        add_word_clause(s, ps, pt[k], nullptr, 0, false, prefix && last, typing && last, b, e);
+      }
+      continue;
+    }
     add_word_clause(s, ps, toks[0].t, pt, np, neg, prefix && last_token, typing && last_token, b, e);
   }
 }
