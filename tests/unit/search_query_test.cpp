@@ -1640,6 +1640,13 @@ TEST_CASE("search: a compound with a misspelled part is searched as its parts", 
   bool avoid = false;  // "Pain pills to avoid, and why", as for the word spelled right
   for (uint32_t i = 0; i < 3; ++i) avoid |= nsaid.anchor(i) == "avoid-nsaids";
   CHECK(avoid);
+  // the compound typed apart is its synonym group's phrase too: "anti inflammatory" also finds the
+  // sections that only name the medicines (ibuprofen, NSAIDs), as "anti-inflammatory" does
+  auto sections = [&](const char *q, uint32_t flags) {
+    return search_pack(pf, q, flags | FOLIO_SEARCH_ALL_SECTIONS | FOLIO_SEARCH_NO_SNIPPETS, 64, 0).res.hit_count;
+  };
+  CHECK(sections("anti inflammatory", 0) > sections("anti inflammatory", FOLIO_SEARCH_NO_SYNONYMS));
+  CHECK(sections("anti inflammatory", 0) == sections("anti-inflammatory", 0));
   // while typing: the last part is a prefix of its own ("bone-mar"; the text never writes "bone-marrow")
   const Result typing = search_pack(pf, "bone-mar", FOLIO_SEARCH_PREFIX_LAST);
   REQUIRE(typing.res.hit_count > 0);
@@ -2078,6 +2085,9 @@ TEST_CASE("search: edit distance and phrase analysis", "[search]") {
   CHECK(edit_distance("a", 1, "abcdef", 6, 2) == 3);
   CHECK(folio::index::analyze_phrase("Steroid shots") == "steroid shot");
   CHECK(folio::index::analyze_phrase("  ") == "");
+  CHECK(folio::index::analyze_phrase("Anti-inflammatory drugs") == "antiinflammatori drug");
+  CHECK(folio::index::analyze_phrase_apart("Anti-inflammatory drugs") == "anti inflammatori drug");
+  CHECK(folio::index::analyze_phrase_apart("Steroid shots") == "steroid shot");
 }
 
 TEST_CASE("search: index blobs are well formed", "[search]") {

@@ -283,6 +283,18 @@ std::string analyze_phrase(const std::string &s) {
   return out;
 }
 
+std::string analyze_phrase_apart(const std::string &s) {
+  std::string out;
+  text::Tokenizer tz(s.data(), s.size());
+  text::Token t;
+  while (tz.next(&t)) {
+    if (t.flags & text::TOKEN_COMPOUND) continue;  // its parts follow, each a word of the key
+    if (!out.empty()) out += ' ';
+    out += stem_of(t.text, t.len);
+  }
+  return out;
+}
+
 bool single_word(const std::string &entry, std::string *word) {
   text::Tokenizer tz(entry.data(), entry.size());
   text::Token t, one{};
@@ -403,11 +415,14 @@ std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>
   for (size_t gi = 0; gi < synonym_groups.size(); ++gi) {
     std::vector<std::string> a;
     for (const auto &w : synonym_groups[gi]) {
-      std::string k = analyze_phrase(w);
-      if (k.empty() || k.size() > 0xFFFF) continue;
-      size_t words = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
-      if (words > fts::kMaxPhraseWords) continue;
-      a.push_back(k);
+      // the entry as written, and with its compounds typed apart ("anti inflammatory" for
+      // "anti-inflammatory"): a query's words form phrases by their spaces
+      for (const std::string &k : {analyze_phrase(w), analyze_phrase_apart(w)}) {
+        if (k.empty() || k.size() > 0xFFFF) continue;
+        size_t words = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
+        if (words > fts::kMaxPhraseWords) continue;
+        a.push_back(k);
+      }
     }
     std::sort(a.begin(), a.end());
     a.erase(std::unique(a.begin(), a.end()), a.end());

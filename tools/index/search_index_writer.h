@@ -66,12 +66,18 @@ fts::DictBlobs dict_blobs_of(const IndexBlobs &b, size_t postings_len, uint32_t 
 // form of synonym phrases, identical to what the reader builds from query words.
 std::string analyze_phrase(const std::string &s);
 
+// The same with each compound's parts as words of their own ("Anti-inflammatory drugs" → "anti
+// inflammatori drug"): the key a query typing the compound apart builds. Equal to analyze_phrase when
+// `s` has no compound.
+std::string analyze_phrase_apart(const std::string &s);
+
 // The folded word of a synonym entry of exactly one word (parts of a compound aside), at most
 // kMaxTermBytes bytes, into *word; false for a phrase of several words or none.
 bool single_word(const std::string &entry, std::string *word);
 
-// Synonym groups as the index stores them: each group's words and phrases analysed (analyze_phrase;
-// empty ones and phrases of more than kMaxPhraseWords words dropped), groups sharing a phrase merged.
+// Synonym groups as the index stores them: each group's words and phrases analysed (analyze_phrase, and
+// analyze_phrase_apart when it differs; empty ones and phrases of more than kMaxPhraseWords words
+// dropped), groups sharing a phrase merged.
 // *merged gets the merged groups (phrases sorted by bytes); the result maps each input group to its
 // merged group, or -1 when fewer than two of its phrases remain.
 std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
