@@ -1612,7 +1612,7 @@ TEST_CASE("search: a long question keeps its content words and their synonyms", 
   REQUIRE(w.res.hit_count >= 1);
 }
 
-TEST_CASE("search: a compound with a misspelled part is searched as its parts", "[search]") {
+TEST_CASE("search: a hyphenated compound is corrected part by part and shares its synonyms with the words apart", "[search]") {
   // A hyphenated compound is one clause: the whole word, or its parts side by side. Neither has a typo
   // correction, so "anti-inflamatory" found nothing where "anti inflamatory" was corrected. A compound
   // the pack knows neither as a whole nor by its parts is now searched as its parts, as if typed apart.
@@ -1647,6 +1647,10 @@ TEST_CASE("search: a compound with a misspelled part is searched as its parts", 
   };
   CHECK(sections("anti inflammatory", 0) > sections("anti inflammatory", FOLIO_SEARCH_NO_SYNONYMS));
   CHECK(sections("anti inflammatory", 0) == sections("anti-inflammatory", 0));
+  // and the other way round: a compound whose parts are a phrase of the table gets its group
+  // ("steroid-shot": [steroid shot, cortisone injection, …]), as typed apart
+  CHECK(sections("steroid-shot", 0) > sections("steroid-shot", FOLIO_SEARCH_NO_SYNONYMS));
+  CHECK(sections("steroid-shot", 0) == sections("steroid shot", 0));
   // while typing: the last part is a prefix of its own ("bone-mar"; the text never writes "bone-marrow")
   const Result typing = search_pack(pf, "bone-mar", FOLIO_SEARCH_PREFIX_LAST);
   REQUIRE(typing.res.hit_count > 0);

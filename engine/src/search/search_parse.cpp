@@ -1038,6 +1038,26 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
         alt_drop(s, ci, pa);
       }
     }
+    // a compound whose parts, typed apart, are a synonym phrase ("knee-replacement": [knee replacement,
+    // arthroplasty, TKR]) gets that phrase's group, as the words typed apart do (expand_synonyms looks
+    // a run of words up by their spaces, and the compound is one word)
+    if (c->literal && !(ps.flags & FOLIO_SEARCH_NO_SYNONYMS) && s->v.nsyn > 0 && syn_find(&s->v, stem, sl) < 0) {
+      char key[kMaxTermBytes * 2];
+      size_t kl = 0;
+      for (uint32_t k = 0; k < nparts && kl < sizeof key; ++k) {
+        char ps2[kMaxTermBytes];
+        const size_t pl = stem_copy(parts[k].text, parts[k].len, ps2);
+        if (kl + (k ? 1 : 0) + pl > sizeof key) {
+          kl = sizeof key;  // too long for any phrase of the table
+          break;
+        }
+        if (k) key[kl++] = ' ';
+        FOLIO_MEMCPY(key + kl, ps2, pl);
+        kl += pl;
+      }
+      const int64_t off = kl < sizeof key ? syn_find(&s->v, key, kl) : -1;
+      if (off >= 0) add_synonym_alts(s, static_cast<uint32_t>(ci), static_cast<size_t>(off));
+    }
   }
   if (nparts == 0 && (!prefix || typing)) add_ise_variant(s, static_cast<uint32_t>(ci), tok, stem, sl);
   if (nparts == 0 && !neg && (!prefix || typing) && tok.len > 0 && tok.text[0] >= '0' && tok.text[0] <= '9')
