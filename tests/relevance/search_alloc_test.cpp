@@ -42,6 +42,12 @@ int main(int argc, char **argv) {
   queries.push_back("why is it so expens");
   queries.push_back("mensic* tear");
   queries.push_back("glucosamine suplem");
+  // hyphenated compounds: a misspelled part, a part being typed, the parts of a synonym phrase
+  queries.push_back("anti-inflamatory bone-mar");
+  queries.push_back("steroid-shot");
+  // filters only: the sections they keep are listed
+  queries.push_back("topic:cost");
+  queries.push_back("audience:clinician -fat");
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

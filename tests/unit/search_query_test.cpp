@@ -1948,6 +1948,43 @@ TEST_CASE("search: topic and audience filters", "[search]") {
   CHECK(run("audience:robots knee").status == FOLIO_E_QUERY);
 }
 
+TEST_CASE("search: a query of filters only lists what they keep", "[search]") {
+  // "topic:anatomy" alone found nothing (a search needs a word); it now lists the topic's articles, each
+  // at its lead, in pack order, with the start of the lead as the snippet
+  const Result t = run("topic:anatomy");
+  REQUIRE(t.status == FOLIO_OK);
+  REQUIRE(t.res.hit_count == 2);
+  CHECK(((t.slug(0) == "bone-marrow" && t.slug(1) == "cartilage") || (t.slug(0) == "cartilage" && t.slug(1) == "bone-marrow")));
+  CHECK(t.hits[0].section < t.hits[1].section);
+  for (uint32_t i = 0; i < 2; ++i) {
+    CHECK(t.anchor(i) == "");
+    CHECK(t.hits[i].flags == FOLIO_HIT_ALL_WORDS);
+    CHECK(t.hits[i].highlight_count == 0);
+    CHECK(t.snippet(i).size() > 10);
+  }
+  CHECK(t.hits[t.slug(0) == "cartilage" ? 0 : 1].more_sections == 2);  // Regrowth, Meniscus
+  CHECK((t.res.flags & (FOLIO_SEARCH_PARTIAL | FOLIO_SEARCH_MISSING | FOLIO_SEARCH_CORRECTED)) == 0);
+  // the cap, exclusions, one hit per section, the audience
+  const Result one = run("topic:anatomy", 0, 1);
+  REQUIRE(one.res.hit_count == 1);
+  CHECK(one.slug(0) == t.slug(0));
+  const Result excl = run("topic:anatomy -needle");
+  REQUIRE(excl.res.hit_count == 2);  // the needle is in the marrow article's lead only
+  CHECK(excl.anchor(excl.slug(0) == "bone-marrow" ? 0 : 1) == "risks");
+  CHECK(run("topic:anatomy", FOLIO_SEARCH_ALL_SECTIONS).res.hit_count == 5);
+  auto has_anchor = [](const Result &r, const std::string &a) {
+    for (uint32_t i = 0; i < r.res.hit_count; ++i)
+      if (r.anchor(i) == a) return true;
+    return false;
+  };
+  CHECK(has_anchor(run("audience:clinician", FOLIO_SEARCH_ALL_SECTIONS, 64), "notes-for-clinicians"));
+  const Result pat = run("audience:patient", FOLIO_SEARCH_ALL_SECTIONS, 64);
+  CHECK(pat.res.hit_count > 5);
+  CHECK(!has_anchor(pat, "notes-for-clinicians"));
+  // a filter that keeps nothing still lists nothing
+  CHECK(run("topic:nosuchtopic").res.hit_count == 0);
+}
+
 TEST_CASE("search: snippets and highlight ranges", "[search]") {
   const Result r = run("hip needle");
   REQUIRE(r.status == FOLIO_OK);

@@ -371,7 +371,10 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
  *   "bone marrow"        phrase (words in this order, next to each other)
  *   -surgery  -"a b"     exclude sections containing the word / phrase
  *   menis*               prefix (also the last word when FOLIO_SEARCH_PREFIX_LAST is set)
- *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them)
+ *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them);
+ *                        filters with no word to search (exclusions aside) list every section they keep
+ *                        in pack order, score 0, grouped by article (the lead first, with its text's start
+ *                        as the snippet), up to the cap
  * Words are folded (case, accents) and stemmed like the index; stopwords only affect ranking unless the
  * query has nothing else; unknown words are corrected to the nearest dictionary word (edit distance 1
  * for words of up to 7 letters, else 2), and synonyms/abbreviations from the pack's vocabulary are added

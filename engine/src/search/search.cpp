@@ -211,6 +211,63 @@ static bool typing_title_prefix(const char *q, size_t n) {
   return false;
 }
 
+// The heap's hits (sorted) into hits[], with their snippets after the `used` bytes of text_out: the
+// highlight tables from the query's terms first.
+static folio_status write_hits(Scratch *s, folio_reader *r, uint32_t flags, folio_search_hit *hits, char *text_out,
+                               size_t text_cap, size_t used, folio_search_result *out) {
+  const folio_pack *p = r->pack;
+  FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);
+  FOLIO_MEMSET(s->hl_pair, 0, sizeof s->hl_pair);
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    // second bytes: a term whose match needs only its first byte (or whose second byte is not ASCII)
+    // allows any
+    const HlTerm &h = s->hl[i];
+    const unsigned char h0 = static_cast<unsigned char>(h.text[0]);
+    const size_t need = hl_need(h);
+    if (h0 < 0x80) {
+      const unsigned char h1 = h.len > 1 ? static_cast<unsigned char>(h.text[1]) : 0x80;
+      if (need < 2 || h1 >= 0x80) {
+        s->hl_pair[h0][0] = s->hl_pair[h0][1] = ~0ull;
+      } else {
+        s->hl_pair[h0][h1 >> 6] |= 1ull << (h1 & 63);
+      }
+    }
+  }
+  sort_phrase_words(s);
+  for (uint32_t i = 0; i < s->nhl; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s->hl[i].text[0]);
+    if (c >= 0x80)
+      FOLIO_MEMSET(s->hl_first + 0x80, 1, 0x80);
+    else
+      s->hl_first[c] = s->hl_first[c >= 'a' && c <= 'z' ? c - 32 : c] = 1;  // both cases (the snippet scan)
+  }
+  for (uint32_t i = 0; i < s->nheap; ++i) {
+    const HeapItem &it = s->heap[i];
+    folio_search_hit *h = &hits[i];
+    FOLIO_MEMSET(h, 0, sizeof *h);
+    h->article = it.article;
+    h->section = it.section;
+    h->score = it.score;
+    h->flags = (it.full ? FOLIO_HIT_ALL_WORDS : 0u) | (it.title ? FOLIO_HIT_TITLE : 0u);
+    h->more_sections = it.more;
+    folio_article art;
+    folio_section sec;
+    if (detail::pack_article(p, it.article, &art) != FOLIO_OK) return FOLIO_E_CORRUPT;
+    if (detail::pack_section(p, it.section, &sec) != FOLIO_OK) return FOLIO_E_CORRUPT;
+    h->slug = art.slug;
+    h->title = art.title;
+    h->anchor = sec.anchor;
+    h->heading = sec.heading;
+    if (!(flags & FOLIO_SEARCH_NO_SNIPPETS) && text_out && text_cap > 0) {
+      const folio_status st = make_snippet(s, r, h, text_out, text_cap, &used, &out->flags);
+      if (st != FOLIO_OK) return st;
+    }
+  }
+  out->hit_count = s->nheap;
+  out->text_len = static_cast<uint32_t>(used);
+  return FOLIO_OK;
+}
+
 folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t flags, folio_search_hit *hits,
                         uint32_t cap, char *text_out, size_t text_cap, folio_search_result *out) {
   FOLIO_MEMSET(out, 0, sizeof *out);
@@ -230,6 +287,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->bad = s->truncated = false;
   s->corr_inflected = false;
   s->topic_filter = false;
+  s->filter_list = false;
   s->topic = 0;
   s->audience = -1;
   s->title_article = kEnd;
@@ -248,7 +306,13 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (st != FOLIO_OK) return st;
   if (s->bad) return FOLIO_E_CORRUPT;
   if (s->truncated) out->flags |= FOLIO_SEARCH_TRUNCATED;
-  if (empty) return FOLIO_OK;
+  if (empty) {
+    if (!s->filter_list) return FOLIO_OK;
+    run_filter_list(s, p);
+    if (s->bad) return FOLIO_E_CORRUPT;
+    heap_sort(s);
+    return write_hits(s, r, flags, hits, text_out, text_cap, 0, out);
+  }
   if (!(flags & FOLIO_SEARCH_NO_SYNONYMS)) expand_synonyms(s);
   if (s->ncorr > 0) check_corrections(s);
 
@@ -385,56 +449,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (!any_full) write_missing(s, query, len, true, text_out, text_cap, &used, out);
   if (s->bad) return FOLIO_E_CORRUPT;
 
-  FOLIO_MEMSET(s->hl_first, 0, sizeof s->hl_first);
-  FOLIO_MEMSET(s->hl_pair, 0, sizeof s->hl_pair);
-  for (uint32_t i = 0; i < s->nhl; ++i) {
-    // second bytes: a term whose match needs only its first byte (or whose second byte is not ASCII)
-    // allows any
-    const HlTerm &h = s->hl[i];
-    const unsigned char h0 = static_cast<unsigned char>(h.text[0]);
-    const size_t need = hl_need(h);
-    if (h0 < 0x80) {
-      const unsigned char h1 = h.len > 1 ? static_cast<unsigned char>(h.text[1]) : 0x80;
-      if (need < 2 || h1 >= 0x80) {
-        s->hl_pair[h0][0] = s->hl_pair[h0][1] = ~0ull;
-      } else {
-        s->hl_pair[h0][h1 >> 6] |= 1ull << (h1 & 63);
-      }
-    }
-  }
-  sort_phrase_words(s);
-  for (uint32_t i = 0; i < s->nhl; ++i) {
-    const unsigned char c = static_cast<unsigned char>(s->hl[i].text[0]);
-    if (c >= 0x80)
-      FOLIO_MEMSET(s->hl_first + 0x80, 1, 0x80);
-    else
-      s->hl_first[c] = s->hl_first[c >= 'a' && c <= 'z' ? c - 32 : c] = 1;  // both cases (the snippet scan)
-  }
-  for (uint32_t i = 0; i < s->nheap; ++i) {
-    const HeapItem &it = s->heap[i];
-    folio_search_hit *h = &hits[i];
-    FOLIO_MEMSET(h, 0, sizeof *h);
-    h->article = it.article;
-    h->section = it.section;
-    h->score = it.score;
-    h->flags = (it.full ? FOLIO_HIT_ALL_WORDS : 0u) | (it.title ? FOLIO_HIT_TITLE : 0u);
-    h->more_sections = it.more;
-    folio_article art;
-    folio_section sec;
-    if (detail::pack_article(p, it.article, &art) != FOLIO_OK) return FOLIO_E_CORRUPT;
-    if (detail::pack_section(p, it.section, &sec) != FOLIO_OK) return FOLIO_E_CORRUPT;
-    h->slug = art.slug;
-    h->title = art.title;
-    h->anchor = sec.anchor;
-    h->heading = sec.heading;
-    if (!(flags & FOLIO_SEARCH_NO_SNIPPETS) && text_out && text_cap > 0) {
-      st = make_snippet(s, r, h, text_out, text_cap, &used, &out->flags);
-      if (st != FOLIO_OK) return st;
-    }
-  }
-  out->hit_count = s->nheap;
-  out->text_len = static_cast<uint32_t>(used);
-  return FOLIO_OK;
+  return write_hits(s, r, flags, hits, text_out, text_cap, used, out);
 }
 
 }  // namespace fts

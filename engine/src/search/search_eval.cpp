@@ -1367,6 +1367,15 @@ static void run_or(Scratch *s, const folio_pack *p) {
   if (skipped) after_pruning(s, p, true);
 }
 
+void run_filter_list(Scratch *s, const folio_pack *p) {
+  reset_eval(s);
+  s->both = s->one_pass = false;
+  s->skip_rows = false;
+  for (uint32_t d = 0; d < s->v.nsections && s->nheap < s->heap_cap && !s->bad; ++d)
+    if (!negated(s, d)) offer(s, p, d, 0.0f, true);
+  if (!s->all_sections) flush_article(s);
+}
+
 float bm25_idf(uint32_t df, uint32_t n) {
   const double d = df, N = n > df ? n : df;
   return static_cast<float>(ln_ge1(1.0 + (N - d + 0.5) / (d + 0.5)));

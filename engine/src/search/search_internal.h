@@ -332,6 +332,7 @@ struct Scratch {
   bool bad, truncated;
   // filters
   bool topic_filter;
+  bool filter_list;  // the query is filters (and exclusions) only: list the sections they keep
   uint32_t topic;
   int audience;  // -1 none, else FOLIO_AUDIENCE_*
   uint32_t title_article;
@@ -452,6 +453,11 @@ void title_hits_at_lead(Scratch *s, const folio_pack *p);  // after run_passes (
 // it also keeps the full matches apart, grouped as the conjunctive pass groups them, and those are the
 // answer when they fill the heap. Hits, scores and more_sections are the same either way.
 void run_passes(Scratch *s, const folio_pack *p);
+
+// A query of filters only (topic:, audience:, exclusions): every section they keep, in pack order (score
+// 0, all words), grouped by article as a search groups them (the lead first when the audience filter
+// keeps it), into the heap; it stops once the heap is full.
+void run_filter_list(Scratch *s, const folio_pack *p);
 
 // The Porter2 stem of src[0..len) into dst (kMaxTermBytes); returns its length.
 size_t stem_copy(const char *src, size_t len, char *dst);

@@ -1792,6 +1792,9 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     if (s->clauses[k].kind != CLAUSE_NEGATIVE && s->clauses[k].na > 0) ++positive;
   if (positive == 0) {
     if (any_filter) {
+      // filters with no word to search: the sections they keep are listed (search_run), unless a filter
+      // keeps none (an unknown topic)
+      s->filter_list = !*filter_only_empty;
       *filter_only_empty = true;
       return FOLIO_OK;
     }
