@@ -531,7 +531,9 @@ TEST_CASE("search: the question words (can, will, may, might, must, help, many, 
 
 TEST_CASE("search: a deletion that is no word shows the term's own form", "[search]") {
   // "guidelines" with its "n" deleted is "guidelies", which stems to "guid" like "guide": the correction
-  // used to show that non-word; only a doubled letter's deletion is shown as typed ("painfull")
+  // used to show that non-word; only a doubled letter's deletion is shown as typed ("painfull"). Since
+  // 2026-12-06 a typed inflection is kept when that form is nearer to the typed word: "guides" (the term
+  // with the typed "es"), a word of the text, not "guidelies".
   folio_test::TempDir dir;
   folio::index::PackFile pf;
   const std::string jsonl =
@@ -545,7 +547,7 @@ TEST_CASE("search: a deletion that is no word shows the term's own form", "[sear
                        &res) == FOLIO_OK);
   REQUIRE(res.hit_count == 1);
   REQUIRE((res.flags & FOLIO_SEARCH_CORRECTED) != 0);
-  CHECK(std::string(text.data() + res.corrected_off, res.corrected_len) == "guide");
+  CHECK(std::string(text.data() + res.corrected_off, res.corrected_len) == "guides");
 }
 
 TEST_CASE("search: a comparative or superlative no section has finds its base word", "[search]") {
@@ -1662,6 +1664,22 @@ TEST_CASE("search: a hyphenated compound is corrected part by part and shares it
   REQUIRE(il7.status == FOLIO_OK);
   CHECK(il7.res.hit_count == 0);
   CHECK(il7.missing() == "IL-7");
+}
+
+TEST_CASE("search: a correction keeps the typed word's inflection when that is nearer to it", "[search]") {
+  // The corrected query showed each word's surface form, the commonest word of its stem: "cost of repeat
+  // treatmnets" became "cost of repeat treatment". The typed ending, when it is an inflection, is kept
+  // if that form is nearer to what was typed; a made-up form never is ("injecions" is not "injects",
+  // "arthroscopic" is not "arthroscopiic").
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto corrected = [&](const char *q) { return search_pack(pf, q, FOLIO_SEARCH_NO_SNIPPETS, 3).corrected(); };
+  CHECK(corrected("cost of repeat treatmnets") == "cost of repeat treatments");
+  CHECK(corrected("when can i start excercising again") == "when can i start exercising again");
+  CHECK(corrected("how many stem cell clincs did the fda warn") == "how many stem cell clinics did the fda warn");
+  CHECK(corrected("amniotic fluid injecions for knees") == "amniotic fluid injection for knees");
+  CHECK(corrected("will insurnce pay") == "will insurance pay");
+  CHECK(corrected("arthroscopic meniscectomy benefit claims") == "arthroscopy meniscectomy benefit claims");
 }
 
 TEST_CASE("search: a real word is corrected only in the context of words most sections lack", "[search]") {

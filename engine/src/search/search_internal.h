@@ -226,6 +226,9 @@ struct Correction {
   uint32_t len;
   uint32_t inflected_len;  // > 0: word + len holds the term with the typed word's suffix ("incleemntly" ->
                            // term "inclement" + "ly": "inclemently"), which stems back to the term
+  bool show_inflected;     // the corrected query shows the inflected form: the typed word's ending is an
+                           // inflection and that form is nearer to the typed word ("treatmnets" ->
+                           // "treatments", not the surface "treatment")
 };
 
 struct HeapItem {

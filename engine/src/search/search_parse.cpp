@@ -648,6 +648,7 @@ static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t 
 // "inclement"); search_run uses the form when it, not the surface, is an exact title.
 static void set_inflected(Correction *co, const text::Token &tok, const char *stem, size_t sl, const FuzzyCand &cand) {
   co->inflected_len = 0;
+  co->show_inflected = false;
   if (sl >= tok.len || FOLIO_MEMCMP(tok.text, stem, sl) != 0) return;
   const size_t n = cand.len + (tok.len - sl);
   if (n > kMaxTermBytes || co->len + n > sizeof co->word) return;
@@ -660,6 +661,24 @@ static void set_inflected(Correction *co, const text::Token &tok, const char *st
   if (n == co->len && FOLIO_MEMCMP(w, co->word, n) == 0) return;
   FOLIO_MEMCPY(co->word + co->len, w, n);
   co->inflected_len = static_cast<uint32_t>(n);
+  // shown instead of the surface when the typed ending is an inflection and the form is nearer to what
+  // was typed: "treatmnets" -> "treatments", "excercising" -> "exercising"; not "injecions" -> "injects"
+  // (the surface "injection" is nearer), nor "arthroscopic" -> "arthroscopiic" (no inflection), nor an
+  // ending of consonants on a stem that is not itself the surface ("afterwards" -> "aftercars": the stem
+  // "aftercar" lost the "e" of "aftercare", which only an ending with a vowel replaces)
+  static const struct {
+    const char *text;
+    size_t len;
+  } kInflections[] = {{"s", 1}, {"es", 2}, {"ed", 2}, {"ing", 3}, {"ings", 4}, {"er", 2}, {"ers", 3}};
+  const char *suf = tok.text + sl;
+  const size_t suf_len = tok.len - sl;
+  bool inflection = false;
+  for (const auto &x : kInflections) inflection |= suf_len == x.len && FOLIO_MEMCMP(suf, x.text, suf_len) == 0;
+  const bool vowel = suf_len > 0 && (suf[0] == 'e' || suf[0] == 'i');
+  const bool stem_is_surface = cand.surf_len == cand.len && FOLIO_MEMCMP(cand.surf, cand.term, cand.len) == 0;
+  co->show_inflected = inflection && (vowel || stem_is_surface) &&
+                       edit_distance(tok.text, tok.len, w, n, kMaxTermBytes) <
+                           edit_distance(tok.text, tok.len, co->word, co->len, kMaxTermBytes);
 }
 
 // An American -ize word whose Porter2 stem drops the suffix ("standardized" -> "standard", "specialized"
@@ -945,6 +964,7 @@ static bool add_split_word(Scratch *s, uint32_t ci, const text::Token &tok) {
   FOLIO_MEMCPY(co->word + best + 1, tok.text + best, n - best);
   co->len = static_cast<uint32_t>(n + 1);
   co->inflected_len = 0;
+  co->show_inflected = false;
   c->corrected = static_cast<int32_t>(s->ncorr++);
   c->fz0 = 0;
   c->lex = 0;
@@ -967,6 +987,7 @@ static void add_prefix_typo(Scratch *s, uint32_t ci, const text::Token &tok, con
   FOLIO_MEMCPY(co->word, pre, pl);
   co->len = pl;
   co->inflected_len = 0;
+  co->show_inflected = false;
   c->corrected = static_cast<int32_t>(s->ncorr++);
   c->fz0 = fz0;
   c->lex = 0;
@@ -1255,6 +1276,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
       FOLIO_MEMCPY(co->word, corr, cl);
       co->len = static_cast<uint32_t>(cl);
       co->inflected_len = 0;
+      co->show_inflected = false;
       c->corrected = static_cast<int32_t>(s->ncorr++);
       c->src_begin = b;  // the phrase between its quotes is shown corrected
       c->src_end = e;
@@ -1430,6 +1452,7 @@ static void add_joined_clause(Scratch *s, const ParseState &ps, const char *w, s
   Correction *co = add_typo_alts(s, u, cands, nc);
   if (co) {
     co->inflected_len = 0;
+    co->show_inflected = false;
     c->lex = check ? 1 : 0;
   }
 }

@@ -526,7 +526,7 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
 }
 
 // Corrected query: the original bytes with each corrected word replaced by its correction (`inflected`:
-// its inflected form where it has one).
+// its inflected form where it has one; else where the correction prefers it, show_inflected).
 void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t cap, size_t *used,
                      folio_search_result *res, bool inflected) {
   // clauses are in source order for plain words (synonym merging appends new clauses whose sources are
@@ -549,7 +549,7 @@ void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t ca
     }
     if (!next) break;
     const Correction &co = s->corr[next->corrected];
-    const bool alt = inflected && co.inflected_len > 0;
+    const bool alt = (inflected || co.show_inflected) && co.inflected_len > 0;
     const char *w = alt ? co.word + co.len : co.word;
     const size_t wl = alt ? co.inflected_len : co.len;
     if (o + wl > cap) return;
