@@ -2147,6 +2147,21 @@ TEST_CASE("search: edit distance and phrase analysis", "[search]") {
   CHECK(folio::index::analyze_phrase("Anti-inflammatory drugs") == "antiinflammatori drug");
   CHECK(folio::index::analyze_phrase_apart("Anti-inflammatory drugs") == "anti inflammatori drug");
   CHECK(folio::index::analyze_phrase_apart("Steroid shots") == "steroid shot");
+  // the parts-apart phrases are looked up, not searched: last in their group, unless an entry writes
+  // them so ("platelet rich plasma")
+  std::vector<std::vector<std::string>> merged;
+  std::set<std::string> apart_only;
+  const std::vector<int> of = folio::index::merge_synonym_groups(
+      {{"NSAID", "anti-inflammatory", "ibuprofen", "non-steroidal anti-inflammatory drug"},
+       {"PRP", "platelet-rich plasma", "platelet rich plasma"}},
+      &merged, &apart_only);
+  REQUIRE(merged.size() == 2);
+  CHECK(apart_only == std::set<std::string>{"anti inflammatori", "non steroid anti inflammatori drug"});
+  std::vector<std::string> g = merged[of[0]];
+  folio::index::order_synonym_group(&g, apart_only);
+  CHECK(g == std::vector<std::string>{"antiinflammatori", "ibuprofen", "nsaid", "nonsteroid antiinflammatori drug",
+                                      "anti inflammatori", "non steroid anti inflammatori drug"});
+  CHECK(merged[of[1]] == std::vector<std::string>{"platelet rich plasma", "plateletrich plasma", "prp"});
 }
 
 TEST_CASE("search: index blobs are well formed", "[search]") {

@@ -384,7 +384,8 @@ static void check_synonym_groups(const Content &c, const TextWords &text, Diagno
     groups.push_back(w);
   }
   std::vector<std::vector<std::string>> merged;
-  const std::vector<int> of = folio::index::merge_synonym_groups(groups, &merged);
+  std::set<std::string> apart_only;
+  const std::vector<int> of = folio::index::merge_synonym_groups(groups, &merged, &apart_only);
   std::map<int, std::vector<size_t>> terms_in;  // merged group -> glossary items in it
   for (size_t k = ncurated; k < groups.size(); ++k)
     if (of[k] >= 0) terms_in[of[k]].push_back(k - ncurated);
@@ -392,11 +393,12 @@ static void check_synonym_groups(const Content &c, const TextWords &text, Diagno
   for (size_t m = 0; m < merged.size(); ++m) {
     if (merged[m].size() <= folio::fts::kMaxAltsPerWord) continue;
     std::vector<std::string> by_len = merged[m];  // the order a query tries them in
-    std::sort(by_len.begin(), by_len.end(), folio::index::synonym_order);
+    folio::index::order_synonym_group(&by_len, apart_only);
     // only phrases the text has all the words of: the others find no section as alternatives anyway
     // (they are there for the query's side: "water on the knee" typed finds the group)
     std::string dropped;
     for (size_t i = folio::fts::kMaxAltsPerWord; i < by_len.size(); ++i) {
+      if (apart_only.count(by_len[i])) continue;  // there to be looked up, not searched
       bool in_text = true;
       for (size_t k = 0; k <= by_len[i].size() && in_text;) {
         size_t j = by_len[i].find(' ', k);

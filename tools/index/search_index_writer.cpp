@@ -408,20 +408,31 @@ bool synonym_order(const std::string &a, const std::string &b) {
   return wa != wb ? wa < wb : a < b;
 }
 
+void order_synonym_group(std::vector<std::string> *group, const std::set<std::string> &apart_only) {
+  std::sort(group->begin(), group->end(), [&](const std::string &a, const std::string &b) {
+    const bool xa = apart_only.count(a) > 0, xb = apart_only.count(b) > 0;
+    return xa != xb ? xb : synonym_order(a, b);
+  });
+}
+
 std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
-                                     std::vector<std::vector<std::string>> *merged_groups) {
+                                     std::vector<std::vector<std::string>> *merged_groups,
+                                     std::set<std::string> *apart_only) {
   std::vector<std::vector<std::string>> groups;
   std::vector<uint32_t> input_of;  // groups[i] came from synonym_groups[input_of[i]]
+  std::set<std::string> written, apart;  // analyze_phrase's keys; analyze_phrase_apart's
   for (size_t gi = 0; gi < synonym_groups.size(); ++gi) {
     std::vector<std::string> a;
     for (const auto &w : synonym_groups[gi]) {
       // the entry as written, and with its compounds typed apart ("anti inflammatory" for
       // "anti-inflammatory"): a query's words form phrases by their spaces
-      for (const std::string &k : {analyze_phrase(w), analyze_phrase_apart(w)}) {
+      for (int as_written = 1; as_written >= 0; --as_written) {
+        const std::string k = as_written ? analyze_phrase(w) : analyze_phrase_apart(w);
         if (k.empty() || k.size() > 0xFFFF) continue;
         size_t words = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
         if (words > fts::kMaxPhraseWords) continue;
         a.push_back(k);
+        (as_written ? written : apart).insert(k);
       }
     }
     std::sort(a.begin(), a.end());
@@ -456,6 +467,11 @@ std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>
   }
   std::vector<int> out(synonym_groups.size(), -1);
   for (uint32_t g = 0; g < groups.size(); ++g) out[input_of[g]] = index_of_root.at(find(g));
+  if (apart_only) {
+    apart_only->clear();
+    for (const std::string &k : apart)
+      if (!written.count(k)) apart_only->insert(k);
+  }
   return out;
 }
 
@@ -601,7 +617,8 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   // found no medicines.
   // (the merged groups are also what syn_text is written from, below)
   std::vector<std::vector<std::string>> final_groups;
-  merge_synonym_groups(synonym_groups, &final_groups);
+  std::set<std::string> apart_only;  // phrases only there to be looked up (order_synonym_group)
+  merge_synonym_groups(synonym_groups, &final_groups, &apart_only);
   {
     std::set<std::string> kept;  // the analysed one-word phrases the synonym table keeps
     for (const auto &g : final_groups)
@@ -742,11 +759,12 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   encode_dictionary(ents, &out);
 
   // synonyms (final_groups, merged above): the groups and the sorted index
-  // syn_text: the groups (members: fewer words first, the usual synonyms, then bytes), 0 between groups,
-  // '\n' between phrases; syn_index: the phrases' offsets in phrase order
+  // syn_text: the groups (members: fewer words first, the usual synonyms, then bytes; the phrases with a
+  // compound's parts apart last), 0 between groups, '\n' between phrases; syn_index: the phrases' offsets
+  // in phrase order
   std::vector<std::pair<std::string, uint32_t>> phrase_off;  // phrase -> offset in syn_text
   for (auto &g : final_groups) {
-    std::sort(g.begin(), g.end(), synonym_order);
+    order_synonym_group(&g, apart_only);
     if (!out.syn_text.empty()) out.syn_text.push_back(0);
     for (size_t k = 0; k < g.size(); ++k) {
       if (k) out.syn_text.push_back('\n');

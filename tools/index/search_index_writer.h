@@ -5,6 +5,7 @@
 #define FOLIO_TOOLS_SEARCH_INDEX_WRITER_H
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,13 +80,21 @@ bool single_word(const std::string &entry, std::string *word);
 // analyze_phrase_apart when it differs; empty ones and phrases of more than kMaxPhraseWords words
 // dropped), groups sharing a phrase merged.
 // *merged gets the merged groups (phrases sorted by bytes); the result maps each input group to its
-// merged group, or -1 when fewer than two of its phrases remain.
+// merged group, or -1 when fewer than two of its phrases remain. *apart_only (when given) gets the
+// phrases that only analyze_phrase_apart made (see order_synonym_group).
 std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
-                                     std::vector<std::vector<std::string>> *merged);
+                                     std::vector<std::vector<std::string>> *merged,
+                                     std::set<std::string> *apart_only = nullptr);
 
 // The order of a synonym group's analysed phrases in syn_text, which is the order a query tries them in:
 // fewer words first, then bytes.
 bool synonym_order(const std::string &a, const std::string &b);
+
+// Sort a merged group into its syn_text order: synonym_order, but the phrases of `apart_only` last.
+// Those (a compound's parts apart, "anti inflammatori", where no entry writes them so) are there for a
+// query to look up; as alternatives they find only what their compound finds, and a query word gets at
+// most kMaxAltsPerWord alternatives.
+void order_synonym_group(std::vector<std::string> *group, const std::set<std::string> &apart_only);
 
 // Builds the blobs. `synonym_groups`: groups of equivalent words or phrases (curated + glossary); groups
 // that share a phrase are merged. Phrases of several words also get their own postings (syn_postings,

@@ -22,7 +22,9 @@
 // the (cut, bytes) pairs that save the most).
 //
 // syn_text (synonym groups): each group's phrases (analysed: stems joined by one space) separated by
-// '\n', groups separated by 0x00; within a group, fewer words first, then bytes. syn_index: per phrase,
+// '\n', groups separated by 0x00; within a group, fewer words first, then bytes, except that the phrases
+// only the builder's parts-apart analysis made ("anti inflammatori" of "anti-inflammatory") come last:
+// the reader tries a group's phrases in this order, up to kMaxAltsPerWord. syn_index: per phrase,
 // sorted by phrase bytes, the ws-byte offset (ws = byte_width(syn_text length)) of its first byte in
 // syn_text. A phrase runs to the next '\n' or 0x00 (or the end); its group to the 0x00s around it.
 //
