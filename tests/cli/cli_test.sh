@@ -284,6 +284,9 @@ else
 fi
 check "search unknown audience" 2 "$folio" search "$pack" "audience:foo knee"; contains "audience named" "$tmp/err" "unknown audience 'foo'"
 
+# the bundled content lints clean: a warning (a synonym group too large to search whole, say) fails here
+check "lint bundled content" 0 "$folio" lint "$src/content"; contains "bundled content has no warning" "$tmp/err" "ok: 0 warning\(s\)"
+
 # build: atomic, deterministic, all errors reported, nothing written on failure
 # (the test pack was built by a separate run of the build tool: the same bytes twice is determinism)
 check "build --json" 0 "$folio" build "$src/content" -o "$tmp/a.folio" --json --quiet; json_ok "build json" "$tmp/out"
