@@ -48,6 +48,8 @@ int main(int argc, char **argv) {
   // filters only: the sections they keep are listed
   queries.push_back("topic:cost");
   queries.push_back("audience:clinician -fat");
+  queries.push_back("pain article:recovery-and-aftercare");  // one article's sections
+  queries.push_back("article:faq");
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

@@ -2003,6 +2003,38 @@ TEST_CASE("search: a query of filters only lists what they keep", "[search]") {
   CHECK(run("topic:nosuchtopic").res.hit_count == 0);
 }
 
+TEST_CASE("search: article:SLUG keeps one article's sections", "[search]") {
+  // "more from this article": the sections behind a grouped hit's more_sections, ranked for the query
+  const Result all = run("cartilage", FOLIO_SEARCH_ALL_SECTIONS, 64);
+  REQUIRE(all.has("cartilage"));
+  REQUIRE(all.has("knee-pain"));
+  const Result one = run("cartilage article:knee-pain", FOLIO_SEARCH_ALL_SECTIONS, 64);
+  REQUIRE(one.status == FOLIO_OK);
+  REQUIRE(one.res.hit_count == 1);
+  CHECK(one.slug(0) == "knee-pain");
+  CHECK(one.anchor(0) == "causes");
+  const Result grouped = run("cartilage");
+  uint32_t more = 0;
+  for (uint32_t i = 0; i < grouped.res.hit_count; ++i)
+    if (grouped.slug(i) == "cartilage") more = grouped.hits[i].more_sections;
+  REQUIRE(more > 0);
+  const Result art = run("cartilage article:cartilage", FOLIO_SEARCH_ALL_SECTIONS, 64);
+  CHECK(art.res.hit_count == more + 1);
+  for (uint32_t i = 0; i < art.res.hit_count; ++i) CHECK(art.slug(i) == "cartilage");
+  // alone: the article's sections in order (its table of contents), with the other filters
+  const Result toc = run("article:knee-pain", FOLIO_SEARCH_ALL_SECTIONS, 64);
+  REQUIRE(toc.res.hit_count == 4);
+  CHECK(toc.anchor(0) == "");
+  CHECK(toc.anchor(1) == "causes");
+  CHECK(toc.anchor(3) == "notes-for-clinicians");
+  CHECK(run("article:knee-pain audience:patient", FOLIO_SEARCH_ALL_SECTIONS, 64).res.hit_count == 3);
+  CHECK(run("article:cartilage topic:symptoms", FOLIO_SEARCH_ALL_SECTIONS, 64).res.hit_count == 0);
+  // an unknown slug keeps nothing (not an error), as an unknown topic
+  const Result none = run("cartilage article:nosuch");
+  CHECK(none.status == FOLIO_OK);
+  CHECK(none.res.hit_count == 0);
+}
+
 TEST_CASE("search: snippets and highlight ranges", "[search]") {
   const Result r = run("hip needle");
   REQUIRE(r.status == FOLIO_OK);

@@ -372,6 +372,7 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
  *   -surgery  -"a b"     exclude sections containing the word / phrase
  *   menis*               prefix (also the last word when FOLIO_SEARCH_PREFIX_LAST is set)
  *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them);
+ *   article:SLUG         only that article's sections (a hit's more_sections, with ALL_SECTIONS);
  *                        filters with no word to search (exclusions aside) list every section they keep
  *                        in pack order, score 0, grouped by article (the lead first, with its text's start
  *                        as the snippet), up to the cap
@@ -493,7 +494,7 @@ uint32_t folio_search_index_version(const folio_pack *p);
  * Returns FOLIO_OK (also with 0 hits), FOLIO_E_ARG (NULL r/out, or hits NULL with cap > 0),
  * FOLIO_E_UTF8 (invalid UTF-8 in the query), FOLIO_E_QUERY (nothing searchable: empty, only operators
  * or punctuation; or an audience: filter whose value is not patient(s), clinician(s), both or all; an
- * unknown topic: is not an error, it matches no article), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_VERSION (its search index
+ * unknown topic or slug is not an error, it matches no article), FOLIO_E_NOT_FOUND (the pack has no search index), FOLIO_E_VERSION (its search index
  * is of another version than FOLIO_SEARCH_INDEX_VERSION: rebuild the pack), FOLIO_E_CORRUPT (damaged index or
  * article), FOLIO_E_WORKSPACE (the pack declares less search scratch than this engine needs; packs
  * declare a fixed 64 KiB budget). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).

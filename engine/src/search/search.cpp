@@ -288,6 +288,8 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->corr_inflected = false;
   s->topic_filter = false;
   s->filter_list = false;
+  s->article_filter = false;
+  s->article_first = s->article_end = 0;
   s->topic = 0;
   s->audience = -1;
   s->title_article = kEnd;

@@ -674,6 +674,7 @@ static bool audience_ok(Scratch *s, const folio_pack *p, uint32_t d) {
 }
 
 static bool accept(Scratch *s, const folio_pack *p, uint32_t d) {
+  if (s->article_filter && (d < s->article_first || d >= s->article_end)) return false;
   if (d >= s->cur_end || s->cur_article == kEnd) {
     if (!s->all_sections) flush_article(s);
     const fb::Section *sec = detail::pack_section_row(p, d);
@@ -1371,7 +1372,9 @@ void run_filter_list(Scratch *s, const folio_pack *p) {
   reset_eval(s);
   s->both = s->one_pass = false;
   s->skip_rows = false;
-  for (uint32_t d = 0; d < s->v.nsections && s->nheap < s->heap_cap && !s->bad; ++d)
+  uint32_t d = s->article_filter ? s->article_first : 0;
+  const uint32_t end = s->article_filter && s->article_end < s->v.nsections ? s->article_end : s->v.nsections;
+  for (; d < end && s->nheap < s->heap_cap && !s->bad; ++d)
     if (!negated(s, d)) offer(s, p, d, 0.0f, true);
   if (!s->all_sections) flush_article(s);
 }

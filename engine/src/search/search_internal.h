@@ -335,8 +335,10 @@ struct Scratch {
   bool bad, truncated;
   // filters
   bool topic_filter;
-  bool filter_list;  // the query is filters (and exclusions) only: list the sections they keep
+  bool filter_list;     // the query is filters (and exclusions) only: list the sections they keep
+  bool article_filter;  // article:SLUG: only the sections [article_first, article_end)
   uint32_t topic;
+  uint32_t article_first, article_end;
   int audience;  // -1 none, else FOLIO_AUDIENCE_*
   uint32_t title_article;
   uint32_t title_first, title_end;  // its sections [first, end) (empty without one)

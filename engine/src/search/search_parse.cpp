@@ -1777,6 +1777,20 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
         i = j;
         continue;
       }
+      if (ascii_ieq(name, nl, "article")) {
+        // one article's sections: "more from this article" for a hit's more_sections
+        any_filter = true;
+        folio_article a;
+        if (vl == 0 || detail::lookup_slug(p, val, vl, &a) != FOLIO_OK) {
+          *filter_only_empty = true;  // unknown slug: no hits
+        } else {
+          s->article_filter = true;
+          s->article_first = a.section_first;
+          s->article_end = a.section_first + a.section_count;
+        }
+        i = j;
+        continue;
+      }
       if (ascii_ieq(name, nl, "audience")) {
         any_filter = true;
         if (ascii_ieq(val, vl, "patient") || ascii_ieq(val, vl, "patients"))
