@@ -646,9 +646,14 @@ static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t 
 // that stems back to the term and differs from the surface. A dictionary's headwords are inflected forms
 // ("incleemntly" is one edit from the headword "inclemently", whose term "inclement" is shown as
 // "inclement"); search_run uses the form when it, not the surface, is an exact title.
-static void set_inflected(Correction *co, const text::Token &tok, const char *stem, size_t sl, const FuzzyCand &cand) {
+// A correction shown as it is written, with no inflected form.
+static void no_inflected(Correction *co) {
   co->inflected_len = 0;
   co->show_inflected = false;
+}
+
+static void set_inflected(Correction *co, const text::Token &tok, const char *stem, size_t sl, const FuzzyCand &cand) {
+  no_inflected(co);
   if (sl >= tok.len || FOLIO_MEMCMP(tok.text, stem, sl) != 0) return;
   const size_t n = cand.len + (tok.len - sl);
   if (n > kMaxTermBytes || co->len + n > sizeof co->word) return;
@@ -963,8 +968,7 @@ static bool add_split_word(Scratch *s, uint32_t ci, const text::Token &tok) {
   co->word[best] = ' ';
   FOLIO_MEMCPY(co->word + best + 1, tok.text + best, n - best);
   co->len = static_cast<uint32_t>(n + 1);
-  co->inflected_len = 0;
-  co->show_inflected = false;
+  no_inflected(co);
   c->corrected = static_cast<int32_t>(s->ncorr++);
   c->fz0 = 0;
   c->lex = 0;
@@ -986,8 +990,7 @@ static void add_prefix_typo(Scratch *s, uint32_t ci, const text::Token &tok, con
   Correction *co = &s->corr[s->ncorr];
   FOLIO_MEMCPY(co->word, pre, pl);
   co->len = pl;
-  co->inflected_len = 0;
-  co->show_inflected = false;
+  no_inflected(co);
   c->corrected = static_cast<int32_t>(s->ncorr++);
   c->fz0 = fz0;
   c->lex = 0;
@@ -1065,18 +1068,17 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     if (c->literal && !(ps.flags & FOLIO_SEARCH_NO_SYNONYMS) && s->v.nsyn > 0 && syn_find(&s->v, stem, sl) < 0) {
       char key[kMaxTermBytes * 2];
       size_t kl = 0;
-      for (uint32_t k = 0; k < nparts && kl < sizeof key; ++k) {
+      bool fits = true;
+      for (uint32_t k = 0; k < nparts && fits; ++k) {
         char ps2[kMaxTermBytes];
         const size_t pl = stem_copy(parts[k].text, parts[k].len, ps2);
-        if (kl + (k ? 1 : 0) + pl > sizeof key) {
-          kl = sizeof key;  // too long for any phrase of the table
-          break;
-        }
+        fits = kl + (k ? 1 : 0) + pl <= sizeof key;  // else too long for any phrase of the table
+        if (!fits) break;
         if (k) key[kl++] = ' ';
         FOLIO_MEMCPY(key + kl, ps2, pl);
         kl += pl;
       }
-      const int64_t off = kl < sizeof key ? syn_find(&s->v, key, kl) : -1;
+      const int64_t off = fits ? syn_find(&s->v, key, kl) : -1;
       if (off >= 0) add_synonym_alts(s, static_cast<uint32_t>(ci), static_cast<size_t>(off));
     }
   }
@@ -1275,8 +1277,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
       Correction *co = &s->corr[s->ncorr];
       FOLIO_MEMCPY(co->word, corr, cl);
       co->len = static_cast<uint32_t>(cl);
-      co->inflected_len = 0;
-      co->show_inflected = false;
+      no_inflected(co);
       c->corrected = static_cast<int32_t>(s->ncorr++);
       c->src_begin = b;  // the phrase between its quotes is shown corrected
       c->src_end = e;
@@ -1451,8 +1452,7 @@ static void add_joined_clause(Scratch *s, const ParseState &ps, const char *w, s
   if (nc == 0) return;
   Correction *co = add_typo_alts(s, u, cands, nc);
   if (co) {
-    co->inflected_len = 0;
-    co->show_inflected = false;
+    no_inflected(co);
     c->lex = check ? 1 : 0;
   }
 }
