@@ -50,6 +50,8 @@ int main(int argc, char **argv) {
   queries.push_back("audience:clinician -fat");
   queries.push_back("pain article:recovery-and-aftercare");  // one article's sections
   queries.push_back("article:faq");
+  // a number glued to its unit, whole and being typed
+  queries.push_back("3mm 6wks 12mo 65yo 2.5cm 6wee");
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

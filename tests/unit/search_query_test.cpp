@@ -1666,6 +1666,47 @@ TEST_CASE("search: a hyphenated compound is corrected part by part and shares it
   CHECK(il7.missing() == "IL-7");
 }
 
+TEST_CASE("search: a number glued to its unit is searched as the two words the text writes apart", "[search]") {
+  // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
+  // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto keys = [](const Result &r) {
+    std::vector<std::string> k;
+    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
+    return k;
+  };
+  for (const char *q : {"3mm", "6wks after the injection", "12mo follow-up", "knee pain 2yrs"}) {
+    INFO(q);
+    const Result glued = search_pack(pf, q);
+    REQUIRE(glued.status == FOLIO_OK);
+    CHECK(glued.res.hit_count > 0);
+    CHECK(glued.missing() == "");
+    std::string apart(q);
+    const size_t at = apart.find_first_of("mwy", apart.find_first_of("0123456789"));
+    apart.insert(at, " ");
+    CHECK(keys(glued) == keys(search_pack(pf, apart)));
+  }
+  // the unit is a word with its synonyms: "6wks" finds the text's "6 weeks", highlighted
+  const Result weeks = search_pack(pf, "6wks");
+  REQUIRE(weeks.res.hit_count > 0);
+  CHECK(weeks.snippet(0).find("weeks") != std::string::npos);
+  // a number the text lacks is reported as the number alone
+  CHECK(search_pack(pf, "65yo knee").missing() == "65");
+  // a unit the pack does not know leaves the token whole, as typed
+  CHECK(search_pack(pf, "2.5cm").missing() == "2.5cm");
+  // ordinals and thousands keep their number readings: "2nd" is "second", "20k" is "$20,000"
+  CHECK(keys(search_pack(pf, "2nd opinion")) == keys(search_pack(pf, "second opinion")));
+  const Result k20 = search_pack(pf, "20k");
+  REQUIRE(k20.res.hit_count > 0);
+  CHECK(k20.snippet(0).find("20,000") != std::string::npos);
+  // while typing, the unit is the prefix being typed
+  const Result typing = search_pack(pf, "6 wee", FOLIO_SEARCH_PREFIX_LAST);
+  const Result glued_typing = search_pack(pf, "6wee", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(typing.res.hit_count > 0);
+  CHECK(keys(glued_typing) == keys(typing));
+}
+
 TEST_CASE("search: a correction keeps the typed word's inflection when that is nearer to it", "[search]") {
   // The corrected query showed each word's surface form, the commonest word of its stem: "cost of repeat
   // treatmnets" became "cost of repeat treatment". The typed ending, when it is an inflection, is kept

@@ -1204,6 +1204,40 @@ static bool compound_findable(Scratch *s, const ParseState &ps, const text::Toke
   return true;
 }
 
+// A number glued to its unit or abbreviation ("3mm", "12mo", "65yo", "2.5cm"): the offset of the letters
+// in token t when it is ASCII digits (with "." or "," between digits) and then only ASCII letters, typed
+// as such (one source byte per byte); 0 otherwise, and for the endings add_word_clause reads as a number
+// ("2nd", "20k") or a decade ("70s").
+static uint32_t glued_unit_at(const text::Token &t) {
+  if (t.len < 2 || t.src_end - t.src_begin != t.len) return 0;
+  uint32_t i = 0;
+  while (i < t.len && ((t.text[i] >= '0' && t.text[i] <= '9') ||
+                       ((t.text[i] == '.' || t.text[i] == ',') && i > 0 && i + 1 < t.len && t.text[i + 1] >= '0' &&
+                        t.text[i + 1] <= '9')))
+    ++i;
+  if (i == 0 || i == t.len) return 0;
+  for (uint32_t k = i; k < t.len; ++k)
+    if (t.text[k] < 'a' || t.text[k] > 'z') return 0;
+  const char *u = t.text + i;
+  const uint32_t ul = t.len - i;
+  if ((ul == 1 && (u[0] == 'k' || u[0] == 's')) ||
+      (ul == 2 && (FOLIO_MEMCMP(u, "st", 2) == 0 || FOLIO_MEMCMP(u, "nd", 2) == 0 || FOLIO_MEMCMP(u, "rd", 2) == 0 ||
+                   FOLIO_MEMCMP(u, "th", 2) == 0)))
+    return 0;
+  return i;
+}
+
+// Whether glued token t (letters from byte k) is better searched as its number and its unit: the pack
+// knows neither the whole nor, while it is typed, a term it starts, and it knows the unit (a word, a
+// one-word synonym such as "yo", or, typed last, a term the unit starts).
+static bool glued_unit_findable(Scratch *s, const text::Token &t, uint32_t k, bool prefix) {
+  char st[kMaxTermBytes];
+  const size_t sl = stem_copy(t.text, t.len, st);
+  if (stem_known(s, st, sl) || (prefix && dict_has_prefix(s, t.text, t.len))) return false;
+  const size_t ul = stem_copy(t.text + k, t.len - k, st);
+  return stem_known(s, st, ul) || (prefix && dict_has_prefix(s, t.text + k, t.len - k));
+}
+
 // Tokenize one query item (a word or a phrase body) and add its clauses.
 static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix,
                      bool typing) {
@@ -1341,6 +1375,22 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
         const bool last = last_token && k + 1 == np;
         add_word_clause(s, ps, pt[k], nullptr, 0, false, prefix && last, typing && last, b, e);
       }
+      continue;
+    }
+    const uint32_t unit_at = np == 0 && !neg ? glued_unit_at(toks[0].t) : 0;
+    if (unit_at > 0 && glued_unit_findable(s, toks[0].t, unit_at, prefix && last_token)) {
+      // a number glued to its unit: the two words the text writes apart ("3mm" for "3 mm", "12mo" for
+      // "12 months" through the synonym "mo"); the whole is in no section, and "3mm" found nothing
+      text::Token num = toks[0].t, unit = toks[0].t;
+      num.len = unit_at;
+      num.src_end = num.src_begin + unit_at;
+      num.flags = text::TOKEN_NUMBER;
+      unit.text += unit_at;
+      unit.len -= unit_at;
+      unit.src_begin += unit_at;
+      unit.flags = 0;
+      add_word_clause(s, ps, num, nullptr, 0, false, false, false, b, e);
+      add_word_clause(s, ps, unit, nullptr, 0, false, prefix && last_token, typing && last_token, b, e);
       continue;
     }
     add_word_clause(s, ps, toks[0].t, pt, np, neg, prefix && last_token, typing && last_token, b, e);
