@@ -52,6 +52,7 @@ int main(int argc, char **argv) {
   queries.push_back("article:faq");
   // a number glued to its unit, whole and being typed
   queries.push_back("3mm 6wks 12mo 65yo 2.5cm 6wee");
+  queries.push_back("k* knee -menis*");  // a one-letter prefix, an excluded prefix
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

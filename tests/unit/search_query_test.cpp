@@ -1666,6 +1666,46 @@ TEST_CASE("search: a hyphenated compound is corrected part by part and shares it
   CHECK(il7.missing() == "IL-7");
 }
 
+TEST_CASE("search: an explicit prefix of one letter, and an excluded prefix, mean their completions", "[search]") {
+  // `k*` was refused as too short and reported "no section has: k"; `-menis*` excluded only a word spelled
+  // "menis", so every meniscus section stayed.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  const Result k = search_pack(pf, "k*");
+  REQUIRE(k.status == FOLIO_OK);
+  REQUIRE(k.res.hit_count > 0);
+  CHECK(k.missing() == "");
+  for (uint32_t i = 0; i < k.res.hit_count; ++i) {
+    INFO(k.snippet(i));
+    REQUIRE(k.hits[i].highlight_count > 0);  // a word starting with "k" is lit
+    const folio_search_range &r = k.hits[i].highlights[0];
+    CHECK(std::tolower(static_cast<unsigned char>(k.text[k.hits[i].snippet_off + r.off])) == 'k');
+  }
+  // a one-letter word of the text ("s" of "HCT/Ps"?) weighs as the prefix's completions, not as a rare word
+  const Result s = search_pack(pf, "s* knee", 0, 3);
+  REQUIRE(s.res.hit_count > 0);
+  CHECK(s.hits[0].score < search_pack(pf, "knee", 0, 1).hits[0].score * 2.0f);
+  // excluded: no hit shows a word that starts with "menis", and some did without the exclusion
+  auto shows = [](const Result &r, uint32_t i, const char *w) {
+    std::string t = std::string(r.hits[i].title.ptr, r.hits[i].title.len) + " " +
+                    std::string(r.hits[i].heading.ptr, r.hits[i].heading.len) + " " + r.snippet(i);
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    return t.find(w) != std::string::npos;
+  };
+  const Result all = search_pack(pf, "knee", FOLIO_SEARCH_ALL_SECTIONS, 64, 1 << 16);
+  const Result excl = search_pack(pf, "knee -menis*", FOLIO_SEARCH_ALL_SECTIONS, 64, 1 << 16);
+  REQUIRE(excl.status == FOLIO_OK);
+  uint32_t before = 0;
+  for (uint32_t i = 0; i < all.res.hit_count; ++i) before += shows(all, i, "menis") ? 1 : 0;
+  CHECK(before > 0);
+  for (uint32_t i = 0; i < excl.res.hit_count; ++i) {
+    INFO(excl.slug(i) << "#" << excl.anchor(i));
+    CHECK(!shows(excl, i, "menis"));
+    CHECK(excl.anchor(i) != "meniscus");
+  }
+  CHECK(excl.res.hit_count > 0);
+}
+
 TEST_CASE("search: a number glued to its unit is searched as the two words the text writes apart", "[search]") {
   // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.

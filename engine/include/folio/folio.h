@@ -370,7 +370,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
  *   knee pain            all words first (AND), then the best partial matches
  *   "bone marrow"        phrase (words in this order, next to each other)
  *   -surgery  -"a b"     exclude sections containing the word / phrase
- *   menis*               prefix (also the last word when FOLIO_SEARCH_PREFIX_LAST is set)
+ *   menis*  k*  -menis*  prefix: its commonest completions (at most 8, within a postings budget), to
+ *                        find or to exclude (also the last word when FOLIO_SEARCH_PREFIX_LAST is set)
  *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them);
  *   article:SLUG         only that article's sections (a hit's more_sections, with ALL_SECTIONS);
  *                        filters with no word to search (exclusions aside) list every section they keep

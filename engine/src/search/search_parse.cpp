@@ -274,6 +274,7 @@ static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
   // (a short prefix typed into a large pack, "wh" on GCIDE, would otherwise OR several lists of tens of
   // thousands of postings each)
   uint64_t postings = 0;
+  const bool light = s->clauses[ci].kind != CLAUSE_NEGATIVE;  // an excluded word is never highlighted
   const uint32_t top_df = nb > 0 && best[0].df > exact_df ? best[0].df : exact_df;
   const float idf = bm25_idf(top_df, s->v.nsections);
   for (uint32_t k = 0; k < nb; ++k) {
@@ -290,10 +291,10 @@ static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
     // completions it was expanded to, not every word starting with the letter, and of those not the
     // stopwords and question words ("c" lights "cells", not "can"). Left out of the expansion instead,
     // they made room for rarer completions: 0.865 -> 0.862 on the judged queries cut while typing.
-    if (plen == 1 && !text::is_stopword(best[k].term, best[k].len) && !is_query_noise(best[k].term, best[k].len))
+    if (light && plen == 1 && !text::is_stopword(best[k].term, best[k].len) && !is_query_noise(best[k].term, best[k].len))
       add_hl(s, best[k].term, best[k].len, false, ci, true);
   }
-  if (plen > 1) add_hl(s, pre, plen, true, ci, true);
+  if (light && plen > 1) add_hl(s, pre, plen, true, ci, true);
 }
 
 // Synonyms (search_format.h): a phrase runs from its syn_text offset to the next '\n' or 0 (or the end).
@@ -1090,16 +1091,25 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     known = true;
   if (!known && !stop && nparts == 0 && (!prefix || typing) && add_thousands_variant(s, static_cast<uint32_t>(ci), tok))
     known = true;
-  if (neg) return;
-  // a typed `m*` is too short to mean anything, but a kiosk sends "stem c" while the user types "cells"
-  if (prefix && (tok.len >= 2 || (typing && tok.len == 1))) {
+  if (neg) {
+    // an excluded prefix excludes its completions, as many as a prefix searches ("-menis*": meniscus,
+    // menisci; until 2026-12-06 only a word spelled "menis" was excluded)
+    if (prefix && tok.len >= 1)
+      add_prefix_alts(s, ci, tok.text, tok.len, stem, sl, s->cursors[a->c0].df, kWeightPrefix);
+    return;
+  }
+  // a prefix of one letter too: a kiosk sends "stem c" while the user types "cells", and an explicit `k*`
+  // asks for the words starting with "k" (until 2026-12-06 it was refused and reported "no section has:
+  // k"); its 8 commonest terms, within the postings budget, as any prefix
+  if (prefix && tok.len >= 1) {
     const uint8_t before = s->clauses[ci].na;
     const uint32_t df = s->cursors[a->c0].df;
     const bool whole = typing && df > 0 && tok.len > 1;  // the typed word is itself a word of the pack
     add_prefix_alts(s, ci, tok.text, tok.len, stem, sl, df, (whole || first_letter) ? kWeightPrefixOfWord : kWeightPrefix);
-    // a first letter that is also a word ("s", "c") weighs as its completions do: with its own idf, the
-    // rare one-letter word outweighed every completion ("s" showed the one section with an "S")
-    if (first_letter && s->clauses[ci].na > before)
+    // a first letter (typed, or an explicit `s*`) that is also a word ("s", "c") weighs as its completions
+    // do: with its own idf, the rare one-letter word outweighed every completion ("s" showed the one
+    // section with an "S")
+    if (tok.len == 1 && s->clauses[ci].na > before)
       s->cursors[a->c0].idf = s->cursors[s->alts[s->clauses[ci].a0 + before].c0].idf;
     // nothing in the dictionary starts with it, but a word of a synonym group does: the clause stands for
     // that word, and expand_synonyms gives it its group ("expens" -> "expensive" -> cost, price, fees)
