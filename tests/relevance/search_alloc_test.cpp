@@ -53,6 +53,7 @@ int main(int argc, char **argv) {
   // a number glued to its unit, whole and being typed
   queries.push_back("3mm 6wks 12mo 65yo 2.5cm 6wee");
   queries.push_back("k* knee -menis*");  // a one-letter prefix, an excluded prefix
+  queries.push_back("stem cells NOT \"bone marrow\" NOT surgery");  // NOT in capitals
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

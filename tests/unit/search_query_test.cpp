@@ -1706,6 +1706,30 @@ TEST_CASE("search: an explicit prefix of one letter, and an excluded prefix, mea
   CHECK(excl.res.hit_count > 0);
 }
 
+TEST_CASE("search: NOT in capitals excludes the next word or phrase, as PubMed and FTS5 write it", "[search]") {
+  // "knee NOT surgery" searched "not" as a stopword and ranked the surgery sections first.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto keys = [](const Result &r) {
+    std::vector<std::string> k;
+    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
+    return k;
+  };
+  const uint32_t all = FOLIO_SEARCH_ALL_SECTIONS | FOLIO_SEARCH_NO_SNIPPETS;
+  const Result with_not = search_pack(pf, "knee NOT surgery", all, 64, 0);
+  REQUIRE(with_not.res.hit_count > 0);
+  CHECK(keys(with_not) == keys(search_pack(pf, "knee -surgery", all, 64, 0)));
+  CHECK(keys(with_not) != keys(search_pack(pf, "knee surgery", all, 64, 0)));
+  CHECK(keys(search_pack(pf, "NOT surgery knee", all, 64, 0)) == keys(with_not));
+  CHECK(keys(search_pack(pf, "stem cells NOT \"bone marrow\"", all, 64, 0)) ==
+        keys(search_pack(pf, "stem cells -\"bone marrow\"", all, 64, 0)));
+  // a query in capitals throughout, or "not" in lower case, keeps the word
+  CHECK(keys(search_pack(pf, "IS IT NOT SAFE", all, 64, 0)) == keys(search_pack(pf, "is it not safe", all, 64, 0)));
+  const Result lower = search_pack(pf, "knee not surgery", all, 64, 0);
+  REQUIRE(lower.res.hit_count > 0);
+  CHECK(lower.anchor(0).find("surgery") != std::string::npos);
+}
+
 TEST_CASE("search: a number glued to its unit is searched as the two words the text writes apart", "[search]") {
   // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.

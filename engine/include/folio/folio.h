@@ -369,7 +369,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
  * query syntax). The query language, in short:
  *   knee pain            all words first (AND), then the best partial matches
  *   "bone marrow"        phrase (words in this order, next to each other)
- *   -surgery  -"a b"     exclude sections containing the word / phrase
+ *   -surgery  -"a b"     exclude sections containing the word / phrase; "NOT surgery" (capitals, in a
+ *                        query with lower-case letters) is "-surgery"
  *   menis*  k*  -menis*  prefix: its commonest completions (at most 8, within a postings budget), to
  *                        find or to exclude (also the last word when FOLIO_SEARCH_PREFIX_LAST is set)
  *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them);

@@ -1781,6 +1781,23 @@ static void count_needed_words(Scratch *s, const ParseState &ps) {
 }
 
 // Parse the query into clauses and filters. Returns FOLIO_OK or FOLIO_E_QUERY / FOLIO_E_NOT_FOUND.
+// "NOT" in capitals at q[i] as an operator, as PubMed and FTS5 write it ("knee NOT surgery"): where the
+// item after it starts, or 0. Only when another letter of the query is lower-case and an item follows:
+// a query typed in capitals throughout keeps its "NOT" as a word ("IS IT NOT SAFE"), and "NOT" last is a
+// word too. Until 2026-12-06 it was a stopword, and "knee NOT surgery" ranked the surgery sections first.
+static size_t not_operator(const ParseState &ps, size_t i) {
+  const char *q = ps.q;
+  const size_t n = ps.len;
+  if (i + 4 > n || q[i] != 'N' || q[i + 1] != 'O' || q[i + 2] != 'T' || !is_space_byte(static_cast<unsigned char>(q[i + 3])))
+    return 0;
+  size_t k = i + 3;
+  while (k < n && is_space_byte(static_cast<unsigned char>(q[k]))) ++k;
+  if (k >= n || q[k] == '-') return 0;
+  for (size_t j = 0; j < n; ++j)
+    if ((j < i || j >= i + 3) && q[j] >= 'a' && q[j] <= 'z') return k;
+  return 0;
+}
+
 folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *filter_only_empty) {
   const char *q = ps.q;
   const size_t n = ps.len;
@@ -1801,6 +1818,9 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     if (q[i] == '-' && i + 1 < n && !is_space_byte(static_cast<unsigned char>(q[i + 1]))) {
       neg = true;
       ++i;
+    } else if (const size_t next = not_operator(ps, i)) {
+      neg = true;
+      i = next;
     }
     if (q[i] == '"') {
       size_t j = i + 1;
