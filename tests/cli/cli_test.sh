@@ -283,6 +283,9 @@ else
   check "search invalid UTF-8" 2 "$folio" search "$pack" "$(printf 'kne\xff')"; contains "search UTF-8" "$tmp/err" "UTF-8"
 fi
 check "search unknown audience" 2 "$folio" search "$pack" "audience:foo knee"; contains "audience named" "$tmp/err" "unknown audience 'foo'"
+check "search unknown topic" 1 "$folio" search "$pack" "topic:costs knee"; contains "unknown topic named" "$tmp/out" "no section has: topic:costs"
+contains "unknown topic: the topics listed" "$tmp/out" "topics in this pack: .*cost"
+check "search unknown article --json" 1 "$folio" search "$pack" "article:nosuch" --json; contains "unknown article on stderr" "$tmp/err" "no section has: article:nosuch"
 
 # the bundled content lints clean: a warning (a synonym group too large to search whole, say) fails here
 check "lint bundled content" 0 "$folio" lint "$src/content"; contains "bundled content has no warning" "$tmp/err" "ok: 0 warning\(s\)"

@@ -2134,10 +2134,23 @@ TEST_CASE("search: article:SLUG keeps one article's sections", "[search]") {
   CHECK(toc.anchor(3) == "notes-for-clinicians");
   CHECK(run("article:knee-pain audience:patient", FOLIO_SEARCH_ALL_SECTIONS, 64).res.hit_count == 3);
   CHECK(run("article:cartilage topic:symptoms", FOLIO_SEARCH_ALL_SECTIONS, 64).res.hit_count == 0);
-  // an unknown slug keeps nothing (not an error), as an unknown topic
+  // an unknown slug keeps nothing (not an error), as an unknown topic; the filter is named as missing
+  // (until 2026-12-06 no results came with no reason)
   const Result none = run("cartilage article:nosuch");
   CHECK(none.status == FOLIO_OK);
   CHECK(none.res.hit_count == 0);
+  CHECK(none.missing() == "article:nosuch");
+  CHECK(run("topic:nosuch cartilage").missing() == "topic:nosuch");
+  CHECK(run("topic:Anatomy topic:nosuch2 topic:nosuch3").missing() == "topic:nosuch2");  // the first unknown
+  CHECK(run("topic:anatomy cartilage").missing() == "");
+  // no room for it: said so, nothing written
+  folio_search_hit h[2];
+  folio_search_result res;
+  const char *q = "knee topic:nosuch";
+  REQUIRE(folio_search(corpus().pf.reader, q, std::strlen(q), 0, h, 2, nullptr, 0, &res) == FOLIO_OK);
+  CHECK(res.hit_count == 0);
+  CHECK((res.flags & FOLIO_SEARCH_MISSING) == 0);
+  CHECK((res.flags & FOLIO_SEARCH_TEXT_FULL) != 0);
 }
 
 TEST_CASE("search: snippets and highlight ranges", "[search]") {

@@ -3,8 +3,10 @@
 
 #include <folio/folio.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -144,6 +146,28 @@ std::vector<std::string> options_then_positionals(int argc, char **argv, CLI::Ap
 
 }  // namespace
 
+// For a missing `topic:` or `article:` filter (the pack has no such topic or slug), a line naming what
+// it has: the topics, or how to find a slug; empty for anything else.
+static std::string filter_hint(const folio_pack *pack, const std::string &missing) {
+  auto starts = [&](const char *p) {
+    const size_t n = std::strlen(p);
+    if (missing.size() < n) return false;
+    for (size_t i = 0; i < n; ++i)
+      if (std::tolower(static_cast<unsigned char>(missing[i])) != p[i]) return false;
+    return true;
+  };
+  if (starts("topic:")) {
+    std::string names;
+    folio_str name;
+    uint32_t count = 0;
+    for (uint32_t t = 0; folio_topic_get(pack, t, &name, &count) == FOLIO_OK; ++t)
+      names += (names.empty() ? "" : ", ") + std::string(name.ptr, name.len);
+    return names.empty() ? "this pack has no topics" : "topics in this pack: " + names;
+  }
+  if (starts("article:")) return "no article has that slug (`folio suggest PACK WORDS` lists titles and slugs)";
+  return std::string();
+}
+
 int cmd_search(int argc, char **argv) {
   CLI::App app{"full-text search with snippets", "folio search"};
   app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
@@ -236,8 +260,11 @@ int cmd_search(int argc, char **argv) {
     }
     std::printf("%s\n", arr.dump(2).c_str());
     // with no hit the array cannot carry them: what was not found, and the suggestion, go to stderr
-    if (res.hit_count == 0 && !missing.empty())
+    if (res.hit_count == 0 && !missing.empty()) {
       std::fprintf(stderr, "folio search: no section has: %s\n", missing.c_str());
+      const std::string hint = filter_hint(pf.pack, missing);
+      if (!hint.empty()) std::fprintf(stderr, "folio search: %s\n", hint.c_str());
+    }
     if (res.hit_count == 0 && (res.flags & FOLIO_SEARCH_SUGGESTED))
       std::fprintf(stderr, "folio search: did you mean: %.*s?\n", static_cast<int>(res.corrected_len),
                    text.data() + res.corrected_off);
@@ -265,7 +292,11 @@ int cmd_search(int argc, char **argv) {
                   text.data() + res.corrected_off);
     else if (res.hit_count == 0)
       std::printf("no results\n");
-    if (res.hit_count == 0 && !missing.empty()) std::printf("no section has: %s\n", missing.c_str());
+    if (res.hit_count == 0 && !missing.empty()) {
+      std::printf("no section has: %s\n", missing.c_str());
+      const std::string hint = filter_hint(pf.pack, missing);
+      if (!hint.empty()) std::printf("%s\n", hint.c_str());
+    }
   }
   return res.hit_count ? 0 : 1;
 }

@@ -374,6 +374,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
  *   menis*  k*  -menis*  prefix: its commonest completions (at most 8, within a postings budget), to
  *                        find or to exclude (also the last word when FOLIO_SEARCH_PREFIX_LAST is set)
  *   topic:evidence       only articles of this topic; audience:patient|clinician (sections for them);
+ *                        names in any case; a topic or slug the pack lacks gives no hits and is reported
+ *                        in folio_search_result.missing, as typed
  *   article:SLUG         only that article's sections (a hit's more_sections, with ALL_SECTIONS);
  *                        filters with no word to search (exclusions aside) list every section they keep
  *                        in pack order, score 0, grouped by article (the lead first, with its text's start
@@ -416,7 +418,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
                                           (CORRECTED is then not set) */
 #define FOLIO_SEARCH_MISSING 32u       /* some query words are in no section of the pack in any form (as
                                           typed, corrected, completed, by a synonym or by their parts
-                                          together; a phrase, by its words side by side):
+                                          together; a phrase, by its words side by side), or a topic: or
+                                          article: filter names nothing in the pack (then no hits):
                                           folio_search_result.missing holds them */
 
 /* folio_search_hit.flags. */

@@ -290,6 +290,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->filter_list = false;
   s->article_filter = false;
   s->article_first = s->article_end = 0;
+  s->unknown_filter_b = s->unknown_filter_e = 0;
   s->topic = 0;
   s->audience = -1;
   s->title_article = kEnd;
@@ -309,7 +310,26 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (s->bad) return FOLIO_E_CORRUPT;
   if (s->truncated) out->flags |= FOLIO_SEARCH_TRUNCATED;
   if (empty) {
-    if (!s->filter_list) return FOLIO_OK;
+    if (!s->filter_list) {
+      // a topic or article the pack does not have: named as missing, as a word in no section is (until
+      // 2026-12-06 "topic:costs knee" gave no results and no reason)
+      const uint32_t fb = s->unknown_filter_b, fe = s->unknown_filter_e;
+      if (fe > fb && fe <= len) {
+        if (!text_out || fe - fb > text_cap) {
+          out->flags |= FOLIO_SEARCH_TEXT_FULL;
+          return FOLIO_OK;
+        }
+        for (uint32_t k = fb; k < fe; ++k) {
+          const unsigned char ch = static_cast<unsigned char>(query[k]);
+          text_out[k - fb] = (ch < 0x20 || ch == 0x7F) ? ' ' : static_cast<char>(ch);
+        }
+        out->missing_off = 0;
+        out->missing_len = fe - fb;
+        out->text_len = fe - fb;
+        out->flags |= FOLIO_SEARCH_MISSING;
+      }
+      return FOLIO_OK;
+    }
     run_filter_list(s, p);
     if (s->bad) return FOLIO_E_CORRUPT;
     heap_sort(s);

@@ -339,6 +339,8 @@ struct Scratch {
   bool article_filter;  // article:SLUG: only the sections [article_first, article_end)
   uint32_t topic;
   uint32_t article_first, article_end;
+  uint32_t unknown_filter_b, unknown_filter_e;  // the first topic: or article: filter naming nothing in the
+                                                // pack, as typed (reported as missing); empty: none
   int audience;  // -1 none, else FOLIO_AUDIENCE_*
   uint32_t title_article;
   uint32_t title_first, title_end;  // its sections [first, end) (empty without one)

@@ -1843,13 +1843,26 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     if (!neg && colon < we && colon > i) {
       const char *name = q + i;
       const size_t nl = colon - i;
-      const char *val = q + colon + 1;
+      // topics and slugs are lower-case names: "topic:Cost" is "topic:cost" (a longer value names nothing)
+      char low[kMaxTermBytes];
       const size_t vl = we - colon - 1;
+      const char *val = q + colon + 1;
+      if (vl <= sizeof low) {
+        for (size_t k = 0; k < vl; ++k) {
+          const char c = q[colon + 1 + k];
+          low[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        val = low;
+      }
       if (ascii_ieq(name, nl, "topic")) {
         any_filter = true;
         uint32_t t;
         if (vl == 0 || detail::lookup_topic_find(p, val, vl, &t) != FOLIO_OK) {
-          *filter_only_empty = true;  // unknown topic: no hits
+          *filter_only_empty = true;  // unknown topic: no hits, the filter reported as missing
+          if (s->unknown_filter_e == 0) {
+            s->unknown_filter_b = static_cast<uint32_t>(i);
+            s->unknown_filter_e = static_cast<uint32_t>(we);
+          }
         } else {
           s->topic_filter = true;
           s->topic = t;
@@ -1862,7 +1875,11 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
         any_filter = true;
         folio_article a;
         if (vl == 0 || detail::lookup_slug(p, val, vl, &a) != FOLIO_OK) {
-          *filter_only_empty = true;  // unknown slug: no hits
+          *filter_only_empty = true;  // unknown slug: no hits, the filter reported as missing
+          if (s->unknown_filter_e == 0) {
+            s->unknown_filter_b = static_cast<uint32_t>(i);
+            s->unknown_filter_e = static_cast<uint32_t>(we);
+          }
         } else {
           s->article_filter = true;
           s->article_first = a.section_first;
