@@ -2153,6 +2153,49 @@ TEST_CASE("search: article:SLUG keeps one article's sections", "[search]") {
   CHECK((res.flags & FOLIO_SEARCH_TEXT_FULL) != 0);
 }
 
+TEST_CASE("search: a quoted phrase's last word can be a prefix, starred or being typed", "[search]") {
+  // `"bone mar*"` looked for a word "mar" next to "bone" and found nothing, as did an open quote typed
+  // at a kiosk ("\"bone mar" with FOLIO_SEARCH_PREFIX_LAST).
+  CHECK(run("\"bone mar\"").res.hit_count == 0);  // no word "mar": the prefix is what finds it
+  for (const auto &[q, flags] : {std::pair<const char *, uint32_t>{"\"bone mar*\"", 0u},
+                                 {"\"bone mar", FOLIO_SEARCH_PREFIX_LAST},
+                                 {"\"bone marr*\" hip", 0u}}) {
+    INFO(q);
+    const Result r = run(q, flags);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "bone-marrow");
+    CHECK(r.missing() == "");
+    // the phrase's words are lit where they stand together
+    const std::string snip = r.snippet(0);
+    bool marrow = false;
+    for (uint32_t k = 0; k < r.hits[0].highlight_count; ++k) {
+      const folio_search_range &h = r.hits[0].highlights[k];
+      marrow |= snip.compare(h.off, h.len, "marrow") == 0 || snip.compare(h.off, h.len, "Marrow") == 0;
+    }
+    CHECK(marrow);
+  }
+  // still a phrase: the words must stand together ("Marrow is not the only source" in "fat" has no "bone
+  // marrow"; "Bone is not involved" neither)
+  const Result phrase = run("\"bone mar*\"", FOLIO_SEARCH_ALL_SECTIONS);
+  for (uint32_t i = 0; i < phrase.res.hit_count; ++i) CHECK(phrase.slug(i) != "fat");
+  CHECK(run("marrow", FOLIO_SEARCH_ALL_SECTIONS).has("fat"));
+  // one word in quotes is a prefix as outside them
+  CHECK(run("\"marr*\"").has("fat"));
+  // excluded: the section whose text says "bone marrow" goes (an excluded phrase is checked in the text,
+  // not in the title, which has no positions: "Risks" of "Bone marrow" stays)
+  auto has_lead = [](const Result &r) {
+    for (uint32_t i = 0; i < r.res.hit_count; ++i)
+      if (r.slug(i) == "bone-marrow" && r.anchor(i).empty()) return true;
+    return false;
+  };
+  const Result excl = run("hip -\"bone mar*\"", FOLIO_SEARCH_ALL_SECTIONS);
+  REQUIRE(excl.status == FOLIO_OK);
+  CHECK(!has_lead(excl));
+  CHECK(has_lead(run("hip", FOLIO_SEARCH_ALL_SECTIONS)));
+  CHECK(has_lead(run("hip -\"bone mar\"", FOLIO_SEARCH_ALL_SECTIONS)));  // no word "mar": nothing excluded
+}
+
 TEST_CASE("search: snippets and highlight ranges", "[search]") {
   const Result r = run("hip needle");
   REQUIRE(r.status == FOLIO_OK);

@@ -368,7 +368,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 /* Full-text search over sections; results grouped by article (docs/search.md has the ranking and the
  * query syntax). The query language, in short:
  *   knee pain            all words first (AND), then the best partial matches
- *   "bone marrow"        phrase (words in this order, next to each other)
+ *   "bone marrow"        phrase (words in this order, next to each other); "bone mar*": its last word a
+ *                        prefix (also in a quote left open, with FOLIO_SEARCH_PREFIX_LAST)
  *   -surgery  -"a b"     exclude sections containing the word / phrase; "NOT surgery" (capitals, in a
  *                        query with lower-case letters) is "-surgery"
  *   menis*  k*  -menis*  prefix: its commonest completions (at most 8, within a postings budget), to

@@ -38,6 +38,8 @@ enum : uint32_t {
   kSnippetText = kSnippetSource,  // section text scanned for a snippet (the rest is not looked at)
   kSnippetBytes = 200,
   kPrefixExpand = 8,
+  kPrefixPhraseExpand = 7,  // completions of a phrase's last word (`"bone mar*"`): the phrase repeated for
+                            // each (kMaxAltsPerWord with the literal one), within half the cursors
   kPrefixScan = 4096,
   kPrefixPostings = 16384,   // postings of a prefix's expansions after the first (the work it may cost)
   kPruneMinPostings = 8192,  // a query's postings from which hits that cannot enter the heap are skipped

@@ -241,18 +241,23 @@ bool is_query_noise(const char *w, size_t len) {
 // word of the pack, with df `exact_df`), as FTS5 scores a prefix as one term: with each its own idf, the
 // rarest completion outweighed the word the user is most likely typing ("stem ce" showed the centrifuge
 // step before any page about stem cells).
-static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen,
-                            uint32_t exact_df, float w) {
-  struct Best {
-    uint32_t df;
-    char term[kMaxTermBytes];
-    uint32_t len;
-  } best[kPrefixExpand];
+namespace {
+struct Completion {
+  uint32_t df;
+  char term[kMaxTermBytes];
+  uint32_t len;
+};
+}  // namespace
+
+// The commonest dictionary terms starting with pre (at most cap, by df, then dictionary order), other than
+// `exact` and the synonym-only words; at most kPrefixScan terms are looked at. Returns their count.
+static uint32_t top_completions(Scratch *s, const char *pre, size_t plen, const char *exact, size_t elen,
+                                Completion *best, uint32_t cap) {
   uint32_t nb = 0;
   DictIter it;
   if (!dict_lower_bound(&it, &s->v, pre, plen)) {
     if (it.bad) s->bad = true;
-    return;
+    return 0;
   }
   uint32_t scanned = 0;
   for (bool ok = true; ok && scanned < kPrefixScan; ok = dict_next(&it), ++scanned) {
@@ -261,15 +266,22 @@ static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
     if (it.info.df == 0) continue;  // a synonym-only word: no section to find
     uint32_t pos = nb;
     while (pos > 0 && best[pos - 1].df < it.info.df) --pos;
-    if (pos >= kPrefixExpand) continue;
-    const uint32_t last = nb < kPrefixExpand ? nb : kPrefixExpand - 1;
+    if (pos >= cap) continue;
+    const uint32_t last = nb < cap ? nb : cap - 1;
     for (uint32_t k = last; k > pos; --k) best[k] = best[k - 1];
     best[pos].df = it.info.df;
     FOLIO_MEMCPY(best[pos].term, it.term, it.len);
     best[pos].len = it.len;
-    if (nb < kPrefixExpand) ++nb;
+    if (nb < cap) ++nb;
   }
   if (it.bad) s->bad = true;
+  return nb;
+}
+
+static void add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen,
+                            uint32_t exact_df, float w) {
+  Completion best[kPrefixExpand];
+  const uint32_t nb = top_completions(s, pre, plen, exact, elen, best, kPrefixExpand);
   // the most frequent expansion always; the next ones while their postings stay within kPrefixPostings
   // (a short prefix typed into a large pack, "wh" on GCIDE, would otherwise OR several lists of tens of
   // thousands of postings each)
@@ -1270,8 +1282,19 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     char corr[sizeof(Correction::word)];
     size_t cl = 0;
     uint32_t from = b;
+    // with `prefix` (`"bone mar*"`, or an open quote being typed) the last word is also a prefix: the
+    // words' stems and offsets are kept to repeat the phrase once per completion of it
+    uint32_t tail = e;
+    while (tail > b && (ps.q[tail - 1] == '*' || is_space_byte(static_cast<unsigned char>(ps.q[tail - 1])))) --tail;
+    char words[kMaxAltTerms][kMaxTermBytes];
+    uint8_t word_len[kMaxAltTerms];
+    uint32_t word_rel[kMaxAltTerms];
+    uint32_t nwords = 0;
+    char last_word[kMaxTermBytes];  // the last word as typed (folded): the prefix
+    size_t last_len = 0;
     while (tz.next(&tok) && ++guard < kMaxQueryTokens) {
       if (tok.flags & text::TOKEN_PART) continue;
+      const bool last = prefix && b + tok.src_end >= tail;
       if (ci < 0) {
         ci = new_clause(s, neg ? CLAUSE_NEGATIVE : CLAUSE_REQUIRED);
         if (ci < 0) return;
@@ -1287,7 +1310,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
       // a misspelled word of a phrase ("informed concent") is its nearest word, as outside quotes: the
       // phrase is searched with it and shown corrected; until 2026-12-04 such a phrase found nothing
       if (!neg && rel != kNoPos && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) &&
-          !stem_known(s, stem, sl)) {
+          !stem_known(s, stem, sl) && !(last && dict_has_prefix(s, tok.text, tok.len))) {
         FuzzyCand cands[kFuzzyKeep];
         uint32_t nc = 0;
         const uint32_t wb = b + tok.src_begin, we = b + tok.src_end;
@@ -1307,9 +1330,50 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
         s->truncated = true;
         break;
       }
+      if (nwords < kMaxAltTerms) {
+        FOLIO_MEMCPY(words[nwords], stem, sl);
+        word_len[nwords] = static_cast<uint8_t>(sl);
+        word_rel[nwords++] = rel;
+      }
+      last_len = 0;
+      if (last && rel != kNoPos && tok.len <= sizeof last_word) {
+        FOLIO_MEMCPY(last_word, tok.text, tok.len);
+        last_len = tok.len;
+      }
     }
     if (a && a->n == 1) alt_not_phrase(s, a);
     if (a && a->phrase) a->names = 1;
+    if (a && last_len > 0 && a->n == nwords) {
+      if (!a->phrase) {
+        // one word: a prefix as outside quotes
+        add_prefix_alts(s, static_cast<uint32_t>(ci), last_word, last_len, words[0], word_len[0],
+                        s->cursors[a->c0].df, kWeightPrefix);
+      } else {
+        // the phrase again with each of the last word's commonest completions (until 2026-12-06
+        // `"bone mar*"` looked for a word "mar" and found nothing)
+        Completion best[kPrefixPhraseExpand];
+        const uint32_t nb = top_completions(s, last_word, last_len, words[nwords - 1], word_len[nwords - 1], best,
+                                            kPrefixPhraseExpand);
+        for (uint32_t k = 0; k < nb; ++k) {
+          // at most half the cursors for them, so that the words after the phrase still get theirs
+          if (s->ncursors + nwords > kMaxCursors / 2) break;
+          Alt *pa = alt_begin(s, static_cast<uint32_t>(ci), 1.0f, true);
+          if (!pa) break;
+          bool ok = true;
+          for (uint32_t w = 0; w < nwords && ok; ++w) {
+            const bool lw = w + 1 == nwords;
+            ok = alt_term(s, pa, static_cast<uint32_t>(ci), lw ? best[k].term : words[w], lw ? best[k].len : word_len[w],
+                          word_rel[w]);
+          }
+          if (!ok) {
+            drop_phrase_words(s, static_cast<uint32_t>(pa - s->alts));
+            alt_drop(s, static_cast<uint32_t>(ci), pa);
+            break;
+          }
+          pa->names = 1;
+        }
+      }
+    }
     if (ci >= 0) {
       s->clauses[ci].src_begin = b;  // the phrase between its quotes (the missing words, or its correction)
       s->clauses[ci].src_end = e;
@@ -1825,7 +1889,12 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     if (q[i] == '"') {
       size_t j = i + 1;
       while (j < n && q[j] != '"') ++j;
-      add_item(s, ps, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(j), neg, true, false, false);
+      // `"bone mar*"`, or an open quote at the end of a query being typed: its last word is a prefix too
+      const bool star = j > i + 1 && q[j - 1] == '*';
+      const bool open_typing = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && j >= n &&
+                               !is_space_byte(static_cast<unsigned char>(q[n - 1]));
+      add_item(s, ps, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(j), neg, true, star || open_typing,
+               false);
       i = j < n ? j + 1 : n;
       continue;
     }
