@@ -55,6 +55,7 @@ int main(int argc, char **argv) {
   queries.push_back("k* knee -menis*");  // a one-letter prefix, an excluded prefix
   queries.push_back("stem cells NOT \"bone marrow\" NOT surgery");  // NOT in capitals
   queries.push_back("\"bone mar*\" -\"steroid sh*\" \"platelet ri");  // phrase prefixes, an open quote
+  queries.push_back("\"platelet rich plasma\" -\"long lasting\" \"a b c d e f g h\"");  // compounds typed apart
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

@@ -2153,6 +2153,38 @@ TEST_CASE("search: article:SLUG keeps one article's sections", "[search]") {
   CHECK((res.flags & FOLIO_SEARCH_TEXT_FULL) != 0);
 }
 
+TEST_CASE("search: a quoted phrase typed apart finds the compound the text writes with a hyphen", "[search]") {
+  // The text's "platelet-rich" is one token whose parts share its position, so "platelet rich plasma" in
+  // quotes (the words at consecutive positions) found nothing.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto keys = [](const Result &r) {
+    std::vector<std::string> k;
+    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
+    return k;
+  };
+  const uint32_t all = FOLIO_SEARCH_ALL_SECTIONS;
+  const Result apart = search_pack(pf, "\"platelet rich plasma\"", all, 64, 1 << 16);
+  REQUIRE(apart.res.hit_count > 0);
+  CHECK(apart.missing() == "");
+  CHECK(keys(apart) == keys(search_pack(pf, "\"platelet-rich plasma\"", all, 64, 1 << 16)));
+  CHECK(keys(search_pack(pf, "\"anti inflammatory\"", all, 64, 1 << 16)) ==
+        keys(search_pack(pf, "\"anti-inflammatory\"", all, 64, 1 << 16)));
+  // lit as the text writes it
+  const Result lasting = search_pack(pf, "\"long lasting\" pain");
+  REQUIRE(lasting.res.hit_count > 0);
+  bool lit = false;
+  for (uint32_t i = 0; i < lasting.res.hit_count && !lit; ++i)
+    for (uint32_t k = 0; k < lasting.hits[i].highlight_count; ++k) {
+      const folio_search_range &h = lasting.hits[i].highlights[k];
+      lit |= lasting.snippet(i).compare(h.off, h.len, "long-lasting") == 0;
+    }
+  CHECK(lit);
+  // the whole phrase one compound: that word ("platelet rich" is "platelet-rich")
+  CHECK(keys(search_pack(pf, "\"platelet rich\"", all, 64, 1 << 16)) ==
+        keys(search_pack(pf, "\"platelet-rich\"", all, 64, 1 << 16)));
+}
+
 TEST_CASE("search: a quoted phrase's last word can be a prefix, starred or being typed", "[search]") {
   // `"bone mar*"` looked for a word "mar" next to "bone" and found nothing, as did an open quote typed
   // at a kiosk ("\"bone mar" with FOLIO_SEARCH_PREFIX_LAST).

@@ -1260,6 +1260,71 @@ static bool glued_unit_findable(Scratch *s, const text::Token &t, uint32_t k, bo
   return stem_known(s, st, ul) || (prefix && dict_has_prefix(s, t.text + k, t.len - k));
 }
 
+// A quoted phrase typed with spaces where the text writes a compound ("platelet rich plasma" for
+// "platelet-rich plasma", "long lasting"): the compound is one token of the text, its parts at its
+// position, so the words apart never stood at consecutive positions and the phrase found nothing. One
+// more alternative of clause ci: the phrase with each run of two or three adjacent words whose joined
+// form is a word of the pack (the compound's whole) as that word, later words one offset nearer per word
+// joined. Nothing when no run joins. words/raw: the phrase's stems and folded words; rel: their offsets.
+static void add_phrase_joined(Scratch *s, uint32_t ci, const char (*words)[kMaxTermBytes], const uint8_t *word_len,
+                              const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, const uint32_t *rel,
+                              uint32_t n) {
+  struct Part {
+    char t[kMaxTermBytes];
+    uint32_t len, rel;
+  } out[kMaxAltTerms];
+  uint32_t no = 0, shift = 0;
+  bool joined = false;
+  for (uint32_t w = 0; w < n;) {
+    uint32_t take = 1;
+    for (uint32_t k = 3; k >= 2 && take == 1; --k) {
+      if (w + k > n) continue;
+      char j[kMaxTermBytes];
+      size_t jl = 0;
+      bool ok = true;
+      for (uint32_t m = w; m < w + k && ok; ++m) {
+        ok = rel[m] != kNoPos && jl + raw_len[m] <= sizeof j;
+        if (ok) {
+          FOLIO_MEMCPY(j + jl, raw[m], raw_len[m]);
+          jl += raw_len[m];
+        }
+      }
+      if (!ok) continue;
+      char st[kMaxTermBytes];
+      const size_t sl = stem_copy(j, jl, st);
+      TermInfo ti{0, 0, 0};
+      bool bad = false;
+      if (dict_find_memo(s, st, sl, &ti, &bad) && ti.df > 0) {
+        FOLIO_MEMCPY(out[no].t, st, sl);
+        out[no].len = static_cast<uint32_t>(sl);
+        out[no++].rel = rel[w] - shift;
+        shift += k - 1;
+        take = k;
+        joined = true;
+      }
+      if (bad) s->bad = true;
+    }
+    if (take == 1) {
+      FOLIO_MEMCPY(out[no].t, words[w], word_len[w]);
+      out[no].len = word_len[w];
+      out[no++].rel = rel[w] == kNoPos ? kNoPos : rel[w] - shift;
+    }
+    w += take;
+  }
+  if (!joined) return;
+  Alt *a = alt_begin(s, ci, 1.0f, true);
+  if (!a) return;
+  for (uint32_t k = 0; k < no; ++k) {
+    if (!alt_term(s, a, ci, out[k].t, out[k].len, out[k].rel)) {
+      drop_phrase_words(s, static_cast<uint32_t>(a - s->alts));
+      alt_drop(s, ci, a);
+      return;
+    }
+  }
+  if (a->n == 1) alt_not_phrase(s, a);  // "platelet rich": the compound alone
+  a->names = a->phrase;
+}
+
 // Tokenize one query item (a word or a phrase body) and add its clauses.
 static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, bool neg, bool phrase, bool prefix,
                      bool typing) {
@@ -1290,6 +1355,8 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     uint8_t word_len[kMaxAltTerms];
     uint32_t word_rel[kMaxAltTerms];
     uint32_t nwords = 0;
+    char raw[kMaxAltTerms][kMaxTermBytes];  // the words as typed (folded), for joining them
+    uint8_t raw_len[kMaxAltTerms];
     char last_word[kMaxTermBytes];  // the last word as typed (folded): the prefix
     size_t last_len = 0;
     while (tz.next(&tok) && ++guard < kMaxQueryTokens) {
@@ -1333,6 +1400,9 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
       if (nwords < kMaxAltTerms) {
         FOLIO_MEMCPY(words[nwords], stem, sl);
         word_len[nwords] = static_cast<uint8_t>(sl);
+        const size_t rl = tok.len < kMaxTermBytes ? tok.len : kMaxTermBytes;
+        FOLIO_MEMCPY(raw[nwords], tok.text, rl);
+        raw_len[nwords] = static_cast<uint8_t>(rl);
         word_rel[nwords++] = rel;
       }
       last_len = 0;
@@ -1343,6 +1413,8 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     }
     if (a && a->n == 1) alt_not_phrase(s, a);
     if (a && a->phrase) a->names = 1;
+    if (a && a->phrase && a->n == nwords && from == b)
+      add_phrase_joined(s, static_cast<uint32_t>(ci), words, word_len, raw, raw_len, word_rel, nwords);
     if (a && last_len > 0 && a->n == nwords) {
       if (!a->phrase) {
         // one word: a prefix as outside quotes
