@@ -2153,6 +2153,39 @@ TEST_CASE("search: article:SLUG keeps one article's sections", "[search]") {
   CHECK((res.flags & FOLIO_SEARCH_TEXT_FULL) != 0);
 }
 
+TEST_CASE("search: an excluded phrase in the article's title excludes the sections that show it", "[search]") {
+  // A hit shows its article's title, so an exclusion reads it, as it does for a word ("hip -bone"). A
+  // phrase was checked by positions only, which titles do not have: "hip -\"bone marrow\"" kept "Bone
+  // marrow › Risks", whose text does not say it.
+  auto slugs = [](const Result &r) {
+    std::set<std::string> k;
+    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.insert(r.slug(i));
+    return k;
+  };
+  CHECK(slugs(run("hip", FOLIO_SEARCH_ALL_SECTIONS)).count("bone-marrow") == 1);
+  const Result excl = run("hip -\"bone marrow\"", FOLIO_SEARCH_ALL_SECTIONS);
+  REQUIRE(excl.status == FOLIO_OK);
+  CHECK(slugs(excl).count("bone-marrow") == 0);
+  CHECK(run("cells -\"bone marrow\"").has("fat"));  // "Marrow … Bone" apart is no "bone marrow"
+  // on the bundled pack: no hit shows "bone marrow" in its title, heading or snippet
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  const Result cells = search_pack(pf, "cells -\"bone marrow\"", FOLIO_SEARCH_ALL_SECTIONS, 64, 1 << 16);
+  REQUIRE(cells.res.hit_count > 0);
+  bool title_had = false;
+  const Result plain = search_pack(pf, "cells", FOLIO_SEARCH_ALL_SECTIONS | FOLIO_SEARCH_NO_SNIPPETS, 64, 0);
+  for (uint32_t i = 0; i < plain.res.hit_count; ++i)
+    title_had |= std::string(plain.hits[i].title.ptr, plain.hits[i].title.len).find("Bone marrow") != std::string::npos;
+  CHECK(title_had);
+  for (uint32_t i = 0; i < cells.res.hit_count; ++i) {
+    std::string shown = std::string(cells.hits[i].title.ptr, cells.hits[i].title.len) + " " +
+                        std::string(cells.hits[i].heading.ptr, cells.hits[i].heading.len) + " " + cells.snippet(i);
+    std::transform(shown.begin(), shown.end(), shown.begin(), [](unsigned char c) { return std::tolower(c); });
+    INFO(shown);
+    CHECK(shown.find("bone marrow") == std::string::npos);
+  }
+}
+
 TEST_CASE("search: a quoted phrase typed apart finds the compound the text writes with a hyphen", "[search]") {
   // The text's "platelet-rich" is one token whose parts share its position, so "platelet rich plasma" in
   // quotes (the words at consecutive positions) found nothing.

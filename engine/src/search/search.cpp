@@ -279,6 +279,8 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   if (!view_init(p, &s->v)) return no_index(p);
   if (!text::utf8_valid(query, len)) return FOLIO_E_UTF8;
   s->pack = p;
+  s->query = query;
+  s->query_len = static_cast<uint32_t>(len);
   s->names_article = kEnd;
   s->names_alt = 0;
   s->names_ok = false;

@@ -367,10 +367,16 @@ void heap_sort(Scratch *s) {
 
 // ---- evaluation -----------------------------------------------------------------------------------------
 
-// Whether the name t[0, len) (a title or an alias) has the phrase words w[0, n) at their offsets, as the
-// positional check reads them in a heading or body: the name's own tokens, stemmed (names are short: its
-// first 24 words).
-static bool name_has_phrase(const Scratch *s, const HlPhraseWord *const *w, uint32_t n, const char *t, size_t len) {
+// A phrase word for the names check: its stem and its offset in the phrase.
+struct NamePhraseWord {
+  const char *t;
+  uint32_t len, relpos;
+};
+
+// Whether the name t[0, len) (a title or an alias) has the phrase words w[0, n) (by offset) at their
+// offsets, as the positional check reads them in a heading or body: the name's own tokens, stemmed (names
+// are short: its first 24 words).
+static bool name_has_phrase(const NamePhraseWord *w, uint32_t n, const char *t, size_t len) {
   struct NameWord {
     char st[kMaxTermBytes];
     uint32_t len, pos;
@@ -384,57 +390,103 @@ static bool name_has_phrase(const Scratch *s, const HlPhraseWord *const *w, uint
     words[nw].pos = tk.position;
     ++nw;
   }
-  auto at = [&](uint32_t pos, const HlTerm &h) {
+  auto at = [&](uint32_t pos, const NamePhraseWord &h) {
     for (uint32_t j = 0; j < nw; ++j)
-      if (words[j].pos == pos && words[j].len == h.len && FOLIO_MEMCMP(words[j].st, h.text, h.len) == 0) return true;
+      if (words[j].pos == pos && words[j].len == h.len && FOLIO_MEMCMP(words[j].st, h.t, h.len) == 0) return true;
     return false;
   };
   for (uint32_t i = 0; i < nw; ++i) {
-    const HlTerm &h0 = s->hl[w[0]->hl];
-    if (words[i].pos < w[0]->relpos || words[i].len != h0.len || FOLIO_MEMCMP(words[i].st, h0.text, h0.len) != 0)
+    const NamePhraseWord &h0 = w[0];
+    if (words[i].pos < h0.relpos || words[i].len != h0.len || FOLIO_MEMCMP(words[i].st, h0.t, h0.len) != 0)
       continue;
-    const uint32_t base = words[i].pos - w[0]->relpos;
+    const uint32_t base = words[i].pos - h0.relpos;
     bool all = true;
-    for (uint32_t k = 1; k < n && all; ++k) all = at(base + w[k]->relpos, s->hl[w[k]->hl]);
+    for (uint32_t k = 1; k < n && all; ++k) all = at(base + w[k].relpos, w[k]);
     if (all) return true;
   }
   return false;
 }
 
+// The clause whose alternatives hold alternative id.
+static const Clause *clause_of(const Scratch *s, uint32_t id) {
+  for (uint32_t i = 0; i < s->nclauses; ++i)
+    if (id >= s->clauses[i].a0 && id < static_cast<uint32_t>(s->clauses[i].a0) + s->clauses[i].na) return &s->clauses[i];
+  return nullptr;
+}
+
+// The positional words of an excluded phrase as typed, from the query between its quotes (an excluded
+// phrase registers no highlight terms), into w (stems in st) by offset; their count, 0 if it does not
+// fit. The offsets are the parse's: token positions from the first word, stopwords not positional.
+static uint32_t excluded_phrase_words(const Scratch *s, const Clause *c, NamePhraseWord *w,
+                                      char (*st)[kMaxTermBytes]) {
+  if (c->src_end <= c->src_begin || c->src_end > s->query_len) return 0;
+  text::Tokenizer tz(s->query + c->src_begin, c->src_end - c->src_begin);
+  text::Token tk;
+  uint32_t n = 0, first = 0;
+  bool any = false;
+  while (tz.next(&tk)) {
+    if (tk.flags & text::TOKEN_PART) continue;
+    if (!any) {
+      first = tk.position;
+      any = true;
+    }
+    const size_t sl = stem_copy(tk.text, tk.len, st[n < kMaxAltTerms ? n : 0]);
+    if (text::is_stopword(st[n < kMaxAltTerms ? n : 0], sl)) continue;
+    if (n == kMaxAltTerms) return 0;
+    w[n] = NamePhraseWord{st[n], static_cast<uint32_t>(sl), tk.position - first};
+    ++n;
+  }
+  return n;
+}
+
 // A quoted phrase (Alt::names) whose words are all in the current section's article names (title or
 // alias fields, which carry no positions): whether the title or an alias has the phrase. Its words are
-// read from its highlight terms (Scratch::hlp: a required phrase has them), so an excluded phrase
-// (-"...") is checked by positions only. Until 2026-12-04 a quoted title ("knee injections compared")
-// found nothing.
+// read from its highlight terms (Scratch::hlp: a required phrase has them). Until 2026-12-04 a quoted
+// title ("knee injections compared") found nothing. An excluded phrase, as typed (its clause's first
+// alternative), is looked for in the title only, as an exclusion reads what a hit shows: until
+// 2026-12-06 it was checked by positions only, and `-"bone marrow"` kept the sections of "Bone marrow or
+// fat?" whose text does not say it.
 static bool names_have_phrase(Scratch *s, const Alt *a) {
   const uint32_t id = static_cast<uint32_t>(a - s->alts);
-  const HlPhraseWord *w[kMaxAltTerms];
+  NamePhraseWord w[kMaxAltTerms];
+  char st[kMaxAltTerms][kMaxTermBytes];
   uint32_t n = 0, positional = 0;
+  bool title_only = false;
   for (uint32_t k = 0; k < a->n; ++k) {
     if (a->relpos[k] == kNoPos) continue;
     ++positional;
     const uint8_t *cls = s->v.tf_classes + static_cast<size_t>(s->cursors[a->c0 + k].cls) * kTfClassBytes;
     if (cls[FIELD_TITLE] == 0 && cls[FIELD_ALIAS] == 0) return false;
   }
-  for (uint32_t i = 0; i < s->nhlp && n < kMaxAltTerms; ++i)
-    if (s->hlp[i].phrase == id) w[n++] = &s->hlp[i];
+  const Clause *c = clause_of(s, id);
+  if (c && c->kind == CLAUSE_NEGATIVE) {
+    if (id != c->a0) return false;  // a completion or a joined form: its words are not the query's
+    n = excluded_phrase_words(s, c, w, st);
+    title_only = true;
+  } else {
+    for (uint32_t i = 0; i < s->nhlp && n < kMaxAltTerms; ++i)
+      if (s->hlp[i].phrase == id) {
+        const HlTerm &h = s->hl[s->hlp[i].hl];
+        w[n++] = NamePhraseWord{h.text, h.len, s->hlp[i].relpos};
+      }
+    for (uint32_t i = 1; i < n; ++i)  // by offset (hlp may not be sorted yet)
+      for (uint32_t j = i; j > 0 && w[j - 1].relpos > w[j].relpos; --j) {
+        const NamePhraseWord t = w[j];
+        w[j] = w[j - 1];
+        w[j - 1] = t;
+      }
+  }
   if (n == 0 || n != positional || !s->pack) return false;
-  for (uint32_t i = 1; i < n; ++i)  // by offset (hlp may not be sorted yet)
-    for (uint32_t j = i; j > 0 && w[j - 1]->relpos > w[j]->relpos; --j) {
-      const HlPhraseWord *t = w[j];
-      w[j] = w[j - 1];
-      w[j - 1] = t;
-    }
   folio_section sec;
   folio_article art;
   if (detail::pack_section(s->pack, a->doc, &sec) != FOLIO_OK) return false;
   if (s->names_article == sec.article && s->names_alt == id) return s->names_ok;  // a section of the same article
   if (detail::pack_article(s->pack, sec.article, &art) != FOLIO_OK) return false;
-  bool ok = name_has_phrase(s, w, n, art.title.ptr, art.title.len);
-  for (uint32_t i = 0; i < 32 && !ok; ++i) {
+  bool ok = name_has_phrase(w, n, art.title.ptr, art.title.len);
+  for (uint32_t i = 0; i < 32 && !ok && !title_only; ++i) {
     folio_str al;
     if (detail::article_alias(s->pack, sec.article, i, &al) != FOLIO_OK) break;
-    ok = name_has_phrase(s, w, n, al.ptr, al.len);
+    ok = name_has_phrase(w, n, al.ptr, al.len);
   }
   s->names_article = sec.article;
   s->names_alt = id;

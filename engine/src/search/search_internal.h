@@ -294,6 +294,8 @@ struct FuzzyMemo {
 struct Scratch {
   View v;
   const folio_pack *pack;  // the pack being searched (set by search_run)
+  const char *query;       // the query (set by search_run): an excluded phrase's words are read from it
+  uint32_t query_len;
   // names_have_phrase's last answer: for alternative names_alt in the sections of article names_article
   // (kEnd: none), which share their names
   uint32_t names_article, names_alt;
