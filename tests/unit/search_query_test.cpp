@@ -1730,6 +1730,29 @@ TEST_CASE("search: NOT in capitals excludes the next word or phrase, as PubMed a
   CHECK(lower.anchor(0).find("surgery") != std::string::npos);
 }
 
+TEST_CASE("search: clinicians' slash shorthand is read, not reported missing", "[search]") {
+  // "w/" was named missing as "w", "w/o", "h/o" and "s/p" as "w o", "h o" and "s/p".
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  for (const char *q : {"OA w/ effusion", "knee pain w/o swelling", "h/o gout", "s/p TKA"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.res.hit_count > 0);
+    CHECK(r.missing() == "");
+  }
+  // "w/" is a filler: the same hits as without it
+  auto keys = [](const Result &r) {
+    std::vector<std::string> k;
+    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
+    return k;
+  };
+  CHECK(keys(search_pack(pf, "OA w/ effusion")) == keys(search_pack(pf, "OA effusion")));
+  // "s/p" (status post) is after an operation: the surgery sections
+  const Result sp = search_pack(pf, "s/p TKA");
+  CHECK(sp.slug(0) == "knee-surgery");
+}
+
 TEST_CASE("search: a number glued to its unit is searched as the two words the text writes apart", "[search]") {
   // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.

@@ -230,7 +230,7 @@ bool is_query_noise(const char *w, size_t len) {
   } kNoise[] = {{"vs", 2},      {"versus", 6}, {"v", 1},       {"can", 3},  {"will", 4},    {"may", 3},
                 {"might", 5},   {"help", 4},   {"helps", 5},   {"helped", 6}, {"helping", 7}, {"eg", 2},
                 {"ie", 2},      {"etc", 3},    {"many", 4},    {"mean", 4}, {"means", 5},   {"meaning", 7},
-                {"must", 4},    {"still", 5},  {"likely", 6}, {"ok", 2}, {"okay", 4}};
+                {"must", 4},    {"still", 5},  {"likely", 6}, {"ok", 2}, {"okay", 4}, {"w", 1}};
   for (const auto &n : kNoise)
     if (n.l == len && FOLIO_MEMCMP(n.w, w, len) == 0) return true;
   return false;
