@@ -1753,6 +1753,31 @@ TEST_CASE("search: clinicians' slash shorthand is read, not reported missing", "
   CHECK(sp.slug(0) == "knee-surgery");
 }
 
+TEST_CASE("search: \"near me\" asks for nothing an offline reference has", "[search]") {
+  // "near" was a word to find: "are there any clinical trials near me" opened at "Nearly 20% of adults".
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto lit_near = [](const Result &r, uint32_t i) {
+    for (uint32_t k = 0; k < r.hits[i].highlight_count; ++k) {
+      std::string w = r.snippet(i).substr(r.hits[i].highlights[k].off, r.hits[i].highlights[k].len);
+      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (w.rfind("near", 0) == 0) return true;
+    }
+    return false;
+  };
+  for (const char *q : {"are there any clinical trials near me", "stem cell trials nearby"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q, 0, 3);
+    REQUIRE(r.res.hit_count > 0);
+    CHECK(r.missing() == "");
+    for (uint32_t i = 0; i < r.res.hit_count; ++i) CHECK(!lit_near(r, i));
+  }
+  // "near" elsewhere is a word as before: "nearly" is found and lit
+  const Result w = search_pack(pf, "near", 0, 1);
+  REQUIRE(w.res.hit_count == 1);
+  CHECK(lit_near(w, 0));
+}
+
 TEST_CASE("search: a number glued to its unit is searched as the two words the text writes apart", "[search]") {
   // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.

@@ -648,10 +648,24 @@ static bool typed_as_name(const ParseState &ps, size_t b, size_t e) {
   return false;
 }
 
+// Whether token tok of the query item at byte `base` asks for something near the user ("near me",
+// "nearby"): a habit of web search that an offline reference cannot answer. Until 2026-12-06 "near" was a
+// word to find, and "are there any clinical trials near me" opened at "Nearly 20% of adults …".
+static bool near_me(const ParseState &ps, const text::Token &tok, size_t base) {
+  if (tok.len == 6 && FOLIO_MEMCMP(tok.text, "nearby", 6) == 0) return true;
+  if (tok.len != 4 || FOLIO_MEMCMP(tok.text, "near", 4) != 0) return false;
+  size_t i = base + tok.src_end;
+  while (i < ps.len && is_space_byte(static_cast<unsigned char>(ps.q[i]))) ++i;
+  if (i + 2 > ps.len || (ps.q[i] | 0x20) != 'm' || (ps.q[i + 1] | 0x20) != 'e') return false;
+  const unsigned char after = i + 2 < ps.len ? static_cast<unsigned char>(ps.q[i + 2]) : ' ';
+  return !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9') ||
+           after >= 0x80);
+}
+
 // Whether token tok of the query item at byte `base` is a stopword of the query: a stopword or filler word
 // not typed as a name.
 static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t base) {
-  return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len)) &&
+  return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len) || near_me(ps, tok, base)) &&
          !typed_as_name(ps, base + tok.src_begin, base + tok.src_end);
 }
 
