@@ -75,6 +75,13 @@ struct Result {
   }
 };
 
+// The hits of r as "slug#anchor", in order: to compare two searches' results.
+std::vector<std::string> hit_keys(const Result &r) {
+  std::vector<std::string> k;
+  for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
+  return k;
+}
+
 // Write `jsonl` to base + ".jsonl", build base + ".folio" from it and open that pack into *pf.
 void build_jsonl_pack(const std::string &base, const std::string &jsonl, folio::index::PackFile *pf) {
   folio_test::write_file(base + ".jsonl", jsonl);
@@ -1620,11 +1627,6 @@ TEST_CASE("search: a hyphenated compound is corrected part by part and shares it
   // the pack knows neither as a whole nor by its parts is now searched as its parts, as if typed apart.
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
-  auto keys = [](const Result &r) {
-    std::vector<std::string> k;
-    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
-    return k;
-  };
   for (const char *q : {"anti-inflamatory", "bone-marow", "platlet-rich plasma"}) {
     INFO(q);
     const Result joined = search_pack(pf, q);
@@ -1633,7 +1635,7 @@ TEST_CASE("search: a hyphenated compound is corrected part by part and shares it
     CHECK(joined.missing() == "");
     std::string apart(q);
     std::replace(apart.begin(), apart.end(), '-', ' ');
-    CHECK(keys(joined) == keys(search_pack(pf, apart)));
+    CHECK(hit_keys(joined) == hit_keys(search_pack(pf, apart)));
   }
   CHECK(search_pack(pf, "anti-inflamatory").corrected() == "anti-inflammatory");
   CHECK(search_pack(pf, "bone-marow").corrected() == "bone-marrow");
@@ -1710,21 +1712,16 @@ TEST_CASE("search: NOT in capitals excludes the next word or phrase, as PubMed a
   // "knee NOT surgery" searched "not" as a stopword and ranked the surgery sections first.
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
-  auto keys = [](const Result &r) {
-    std::vector<std::string> k;
-    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
-    return k;
-  };
   const uint32_t all = FOLIO_SEARCH_ALL_SECTIONS | FOLIO_SEARCH_NO_SNIPPETS;
   const Result with_not = search_pack(pf, "knee NOT surgery", all, 64, 0);
   REQUIRE(with_not.res.hit_count > 0);
-  CHECK(keys(with_not) == keys(search_pack(pf, "knee -surgery", all, 64, 0)));
-  CHECK(keys(with_not) != keys(search_pack(pf, "knee surgery", all, 64, 0)));
-  CHECK(keys(search_pack(pf, "NOT surgery knee", all, 64, 0)) == keys(with_not));
-  CHECK(keys(search_pack(pf, "stem cells NOT \"bone marrow\"", all, 64, 0)) ==
-        keys(search_pack(pf, "stem cells -\"bone marrow\"", all, 64, 0)));
+  CHECK(hit_keys(with_not) == hit_keys(search_pack(pf, "knee -surgery", all, 64, 0)));
+  CHECK(hit_keys(with_not) != hit_keys(search_pack(pf, "knee surgery", all, 64, 0)));
+  CHECK(hit_keys(search_pack(pf, "NOT surgery knee", all, 64, 0)) == hit_keys(with_not));
+  CHECK(hit_keys(search_pack(pf, "stem cells NOT \"bone marrow\"", all, 64, 0)) ==
+        hit_keys(search_pack(pf, "stem cells -\"bone marrow\"", all, 64, 0)));
   // a query in capitals throughout, or "not" in lower case, keeps the word
-  CHECK(keys(search_pack(pf, "IS IT NOT SAFE", all, 64, 0)) == keys(search_pack(pf, "is it not safe", all, 64, 0)));
+  CHECK(hit_keys(search_pack(pf, "IS IT NOT SAFE", all, 64, 0)) == hit_keys(search_pack(pf, "is it not safe", all, 64, 0)));
   const Result lower = search_pack(pf, "knee not surgery", all, 64, 0);
   REQUIRE(lower.res.hit_count > 0);
   CHECK(lower.anchor(0).find("surgery") != std::string::npos);
@@ -1742,12 +1739,7 @@ TEST_CASE("search: clinicians' slash shorthand is read, not reported missing", "
     CHECK(r.missing() == "");
   }
   // "w/" is a filler: the same hits as without it
-  auto keys = [](const Result &r) {
-    std::vector<std::string> k;
-    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
-    return k;
-  };
-  CHECK(keys(search_pack(pf, "OA w/ effusion")) == keys(search_pack(pf, "OA effusion")));
+  CHECK(hit_keys(search_pack(pf, "OA w/ effusion")) == hit_keys(search_pack(pf, "OA effusion")));
   // "s/p" (status post) is after an operation: the surgery sections
   const Result sp = search_pack(pf, "s/p TKA");
   CHECK(sp.slug(0) == "knee-surgery");
@@ -1783,11 +1775,6 @@ TEST_CASE("search: a number glued to its unit is searched as the two words the t
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
-  auto keys = [](const Result &r) {
-    std::vector<std::string> k;
-    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
-    return k;
-  };
   for (const char *q : {"3mm", "6wks after the injection", "12mo follow-up", "knee pain 2yrs"}) {
     INFO(q);
     const Result glued = search_pack(pf, q);
@@ -1797,7 +1784,7 @@ TEST_CASE("search: a number glued to its unit is searched as the two words the t
     std::string apart(q);
     const size_t at = apart.find_first_of("mwy", apart.find_first_of("0123456789"));
     apart.insert(at, " ");
-    CHECK(keys(glued) == keys(search_pack(pf, apart)));
+    CHECK(hit_keys(glued) == hit_keys(search_pack(pf, apart)));
   }
   // the unit is a word with its synonyms: "6wks" finds the text's "6 weeks", highlighted
   const Result weeks = search_pack(pf, "6wks");
@@ -1808,7 +1795,7 @@ TEST_CASE("search: a number glued to its unit is searched as the two words the t
   // a unit the pack does not know leaves the token whole, as typed
   CHECK(search_pack(pf, "2.5cm").missing() == "2.5cm");
   // ordinals and thousands keep their number readings: "2nd" is "second", "20k" is "$20,000"
-  CHECK(keys(search_pack(pf, "2nd opinion")) == keys(search_pack(pf, "second opinion")));
+  CHECK(hit_keys(search_pack(pf, "2nd opinion")) == hit_keys(search_pack(pf, "second opinion")));
   const Result k20 = search_pack(pf, "20k");
   REQUIRE(k20.res.hit_count > 0);
   CHECK(k20.snippet(0).find("20,000") != std::string::npos);
@@ -1816,7 +1803,7 @@ TEST_CASE("search: a number glued to its unit is searched as the two words the t
   const Result typing = search_pack(pf, "6 wee", FOLIO_SEARCH_PREFIX_LAST);
   const Result glued_typing = search_pack(pf, "6wee", FOLIO_SEARCH_PREFIX_LAST);
   REQUIRE(typing.res.hit_count > 0);
-  CHECK(keys(glued_typing) == keys(typing));
+  CHECK(hit_keys(glued_typing) == hit_keys(typing));
 }
 
 TEST_CASE("search: a correction keeps the typed word's inflection when that is nearer to it", "[search]") {
@@ -2239,18 +2226,13 @@ TEST_CASE("search: a quoted phrase typed apart finds the compound the text write
   // quotes (the words at consecutive positions) found nothing.
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
-  auto keys = [](const Result &r) {
-    std::vector<std::string> k;
-    for (uint32_t i = 0; i < r.res.hit_count; ++i) k.push_back(r.slug(i) + "#" + r.anchor(i));
-    return k;
-  };
   const uint32_t all = FOLIO_SEARCH_ALL_SECTIONS;
   const Result apart = search_pack(pf, "\"platelet rich plasma\"", all, 64, 1 << 16);
   REQUIRE(apart.res.hit_count > 0);
   CHECK(apart.missing() == "");
-  CHECK(keys(apart) == keys(search_pack(pf, "\"platelet-rich plasma\"", all, 64, 1 << 16)));
-  CHECK(keys(search_pack(pf, "\"anti inflammatory\"", all, 64, 1 << 16)) ==
-        keys(search_pack(pf, "\"anti-inflammatory\"", all, 64, 1 << 16)));
+  CHECK(hit_keys(apart) == hit_keys(search_pack(pf, "\"platelet-rich plasma\"", all, 64, 1 << 16)));
+  CHECK(hit_keys(search_pack(pf, "\"anti inflammatory\"", all, 64, 1 << 16)) ==
+        hit_keys(search_pack(pf, "\"anti-inflammatory\"", all, 64, 1 << 16)));
   // lit as the text writes it
   const Result lasting = search_pack(pf, "\"long lasting\" pain");
   REQUIRE(lasting.res.hit_count > 0);
@@ -2262,8 +2244,8 @@ TEST_CASE("search: a quoted phrase typed apart finds the compound the text write
     }
   CHECK(lit);
   // the whole phrase one compound: that word ("platelet rich" is "platelet-rich")
-  CHECK(keys(search_pack(pf, "\"platelet rich\"", all, 64, 1 << 16)) ==
-        keys(search_pack(pf, "\"platelet-rich\"", all, 64, 1 << 16)));
+  CHECK(hit_keys(search_pack(pf, "\"platelet rich\"", all, 64, 1 << 16)) ==
+        hit_keys(search_pack(pf, "\"platelet-rich\"", all, 64, 1 << 16)));
 }
 
 TEST_CASE("search: a quoted phrase's last word can be a prefix, starred or being typed", "[search]") {
