@@ -52,6 +52,7 @@ int main(int argc, char **argv) {
   queries.push_back("article:faq");
   // a number glued to its unit, whole and being typed
   queries.push_back("3mm 6wks 12mo 65yo 2.5cm 6wee");
+  queries.push_back("is it 20 grand or $10 thousand or 8 k");  // digits and a scale word
   queries.push_back("k* knee -menis*");  // a one-letter prefix, an excluded prefix
   queries.push_back("stem cells NOT \"bone marrow\" NOT surgery");  // NOT in capitals
   queries.push_back("\"bone mar*\" -\"steroid sh*\" \"platelet ri");  // phrase prefixes, an open quote

@@ -1770,7 +1770,7 @@ TEST_CASE("search: \"near me\" asks for nothing an offline reference has", "[sea
   CHECK(lit_near(w, 0));
 }
 
-TEST_CASE("search: a number glued to its unit is searched as the two words the text writes apart", "[search]") {
+TEST_CASE("search: a number glued to its unit, or followed by a scale word, is what the text writes", "[search]") {
   // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.
   folio::index::PackFile pf;
@@ -1799,6 +1799,17 @@ TEST_CASE("search: a number glued to its unit is searched as the two words the t
   const Result k20 = search_pack(pf, "20k");
   REQUIRE(k20.res.hit_count > 0);
   CHECK(k20.snippet(0).find("20,000") != std::string::npos);
+  // digits and a scale word are the number the text writes in digits: "20 grand" and "20 thousand" are
+  // "$20,000" (they were "20" and a word no section has); a price the text lacks is named missing
+  for (const char *q : {"20 grand", "$20 thousand", "20 k"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.res.hit_count > 0);
+    CHECK(r.missing() == "");
+    CHECK(r.snippet(0).find("20,000") != std::string::npos);
+  }
+  CHECK(search_pack(pf, "20 grand").slug(0) == k20.slug(0));
+  CHECK(search_pack(pf, "8 grand").missing() == "8 grand");
   // while typing, the unit is the prefix being typed
   const Result typing = search_pack(pf, "6 wee", FOLIO_SEARCH_PREFIX_LAST);
   const Result glued_typing = search_pack(pf, "6wee", FOLIO_SEARCH_PREFIX_LAST);

@@ -1885,6 +1885,57 @@ static bool join_number_words(Scratch *s, const ParseState &ps, const JoinItem *
   return true;
 }
 
+static bool ascii_ieq(const char *a, size_t alen, const char *b);
+
+// Digits and a scale word ("20 thousand dollars", "20 grand", "$10 k"), which the content writes in digits
+// ("$20,000"): one clause from q[i] whose alternatives are the number's digits (the term "20000") and the
+// words as typed, both at full weight, as join_number_words makes for "twenty thousand"; true when the
+// items were added that way (*next: where parsing goes on). Until 2026-12-06 "20 thousand dollars" was
+// "20" and "thousand" apart, and "20 grand" named "grand" missing.
+static bool join_digits_scale(Scratch *s, const ParseState &ps, size_t i, size_t *next) {
+  const char *q = ps.q;
+  const size_t n = ps.len;
+  size_t b = i;
+  if (b < n && q[b] == '$') ++b;
+  size_t e = b;
+  while (e < n && e - b < 7 && q[e] >= '0' && q[e] <= '9') ++e;
+  if (e == b || q[b] == '0' || e - b > 6 || e >= n || !is_space_byte(static_cast<unsigned char>(q[e]))) return false;
+  size_t w = e;
+  while (w < n && is_space_byte(static_cast<unsigned char>(q[w]))) ++w;
+  size_t we = w;
+  while (we < n && ((q[we] >= 'a' && q[we] <= 'z') || (q[we] >= 'A' && q[we] <= 'Z'))) ++we;
+  if (we < n && !is_space_byte(static_cast<unsigned char>(q[we])) && q[we] != '.' && q[we] != ',' && q[we] != '?' &&
+      q[we] != '!')
+    return false;
+  if (!ascii_ieq(q + w, we - w, "thousand") && !ascii_ieq(q + w, we - w, "thousands") &&
+      !ascii_ieq(q + w, we - w, "grand") && !ascii_ieq(q + w, we - w, "k"))
+    return false;
+  char d[16];
+  const size_t dl = e - b + 3;
+  FOLIO_MEMCPY(d, q + b, e - b);
+  FOLIO_MEMCPY(d + (e - b), "000", 3);
+  const int ci = new_clause(s, CLAUSE_REQUIRED);
+  if (ci < 0) return false;
+  const uint32_t u = static_cast<uint32_t>(ci);
+  Clause *c = &s->clauses[ci];
+  c->src_begin = static_cast<uint32_t>(b);
+  c->src_end = static_cast<uint32_t>(we);
+  FOLIO_MEMCPY(c->stem, d, dl);
+  c->stem_len = static_cast<uint8_t>(dl);
+  Alt *a = alt_begin(s, u, 1.0f, false);
+  if (a && !alt_term(s, a, u, d, dl, 0)) alt_drop(s, u, a);
+  a = alt_begin(s, u, 1.0f, false);
+  if (a) {
+    char st[kMaxTermBytes], lw[16];
+    for (size_t k = 0; k < we - w; ++k) lw[k] = static_cast<char>(q[w + k] | 0x20);
+    if (!alt_term(s, a, u, q + b, e - b, 0) || !alt_term(s, a, u, st, stem_copy(lw, we - w, st), 0))
+      alt_drop(s, u, a);
+  }
+  *next = we;
+  while (*next < n && !is_space_byte(static_cast<unsigned char>(q[*next]))) ++*next;
+  return true;
+}
+
 static bool ascii_ieq(const char *a, size_t alen, const char *b) {
   size_t i = 0;
   for (; i < alen && b[i]; ++i) {
@@ -2065,6 +2116,10 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
     // as-you-type: the last word is a prefix only when the query does not end with a space
     const bool as_you_type = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && last_item && j == n;
     size_t joined_end = 0;
+    if (!neg && !prefix && s->nclauses < kMaxClauses && join_digits_scale(s, ps, i, &joined_end)) {
+      i = joined_end;
+      continue;
+    }
     JoinItem items[kJoinLetters];
     const uint32_t m = (!neg && !prefix && s->nclauses < kMaxClauses) ? join_items(ps, i, items, kJoinLetters) : 0;
     if (m > 0 && (join_number_words(s, ps, items, m, &joined_end) ||
