@@ -161,12 +161,13 @@ check "verify" 0 "$folio" verify "$pack"
 
 # browse (stdin not a terminal): suggestions, search hits with snippets, opening a numbered result
 checks=$((checks + 1))
-printf 'steroid shot\n2\n:get faq\nwhat is OA\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse exit"; fails=$((fails + 1)); }
+printf 'steroid shot\n2\n:get faq\nwhat is OA\ntopic:costs\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse exit"; fails=$((fails + 1)); }
 contains "browse suggestion" "$tmp/browse" "^  1\. Knee injections compared"
 contains "browse search hit" "$tmp/browse" "^  2\. .* › "
 contains "browse opens a section" "$tmp/browse" "^-{5,}"
 contains "browse :get" "$tmp/browse" "^Frequently asked questions"
 contains "browse definition card" "$tmp/browse" "^  Osteoarthritis: The most common"
+contains "browse names an unknown topic and lists the topics" "$tmp/browse" "^  \(topics in this pack: .*cost"
 check "browse usage" 2 "$folio" browse
 # browse while an update rewrites the pack: the pack is read into memory, so an in-place rewrite cannot
 # reach it; a truncated file on disk is refused and the old pack goes on answering; a complete new pack is

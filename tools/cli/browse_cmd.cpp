@@ -14,6 +14,7 @@
 
 #include "cli_pack.h"
 #include "read_cmds.h"
+#include "search_cmd.h"
 
 namespace folio {
 namespace cli {
@@ -126,8 +127,12 @@ int cmd_browse(int argc, char **argv) {
         std::printf("  (showing results for: %.*s)\n", (int)res.corrected_len, text + res.corrected_off);
       if (res.flags & FOLIO_SEARCH_SUGGESTED)
         std::printf("  (did you mean: %.*s?)\n", (int)res.corrected_len, text + res.corrected_off);
-      if (res.flags & FOLIO_SEARCH_MISSING)
-        std::printf("  (no section has: %.*s)\n", (int)res.missing_len, text + res.missing_off);
+      if (res.flags & FOLIO_SEARCH_MISSING) {
+        const std::string missing(text + res.missing_off, res.missing_len);
+        std::printf("  (no section has: %s)\n", missing.c_str());
+        const std::string hint = index::search_filter_hint(p, missing);
+        if (!hint.empty()) std::printf("  (%s)\n", hint.c_str());
+      }
       for (uint32_t i = 0; i < res.hit_count; i++) {
         const folio_search_hit &h = hits[i];
         last.push_back({h.article, h.section});

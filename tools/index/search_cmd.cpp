@@ -146,9 +146,7 @@ std::vector<std::string> options_then_positionals(int argc, char **argv, CLI::Ap
 
 }  // namespace
 
-// For a missing `topic:` or `article:` filter (the pack has no such topic or slug), a line naming what
-// it has: the topics, or how to find a slug; empty for anything else.
-static std::string filter_hint(const folio_pack *pack, const std::string &missing) {
+std::string search_filter_hint(const folio_pack *pack, const std::string &missing) {
   auto starts = [&](const char *p) {
     const size_t n = std::strlen(p);
     if (missing.size() < n) return false;
@@ -262,7 +260,7 @@ int cmd_search(int argc, char **argv) {
     // with no hit the array cannot carry them: what was not found, and the suggestion, go to stderr
     if (res.hit_count == 0 && !missing.empty()) {
       std::fprintf(stderr, "folio search: no section has: %s\n", missing.c_str());
-      const std::string hint = filter_hint(pf.pack, missing);
+      const std::string hint = search_filter_hint(pf.pack, missing);
       if (!hint.empty()) std::fprintf(stderr, "folio search: %s\n", hint.c_str());
     }
     if (res.hit_count == 0 && (res.flags & FOLIO_SEARCH_SUGGESTED))
@@ -294,7 +292,7 @@ int cmd_search(int argc, char **argv) {
       std::printf("no results\n");
     if (res.hit_count == 0 && !missing.empty()) {
       std::printf("no section has: %s\n", missing.c_str());
-      const std::string hint = filter_hint(pf.pack, missing);
+      const std::string hint = search_filter_hint(pf.pack, missing);
       if (!hint.empty()) std::printf("%s\n", hint.c_str());
     }
   }
