@@ -175,7 +175,8 @@ int cmd_search(int argc, char **argv) {
   bool json = false, all = false, prefix_last = false, no_fuzzy = false, no_syn = false, no_snip = false;
   app.add_option("PACK", path, "pack file")->required();
   app.add_option("QUERY", words,
-                 "query: words, \"phrases\", -exclusions, prefix*, topic:NAME, audience:patient|clinician, article:SLUG (one "
+                 "query: words, \"phrases\" (\"bone mar*\"), -exclusions or NOT word, prefix*, -prefix*, topic:NAME, "
+                 "audience:patient|clinician, article:SLUG (one "
                  "argument, or several words joined by spaces; it may start with an -exclusion)")
       ->required();
   app.add_option("--limit,-n", limit, "maximum hits (1-64)")->check(CLI::Range(1u, 64u));
