@@ -2012,6 +2012,14 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
   for (Scratch::TermMemo &m : s->term_memo) m.len = 0;
   s->term_memo_next = 0;
   count_needed_words(s, ps);
+  // a topic or slug the pack lacks: no hits, and the first such filter, as typed, is reported as missing
+  auto unknown_filter = [&](size_t from, size_t to) {
+    *filter_only_empty = true;
+    if (s->unknown_filter_e == 0) {
+      s->unknown_filter_b = static_cast<uint32_t>(from);
+      s->unknown_filter_e = static_cast<uint32_t>(to);
+    }
+  };
   while (i < n) {
     while (i < n && is_space_byte(static_cast<unsigned char>(q[i]))) ++i;
     if (i >= n) break;
@@ -2064,11 +2072,7 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
         any_filter = true;
         uint32_t t;
         if (vl == 0 || detail::lookup_topic_find(p, val, vl, &t) != FOLIO_OK) {
-          *filter_only_empty = true;  // unknown topic: no hits, the filter reported as missing
-          if (s->unknown_filter_e == 0) {
-            s->unknown_filter_b = static_cast<uint32_t>(i);
-            s->unknown_filter_e = static_cast<uint32_t>(we);
-          }
+          unknown_filter(i, we);
         } else {
           s->topic_filter = true;
           s->topic = t;
@@ -2081,11 +2085,7 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
         any_filter = true;
         folio_article a;
         if (vl == 0 || detail::lookup_slug(p, val, vl, &a) != FOLIO_OK) {
-          *filter_only_empty = true;  // unknown slug: no hits, the filter reported as missing
-          if (s->unknown_filter_e == 0) {
-            s->unknown_filter_b = static_cast<uint32_t>(i);
-            s->unknown_filter_e = static_cast<uint32_t>(we);
-          }
+          unknown_filter(i, we);
         } else {
           s->article_filter = true;
           s->article_first = a.section_first;
