@@ -458,6 +458,10 @@ static bool names_have_phrase(Scratch *s, const Alt *a) {
     const uint8_t *cls = s->v.tf_classes + static_cast<size_t>(s->cursors[a->c0 + k].cls) * kTfClassBytes;
     if (cls[FIELD_TITLE] == 0 && cls[FIELD_ALIAS] == 0) return false;
   }
+  if (!s->pack) return false;
+  folio_section sec;
+  if (detail::pack_section(s->pack, a->doc, &sec) != FOLIO_OK) return false;
+  if (s->names_article == sec.article && s->names_alt == id) return s->names_ok;  // a section of the same article
   const Clause *c = clause_of(s, id);
   if (c && c->kind == CLAUSE_NEGATIVE) {
     if (id != c->a0) return false;  // a completion or a joined form: its words are not the query's
@@ -476,11 +480,8 @@ static bool names_have_phrase(Scratch *s, const Alt *a) {
         w[j - 1] = t;
       }
   }
-  if (n == 0 || n != positional || !s->pack) return false;
-  folio_section sec;
+  if (n == 0 || n != positional) return false;
   folio_article art;
-  if (detail::pack_section(s->pack, a->doc, &sec) != FOLIO_OK) return false;
-  if (s->names_article == sec.article && s->names_alt == id) return s->names_ok;  // a section of the same article
   if (detail::pack_article(s->pack, sec.article, &art) != FOLIO_OK) return false;
   bool ok = name_has_phrase(w, n, art.title.ptr, art.title.len);
   for (uint32_t i = 0; i < 32 && !ok && !title_only; ++i) {
