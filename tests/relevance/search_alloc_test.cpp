@@ -57,6 +57,8 @@ int main(int argc, char **argv) {
   queries.push_back("stem cells NOT \"bone marrow\" NOT surgery");  // NOT in capitals
   queries.push_back("\"bone mar*\" -\"steroid sh*\" \"platelet ri");  // phrase prefixes, an open quote
   queries.push_back("\"platelet rich plasma\" -\"long lasting\" \"a b c d e f g h\"");  // compounds typed apart
+  queries.push_back("https://www.fda.gov/vaccines stem cells regenexx.com");  // a pasted web address
+  queries.push_back("knee in my 70s or her seventies ISCT criteria");      // an age decade, an abbreviation
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

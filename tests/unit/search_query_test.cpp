@@ -1770,6 +1770,57 @@ TEST_CASE("search: \"near me\" asks for nothing an offline reference has", "[sea
   CHECK(lit_near(w, 0));
 }
 
+TEST_CASE("search: a pasted web address searches its meaningful words only", "[search]") {
+  // "https" was corrected into the folded "HCT/Ps" ("hctps"), and "www" and "gov" were named missing.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  const Result plain = search_pack(pf, "fda stem cells");
+  REQUIRE(plain.res.hit_count > 0);
+  for (const char *q : {"https://www.fda.gov stem cells", "www.fda.gov stem cells", "http://fda.gov/ stem cells",
+                        "fda.gov stem cells", "(https://www.fda.gov/) stem cells"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.corrected() == "");
+    CHECK(r.missing() == "");
+    REQUIRE(r.res.hit_count > 0);
+    CHECK(r.slug(0) == plain.slug(0));
+  }
+  // the words of its path are searched ("vaccines" is in no section), and the same words outside an
+  // address are words as before: a bare "gov" is named missing
+  CHECK(search_pack(pf, "https://www.fda.gov/vaccines-blood-biologics stem cells").missing() == "vaccines");
+  CHECK(search_pack(pf, "gov stem cells").missing() == "gov");
+}
+
+TEST_CASE("search: a decade of life is read as an age", "[search]") {
+  // "stem cells in my 70s" named "70s" missing and opened at a list of questions about cells.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  for (const char *q : {"stem cells in my 70s", "knee injection for over 80s", "stem cells in my seventies",
+                        "stem cell knee injection in your 60s", "knee arthritis in my fifties"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.missing() == "");
+    REQUIRE(r.res.hit_count > 0);
+    CHECK(r.slug(0) + "#" + r.anchor(0) == "who-is-a-candidate#age");
+  }
+  // a four-digit decade is a time, not an age: still a word the content lacks
+  CHECK(search_pack(pf, "stem cells in the 1990s").missing() == "1990s");
+}
+
+TEST_CASE("search: an abbreviation typed in capitals is not corrected into one with another first letter", "[search]") {
+  // "ISCT criteria" (the cell therapy society's) was shown corrected to "HSCT criteria" (a transplant).
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  const Result isct = search_pack(pf, "ISCT criteria");
+  CHECK(isct.corrected() == "");
+  CHECK(isct.missing() == "ISCT");
+  // lower case, it is a slip of a word as before; in capitals, a slip past the first letter still is
+  CHECK(search_pack(pf, "isct criteria").corrected() == "hsct criteria");
+  CHECK(search_pack(pf, "is BMAV safe").corrected() == "is bmac safe");
+}
+
 TEST_CASE("search: a number glued to its unit, or followed by a scale word, is what the text writes", "[search]") {
   // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.

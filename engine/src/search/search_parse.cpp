@@ -648,6 +648,25 @@ static bool typed_as_name(const ParseState &ps, size_t b, size_t e) {
   return false;
 }
 
+// Whether the word typed at q[b, e) is written in capitals as a name (typed_as_name, with no lower-case
+// letter: "ISCT", not "SAMe").
+static bool typed_in_capitals(const ParseState &ps, size_t b, size_t e) {
+  for (size_t i = b; i < e && i < ps.len; ++i)
+    if (ps.q[i] >= 'a' && ps.q[i] <= 'z') return false;
+  return typed_as_name(ps, b, e);
+}
+
+// Keep only the candidates whose shown word starts with byte `initial`, in order; returns how many are
+// left. For a word typed in capitals: an abbreviation the pack lacks is more likely another abbreviation
+// than a slip of its first letter, and until 2026-12-06 "ISCT criteria" (the cell therapy society's) was
+// shown corrected to "HSCT criteria" (a blood stem cell transplant).
+static uint32_t keep_same_initial(char initial, FuzzyCand *cands, uint32_t nc) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < nc; ++k)
+    if (cands[k].surf_len > 0 && cands[k].surf[0] == initial) cands[n++] = cands[k];
+  return n;
+}
+
 // Whether token tok of the query item at byte `base` asks for something near the user ("near me",
 // "nearby"): a habit of web search that an offline reference cannot answer. Until 2026-12-06 "near" was a
 // word to find, and "are there any clinical trials near me" opened at "Nearly 20% of adults …".
@@ -662,9 +681,45 @@ static bool near_me(const ParseState &ps, const text::Token &tok, size_t base) {
            after >= 0x80);
 }
 
+// Whether token tok of the query item at byte `base` is the scheme, "www", top-level domain or file type of
+// a web address ("https://www.fda.gov/…", "www.nhs.uk", "clinic.com"), which a pasted link brings along.
+// Until 2026-12-06 "https" was corrected into the folded "HCT/Ps" ("hctps") and "www" and "gov" were named
+// missing; the address's other words (the "fda" of the host, the words of its path) are still searched.
+static bool url_noise(const ParseState &ps, const text::Token &tok, size_t base) {
+  static const struct {
+    const char *w;
+    uint8_t l;
+  } kUrlWords[] = {{"http", 4}, {"https", 5}, {"ftp", 3}, {"www", 3}, {"com", 3},  {"org", 3},  {"net", 3},
+                   {"gov", 3},  {"edu", 3},   {"co", 2},  {"uk", 2},   {"au", 2},   {"html", 4},
+                   {"htm", 3},  {"php", 3},   {"aspx", 4}, {"pdf", 3}};
+  bool listed = false;
+  for (const auto &u : kUrlWords) listed = listed || (u.l == tok.len && FOLIO_MEMCMP(u.w, tok.text, tok.len) == 0);
+  if (!listed) return false;
+  size_t b = base + tok.src_begin, e = base + tok.src_end;  // the run of non-space bytes around the token
+  while (b > 0 && !is_space_byte(static_cast<unsigned char>(ps.q[b - 1]))) --b;
+  while (e < ps.len && !is_space_byte(static_cast<unsigned char>(ps.q[e]))) ++e;
+  auto ieq = [&](size_t at, const char *lit, size_t n) {
+    if (at + n > e) return false;
+    for (size_t k = 0; k < n; ++k)
+      if ((ps.q[at + k] | 0x20) != lit[k]) return false;
+    return true;
+  };
+  while (b < e && (ps.q[b] == '(' || ps.q[b] == '<' || ps.q[b] == '"' || ps.q[b] == '[')) ++b;
+  if (ieq(b, "www.", 4)) return true;
+  for (size_t i = b; i + 3 <= e; ++i)
+    if (ps.q[i] == ':' && ps.q[i + 1] == '/' && ps.q[i + 2] == '/') return true;
+  // a bare host ("regenexx.com", "nhs.uk/conditions"): the token follows a dot and ends its label
+  const size_t tb = base + tok.src_begin, te = base + tok.src_end;
+  if (tb <= b || ps.q[tb - 1] != '.' || tb < b + 2) return false;
+  const char after = te < e ? ps.q[te] : ' ';
+  return after == ' ' || after == '/' || after == '.' || after == ',' || after == ';' || after == ':' ||
+         after == '?' || after == '!' || after == ')' || after == '>' || after == '"' || after == ']';
+}
+
 // Whether token tok of the query item at byte `base` is a stopword of the query: a stopword or filler word
-// not typed as a name.
+// not typed as a name, or a web address's scheme or domain.
 static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t base) {
+  if (url_noise(ps, tok, base)) return true;
   return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len) || near_me(ps, tok, base)) &&
          !typed_as_name(ps, base + tok.src_begin, base + tok.src_end);
 }
@@ -831,6 +886,50 @@ static bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &to
     return false;
   }
   return a != nullptr;
+}
+
+// A decade of life typed for an age ("in my 70s", "patients over 80s", "in her sixties"), which no section
+// writes: the words "age" and "old", as alternatives at synonym weight, the clause standing for "age" so
+// that expand_synonyms gives it its group ("aged", "years old"); true when the pack has either word. Only
+// "20s" to "90s" and their words: a four-digit decade ("1990s") is a time, not an age. Until 2026-12-06
+// "stem cells in my 70s" named "70s" missing and opened at a list of questions about cells.
+static bool add_age_decade_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  static const char *const kDecades[] = {"twenties", "thirties", "forties",  "fifties",
+                                         "sixties",  "seventies", "eighties", "nineties"};
+  bool decade = tok.len == 3 && tok.text[0] >= '2' && tok.text[0] <= '9' && tok.text[1] == '0' && tok.text[2] == 's';
+  for (const char *d : kDecades) {
+    size_t dl = 0;
+    while (d[dl]) ++dl;
+    decade = decade || (dl == tok.len && FOLIO_MEMCMP(d, tok.text, dl) == 0);
+  }
+  if (!decade) return false;
+  bool any = false;
+  for (const char *w : {"age", "old"}) {
+    const size_t wl = 3;
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (!dict_find_memo(s, w, wl, &ti, &bad) || ti.df == 0) {
+      if (bad) {
+        s->bad = true;
+        return false;
+      }
+      continue;
+    }
+    Alt *a = alt_begin(s, ci, kWeightSynonym, false);
+    if (!a) break;
+    if (!alt_term(s, a, ci, w, wl, 0)) {
+      alt_drop(s, ci, a);
+      break;
+    }
+    if (!any) {
+      Clause *c = &s->clauses[ci];
+      FOLIO_MEMCPY(c->stem, w, wl);
+      c->stem_len = static_cast<uint8_t>(wl);
+      c->literal = 1;
+    }
+    any = true;
+  }
+  return any;
 }
 
 // English number words with their values and kinds (1: 0-9, 2: 10-19, 3: tens, 4: hundred, 5: thousand or
@@ -1117,6 +1216,9 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     known = true;
   if (!known && !stop && nparts == 0 && (!prefix || typing) && add_thousands_variant(s, static_cast<uint32_t>(ci), tok))
     known = true;
+  if (!known && !stop && nparts == 0 && !neg && (!prefix || typing) &&
+      add_age_decade_variant(s, static_cast<uint32_t>(ci), tok))
+    known = true;
   if (neg) {
     // an excluded prefix excludes its completions, as many as a prefix searches ("-menis*": meniscus,
     // menisci; until 2026-12-06 only a word spelled "menis" was excluded)
@@ -1169,6 +1271,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     // a short one only for a slip to a neighbouring key ("knew" -> "knee"; not "gout" -> "got")
     if (lex) nc = drop_stopwords(cands, nc);
     if (lex && tok.len <= kRealSlipBytes) nc = keep_key_slips(tok.text, tok.len, cands, nc);
+    if (typed_in_capitals(ps, c->src_begin, c->src_end)) nc = keep_same_initial(tok.text[0], cands, nc);
     Correction *co = nc > 0 ? add_typo_alts(s, static_cast<uint32_t>(ci), cands, nc) : nullptr;
     if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
