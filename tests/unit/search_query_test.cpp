@@ -1770,6 +1770,32 @@ TEST_CASE("search: \"near me\" asks for nothing an offline reference has", "[sea
   CHECK(lit_near(w, 0));
 }
 
+TEST_CASE("search: a partial match's coverage is the share of the query's weight it holds", "[search]") {
+  // Coverage counted words alike: in a long question the common words a section shares outvoted the rare
+  // one that matters ("had a meniscus op last year can i still get stem cells in that knee" opened at a
+  // section with "last", "year" and "surgery", not at the meniscus one).
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  std::string jsonl =
+      R"({"slug":"meniscus","title":"Torn cartilage","body":"A meniscus tear is a common injury of the knee."})"
+      "\n";
+  for (int i = 0; i < 12; ++i)
+    jsonl += R"({"slug":"page-)" + std::to_string(i) + R"(","title":"Page )" + std::to_string(i) +
+             R"(","body":"Last year people with a sore knee had to walk up the stairs slowly, page )" +
+             std::to_string(i) + R"(."})" "\n";
+  build_jsonl_pack(dir / "t", jsonl, &pf);
+  const Result r = search_pack(pf, "meniscus knee last year people walk stairs", 0, 5);
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count == 5);
+  CHECK((r.hits[0].flags & FOLIO_HIT_ALL_WORDS) == 0);  // no section has every word
+  CHECK(r.slug(0) == "meniscus");
+  // the words that most sections share still rank those sections among themselves
+  const Result common = search_pack(pf, "knee last year people walk stairs", 0, 3);
+  REQUIRE(common.res.hit_count == 3);
+  CHECK(common.slug(0).rfind("page-", 0) == 0);
+  CHECK((common.hits[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
+}
+
 TEST_CASE("search: a pasted web address searches its meaningful words only", "[search]") {
   // "https" was corrected into the folded "HCT/Ps" ("hctps"), and "www" and "gov" were named missing.
   folio::index::PackFile pf;

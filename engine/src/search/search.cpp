@@ -4,7 +4,8 @@
 //      each alternative a conjunction of postings cursors with a weight;
 //   2. conjunctive pass (document-at-a-time leapfrog over the required clauses; stopword clauses are
 //      optional and only add score); if it yields fewer hits than asked, a disjunctive pass ranks
-//      partial matches below full ones, with a coverage penalty (on short lists where the conjunction
+//      partial matches below full ones, with a coverage penalty (the share of the query's weight a
+//      section matched, each required clause weighing its score bound; on short lists where the conjunction
 //      is unlikely to fill the hits, the disjunctive pass alone, keeping the conjunctive result beside
 //      it: run_passes);
 //   3. hits are grouped by article as they stream by (sections of an article are contiguous ids), kept

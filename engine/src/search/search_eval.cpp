@@ -1374,8 +1374,23 @@ static void run_or(Scratch *s, const folio_pack *p) {
     ord[j] = i;
   }
   const float opt_ub = prune ? optional_ub(s) : 0.0f;
+  // each required clause's share of the coverage: its bound (its best alternative's idf), so that a
+  // partial match's coverage is the part of the query's weight it matched, not the count of its words
+  // (summed in clause order, so that a pruned and an exhaustive pass compute the same scores)
+  float cw[kMaxClauses], cw_total = 0.0f;
+  for (uint32_t i = 0; i < s->nclauses && i < kMaxClauses; ++i) {
+    cw[i] = s->clauses[i].kind == CLAUSE_REQUIRED ? clause_ub(s, &s->clauses[i]) : 0.0f;
+    cw_total += cw[i];
+  }
+  if (!(cw_total > 0.0f)) {  // no clause has postings: every match counts alike
+    cw_total = 0.0f;
+    for (uint32_t i = 0; i < s->nclauses && i < kMaxClauses; ++i) {
+      cw[i] = s->clauses[i].kind == CLAUSE_REQUIRED ? 1.0f : 0.0f;
+      cw_total += cw[i];
+    }
+  }
   uint32_t ne = 0;
-  float ne_sum = 0.0f, theta_seen = -1.0f;
+  float ne_sum = 0.0f, ne_w = 0.0f, theta_seen = -1.0f;
   bool skipped = false;
   uint32_t d = 0;
   for (;;) {
@@ -1383,8 +1398,9 @@ static void run_or(Scratch *s, const folio_pack *p) {
     if (prune && heap_threshold(s, &theta) && theta != theta_seen) {
       theta_seen = theta;
       while (ne + 1 < n) {
-        const float cov = static_cast<float>(ne + 1) / static_cast<float>(s->nrequired);
-        if ((ne_sum + ub[ne] + opt_ub) * cov * cov >= theta) break;
+        const float cov = (ne_w + cw[ord[ne]]) / cw_total;  // at most this much of the query is in those clauses
+        if ((ne_sum + ub[ne] + opt_ub) * cov >= theta) break;
+        ne_w += cw[ord[ne]];
         ne_sum += ub[ne++];
       }
     }
@@ -1395,11 +1411,14 @@ static void run_or(Scratch *s, const folio_pack *p) {
     }
     if (t == kEnd) break;
     if (ne > 0) skipped = true;
-    uint32_t matched = 0;
+    uint32_t matched = 0, mask = 0;
     for (uint32_t k = 0; k < n; ++k) {
       Clause *c = &s->clauses[ord[k]];
       if (k < ne) clause_advance(s, c, t);
-      if (clause_ok(s, c, t)) ++matched;
+      if (clause_ok(s, c, t)) {
+        ++matched;
+        mask |= 1u << ord[k];
+      }
     }
     if (matched > 0 && !negated(s, t)) {
       float sc = 0.0f;
@@ -1410,8 +1429,10 @@ static void run_or(Scratch *s, const folio_pack *p) {
       sc += optional_score(s, t);
       const bool full = matched == s->nrequired;
       if (!full) {
-        const float cov = static_cast<float>(matched) / static_cast<float>(s->nrequired);
-        sc *= cov * cov;
+        float matched_w = 0.0f;
+        for (uint32_t i = 0; i < s->nclauses && i < kMaxClauses; ++i)
+          if ((mask >> i) & 1u) matched_w += cw[i];
+        sc *= matched_w / cw_total;
       }
       skipped |= offer(s, p, t, sc, full);
     }
