@@ -903,8 +903,9 @@ static bool add_age_decade_variant(Scratch *s, uint32_t ci, const text::Token &t
     decade = decade || (dl == tok.len && FOLIO_MEMCMP(d, tok.text, dl) == 0);
   }
   if (!decade) return false;
+  static const char *const kAgeWords[] = {"age", "old"};
   bool any = false;
-  for (const char *w : {"age", "old"}) {
+  for (const char *w : kAgeWords) {
     const size_t wl = 3;
     TermInfo ti{0, 0, 0};
     bool bad = false;
