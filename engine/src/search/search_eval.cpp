@@ -1359,11 +1359,20 @@ static void run_or(Scratch *s, const folio_pack *p) {
   // matching only those cannot enter the heap), the rest are iterated. The clause with the largest bound
   // always stays essential: sections with every clause (the full tier) are all visited.
   const bool prune = may_prune(s);
+  // each required clause's share of the coverage: its bound (its best alternative's idf), so that a
+  // partial match's coverage is the part of the query's weight it matched, not the count of its words
+  // (summed in clause order, so that a pruned and an exhaustive pass compute the same scores); the same
+  // bounds order the clauses for pruning
+  float cw[kMaxClauses], cw_total = 0.0f;
+  for (uint32_t i = 0; i < s->nclauses && i < kMaxClauses; ++i) {
+    cw[i] = s->clauses[i].kind == CLAUSE_REQUIRED ? clause_ub(s, &s->clauses[i]) : 0.0f;
+    cw_total += cw[i];
+  }
   uint32_t ord[kMaxClauses], n = 0;
   float ub[kMaxClauses];
-  for (uint32_t i = 0; i < s->nclauses; ++i) {
+  for (uint32_t i = 0; i < s->nclauses && i < kMaxClauses; ++i) {
     if (s->clauses[i].kind != CLAUSE_REQUIRED) continue;
-    const float u = prune ? clause_ub(s, &s->clauses[i]) : 0.0f;
+    const float u = prune ? cw[i] : 0.0f;
     uint32_t j = n++;
     while (j > 0 && ub[j - 1] > u) {
       ub[j] = ub[j - 1];
@@ -1374,14 +1383,6 @@ static void run_or(Scratch *s, const folio_pack *p) {
     ord[j] = i;
   }
   const float opt_ub = prune ? optional_ub(s) : 0.0f;
-  // each required clause's share of the coverage: its bound (its best alternative's idf), so that a
-  // partial match's coverage is the part of the query's weight it matched, not the count of its words
-  // (summed in clause order, so that a pruned and an exhaustive pass compute the same scores)
-  float cw[kMaxClauses], cw_total = 0.0f;
-  for (uint32_t i = 0; i < s->nclauses && i < kMaxClauses; ++i) {
-    cw[i] = s->clauses[i].kind == CLAUSE_REQUIRED ? clause_ub(s, &s->clauses[i]) : 0.0f;
-    cw_total += cw[i];
-  }
   if (!(cw_total > 0.0f)) {  // no clause has postings: every match counts alike
     cw_total = 0.0f;
     for (uint32_t i = 0; i < s->nclauses && i < kMaxClauses; ++i) {
