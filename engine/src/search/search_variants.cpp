@@ -1,0 +1,220 @@
+// search_variants.cpp: other forms a query word also searches, as alternatives of its clause: the
+// inflected form of a correction, British and American -ise / -ize spellings, the other degree of an
+// adjective, thousands written with a "k", and decades of life ("in my 70s"). (Numbers in words and
+// small numbers in digits: search_join.cpp.)
+#include "search/search_parse.h"
+
+namespace folio {
+namespace fts {
+
+// The correction's inflected form: the term with the typed word's suffix (what its stem left off), when
+// that stems back to the term and differs from the surface. A dictionary's headwords are inflected forms
+// ("incleemntly" is one edit from the headword "inclemently", whose term "inclement" is shown as
+// "inclement"); search_run uses the form when it, not the surface, is an exact title.
+// A correction shown as it is written, with no inflected form.
+void no_inflected(Correction *co) {
+  co->inflected_len = 0;
+  co->show_inflected = false;
+}
+
+void set_inflected(Correction *co, const text::Token &tok, const char *stem, size_t sl, const FuzzyCand &cand) {
+  no_inflected(co);
+  if (sl >= tok.len || FOLIO_MEMCMP(tok.text, stem, sl) != 0) return;
+  const size_t n = cand.len + (tok.len - sl);
+  if (n > kMaxTermBytes || co->len + n > sizeof co->word) return;
+  char w[kMaxTermBytes], st[kMaxTermBytes];
+  FOLIO_MEMCPY(w, cand.term, cand.len);
+  FOLIO_MEMCPY(w + cand.len, tok.text + sl, n - cand.len);
+  FOLIO_MEMCPY(st, w, n);
+  const size_t stl = text::stem_english(st, n);
+  if (stl != cand.len || FOLIO_MEMCMP(st, cand.term, stl) != 0) return;
+  if (n == co->len && FOLIO_MEMCMP(w, co->word, n) == 0) return;
+  FOLIO_MEMCPY(co->word + co->len, w, n);
+  co->inflected_len = static_cast<uint32_t>(n);
+  // shown instead of the surface when the typed ending is an inflection and the form is nearer to what
+  // was typed: "treatmnets" -> "treatments", "excercising" -> "exercising"; not "injecions" -> "injects"
+  // (the surface "injection" is nearer), nor "arthroscopic" -> "arthroscopiic" (no inflection), nor an
+  // ending of consonants on a stem that is not itself the surface ("afterwards" -> "aftercars": the stem
+  // "aftercar" lost the "e" of "aftercare", which only an ending with a vowel replaces)
+  static const struct {
+    const char *text;
+    size_t len;
+  } kInflections[] = {{"s", 1}, {"es", 2}, {"ed", 2}, {"ing", 3}, {"ings", 4}, {"er", 2}, {"ers", 3}};
+  const char *suf = tok.text + sl;
+  const size_t suf_len = tok.len - sl;
+  bool inflection = false;
+  for (const auto &x : kInflections) inflection |= suf_len == x.len && FOLIO_MEMCMP(suf, x.text, suf_len) == 0;
+  const bool vowel = suf_len > 0 && (suf[0] == 'e' || suf[0] == 'i');
+  const bool stem_is_surface = cand.surf_len == cand.len && FOLIO_MEMCMP(cand.surf, cand.term, cand.len) == 0;
+  co->show_inflected = inflection && (vowel || stem_is_surface) &&
+                       edit_distance(tok.text, tok.len, w, n, kMaxTermBytes) <
+                           edit_distance(tok.text, tok.len, co->word, co->len, kMaxTermBytes);
+}
+
+// An American -ize word whose Porter2 stem drops the suffix ("standardized" -> "standard", "specialized"
+// -> "special") while its British -ise form keeps it ("standardised" -> "standardis") also searches the
+// British form's term, when the pack has it, at the literal's weight: it is the typed word in the other
+// spelling, while the bare stem is only Porter2's conflation (at 0.6, a British text's "standardised"
+// lost to every "standard"). The build tool's spelling pairs (tools/index/spelling_variants.cpp) leave
+// such a pair out when the shorter stem is a word of its own ("standard"): as a pair of terms it would
+// make every "standard" find "standardised" too. Here the typed word is known, so only the -ize word
+// gets it. The other way round needs nothing: the
+// British stem is its own term, and an American text's "-ized" words are under the bare stem, which
+// "organised" (stem "organis") must not reach ("organ").
+void add_ise_variant(Scratch *s, uint32_t ci, const text::Token &tok, const char *stem, size_t sl) {
+  static const char *const kIze[] = {"ize", "ized", "izes", "izing", "ization", "izations", "izer", "izers", "izable"};
+  if (tok.len > kMaxTermBytes) return;
+  for (const char *e : kIze) {
+    size_t el = 0;
+    while (e[el]) ++el;
+    // the base keeps three letters ("size", "prize", "seized" stay as they are)
+    if (tok.len < el + 3 || FOLIO_MEMCMP(tok.text + tok.len - el, e, el) != 0) continue;
+    char w[kMaxTermBytes], vs[kMaxTermBytes];
+    FOLIO_MEMCPY(w, tok.text, tok.len);
+    w[tok.len - el + 1] = 's';
+    const size_t vl = stem_copy(w, tok.len, vs);
+    if (vl == sl && FOLIO_MEMCMP(vs, stem, sl) == 0) return;
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (!dict_find(&s->v, vs, vl, &ti, &bad) || ti.df == 0) {
+      if (bad) s->bad = true;
+      return;
+    }
+    Alt *a = alt_begin(s, ci, 1.0f, false);
+    if (a && !alt_term(s, a, ci, vs, vl, 0)) alt_drop(s, ci, a);
+    return;
+  }
+}
+
+// A comparative or superlative that no section has ("riskier", "cheapest", "healthier"; Porter2 keeps
+// "-er" and "-est", which are as often a noun's ending): the first of its base forms that is a word of
+// the pack, as an alternative at full weight, not reported as a correction (the words mean the same
+// thing). Tried in order: for -ier/-iest the -y adjective, then its noun ("riskier": risky, risk); for
+// -er/-est the base without "r"/"st" (safer: safe), without "er"/"est" (cheaper: cheap), with a doubled
+// final consonant undoubled (bigger: big), and the other degree (cheapest: cheaper). Only for a word
+// whose own stem has no postings, before typo correction; true when one was added. Until 2026-12-04
+// "riskier" found nothing.
+bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  const char *w = tok.text;
+  const size_t n = tok.len;
+  if (n < 5 || n + 2 > kMaxTermBytes) return false;
+  auto ends = [&](const char *e, size_t el) { return n >= el + 3 && FOLIO_MEMCMP(w + n - el, e, el) == 0; };
+  char cand[6][kMaxTermBytes];
+  size_t cl[6], nc = 0;
+  auto add = [&](size_t keep, const char *tail, size_t tl) {  // w[0..keep) + tail
+    FOLIO_MEMCPY(cand[nc], w, keep);
+    FOLIO_MEMCPY(cand[nc] + keep, tail, tl);
+    cl[nc++] = keep + tl;
+  };
+  if (ends("iest", 4) || ends("ier", 3)) {
+    const size_t keep = n - (ends("iest", 4) ? 4 : 3);
+    add(keep, "y", 1);
+    add(keep, "", 0);
+  } else if (ends("est", 3) || ends("er", 2)) {
+    const bool est = ends("est", 3);
+    const size_t keep = n - (est ? 3 : 2);
+    add(keep + 1, "", 0);  // safer -> safe, safest -> safe (w[keep] is the "e")
+    add(keep, "", 0);      // cheaper -> cheap
+    if (keep >= 4 && w[keep - 1] == w[keep - 2] && w[keep - 1] != 'e' && w[keep - 1] != 's' && w[keep - 1] != 'l')
+      add(keep - 1, "", 0);  // bigger -> big
+    add(keep, est ? "er" : "est", est ? 2u : 3u);  // cheapest -> cheaper
+  } else {
+    return false;
+  }
+  for (size_t k = 0; k < nc; ++k) {
+    char vs[kMaxTermBytes];
+    const size_t vl = stem_copy(cand[k], cl[k], vs);
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (!dict_find(&s->v, vs, vl, &ti, &bad) || ti.df == 0) {
+      if (bad) {
+        s->bad = true;
+        return false;
+      }
+      continue;
+    }
+    Alt *a = alt_begin(s, ci, 1.0f, false);
+    if (a && !alt_term(s, a, ci, vs, vl, 0)) {
+      alt_drop(s, ci, a);
+      return false;
+    }
+    return a != nullptr;
+  }
+  return false;
+}
+
+// A number written with "k" for thousand ("10k", "600k", "$10k+"), which no section writes: the digits
+// with "000", as the content writes "$10,000" or "600,000" (the term "10000"), as an alternative at full
+// weight; true when that term has postings. Until 2026-12-04 "paying $10k+ out of pocket" found no
+// price.
+bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  const size_t n = tok.len;
+  if (n < 2 || n > 7 || (tok.text[n - 1] != 'k') || tok.text[0] == '0') return false;
+  char d[kMaxTermBytes];
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (tok.text[i] < '0' || tok.text[i] > '9') return false;
+    d[i] = tok.text[i];
+  }
+  FOLIO_MEMCPY(d + n - 1, "000", 3);
+  const size_t dl = n + 2;
+  TermInfo ti{0, 0, 0};
+  bool bad = false;
+  if (!dict_find_memo(s, d, dl, &ti, &bad) || ti.df == 0) {
+    if (bad) s->bad = true;
+    return false;
+  }
+  Alt *a = alt_begin(s, ci, 1.0f, false);
+  if (a && !alt_term(s, a, ci, d, dl, 0)) {
+    alt_drop(s, ci, a);
+    return false;
+  }
+  return a != nullptr;
+}
+
+// A decade of life typed for an age ("in my 70s", "patients over 80s", "in her sixties"), which no section
+// writes: the words "age" and "old", as alternatives at synonym weight, the clause standing for "age" so
+// that expand_synonyms gives it its group ("aged", "years old"); true when the pack has either word. Only
+// "20s" to "90s" and their words: a four-digit decade ("1990s") is a time, not an age. Until 2026-12-06
+// "stem cells in my 70s" named "70s" missing and opened at a list of questions about cells.
+bool add_age_decade_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  static const char *const kDecades[] = {"twenties", "thirties", "forties",  "fifties",
+                                         "sixties",  "seventies", "eighties", "nineties"};
+  bool decade = tok.len == 3 && tok.text[0] >= '2' && tok.text[0] <= '9' && tok.text[1] == '0' && tok.text[2] == 's';
+  for (const char *d : kDecades) {
+    size_t dl = 0;
+    while (d[dl]) ++dl;
+    decade = decade || (dl == tok.len && FOLIO_MEMCMP(d, tok.text, dl) == 0);
+  }
+  if (!decade) return false;
+  static const char *const kAgeWords[] = {"age", "old"};
+  bool any = false;
+  for (const char *w : kAgeWords) {
+    const size_t wl = 3;
+    TermInfo ti{0, 0, 0};
+    bool bad = false;
+    if (!dict_find_memo(s, w, wl, &ti, &bad) || ti.df == 0) {
+      if (bad) {
+        s->bad = true;
+        return false;
+      }
+      continue;
+    }
+    Alt *a = alt_begin(s, ci, kWeightSynonym, false);
+    if (!a) break;
+    if (!alt_term(s, a, ci, w, wl, 0)) {
+      alt_drop(s, ci, a);
+      break;
+    }
+    if (!any) {
+      Clause *c = &s->clauses[ci];
+      FOLIO_MEMCPY(c->stem, w, wl);
+      c->stem_len = static_cast<uint8_t>(wl);
+      c->literal = 1;
+    }
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace fts
+}  // namespace folio
