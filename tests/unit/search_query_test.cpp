@@ -495,7 +495,7 @@ TEST_CASE("search: an extra letter in a suffix the stemmer strips is corrected b
   CHECK(typo("zzyzzx").cands.empty());
 }
 
-TEST_CASE("search: the question words (can, will, may, might, must, help, many, mean and their forms, vs, still, likely, ok) never have to match", "[search]") {
+TEST_CASE("search: the question words (can, will, may, might, must, help, many, mean and their forms, vs, still, likely, ok, text-speak) never have to match", "[search]") {
   // cartilage#regrowth has "cartilage" and "regrowth" but no "can" or "help": still a full match
   const Result r = run("can it help cartilage regrowth");
   REQUIRE(r.status == FOLIO_OK);
@@ -520,7 +520,11 @@ TEST_CASE("search: the question words (can, will, may, might, must, help, many, 
                         "is cartilage regrowth still unproven", "is cartilage regrowth likely unproven",
                         // and "ok" / "okay" of "is it ok to": a content word would make every hit partial
                         // and be reported as a word no section has
-                        "is cartilage regrowth ok", "is it okay to have cartilage regrowth"}) {
+                        "is cartilage regrowth ok", "is it okay to have cartilage regrowth",
+                        // and text-speak for stopwords ("r stem cells safe", "b4 the injection"): each was
+                        // required, made every hit partial and was named missing ("no section has: r wat abt")
+                        "wat abt cartilage regrowth", "r there cartilage regrowth n is it for u",
+                        "cartilage regrowth b4 n after", "cartilage regrowth for urself pls thx"}) {
     INFO(q);
     const Result i = run(q);
     REQUIRE(i.res.hit_count >= 1);

@@ -82,7 +82,11 @@ bool is_query_noise(const char *w, size_t len) {
   } kNoise[] = {{"vs", 2},      {"versus", 6}, {"v", 1},       {"can", 3},  {"will", 4},    {"may", 3},
                 {"might", 5},   {"help", 4},   {"helps", 5},   {"helped", 6}, {"helping", 7}, {"eg", 2},
                 {"ie", 2},      {"etc", 3},    {"many", 4},    {"mean", 4}, {"means", 5},   {"meaning", 7},
-                {"must", 4},    {"still", 5},  {"likely", 6}, {"ok", 2}, {"okay", 4}, {"w", 1}};
+                {"must", 4},    {"still", 5},  {"likely", 6}, {"ok", 2}, {"okay", 4}, {"w", 1},
+                // text-speak for stopwords ("r stem cells safe", "b4 the injection", "abt", "urself")
+                {"u", 1},       {"ur", 2},     {"urself", 6}, {"r", 1},  {"b4", 2},     {"abt", 3},
+                {"wat", 3},     {"wot", 3},    {"n", 1},      {"pls", 3}, {"plz", 3},   {"thx", 3},
+                {"cuz", 3},     {"coz", 3},    {"sumthin", 7}, {"smth", 4}};
   for (const auto &n : kNoise)
     if (n.l == len && FOLIO_MEMCMP(n.w, w, len) == 0) return true;
   return false;
