@@ -179,6 +179,11 @@ TEST_CASE("glossary for a search query: the term inside a question, or its plura
   CHECK(id_of("tell me about the cartilage") == G_CARTILAGE);
   CHECK(id_of("cartilage definition") == G_CARTILAGE);
   CHECK(id_of("a cartilage") == G_CARTILAGE);
+  // a courtesy after the question ("what is an RCT please" showed no definition card)
+  CHECK(id_of("what is OA please") == G_OA);
+  CHECK(id_of("What does OA mean, thank you") == G_OA);
+  CHECK(id_of("define cartilage thanks") == G_CARTILAGE);
+  CHECK(id_of("please") == nf);
   // an abbreviation spelled out letter by letter, as voice dictation writes it, alone or in a question
   CHECK(id_of("o a") == G_OA);
   CHECK(id_of("What does O A stand for?") == G_OA);

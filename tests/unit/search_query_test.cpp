@@ -1774,6 +1774,36 @@ TEST_CASE("search: \"near me\" asks for nothing an offline reference has", "[sea
   CHECK(lit_near(w, 0));
 }
 
+TEST_CASE("search: a courtesy that opens or closes a question never has to match", "[search]") {
+  // "Hello, I am 80 …" and "what is an RCT please" named "Hello" and "please" as words no section has,
+  // and every hit was partial.
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"rct","title":"Randomised trials","body":"An RCT puts people into groups by chance."})"
+      "\n"
+      R"({"slug":"please","title":"Please","body":"A polite word added to a request."})"
+      "\n";
+  build_jsonl_pack(dir / "c", jsonl, &pf);
+  for (const char *q : {"what is an RCT please", "what is an RCT thank you", "hello what is an RCT",
+                        "Hi, how does an RCT put people into groups", "Dear, what is an RCT? Thanks"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q, 0, 2);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.missing() == "");
+    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+    CHECK(r.slug(0) == "rct");
+  }
+  // elsewhere, or in a short query, it is a word to find
+  for (const char *q : {"please", "please word", "what does please mean"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q, 0, 2);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "please");
+  }
+}
+
 TEST_CASE("search: a partial match's coverage is the share of the query's weight it holds", "[search]") {
   // Coverage counted words alike: in a long question the common words a section shares outvoted the rare
   // one that matters ("had a meniscus op last year can i still get stem cells in that knee" opened at a

@@ -294,7 +294,7 @@ folio_status folio_glossary_lookup(const folio_pack *p, const char *text, size_t
  * is folded as for folio_glossary_lookup and tried whole; then without one English question frame
  * around the term ("what is", "what are", "what's", "what does ... mean" / "stand for", "define",
  * "definition of", "meaning of", "explain", "tell me about", a trailing "definition" or "meaning"), a
- * leading "a", "an" or "the", and trailing punctuation; then, when what is left is single letters
+ * leading "a", "an" or "the", a trailing "please", "thanks" or "thank you", and trailing punctuation; then, when what is left is single letters
  * ("b m a c", as voice dictation spells an abbreviation; also with the article kept: "what is a c l"),
  * as the letters joined; then as the plural of a term ("stem cells" → Stem cell, "therapies" →
  * therapy). So "What is a placebo?", "what does OA stand for", "what is a c l" and "BMAC" each

@@ -276,7 +276,8 @@ namespace {
 
 // The question frames a search query may wrap a glossary term in, as fold_key() leaves them (apostrophes
 // between letters dropped: "what's" is "whats"). Leading frames are tried in this order (a longer frame
-// before one it starts with); at most one leading frame, one article and one trailing frame are removed.
+// before one it starts with); at most one courtesy ("please"), one leading frame, one article and one
+// trailing frame are removed.
 constexpr const char *kLeadFrames[] = {
     "what is meant by ", "what is the meaning of ", "what is the definition of ", "what does the term ",
     "what does ", "what do ", "what is ", "what are ", "whats ", "definition of ", "meaning of ",
@@ -284,6 +285,9 @@ constexpr const char *kLeadFrames[] = {
 constexpr const char *kArticles[] = {"a ", "an ", "the "};
 constexpr const char *kTailFrames[] = {" stand for", " stands for", " mean", " means", " definition",
                                        " meaning"};
+// A courtesy after the question, taken off before a trailing frame: "what is an RCT please", "what does
+// OA mean thank you".
+constexpr const char *kCourtesyTails[] = {" please", " thank you", " thanks"};
 
 size_t cstr_len(const char *s) {
   size_t n = 0;
@@ -346,7 +350,8 @@ folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t
   if (st != FOLIO_E_NOT_FOUND) return st;
   // The term inside a question: "what is a placebo?" -> "placebo", "what does OA stand for" -> "oa".
   size_t off = 0, n = klen;
-  bool framed = strip_lead(key, &off, &n, kLeadFrames);
+  bool framed = strip_tail(key, off, &n, kCourtesyTails);
+  framed = strip_lead(key, &off, &n, kLeadFrames) || framed;
   const size_t off_lead = off;  // before an article is taken off: "what is a c l" is the letters "a c l"
   framed = strip_lead(key, &off, &n, kArticles) || framed;
   framed = strip_tail(key, off, &n, kTailFrames) || framed;

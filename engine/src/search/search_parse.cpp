@@ -202,6 +202,42 @@ static uint32_t keep_same_initial(char initial, FuzzyCand *cands, uint32_t nc) {
   return n;
 }
 
+// Whether token tok of the query item at byte `base` is a courtesy that opens or closes a question typed as
+// a letter ("Hello, I am 80 and …", "what is an RCT please", "… thank you"): "hello", "hi", "hey", "dear"
+// as the query's first word, "please", "thanks", "thank" (of "thank you") as its last word or the one
+// before it, in a query of three words or more. Until 2026-12-06 they were words to find and were named
+// missing. Elsewhere they stay words ("what does please mean" finds the dictionary's "Please").
+static bool courtesy(const ParseState &ps, const text::Token &tok, size_t base) {
+  static const struct {
+    const char *w;
+    uint8_t l;
+    bool opens;
+  } kCourtesy[] = {{"hello", 5, true},   {"hi", 2, true},      {"hey", 3, true},   {"dear", 4, true},
+                   {"please", 6, false}, {"thanks", 6, false}, {"thank", 5, false}};
+  bool listed = false, opens = false;
+  for (const auto &c : kCourtesy)
+    if (c.l == tok.len && FOLIO_MEMCMP(c.w, tok.text, tok.len) == 0) {
+      listed = true;
+      opens = c.opens;
+    }
+  if (!listed) return false;
+  uint32_t before = 0, after = 0;
+  bool you_next = false;  // the word after it is "you" ("thank you")
+  const size_t at = base + tok.src_begin;
+  text::Tokenizer tz(ps.q, ps.len);
+  text::Token t;
+  while (tz.next(&t)) {
+    if (t.flags & text::TOKEN_PART) continue;
+    if (t.src_begin < at) {
+      ++before;
+    } else if (t.src_begin > at) {
+      if (++after == 1) you_next = t.len == 3 && FOLIO_MEMCMP(t.text, "you", 3) == 0;
+    }
+  }
+  if (before + after < 2) return false;
+  return opens ? before == 0 : after == 0 || (after == 1 && you_next);
+}
+
 // Whether token tok of the query item at byte `base` asks for something near the user ("near me",
 // "nearby"): a habit of web search that an offline reference cannot answer. Until 2026-12-06 "near" was a
 // word to find, and "are there any clinical trials near me" opened at "Nearly 20% of adults …".
@@ -255,7 +291,8 @@ static bool url_noise(const ParseState &ps, const text::Token &tok, size_t base)
 // not typed as a name, or a web address's scheme or domain.
 static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t base) {
   if (url_noise(ps, tok, base)) return true;
-  return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len) || near_me(ps, tok, base)) &&
+  return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len) || near_me(ps, tok, base) ||
+          courtesy(ps, tok, base)) &&
          !typed_as_name(ps, base + tok.src_begin, base + tok.src_end);
 }
 
