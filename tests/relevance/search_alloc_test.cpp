@@ -59,6 +59,7 @@ int main(int argc, char **argv) {
   queries.push_back("\"platelet rich plasma\" -\"long lasting\" \"a b c d e f g h\"");  // compounds typed apart
   queries.push_back("https://www.fda.gov/vaccines stem cells regenexx.com");  // a pasted web address
   queries.push_back("knee in my 70s or her seventies ISCT criteria");      // an age decade, an abbreviation
+  queries.push_back("hello r u sure abt kne pain n tem cells please");     // text-speak, courtesies, dropped letters
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

@@ -1804,6 +1804,50 @@ TEST_CASE("search: a courtesy that opens or closes a question never has to match
   }
 }
 
+TEST_CASE("search: a letter dropped from a four-letter word is put back where the word beside it agrees", "[search]") {
+  // Words under four letters get no typo correction, and "kne pain", "stem cel", "hip bon" named the short
+  // word missing. Now a term that is the word with one letter put back is taken when it stands beside the
+  // query's neighbouring word in the text.
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"pain","title":"Aches","body":"Knee pain is common after sport. Shots are one option."})"
+      "\n"
+      R"({"slug":"cells","title":"Cells","body":"A stem cell can make copies of itself."})"
+      "\n"
+      R"({"slug":"harvest","title":"Harvest","body":"Marrow is taken from the hip bone."})"
+      "\n";
+  build_jsonl_pack(dir / "d", jsonl, &pf);
+  const struct {
+    const char *q, *shown, *slug;
+  } fixed[] = {{"kne pain", "knee pain", "pain"},
+               {"nee pain", "knee pain", "pain"},
+               {"stem cel", "stem cell", "cells"},
+               {"tem cell copies", "stem cell copies", "cells"},
+               {"hip bon", "hip bone", "harvest"}};
+  for (const auto &f : fixed) {
+    INFO(f.q);
+    const Result r = search_pack(pf, f.q, 0, 2);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.corrected() == f.shown);
+    CHECK(r.missing() == "");
+    CHECK(r.slug(0) == f.slug);
+  }
+  // no neighbour to agree (alone, or beside stopwords only), typed as a name, or the term never beside
+  // the neighbour ("knee" is never right before "shots"): left as typed, and named missing
+  for (const char *q : {"kne", "is it kne", "KNE pain", "kne shots"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q, 0, 2);
+    CHECK(r.corrected() == "");
+    CHECK(r.missing().find_first_of("kK") == 0);
+  }
+  // with typo correction off, nothing is put back
+  const Result off = search_pack(pf, "kne pain", FOLIO_SEARCH_NO_FUZZY, 2);
+  CHECK(off.corrected() == "");
+  CHECK(off.missing() == "kne");
+}
+
 TEST_CASE("search: a partial match's coverage is the share of the query's weight it holds", "[search]") {
   // Coverage counted words alike: in a long question the common words a section shares outvoted the rare
   // one that matters ("had a meniscus op last year can i still get stem cells in that knee" opened at a

@@ -325,6 +325,74 @@ Correction *add_typo_alts(Scratch *s, uint32_t ci, const FuzzyCand *cands, uint3
   return co;
 }
 
+// A letter dropped from a four-letter word, as a kiosk's quick typing drops it ("kne pain", "stem cel",
+// "hip bon", "tem cells"). Words under kTypoMinBytes get no typo correction, as nearly every string of
+// three letters is an edit from several terms; so this takes only a word of three ASCII letters that is
+// no word of the pack, not typed as a name ("DVT"), and only a term that is the word with one letter put
+// back, is no stopword, and stands right beside the query's word next to it in some section (the word
+// before it, or after it, when that is no stopword: "knee" before "pain"; words_adjacent). Of several,
+// the one in more sections. Until 2026-12-06 each of those queries named the short word missing. Returns 1
+// with the candidate in *out, or 0.
+static uint32_t dropped_letter(Scratch *s, const ParseState &ps, const Clause *c, const text::Token &tok,
+                               FuzzyCand *out) {
+  if (tok.len + 1 != kTypoMinBytes) return 0;
+  for (size_t i = 0; i < tok.len; ++i)
+    if (tok.text[i] < 'a' || tok.text[i] > 'z') return 0;
+  // the query's words right before and after this one (stems), when they are no stopwords
+  char nb[2][kMaxTermBytes];
+  size_t nl[2] = {0, 0};
+  {
+    // (a token's text lives in the tokenizer's buffer until the next token: the word before is stemmed
+    // as it goes by)
+    text::Tokenizer tz(ps.q, ps.len);
+    text::Token t;
+    while (tz.next(&t)) {
+      if (t.flags & text::TOKEN_PART) continue;
+      if (t.src_begin == c->src_begin) {
+        text::Token next;
+        bool more = tz.next(&next);
+        while (more && (next.flags & text::TOKEN_PART)) more = tz.next(&next);
+        if (more && !query_stopword(ps, next, 0)) nl[1] = stem_copy(next.text, next.len, nb[1]);
+        break;
+      }
+      nl[0] = query_stopword(ps, t, 0) ? 0 : stem_copy(t.text, t.len, nb[0]);
+    }
+  }
+  if (nl[0] == 0 && nl[1] == 0) return 0;
+  uint32_t best_df = 0;
+  for (size_t at = 0; at <= tok.len; ++at)
+    for (char ch = 'a'; ch <= 'z'; ++ch) {
+      if (at > 0 && tok.text[at - 1] == ch) continue;  // the same word as putting it back one place later
+      char w[kMaxTermBytes];
+      FOLIO_MEMCPY(w, tok.text, at);
+      w[at] = ch;
+      FOLIO_MEMCPY(w + at + 1, tok.text + at, tok.len - at);
+      const size_t wl = tok.len + 1;
+      if (text::is_stopword(w, wl) || is_query_noise(w, wl)) continue;
+      char st[kMaxTermBytes];
+      const size_t sl = stem_copy(w, wl, st);
+      TermInfo ti{0, 0, 0};
+      bool bad = false;
+      if (!dict_find(&s->v, st, sl, &ti, &bad) || ti.df <= best_df) {
+        if (bad) s->bad = true;
+        continue;
+      }
+      if (!((nl[0] > 0 && words_adjacent(s, nb[0], nl[0], st, sl, kCooccurSteps)) ||
+            (nl[1] > 0 && words_adjacent(s, st, sl, nb[1], nl[1], kCooccurSteps))))
+        continue;
+      best_df = ti.df;
+      out->dist = 1;
+      out->first = (w[0] != tok.text[0] && w[0] != tok.text[1]) ? 1u : 0u;
+      out->df = ti.df;
+      out->wdist = 1;
+      FOLIO_MEMCPY(out->term, st, sl);
+      out->len = static_cast<uint32_t>(sl);
+      FOLIO_MEMCPY(out->surf, w, wl);
+      out->surf_len = static_cast<uint32_t>(wl);
+    }
+  return best_df > 0 ? 1u : 0u;
+}
+
 // A word run together from two words of the pack ("stemcell", "kneepain", "steroidshot"), when it has no
 // typo correction: searched as the two words typed apart, so that their synonyms, phrases and titles
 // apply as they would to "stem cell", and shown corrected ("stem cell"). Clause ci (the word's, the last
@@ -570,6 +638,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
     fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc);
+    if (nc == 0 && !typed_as_name(ps, c->src_begin, c->src_end)) nc = dropped_letter(s, ps, c, tok, cands);
     const bool lex = nc > 0 && lexicon_has(&s->v, tok.text, tok.len);
     // a real word is never taken for a stopword: the rest of the query cannot tell whether it fits
     // (check_corrections), since a stopword is in nearly every section ("gout" was searched as "out");
