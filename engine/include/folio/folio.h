@@ -383,8 +383,9 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
  *                        as the snippet), up to the cap
  * Words are folded (case, accents) and stemmed like the index; stopwords only affect ranking unless the
  * query has nothing else; unknown words are corrected to the nearest dictionary word (edit distance 1
- * for words of up to 7 letters, else 2), and synonyms/abbreviations from the pack's vocabulary are added
- * at a lower weight than the literal words. */
+ * for words of 4 to 7 letters, else 2; a word of 3 letters only to a term it is with one letter dropped,
+ * where that term stands beside the query's neighbouring word in the text: "kne pain"), and
+ * synonyms/abbreviations from the pack's vocabulary are added at a lower weight than the literal words. */
 
 #define FOLIO_SEARCH_MAX_HITS 64       /* hits per call; a larger cap is clamped */
 #define FOLIO_SEARCH_MAX_HIGHLIGHTS 8  /* highlight ranges per snippet */
