@@ -269,9 +269,6 @@ void expand_synonyms(Scratch *s) {
       ck->na = 0;
       ck->kind = CLAUSE_OPTIONAL;
       ck->literal = 0;
-      if (k > 0 || best_n > 1) {
-        // keep the corrected-word bookkeeping on the new clause only when it was a single word
-      }
     }
     i += best_n - 1;
   }
