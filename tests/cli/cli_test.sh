@@ -263,6 +263,21 @@ done
 check "eval: queries file is a directory" 2 "$folio" eval "$pack" "$tmp/dir"; contains "eval dir queries" "$tmp/err" "is a directory"
 : >"$tmp/none.tsv"
 check "eval: no queries" 2 "$folio" eval "$pack" "$tmp/none.tsv"; contains "eval no queries" "$tmp/err" "no queries"
+# several query files are scored as one set; the gate's floors can be set, and only with --gate
+printf 'title\twhat are stem cells\twhat-are-stem-cells=3\n' >"$tmp/q1.tsv"
+printf 'title\tthis matches nothing zzqx\tfaq#no-such-anchor\n' >"$tmp/q2.tsv"
+check "eval: two files" 0 "$folio" eval "$pack" "$tmp/q1.tsv" "$tmp/q2.tsv" --json; json_ok "eval two files json" "$tmp/out"
+python3 - "$tmp/out" <<'PY' || { echo "FAIL: eval two files scored as one set"; fails=$((fails + 1)); }
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["all"]["n"] == 2 and abs(j["all"]["mrr10"] - 0.5) < 1e-9, j["all"]
+PY
+check "eval: floor met" 0 "$folio" eval "$pack" "$tmp/q1.tsv" --gate --min-mrr 1 --min-s3 1
+check "eval: floor missed" 1 "$folio" eval "$pack" "$tmp/q1.tsv" "$tmp/q2.tsv" --gate --min-mrr 0.6 --min-s3 0.4
+contains "eval: floor named" "$tmp/out" "MRR@10 >= 0.60, S@3 >= 0.40.*FAIL"
+check "eval: floor without --gate" 2 "$folio" eval "$pack" "$tmp/q1.tsv" --min-mrr 0.5; contains "eval floor needs gate" "$tmp/err" "requires --gate"
+check "eval: floor out of range" 2 "$folio" eval "$pack" "$tmp/q1.tsv" --gate --min-s3 1.5
+check "eval: one file missing" 2 "$folio" eval "$pack" "$tmp/q1.tsv" "$tmp/nope.tsv"; contains "eval missing file named" "$tmp/err" "nope.tsv: cannot read"
 # an empty or invalid UTF-8 query argument: exit 2 and a message, as search does
 for c in get suggest glossary; do
   check "$c empty" 2 "$folio" $c "$pack" ""; contains "$c empty says so" "$tmp/err" "is empty"

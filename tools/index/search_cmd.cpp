@@ -301,14 +301,27 @@ int cmd_search(int argc, char **argv) {
 }
 
 int cmd_eval(int argc, char **argv) {
-  CLI::App app{"search relevance over a judged query set", "folio eval"};
+  CLI::App app{"search relevance over one or more judged query sets, scored together", "folio eval"};
   app.allow_windows_style_options(false);  // "/tmp/x" is a path, never an option (CLI11 allows /opt on Windows)
-  std::string path, qpath;
+  std::string path;
+  std::vector<std::string> qpaths;
   bool json = false, gate = false, verbose = false;
+  double min_mrr = 0.85, min_s3 = 0.90, min_mis = 0.85;
   app.add_option("PACK", path, "pack file")->required();
-  app.add_option("QUERIES", qpath, "judged queries (tests/relevance/queries.tsv format)")->required();
+  app.add_option("QUERIES", qpaths, "judged query files (tests/relevance/queries.tsv format), scored as one set")
+      ->required();
   app.add_flag("--json", json, "print the metrics as JSON");
-  app.add_flag("--gate", gate, "exit 1 unless MRR@10 >= 0.85, success@3 >= 0.90, misspelled success@10 >= 0.85");
+  CLI::Option *gate_opt =
+      app.add_flag("--gate", gate, "exit 1 below the floors (MRR@10 0.85, success@3 0.90, misspelled success@10 0.85)");
+  app.add_option("--min-mrr", min_mrr, "with --gate: the MRR@10 floor (default 0.85)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->needs(gate_opt);
+  app.add_option("--min-s3", min_s3, "with --gate: the success@3 floor (default 0.90)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->needs(gate_opt);
+  app.add_option("--min-misspelled-s10", min_mis, "with --gate: the misspelled stratum's success@10 floor (default 0.85)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->needs(gate_opt);
   app.add_flag("--verbose,-v", verbose, "print every query whose first relevant hit is not at rank 1");
   bool prefix_last = false;
   app.add_flag("--prefix-last", prefix_last, "search as you type (the last word also a prefix), as a kiosk does");
@@ -318,8 +331,13 @@ int cmd_eval(int argc, char **argv) {
     return parse_error(app, e);
   }
   std::vector<EvalQuery> qs;
+  std::vector<size_t> file_of;  // qs[i] came from qpaths[file_of[i]]
   try {
-    qs = load_eval_queries(qpath);
+    for (size_t f = 0; f < qpaths.size(); ++f) {
+      std::vector<EvalQuery> part = load_eval_queries(qpaths[f]);
+      file_of.insert(file_of.end(), part.size(), f);
+      qs.insert(qs.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
   } catch (const std::exception &e) {
     std::fprintf(stderr, "folio eval: %s\n", e.what());
     return 2;
@@ -331,7 +349,9 @@ int cmd_eval(int argc, char **argv) {
   std::vector<folio_search_hit> hits(10);
   std::vector<char> text(16 * 1024);
   double total_us = 0;
-  for (const EvalQuery &q : qs) {
+  for (size_t qi = 0; qi < qs.size(); ++qi) {
+    const EvalQuery &q = qs[qi];
+    const std::string where = qpaths.size() > 1 ? qpaths[file_of[qi]] + ":" : std::string("line ");
     folio_search_result res;
     const auto t0 = std::chrono::steady_clock::now();
     const folio_status s = folio_search(pf.reader, q.query.data(), q.query.size(),
@@ -342,13 +362,13 @@ int cmd_eval(int argc, char **argv) {
     if (s == FOLIO_OK)
       for (uint32_t i = 0; i < res.hit_count; ++i) ranked.push_back({str(hits[i].slug), str(hits[i].anchor)});
     else if (s == FOLIO_E_CORRUPT) {
-      std::fprintf(stderr, "folio: %s: %s (query at line %d)\n", path.c_str(), folio_status_str(s), q.line);
+      std::fprintf(stderr, "folio: %s: %s (query at %s%d)\n", path.c_str(), folio_status_str(s), where.c_str(), q.line);
       return 3;
     }
     const Metrics m = score_query(q, ranked);
     rep.add(q.stratum, m);
     if (verbose && m.s1 == 0) {
-      std::printf("line %d [%s] \"%s\": RR %.2f\n", q.line, q.stratum.c_str(), q.query.c_str(), m.rr);
+      std::printf("%s%d [%s] \"%s\": RR %.2f\n", where.c_str(), q.line, q.stratum.c_str(), q.query.c_str(), m.rr);
       for (size_t i = 0; i < ranked.size() && i < 3; ++i)
         std::printf("    %zu. %s#%s%s\n", i + 1, ranked[i].slug.c_str(), ranked[i].anchor.c_str(),
                     grade_of(q, ranked[i]) ? "  (relevant)" : "");
@@ -360,7 +380,7 @@ int cmd_eval(int argc, char **argv) {
     return it == rep.strata.end() ? Metrics{} : it->second.mean();
   };
   const Metrics mis = stratum_mean("misspelled");
-  const bool pass = all.rr >= 0.85 && all.s3 >= 0.90 && (mis.n == 0 || mis.s10 >= 0.85);
+  const bool pass = all.rr >= min_mrr && all.s3 >= min_s3 && (mis.n == 0 || mis.s10 >= min_mis);
   if (json) {
     nlohmann::json j;
     for (const auto &kv : rep.strata) {
@@ -369,14 +389,18 @@ int cmd_eval(int argc, char **argv) {
     }
     j["all"] = {{"n", all.n}, {"mrr10", all.rr}, {"s1", all.s1}, {"s3", all.s3}, {"s10", all.s10}, {"ndcg10", all.ndcg}};
     j["mean_latency_us"] = qs.empty() ? 0.0 : total_us / static_cast<double>(qs.size());
-    if (gate) j["gate"] = pass;
+    if (gate) {
+      j["gate"] = pass;
+      j["floors"] = {{"mrr10", min_mrr}, {"s3", min_s3}, {"misspelled_s10", min_mis}};
+    }
     std::printf("%s\n", j.dump(2).c_str());
   } else {
     std::printf("%s", format_report(rep, "folio").c_str());
     std::printf("mean latency with snippets: %.1f us over %zu queries\n",
                 qs.empty() ? 0.0 : total_us / static_cast<double>(qs.size()), qs.size());
     if (gate)
-      std::printf("relevance gate (MRR@10 >= 0.85, S@3 >= 0.90, misspelled S@10 >= 0.85): %s\n", pass ? "pass" : "FAIL");
+      std::printf("relevance gate (MRR@10 >= %.2f, S@3 >= %.2f, misspelled S@10 >= %.2f): %s\n", min_mrr, min_s3,
+                  min_mis, pass ? "pass" : "FAIL");
   }
   return gate && !pass ? 1 : 0;
 }
