@@ -60,6 +60,7 @@ int main(int argc, char **argv) {
   queries.push_back("https://www.fda.gov/vaccines stem cells regenexx.com");  // a pasted web address
   queries.push_back("knee in my 70s or her seventies ISCT criteria");      // an age decade, an abbreviation
   queries.push_back("hello r u sure abt kne pain n tem cells please");     // text-speak, courtesies, dropped letters
+  queries.push_back("should a big effusion be drained before the b mac question mark");  // dictation
   std::string big;
   for (int i = 0; i < 1000; ++i) big += "w" + std::to_string(i) + " ";
   queries.push_back(big);

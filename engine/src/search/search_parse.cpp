@@ -238,6 +238,32 @@ static bool courtesy(const ParseState &ps, const text::Token &tok, size_t base) 
   return opens ? before == 0 : after == 0 || (after == 1 && you_next);
 }
 
+// Whether token tok of the query item at byte `base` is "question" or "mark" of a "question mark" that
+// ends a query of three words or more: voice dictation writes out the punctuation it was told ("… still
+// help question mark"). Until 2026-12-06 "mark" was a word to find and was named missing. Elsewhere they
+// stay words ("what does mark mean", "question mark" alone).
+static bool dictated_mark(const ParseState &ps, const text::Token &tok, size_t base) {
+  auto is = [](const text::Token &t, const char *w, size_t l) { return t.len == l && FOLIO_MEMCMP(t.text, w, l) == 0; };
+  if (!is(tok, "question", 8) && !is(tok, "mark", 4)) return false;
+  size_t prev_at = 0, last_at = 0;
+  bool prev_question = false, last_question = false, last_mark = false;
+  uint32_t words = 0;
+  text::Tokenizer tz(ps.q, ps.len);
+  text::Token t;
+  while (tz.next(&t)) {
+    if (t.flags & text::TOKEN_PART) continue;
+    prev_at = last_at;
+    prev_question = last_question;
+    last_at = t.src_begin;
+    last_question = is(t, "question", 8);
+    last_mark = is(t, "mark", 4);
+    ++words;
+  }
+  if (words < 5 || !prev_question || !last_mark) return false;
+  const size_t at = base + tok.src_begin;
+  return at == prev_at || at == last_at;
+}
+
 // Whether token tok of the query item at byte `base` asks for something near the user ("near me",
 // "nearby"): a habit of web search that an offline reference cannot answer. Until 2026-12-06 "near" was a
 // word to find, and "are there any clinical trials near me" opened at "Nearly 20% of adults …".
@@ -292,7 +318,7 @@ static bool url_noise(const ParseState &ps, const text::Token &tok, size_t base)
 static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t base) {
   if (url_noise(ps, tok, base)) return true;
   return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len) || near_me(ps, tok, base) ||
-          courtesy(ps, tok, base)) &&
+          courtesy(ps, tok, base) || dictated_mark(ps, tok, base)) &&
          !typed_as_name(ps, base + tok.src_begin, base + tok.src_end);
 }
 
