@@ -109,6 +109,18 @@ void check_first_full(folio::index::PackFile &pf, const std::string &q, const st
   CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
 }
 
+// The first hit of query q is article `slug`, a full match, and no word is named missing: the query's
+// noise (a courtesy, a dictated "question mark") had nothing to match.
+void check_noise_ignored(folio::index::PackFile &pf, const std::string &q, const std::string &slug) {
+  INFO(q);
+  const Result r = search_pack(pf, q);
+  REQUIRE(r.status == FOLIO_OK);
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.missing() == "");
+  CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  CHECK(r.slug(0) == slug);
+}
+
 Result run(const std::string &q, uint32_t flags = 0, uint32_t cap = 10, size_t text_cap = 4096) {
   return search_pack(corpus().pf, q, flags, cap, text_cap);
 }
@@ -655,6 +667,10 @@ TEST_CASE("search: letters spelled out one by one are the abbreviation they spel
       R"({"slug":"prp","title":"Platelets","body":"PRP is plasma rich in platelets, drawn from the arm."})"
       "\n"
       R"({"slug":"vitamins","title":"Vitamins","body":"Vitamin D and vitamin B help bones; a plan may list them as b and d."})"
+      "\n"
+      R"({"slug":"mac","title":"Apple","body":"A Mac is a computer; a B grade is a mark."})"
+      "\n"
+      R"({"slug":"am","title":"Morning","body":"Take the pill at 8 am, or I am told at noon."})"
       "\n";
   build_jsonl_pack(dir / "l", jsonl, &pf);
   for (const char *q : {"what is b m a c", "B M A C", "is it a b m a c from the hip", "b m a c?"}) {
@@ -675,21 +691,8 @@ TEST_CASE("search: letters spelled out one by one are the abbreviation they spel
   // an excluded letter is not part of a run: "p r -p" is no "prp"
   const Result neg = search_pack(pf, "p r -p");
   CHECK(!neg.has("prp"));
-}
-
-TEST_CASE("search: a letter dictated apart from the syllable after it is joined into the word they make", "[search]") {
-  // dictation writes "BMAC" as "b mac" as often as "b m a c": "b mac" found nothing ("no section has:
-  // b mac") until 2026-12-06
-  folio_test::TempDir dir;
-  folio::index::PackFile pf;
-  const std::string jsonl =
-      R"({"slug":"bmac","title":"Marrow concentrate","body":"BMAC is bone marrow aspirate concentrate, spun from marrow taken at the hip."})"
-      "\n"
-      R"({"slug":"mac","title":"Apple","body":"A Mac is a computer; a B grade is a mark."})"
-      "\n"
-      R"({"slug":"am","title":"Morning","body":"Take the pill at 8 am, or I am told at noon."})"
-      "\n";
-  build_jsonl_pack(dir / "m", jsonl, &pf);
+  // dictation writes "BMAC" as "b mac" as often as "b m a c": a letter and the syllable after it are
+  // joined the same way ("b mac" found nothing, "no section has: b mac", until 2026-12-06)
   for (const char *q : {"b mac", "what is b mac", "B MAC from the hip", "should the b mac be spun from marrow"}) {
     INFO(q);
     const Result r = search_pack(pf, q);
@@ -715,14 +718,8 @@ TEST_CASE("search: a dictated \"question mark\" that ends a query never has to m
       "\n";
   build_jsonl_pack(dir / "q", jsonl, &pf);
   for (const char *q : {"can knee pain start in the back question mark", "knee pain from back Question Mark"}) {
-    INFO(q);
-    const Result r = search_pack(pf, q, 0, 2);
-    REQUIRE(r.status == FOLIO_OK);
-    REQUIRE(r.res.hit_count >= 1);
-    CHECK(r.missing() == "");
-    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
-    CHECK(r.slug(0) == "back");
-    CHECK(!r.has("marks"));
+    check_noise_ignored(pf, q, "back");
+    CHECK(!search_pack(pf, q).has("marks"));
   }
   // elsewhere, or in a short query, the words are words to find
   for (const char *q : {"question mark", "what does a question mark mean", "mark knee pain back"}) {
@@ -1850,15 +1847,8 @@ TEST_CASE("search: a courtesy that opens or closes a question never has to match
       "\n";
   build_jsonl_pack(dir / "c", jsonl, &pf);
   for (const char *q : {"what is an RCT please", "what is an RCT thank you", "hello what is an RCT",
-                        "Hi, how does an RCT put people into groups", "Dear, what is an RCT? Thanks"}) {
-    INFO(q);
-    const Result r = search_pack(pf, q, 0, 2);
-    REQUIRE(r.status == FOLIO_OK);
-    REQUIRE(r.res.hit_count >= 1);
-    CHECK(r.missing() == "");
-    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
-    CHECK(r.slug(0) == "rct");
-  }
+                        "Hi, how does an RCT put people into groups", "Dear, what is an RCT? Thanks"})
+    check_noise_ignored(pf, q, "rct");
   // elsewhere, or in a short query, it is a word to find
   for (const char *q : {"please", "please word", "what does please mean"}) {
     INFO(q);
