@@ -239,7 +239,7 @@ static bool courtesy(const ParseState &ps, const text::Token &tok, size_t base) 
 }
 
 // Whether token tok of the query item at byte `base` is "question" or "mark" of a "question mark" that
-// ends a query of three words or more: voice dictation writes out the punctuation it was told ("… still
+// ends a query, after three words or more (five words in all): voice dictation writes out the punctuation it was told ("… still
 // help question mark"). Until 2026-12-06 "mark" was a word to find and was named missing. Elsewhere they
 // stay words ("what does mark mean", "question mark" alone).
 static bool dictated_mark(const ParseState &ps, const text::Token &tok, size_t base) {
