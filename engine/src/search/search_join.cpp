@@ -143,15 +143,14 @@ bool join_split_words(Scratch *s, const ParseState &ps, const JoinItem *items, u
   // they are a word of the pack; a letter that is a stopword ("a", "i") is left as it is
   if (letters == 1 && !items[1].typing) {
     const size_t l1 = items[1].e - items[1].b;
-    const size_t cl = join_text(ps, items, 1, w);
-    if (l1 >= 2 && l1 <= 3 && cl == 1 && !text::is_stopword(w, 1)) {
-      const size_t wl = join_text(ps, items, 2, w);
-      if (wl > 0 && !text::is_stopword(w + 1, wl - 1) && stem_known(s, st, stem_copy(w, wl, st))) {
-        add_joined_clause(s, ps, w, wl, items, 2, false, nullptr, 0, false);
-        *next = items[1].e;
-        while (*next < ps.len && !is_space_byte(static_cast<unsigned char>(ps.q[*next]))) ++*next;
-        return true;
-      }
+    // w: the letter (w[0], folded) followed by the syllable
+    const size_t wl = l1 >= 2 && l1 <= 3 ? join_text(ps, items, 2, w) : 0;
+    if (wl > 0 && !text::is_stopword(w, 1) && !text::is_stopword(w + 1, wl - 1) &&
+        stem_known(s, st, stem_copy(w, wl, st))) {
+      add_joined_clause(s, ps, w, wl, items, 2, false, nullptr, 0, false);
+      *next = items[1].e;
+      while (*next < ps.len && !is_space_byte(static_cast<unsigned char>(ps.q[*next]))) ++*next;
+      return true;
     }
   }
   // broken words: plain words of two or more letters, not stopwords, not the word being typed
