@@ -1483,6 +1483,60 @@ TEST_CASE("search: a real word's correction that does not fit lights nothing in 
   CHECK(gold_lit);
 }
 
+TEST_CASE("search: a real word the content lacks gets a did-you-mean only for a finger slip", "[search]") {
+  using folio::fts::finger_slip;
+  CHECK(finger_slip("golf", 4, "gold", 4));          // a neighbouring key
+  CHECK(finger_slip("trail", 5, "trial", 5));        // two neighbours swapped
+  CHECK(finger_slip("form", 4, "from", 4));
+  CHECK(finger_slip("planing", 7, "planning", 8));   // a letter doubled
+  CHECK(finger_slip("planning", 8, "planing", 7));   // or undoubled
+  CHECK(finger_slip("fel", 3, "fell", 4));           // at the end too
+  CHECK_FALSE(finger_slip("catch", 5, "match", 5));  // c and m are far apart
+  CHECK_FALSE(finger_slip("hallows", 7, "allows", 6));  // a letter dropped, not a double
+  CHECK_FALSE(finger_slip("trails", 6, "trial", 5));
+  CHECK(finger_slip("dads", 4, "adds", 4));           // a swap of neighbours counts
+  CHECK_FALSE(finger_slip("abcd", 4, "badc", 4));    // two swaps
+  CHECK_FALSE(finger_slip("knee", 4, "knee", 4));    // no change
+  CHECK(finger_slip("aab", 3, "ab", 2));             // a doubled first letter
+
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"gold","title":"Gold standard","body":"The gold standard for research is a randomised study."})" "\n"
+      R"({"slug":"trials","title":"Clinical trials","body":"A clinical trial compares a treatment with a placebo."})" "\n"
+      R"({"slug":"match","title":"Matching","body":"Cells should match the patient. Careful planning helps."})" "\n";
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  folio_test::write_file(dir / "words.txt", "golf\ntrail\ncatch\nplaning\n");
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "lex.folio") == FOLIO_OK);
+  auto suggested = [](const Result &r) {
+    return (r.res.flags & FOLIO_SEARCH_SUGGESTED) ? std::string(r.text.data() + r.res.corrected_off, r.res.corrected_len)
+                                                  : std::string();
+  };
+  for (const auto &c : {std::pair<const char *, const char *>{"golf", "gold"}, {"trail", "trial"}, {"planing", "planning"},
+                        {"whats the trail", "whats the trial"}}) {
+    INFO(c.first);
+    const Result r = search_pack(pf, c.first);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.res.hit_count == 0);
+    CHECK(suggested(r) == c.second);
+  }
+  // "catch" is one edit from "match" by its stem, but no slip of the fingers: nothing is offered (it was
+  // "did you mean: whats the matches?"), and the word is named missing
+  for (const char *q : {"catch", "whats the catch"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.res.hit_count == 0);
+    CHECK((r.res.flags & (FOLIO_SEARCH_SUGGESTED | FOLIO_SEARCH_CORRECTED)) == 0);
+    CHECK(r.missing() == "catch");
+  }
+  // a typing error (not in the lexicon) is still corrected and searched
+  const Result t = search_pack(pf, "mtach");
+  CHECK(t.corrected() == "match");
+  CHECK(t.res.hit_count == 1);
+}
+
 TEST_CASE("search: a short real word is corrected only for a slip to a neighbouring key", "[search]") {
   using folio::fts::key_slip;
   CHECK(key_slip("knew", "knee", 4));   // w, e: side by side

@@ -417,7 +417,9 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
                                           was kept as typed, and every other required word is in some
                                           section: folio_search_result.corrected holds the query with its
                                           likeliest correction, a "did you mean" that was not searched
-                                          (CORRECTED is then not set) */
+                                          (CORRECTED is then not set); only for a slip of the fingers
+                                          (a neighbouring key, two letters swapped, a letter doubled
+                                          or undoubled: "golf" -> "gold", "trail" -> "trial") */
 #define FOLIO_SEARCH_MISSING 32u       /* some query words are in no section of the pack in any form (as
                                           typed, corrected, completed, by a synonym or by their parts
                                           together; a phrase, by its words side by side), or a topic: or

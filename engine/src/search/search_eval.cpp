@@ -1054,8 +1054,11 @@ void check_corrections(Scratch *s) {
     }
     if (fits) continue;
     // the real word stays as typed (it matches nothing); its stem was the correction's, for synonyms,
-    // so it takes no part in synonym phrases either
+    // so it takes no part in synonym phrases either. The correction is kept as a "did you mean" only
+    // when it is a finger slip of the word (finger_slip: "golf" -> "gold", "trail" -> "trial"; not
+    // "catch" -> "match", which was offered for "whats the catch")
     const int32_t gone = ci->corrected;
+    const int32_t offer = ci->may_suggest ? gone : -1;
     for (uint32_t k = ci->fz0; k < ci->na; ++k) {
       const uint32_t id = ci->a0 + k;
       if (id < kMaxAlts) dropped[id >> 6] |= 1ull << (id & 63);
@@ -1066,7 +1069,7 @@ void check_corrections(Scratch *s) {
     for (uint32_t j = 0; j < s->nclauses; ++j)
       if (s->clauses[j].corrected == gone) {  // this one and the clause it was merged from
         s->clauses[j].corrected = -1;
-        s->clauses[j].suggested = gone;
+        s->clauses[j].suggested = offer;
       }
   }
   if (any_dropped) drop_highlights_of(s, dropped);

@@ -676,6 +676,10 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
       c->lex = lex ? 1 : 0;
+      // compared as written with the surface, a word of the content: not by stems, whose slip can be far
+      // apart as typed ("ceramic" -> "creams": "ceram", "cream"), nor with the inflected form, which for a
+      // real word is often no word at all ("admiring" -> "admiting", "curses" -> "curees")
+      c->may_suggest = !lex || finger_slip(tok.text, tok.len, cands[0].surf, cands[0].surf_len);
     } else if (nc == 0 && add_split_word(s, static_cast<uint32_t>(ci), tok)) {
       // two words run together
     } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len)) {

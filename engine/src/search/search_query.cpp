@@ -152,6 +152,7 @@ int new_clause(Scratch *s, uint8_t kind) {
   c->stem_len = 0;
   c->fz0 = 0;
   c->lex = 0;
+  c->may_suggest = 1;
   c->suggested = -1;
   return static_cast<int>(s->nclauses++);
 }

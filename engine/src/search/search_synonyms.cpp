@@ -241,6 +241,7 @@ void expand_synonyms(Scratch *s) {
     cn->corrected = best_n == 1 ? c0->corrected : -1;
     cn->fz0 = c0->fz0;
     cn->lex = c0->lex;
+    cn->may_suggest = c0->may_suggest;
     if (best_n == 1) {
       for (uint32_t k = 0; k < c0->na; ++k) {
         const Alt *old = &s->alts[c0->a0 + k];

@@ -574,6 +574,24 @@ bool key_slip(const char *a, const char *b, size_t n) {
   return ra == rb ? dc == 4 : (ra - rb == 1 || rb - ra == 1) && dc < 4;
 }
 
+bool finger_slip(const char *a, size_t an, const char *b, size_t bn) {
+  if (an == bn) {
+    if (key_slip(a, b, an)) return true;
+    size_t i = 0;
+    while (i < an && a[i] == b[i]) ++i;
+    return i + 1 < an && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i] != a[i + 1] &&
+           FOLIO_MEMCMP(a + i + 2, b + i + 2, an - i - 2) == 0;
+  }
+  if (an + 1 != bn && bn + 1 != an) return false;
+  const char *lo = an < bn ? a : b, *hi = an < bn ? b : a;  // hi has the extra letter
+  const size_t n = an < bn ? an : bn;
+  size_t i = 0;
+  while (i < n && lo[i] == hi[i]) ++i;
+  // hi[i] is the extra letter: a double of the letter before it or after it
+  const bool doubled = (i > 0 && hi[i] == hi[i - 1]) || (i + 1 <= n && hi[i] == hi[i + 1]);
+  return doubled && FOLIO_MEMCMP(lo + i, hi + i + 1, n - i) == 0;
+}
+
 folio_status prefix_typo(folio_reader *r, const char *pre, size_t len, char *out, uint32_t *out_len, uint32_t *dist) {
   *out_len = 0;
   *dist = 0;
