@@ -1503,9 +1503,10 @@ TEST_CASE("search: a real word the content lacks gets a did-you-mean only for a 
   const std::string jsonl =
       R"({"slug":"gold","title":"Gold standard","body":"The gold standard for research is a randomised study."})" "\n"
       R"({"slug":"trials","title":"Clinical trials","body":"A clinical trial compares a treatment with a placebo."})" "\n"
-      R"({"slug":"match","title":"Matching","body":"Cells should match the patient. Careful planning helps."})" "\n";
+      R"({"slug":"match","title":"Matching","body":"Cells should match the patient. Careful planning helps."})" "\n"
+      R"({"slug":"bath","title":"Washing","body":"Bathing is fine after two days."})" "\n";
   folio_test::write_file(dir / "c.jsonl", jsonl);
-  folio_test::write_file(dir / "words.txt", "golf\ntrail\ncatch\nplaning\n");
+  folio_test::write_file(dir / "words.txt", "golf\ntrail\ncatch\nplaning\nbatching\n");
   REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
   folio::index::PackFile pf;
   REQUIRE(pf.open(dir / "lex.folio") == FOLIO_OK);
@@ -1514,7 +1515,10 @@ TEST_CASE("search: a real word the content lacks gets a did-you-mean only for a 
                                                   : std::string();
   };
   for (const auto &c : {std::pair<const char *, const char *>{"golf", "gold"}, {"trail", "trial"}, {"planing", "planning"},
-                        {"whats the trail", "whats the trial"}}) {
+                        {"whats the trail", "whats the trial"},
+                        // a word of kSuggestAnyEditBytes or more: any one edit (a Bloom false positive of the
+                        // lexicon is a typo taken for a real word: "arthoscopy" kept its "did you mean")
+                        {"batching", "bathing"}}) {
     INFO(c.first);
     const Result r = search_pack(pf, c.first);
     REQUIRE(r.status == FOLIO_OK);

@@ -419,7 +419,8 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
                                           likeliest correction, a "did you mean" that was not searched
                                           (CORRECTED is then not set); only for a slip of the fingers
                                           (a neighbouring key, two letters swapped, a letter doubled
-                                          or undoubled: "golf" -> "gold", "trail" -> "trial") */
+                                          or undoubled: "golf" -> "gold", "trail" -> "trial") or, in
+                                          a word of 8 bytes or more, any one edit */
 #define FOLIO_SEARCH_MISSING 32u       /* some query words are in no section of the pack in any form (as
                                           typed, corrected, completed, by a synonym or by their parts
                                           together; a phrase, by its words side by side), or a topic: or

@@ -82,8 +82,9 @@ bool key_slip(const char *a, const char *b, size_t n);
 // Is b (bn bytes) a slip of the fingers away from a (an bytes; both folded): one letter replaced by a
 // neighbouring key (key_slip), two neighbouring letters swapped ("trail" for "trial"), or a letter
 // doubled or undoubled ("planing" for "planning")? A real word the content lacks is offered a "did you
-// mean" (FOLIO_SEARCH_SUGGESTED) only for such a slip: any other edit from a real word mostly reaches
-// another real word that was not meant ("catch" -> "match", "shipped" -> "hip", "hallows" -> "allows").
+// mean" (FOLIO_SEARCH_SUGGESTED) only for such a slip, or any one edit when it has kSuggestAnyEditBytes
+// bytes or more: any other edit from a real word mostly reaches another real word that was not meant
+// ("catch" -> "match", "shipped" -> "hip", "hallows" -> "allows").
 bool finger_slip(const char *a, size_t an, const char *b, size_t bn);
 
 // One typo correction of a query word (exposed for unit tests and the benchmark).

@@ -1056,7 +1056,8 @@ void check_corrections(Scratch *s) {
     // the real word stays as typed (it matches nothing); its stem was the correction's, for synonyms,
     // so it takes no part in synonym phrases either. The correction is kept as a "did you mean" only
     // when it is a finger slip of the word (finger_slip: "golf" -> "gold", "trail" -> "trial"; not
-    // "catch" -> "match", which was offered for "whats the catch")
+    // "catch" -> "match", which was offered for "whats the catch") or one edit from a long word
+    // (Clause::may_suggest, set by the parse)
     const int32_t gone = ci->corrected;
     const int32_t offer = ci->may_suggest ? gone : -1;
     for (uint32_t k = ci->fz0; k < ci->na; ++k) {

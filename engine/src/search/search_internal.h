@@ -50,6 +50,7 @@ enum : uint32_t {
   kFuzzyMaxLen = kTypoMaxBytes,  // longer words get no typo correction (and fit the automata's 64-bit masks)
   kMaxEdits = 2,
   kRealSlipBytes = 4,     // a real word this short is corrected only for a slip to a neighbouring key
+  kSuggestAnyEditBytes = 8,  // a real word this long may be offered any one-edit "did you mean"
   kTypoMinBytes = 4,      // shorter words (and stems) get no typo correction: 'old' is not 'told'
   kTypoOneEditBytes = 7,  // words (and stems) of up to this many bytes get one edit, longer ones two
   kFuzzyHead = 3,     // with two edits allowed, at most one of them is in a term's first kFuzzyHead bytes

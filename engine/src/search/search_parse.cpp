@@ -679,7 +679,9 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
       // compared as written with the surface, a word of the content: not by stems, whose slip can be far
       // apart as typed ("ceramic" -> "creams": "ceram", "cream"), nor with the inflected form, which for a
       // real word is often no word at all ("admiring" -> "admiting", "curses" -> "curees")
-      c->may_suggest = !lex || finger_slip(tok.text, tok.len, cands[0].surf, cands[0].surf_len);
+      c->may_suggest = !lex || finger_slip(tok.text, tok.len, cands[0].surf, cands[0].surf_len) ||
+                       (tok.len >= kSuggestAnyEditBytes &&
+                        edit_distance(tok.text, tok.len, cands[0].surf, cands[0].surf_len, 1) <= 1);
     } else if (nc == 0 && add_split_word(s, static_cast<uint32_t>(ci), tok)) {
       // two words run together
     } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len)) {
