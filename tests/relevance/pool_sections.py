@@ -9,7 +9,8 @@ counts as not relevant. This finds the pairs to judge and records the grades:
       --limit 10`, plainly and with --prefix-last, and prints, tab-separated, `file<TAB>stratum<TAB>
       query<TAB>section` for each given section that appears in a top 10 and is neither judged in the
       query's file nor already graded in pooled.tsv. Hand that list to a judge who runs no engine and
-      does not see the ranks.
+      does not see the ranks. Leave out the pairs of a round written after the section existed: its
+      writer read the whole export, so a section it did not judge is a 0 already.
 
   pool_sections.py merge GRADED.tsv
       GRADED.tsv is the pool's list with a fifth column, the judge's grade 0-3. Every row is appended
