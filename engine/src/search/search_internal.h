@@ -202,8 +202,9 @@ struct Clause {
   uint8_t fz0;        // with corrected >= 0: alternatives [a0 + fz0, a0 + na) are the typo corrections
                       // and their synonyms (0xFF: a merged synonym run, not checked)
   uint8_t lex;        // with corrected >= 0: the typed word is a real word (in the pack's lexicon)
-  uint8_t may_suggest;  // with lex: the correction is a finger slip of the typed word, so it may be
-                        // offered as "did you mean" when check_corrections does not apply it
+  uint8_t may_suggest;  // with lex: the correction is a finger slip of the typed word (finger_slip), or
+                        // one edit from a word of kSuggestAnyEditBytes or more, so it may be offered as
+                        // "did you mean" when check_corrections does not apply it
   int32_t suggested;  // a real word's correction that check_corrections did not apply (index into
                       // Scratch::corr, or -1): offered as "did you mean" when nothing is found
 };
