@@ -1444,6 +1444,91 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   CHECK(nf.hits[0].score == pg.hits[0].score);
 }
 
+TEST_CASE("search: the lexicon filter takes few typing errors for real words", "[search]") {
+  // A typo the lexicon's Bloom filter answers "real word" for is not corrected, only offered as a "did
+  // you mean" (or kept as typed). Lexicon: 4,000 one-letter changes of 200 content words, each a real
+  // typo candidate, so the builder keeps every one; probed: 20,000 other changes of the same words, which
+  // are typing errors. At 16 bits a word and 11 probes about 0.05 % of them answer true (10 expected);
+  // the earlier 12 bits and 8 probes gave about 0.3 % (62 expected), which this bound fails.
+  folio_test::TempDir dir;
+  uint64_t rng = 0x9E3779B97F4A7C15ull;
+  auto next = [&rng] {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+  };
+  const char *cons = "bcdfgkmnprtvz", *vow = "aeiou";
+  std::set<std::string> content_words;
+  while (content_words.size() < 200) {
+    std::string w;
+    for (int i = 0; i < 4; ++i) {  // consonant-vowel pairs: no English suffix for the stemmer to strip
+      w += cons[next() % 13];
+      w += vow[next() % 5];
+    }
+    content_words.insert(w + "x");
+  }
+  std::string jsonl;
+  uint32_t doc = 0;
+  std::string body;
+  for (const std::string &w : content_words) {
+    body += w + " ";
+    if (body.size() > 400) {
+      jsonl += R"({"slug":"d)" + std::to_string(doc) + R"(","title":"Doc )" + std::to_string(doc) + R"(","body":")" + body + "\"}\n";
+      ++doc;
+      body.clear();
+    }
+  }
+  if (!body.empty()) jsonl += R"({"slug":"d)" + std::to_string(doc) + R"(","title":"Doc )" + std::to_string(doc) + R"(","body":")" + body + "\"}\n";
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  // one substitution past the first two letters: one edit from its content word, two from any other
+  std::vector<std::string> words(content_words.begin(), content_words.end());
+  std::set<std::string> lexicon, probes;
+  while (lexicon.size() + probes.size() < 24000) {
+    std::string w = words[next() % words.size()];
+    const size_t at = 2 + next() % (w.size() - 2);
+    const char c = static_cast<char>('a' + next() % 26);
+    if (w[at] == c) continue;
+    w[at] = c;
+    if (content_words.count(w) || lexicon.count(w) || probes.count(w)) continue;
+    (lexicon.size() < 4000 ? lexicon : probes).insert(w);
+  }
+  std::string lex_text;
+  for (const std::string &w : lexicon) lex_text += w + "\n";
+  folio_test::write_file(dir / "words.txt", lex_text);
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "lex.folio") == FOLIO_OK);
+  const auto *blob = pf.pack->index->search()->lexicon();
+  REQUIRE(blob != nullptr);
+  const uint32_t nbits = folio::fts::le_get(blob->data(), 4);
+  const uint32_t nprobes = blob->Get(4);
+  CHECK(nbits == 4000u * folio::fts::kLexiconBitsPerWord);  // every lexicon word kept (a multiple of 64)
+  auto in_filter = [&](const std::string &w) {
+    const uint64_t h = folio::fts::lexicon_hash(w.data(), w.size());
+    for (uint32_t j = 0; j < nprobes; ++j) {
+      const uint32_t b = folio::fts::lexicon_bit(h, j, nbits);
+      if (!((blob->Get(folio::fts::kLexiconHeader + b / 8) >> (b % 8)) & 1)) return false;
+    }
+    return true;
+  };
+  uint32_t missed = 0, false_pos = 0;
+  for (const std::string &w : lexicon) missed += in_filter(w) ? 0 : 1;
+  for (const std::string &w : probes) false_pos += in_filter(w) ? 1 : 0;
+  CHECK(missed == 0);  // a Bloom filter has no false negatives
+  INFO("false positives: " << false_pos << " of " << probes.size());
+  CHECK(probes.size() == 20000);
+  CHECK(false_pos <= 30);  // 0.15 %
+  // and the engine uses the same filter: a typo of the lexicon's kind is corrected, a lexicon word is not
+  const auto typo = std::find_if(probes.begin(), probes.end(), [&](const std::string &w) { return !in_filter(w); });
+  REQUIRE(typo != probes.end());
+  const Result r = search_pack(pf, *typo);
+  CHECK((r.res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+  CHECK(r.res.hit_count >= 1);
+  const Result real = search_pack(pf, *lexicon.begin());
+  CHECK((real.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
+}
+
 TEST_CASE("search: a real word's correction that does not fit lights nothing in the snippets", "[search]") {
   // "coach … before the season starts" kept "season" as typed (its one-edit "reason" fits no informative
   // word of the query), yet a snippet lit "reason": the dropped correction's highlight term stayed
