@@ -326,6 +326,35 @@ TEST_CASE("search: phrases, exclusion and prefixes", "[search]") {
   CHECK(plain.res.hit_count == 0);
 }
 
+TEST_CASE("search: as you type an inflected last word is also the start of longer words", "[search]") {
+  // "different" stems to "differ", a word of the pack; but as typed it is also the start of
+  // "differentiation", which the user may be typing: its completions weigh as a prefix's (0.8), not as
+  // the light completions of a word typed whole (0.2), which left the section on differentiation below
+  // one where people "differ" (on the bundled pack "what are the downs" ranked "wears down" above the
+  // FAQ answer "What are the downsides?"). A last word that is its own stem ("knee") keeps them light.
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  std::string jsonl;
+  for (const char *line :
+       {R"({"slug":"healing","title":"Healing","body":"People differ in how they heal after an injection into the knee, how long the pain lasts, how soon they walk without a stick and how much they can do at work or at home in the months that follow the treatment."})",
+        R"({"slug":"cells","title":"Cells","body":"## Differentiation\n\nStem cells can turn into cartilage cells in a dish. This is called differentiation."})",
+        R"({"slug":"kneecap","title":"Kneecap","body":"The kneecap sits in front of the knee joint."})",
+        R"({"slug":"knee","title":"Knee","body":"The knee bends. A knee can hurt. Knee pain is common in the knee."})"})
+    jsonl += std::string(line) + "\n";
+  build_jsonl_pack(dir / "p", jsonl, &pf);
+  const Result typing = search_pack(pf, "different", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(typing.res.hit_count >= 2);
+  CHECK(typing.slug(0) == "cells");
+  CHECK(typing.has("healing"));
+  const Result done = search_pack(pf, "different");  // typed as a whole word: "differ" only
+  REQUIRE(done.res.hit_count == 1);
+  CHECK(done.slug(0) == "healing");
+  const Result knee = search_pack(pf, "knee", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(knee.res.hit_count >= 2);
+  CHECK(knee.slug(0) == "knee");
+  CHECK(knee.hits[0].score > 2.0f * knee.hits[1].score);  // "kneecap" only as a light completion
+}
+
 TEST_CASE("search: folding and special tokens", "[search]") {
   CHECK(run("ruiz").has("ruiz"));
   CHECK(run("RUÍZ").has("ruiz"));

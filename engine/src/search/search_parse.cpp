@@ -631,7 +631,12 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   if (prefix && tok.len >= 1) {
     const uint8_t before = s->clauses[ci].na;
     const uint32_t df = s->cursors[a->c0].df;
-    const bool whole = typing && df > 0 && tok.len > 1;  // the typed word is itself a word of the pack
+    // the typed word is itself a word of the pack; not when only its stem is and longer words start with
+    // it as typed (every completion of an inflected word is such a word): "what are the downs" is
+    // "downsides" on its way, not "down" ("wears down"), which until 2026-12-06 ranked above the FAQ
+    // answer "What are the downsides?"
+    const bool inflected = sl != tok.len || FOLIO_MEMCMP(stem, tok.text, sl) != 0;
+    const bool whole = typing && df > 0 && tok.len > 1 && !inflected;
     add_prefix_alts(s, ci, tok.text, tok.len, stem, sl, df, (whole || first_letter) ? kWeightPrefixOfWord : kWeightPrefix);
     // a first letter (typed, or an explicit `s*`) that is also a word ("s", "c") weighs as its completions
     // do: with its own idf, the rare one-letter word outweighed every completion ("s" showed the one
