@@ -1558,6 +1558,55 @@ TEST_CASE("search: the lexicon filter takes few typing errors for real words", "
   CHECK((real.res.flags & FOLIO_SEARCH_CORRECTED) == 0);
 }
 
+TEST_CASE("search: the reader takes the lexicon filter's probe count from the pack", "[search]") {
+  // A pack built before the filter's density changed (12 bits and 8 probes until 2026-12-06) must read
+  // as it was written. Each search reads the blob's header afresh, so the test rewrites the blob of a
+  // loaded pack in memory (its checksums are not looked at again) with another probe count and its bits.
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"gold","title":"Gold standard","body":"The gold standard for research is a randomised study."})" "\n"
+      R"({"slug":"sport","title":"Sport","body":"You can play tennis once the injection has settled."})" "\n";
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  folio_test::write_file(dir / "words.txt", "golf\n");
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(dir / "lex.folio") == FOLIO_OK);
+  const auto *blob = pf.pack->index->search()->lexicon();
+  REQUIRE(blob != nullptr);
+  uint8_t *b = const_cast<uint8_t *>(blob->data());  // the PackFile's own bytes
+  const uint32_t nbits = folio::fts::le_get(b, 4);
+  REQUIRE(nbits == 64);
+  auto rewrite = [&](uint32_t probes, const char *word) {
+    b[4] = static_cast<uint8_t>(probes);
+    std::memset(b + folio::fts::kLexiconHeader, 0, nbits / 8);
+    const uint64_t h = folio::fts::lexicon_hash(word, std::strlen(word));
+    for (uint32_t j = 0; j < probes; ++j) {
+      const uint32_t bit = folio::fts::lexicon_bit(h, j, nbits);
+      b[folio::fts::kLexiconHeader + bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
+    }
+  };
+  // as built: "golf" is a real word that fits nothing, kept as typed; "glod" is a typo
+  CHECK(search_pack(pf, "play golf").corrected() == "");
+  CHECK(search_pack(pf, "play glod").corrected() == "play gold");
+  // one probe: a reader that used its own count (11) would look at ten more bits, nearly all clear
+  rewrite(1, "golf");
+  CHECK(search_pack(pf, "play golf").corrected() == "");
+  CHECK(search_pack(pf, "play glod").corrected() == "play gold");
+  // the earlier density's probe count, and the largest the format allows
+  for (uint32_t probes : {8u, 16u}) {
+    INFO(probes << " probes");
+    rewrite(probes, "golf");
+    CHECK(search_pack(pf, "play golf").corrected() == "");
+    CHECK(search_pack(pf, "play glod").corrected() == "play gold");
+  }
+  // a header out of range is ignored: every missing word is then a typo, as without a lexicon
+  for (uint32_t probes : {0u, 17u}) {
+    INFO(probes << " probes");
+    rewrite(probes, "golf");
+    CHECK(search_pack(pf, "play golf").corrected() == "play gold");
+  }
+}
+
 TEST_CASE("search: a real word's correction that does not fit lights nothing in the snippets", "[search]") {
   // "coach … before the season starts" kept "season" as typed (its one-edit "reason" fits no informative
   // word of the query), yet a snippet lit "reason": the dropped correction's highlight term stayed
