@@ -646,6 +646,52 @@ TEST_CASE("search: a comparative or superlative no section has finds its base wo
   CHECK(search_pack(pf, "zzzqer").res.hit_count == 0);
 }
 
+TEST_CASE("search: an -er noun is not searched as the word it ends in, but a doer is", "[search]") {
+  // until 2026-12-06 "shoulder pain" was searched as "should pain" ("shoulde" stems to the stopword
+  // "should"), "liver" as "live" and "summer" as "sum": a base that is a stopword is never taken, and
+  // kNotDegree lists the -er and -est nouns whose base is another common word. A doer keeps its verb:
+  // "smoker" finds "smoking", "driver" finds "drive".
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"scan","title":"Scans","body":"A live X-ray guides the needle. You should rest the knee."})"
+      "\n"
+      R"({"slug":"price","title":"Price","body":"The whole sum is paid up front. Good care costs more."})"
+      "\n"
+      R"({"slug":"habits","title":"Habits","body":"Smoking may slow healing. Do not drive for a day."})"
+      "\n";
+  // as in a real pack, a lexicon tells the real words from typos, so "liver" alone is not corrected
+  folio_test::write_file(dir / "n.jsonl", jsonl);
+  folio_test::write_file(dir / "words.txt", "shoulder\nliver\nsummer\ncareer\nsmoker\ndriver\n");
+  REQUIRE(folio_test::run_build({dir / "n.jsonl", "-o", dir / "n.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  REQUIRE(pf.open(dir / "n.folio") == FOLIO_OK);
+  for (const char *q : {"shoulder", "liver", "summer", "career"}) {
+    INFO(q);
+    for (uint32_t flags : {0u, static_cast<uint32_t>(FOLIO_SEARCH_NO_FUZZY)}) {
+      const Result r = search_pack(pf, q, flags);
+      REQUIRE(r.status == FOLIO_OK);
+      CHECK(r.res.hit_count == 0);
+    }
+  }
+  // with another word that is found: the noun is named as missing, not matched to its base
+  const Result sp = search_pack(pf, "shoulder rest", FOLIO_SEARCH_NO_FUZZY);
+  REQUIRE(sp.res.hit_count == 1);
+  CHECK((sp.res.flags & FOLIO_SEARCH_PARTIAL) != 0);
+  REQUIRE(sp.hits[0].highlight_count == 1);
+  CHECK(sp.snippet(0).substr(sp.hits[0].highlights[0].off, sp.hits[0].highlights[0].len) == "rest");
+  struct Case {
+    const char *query, *lit;
+  };
+  for (const Case &c : {Case{"smoker", "Smoking"}, Case{"driver", "drive"}}) {
+    INFO(c.query);
+    const Result r = search_pack(pf, c.query, FOLIO_SEARCH_NO_FUZZY);
+    REQUIRE(r.res.hit_count == 1);
+    CHECK(r.slug(0) == "habits");
+    REQUIRE(r.hits[0].highlight_count >= 1);
+    CHECK(r.snippet(0).substr(r.hits[0].highlights[0].off, r.hits[0].highlights[0].len) == c.lit);
+  }
+}
+
 TEST_CASE("search: an initialism written with dots is one word, e.g. and i.e. never have to match", "[search]") {
   // the tokenizer makes each letter of "U.S." a word of its own: "U.S. knee replacements" matched
   // neither letter to the content's "US", and "e.g." made two required one-letter words of "e" and "g"

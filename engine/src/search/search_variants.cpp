@@ -86,25 +86,22 @@ void add_ise_variant(Scratch *s, uint32_t ci, const text::Token &tok, const char
   }
 }
 
-// A comparative or superlative that no section has ("riskier", "cheapest", "healthier"; Porter2 keeps
-// "-er" and "-est", which are as often a noun's ending): the first of its base forms that is a word of
-// the pack, as an alternative at full weight, not reported as a correction (the words mean the same
-// thing). Tried in order: for -ier/-iest the -y adjective, then its noun ("riskier": risky, risk); for
-// -er/-est the base without "r"/"st" (safer: safe), without "er"/"est" (cheaper: cheap), with a doubled
-// final consonant undoubled (bigger: big), and the other degree (cheapest: cheaper). Only for a word
-// whose own stem has no postings, before typo correction; true when one was added. Until 2026-12-04
-// "riskier" found nothing.
-bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
-  const char *w = tok.text;
-  const size_t n = tok.len;
-  if (n < 5 || n + 2 > kMaxTermBytes) return false;
+// The base forms a comparative or superlative may come from, in the order add_degree_variant tries them:
+// for -ier/-iest the -y adjective, then its noun ("riskier": risky, risk); for -er/-est the base without
+// "r"/"st" (safer: safe), without "er"/"est" (cheaper: cheap), with a doubled final consonant undoubled
+// (bigger: big), and the other degree (cheapest: cheaper). A base that is a stopword is left out: its
+// stem is in nearly every section, and "shoulder" is no degree of "should" (until 2026-12-06 "shoulder
+// pain" was searched as "should pain"). Returns how many were written to cand (at most kDegreeBases).
+enum : size_t { kDegreeBases = 4 };
+static size_t degree_bases(const char *w, size_t n, char (*cand)[kMaxTermBytes], size_t *cl) {
+  if (n < 5 || n + 2 > kMaxTermBytes) return 0;
   auto ends = [&](const char *e, size_t el) { return n >= el + 3 && FOLIO_MEMCMP(w + n - el, e, el) == 0; };
-  char cand[6][kMaxTermBytes];
-  size_t cl[6], nc = 0;
+  size_t nc = 0;
   auto add = [&](size_t keep, const char *tail, size_t tl) {  // w[0..keep) + tail
     FOLIO_MEMCPY(cand[nc], w, keep);
     FOLIO_MEMCPY(cand[nc] + keep, tail, tl);
-    cl[nc++] = keep + tl;
+    cl[nc] = keep + tl;
+    if (!text::is_stopword(cand[nc], cl[nc])) ++nc;
   };
   if (ends("iest", 4) || ends("ier", 3)) {
     const size_t keep = n - (ends("iest", 4) ? 4 : 3);
@@ -118,29 +115,83 @@ bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
     if (keep >= 4 && w[keep - 1] == w[keep - 2] && w[keep - 1] != 'e' && w[keep - 1] != 's' && w[keep - 1] != 'l')
       add(keep - 1, "", 0);  // bigger -> big
     add(keep, est ? "er" : "est", est ? 2u : 3u);  // cheapest -> cheaper
-  } else {
-    return false;
   }
+  return nc;
+}
+
+// The first base form of w (degree_bases) whose stem is a term with postings: true with *out and
+// *out_len set; false when none is, or (with *bad) when the dictionary is damaged.
+static bool degree_base_term(const View *v, const char *w, size_t n, char *out, size_t *out_len, bool *bad) {
+  char cand[kDegreeBases][kMaxTermBytes];
+  size_t cl[kDegreeBases];
+  const size_t nc = degree_bases(w, n, cand, cl);
   for (size_t k = 0; k < nc; ++k) {
-    char vs[kMaxTermBytes];
-    const size_t vl = stem_copy(cand[k], cl[k], vs);
+    const size_t vl = stem_copy(cand[k], cl[k], out);
+    if (text::is_stopword(out, vl)) continue;  // "shoulde" stems to "should"
     TermInfo ti{0, 0, 0};
-    bool bad = false;
-    if (!dict_find(&s->v, vs, vl, &ti, &bad) || ti.df == 0) {
-      if (bad) {
-        s->bad = true;
-        return false;
-      }
-      continue;
+    if (dict_find(v, out, vl, &ti, bad) && ti.df > 0) {
+      *out_len = vl;
+      return true;
     }
-    Alt *a = alt_begin(s, ci, 1.0f, false);
-    if (a && !alt_term(s, a, ci, vs, vl, 0)) {
-      alt_drop(s, ci, a);
-      return false;
-    }
-    return a != nullptr;
+    if (*bad) return false;
   }
   return false;
+}
+
+// Words ending in -er or -est that are neither a degree nor the doer of their base form, though their
+// base is a common word ("liver" is not "more live", nor "summer" "more sum", "career" "more care",
+// "former" "more form"): searched as typed, never as the base. Sorted (bytes), folded. A doer is left to
+// the rule ("smoker" finds "smoking", "driver" "drive", "worker" "work"): so is a noun that is also a
+// comparative ("cleaner", "lighter"). Until 2026-12-06 "liver damage" found "live X-ray" and "damaged".
+static const char *const kNotDegree[] = {
+    "adder", "banner", "batter", "bitter", "boner", "bower", "brother", "buffer", "bumper", "career", "cater",
+    "center", "charter", "copper", "corner", "courser", "digest", "dinner", "earnest", "fiber", "fiver",
+    "flower", "forest", "former", "frontier", "grouper", "gutter", "halter", "hammer", "hamster", "homer",
+    "honest", "hunger", "interest", "jabber", "ladder", "lager", "layer", "letter", "lifer", "liner",
+    "lister", "liter", "litter", "liver", "manner", "master", "matter", "meter", "mister", "modest", "mother",
+    "muster", "number", "pager", "pepper", "poster", "power", "proper", "putter", "quarter", "ranger",
+    "render", "ringer", "rooter", "rubber", "ruler", "scatter", "shower", "sizer", "sober", "solder",
+    "soldier", "splinter", "summer", "super", "taper", "temper", "tempest", "tender", "timer", "tower",
+    "trigger", "tuber", "wager", "water",
+};
+
+static bool not_degree(const char *w, size_t n) {
+  size_t lo = 0, hi = sizeof kNotDegree / sizeof kNotDegree[0];
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const char *k = kNotDegree[mid];
+    size_t kl = 0;
+    while (k[kl]) ++kl;
+    const int c = cmp_bytes(k, kl, w, n);
+    if (c == 0) return true;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return false;
+}
+
+// A comparative or superlative that no section has ("riskier", "cheapest", "healthier"; Porter2 keeps
+// "-er" and "-est", which are as often a noun's ending): the first of its base forms that is a word of
+// the pack (degree_base_term), as an alternative at full weight, not reported as a correction (the words
+// mean the same thing). Only for a word whose own stem has no postings, before typo correction, and not
+// for a word of kNotDegree; true when one was added. Until 2026-12-04 "riskier" found nothing.
+bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
+  if (not_degree(tok.text, tok.len)) return false;
+  char vs[kMaxTermBytes];
+  size_t vl = 0;
+  bool bad = false;
+  if (!degree_base_term(&s->v, tok.text, tok.len, vs, &vl, &bad)) {
+    if (bad) s->bad = true;
+    return false;
+  }
+  Alt *a = alt_begin(s, ci, 1.0f, false);
+  if (a && !alt_term(s, a, ci, vs, vl, 0)) {
+    alt_drop(s, ci, a);
+    return false;
+  }
+  return a != nullptr;
 }
 
 // A number written with "k" for thousand ("10k", "600k", "$10k+"), which no section writes: the digits
