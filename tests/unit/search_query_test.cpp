@@ -2939,6 +2939,33 @@ TEST_CASE("search: edit distance and phrase analysis", "[search]") {
   CHECK(merged[of[1]] == std::vector<std::string>{"platelet rich plasma", "plateletrich plasma", "prp"});
 }
 
+TEST_CASE("search: a synonym group puts the phrases the text has first", "[search]") {
+  // a query word gets at most kMaxAltsPerWord alternatives, one-word phrases first: brand names that no
+  // section has ("synvisc") came before the one phrase the text has, which was then never searched
+  const std::vector<std::string> group = {"hyaluronic acid", "HA", "hyaluronan", "viscosupplement", "Synvisc",
+                                          "Durolane", "Ostenil", "Monovisc", "Euflexxa"};
+  std::vector<std::vector<std::string>> merged;
+  std::set<std::string> apart_only;
+  const std::vector<int> of = folio::index::merge_synonym_groups({group}, &merged, &apart_only);
+  REQUIRE(of[0] >= 0);
+  std::vector<std::string> plain = merged[of[0]], texted = merged[of[0]];
+  folio::index::order_synonym_group(&plain, apart_only);
+  CHECK(plain.back() == "hyaluron acid");  // the only two-word phrase, last without the text's words
+  folio::index::order_synonym_group(&texted, apart_only,
+                                    [](const std::string &w) { return w == "hyaluron" || w == "acid"; });
+  CHECK(texted.front() == "hyaluron acid");
+  CHECK(std::is_permutation(texted.begin(), texted.end(), plain.begin()));
+
+  // the index writes it so: the group in syn_text starts with the phrase a section has
+  std::vector<folio::index::IndexDoc> docs(1);
+  docs[0].lead = true;
+  docs[0].title = "Gel shots";
+  docs[0].body = "Our sources do not discuss hyaluronic acid injections.";
+  const folio::index::IndexBlobs b = folio::index::build_index_blobs(docs, {group});
+  const std::string syn(b.syn_text.begin(), b.syn_text.end());
+  CHECK(syn.rfind("hyaluron acid\n", 0) == 0);
+}
+
 TEST_CASE("search: index blobs are well formed", "[search]") {
   std::vector<folio::index::IndexDoc> docs(3);
   docs[0].lead = true;

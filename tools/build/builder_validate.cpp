@@ -393,7 +393,7 @@ static void check_synonym_groups(const Content &c, const TextWords &text, Diagno
   for (size_t m = 0; m < merged.size(); ++m) {
     if (merged[m].size() <= folio::fts::kMaxAltsPerWord) continue;
     std::vector<std::string> by_len = merged[m];  // the order a query tries them in
-    folio::index::order_synonym_group(&by_len, apart_only);
+    folio::index::order_synonym_group(&by_len, apart_only, [&](const std::string &w) { return text.count(w) > 0; });
     // only phrases the text has all the words of: the others find no section as alternatives anyway
     // (they are there for the query's side: "water on the knee" typed finds the group)
     std::string dropped;
@@ -410,7 +410,7 @@ static void check_synonym_groups(const Content &c, const TextWords &text, Diagno
     }
     if (dropped.empty()) continue;
     const std::string msg = "a synonym group of " + std::to_string(merged[m].size()) + " phrases: a query word gets at most " +
-                            std::to_string(folio::fts::kMaxAltsPerWord) + " of them (fewer words first), so " + dropped +
+                            std::to_string(folio::fts::kMaxAltsPerWord) + " of them (the text's first, then fewer words first), so " + dropped +
                             " (as analysed) may never be searched; split the group";
     bool at_curated = false;
     for (size_t k = 0; k < ncurated && k < c.synonym_lines.size(); ++k)

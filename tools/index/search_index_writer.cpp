@@ -408,11 +408,26 @@ bool synonym_order(const std::string &a, const std::string &b) {
   return wa != wb ? wa < wb : a < b;
 }
 
-void order_synonym_group(std::vector<std::string> *group, const std::set<std::string> &apart_only) {
-  std::sort(group->begin(), group->end(), [&](const std::string &a, const std::string &b) {
-    const bool xa = apart_only.count(a) > 0, xb = apart_only.count(b) > 0;
-    return xa != xb ? xb : synonym_order(a, b);
+void order_synonym_group(std::vector<std::string> *group, const std::set<std::string> &apart_only,
+                         const std::function<bool(const std::string &word)> &in_text) {
+  // 0: every word in the text (or no in_text), 1: some word not, 2: apart_only
+  auto rank = [&](const std::string &p) {
+    if (apart_only.count(p)) return 2;
+    if (!in_text) return 0;
+    for (size_t k = 0; k <= p.size();) {
+      size_t j = p.find(' ', k);
+      if (j == std::string::npos) j = p.size();
+      if (j > k && !in_text(p.substr(k, j - k))) return 1;
+      k = j + 1;
+    }
+    return 0;
+  };
+  std::vector<std::pair<int, std::string>> keyed;
+  for (const std::string &p : *group) keyed.emplace_back(rank(p), p);
+  std::sort(keyed.begin(), keyed.end(), [](const std::pair<int, std::string> &a, const std::pair<int, std::string> &b) {
+    return a.first != b.first ? a.first < b.first : synonym_order(a.second, b.second);
   });
+  for (size_t i = 0; i < keyed.size(); ++i) (*group)[i] = keyed[i].second;
 }
 
 std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>> &synonym_groups,
@@ -764,7 +779,10 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   // in phrase order
   std::vector<std::pair<std::string, uint32_t>> phrase_off;  // phrase -> offset in syn_text
   for (auto &g : final_groups) {
-    order_synonym_group(&g, apart_only);
+    order_synonym_group(&g, apart_only, [&](const std::string &w) {
+      const auto it = term_ids.find(w);
+      return it != term_ids.end() && !postings[it->second].empty();
+    });
     if (!out.syn_text.empty()) out.syn_text.push_back(0);
     for (size_t k = 0; k < g.size(); ++k) {
       if (k) out.syn_text.push_back('\n');

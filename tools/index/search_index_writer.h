@@ -5,6 +5,7 @@
 #define FOLIO_TOOLS_SEARCH_INDEX_WRITER_H
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -90,11 +91,15 @@ std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>
 // fewer words first, then bytes.
 bool synonym_order(const std::string &a, const std::string &b);
 
-// Sort a merged group into its syn_text order: synonym_order, but the phrases of `apart_only` last.
-// Those (a compound's parts apart, "anti inflammatori", where no entry writes them so) are there for a
-// query to look up; as alternatives they find only what their compound finds, and a query word gets at
-// most kMaxAltsPerWord alternatives.
-void order_synonym_group(std::vector<std::string> *group, const std::set<std::string> &apart_only);
+// Sort a merged group into its syn_text order: synonym_order, but the phrases of `apart_only` last, and
+// before them the phrases that `in_text` (when given) says some word of is no word of the text. Both are
+// there for a query to look up: the compound's parts apart ("anti inflammatori", where no entry writes
+// them so) find only what their compound finds, and a name no section has ("synvisc") finds nothing as
+// an alternative, while a query word gets at most kMaxAltsPerWord alternatives. Until 2026-12-06 a group
+// with brand names ("hyaluronic acid, HA, …, Synvisc, Durolane") put them, as one-word phrases, before
+// the one phrase the text has, which was then never searched.
+void order_synonym_group(std::vector<std::string> *group, const std::set<std::string> &apart_only,
+                         const std::function<bool(const std::string &word)> &in_text = nullptr);
 
 // Builds the blobs. `synonym_groups`: groups of equivalent words or phrases (curated + glossary); groups
 // that share a phrase are merged. Phrases of several words also get their own postings (syn_postings,
