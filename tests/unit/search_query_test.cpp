@@ -1832,6 +1832,23 @@ TEST_CASE("search: a misspelled synonym-only word is corrected to it and searche
   const Result pre = run("streng*");
   REQUIRE(pre.res.hit_count >= 1);
   CHECK(pre.slug(0) == "alpha");
+
+  // a real word (the lexicon's) is never corrected, nor offered "did you mean", to a word only a group has:
+  // "rumor" is no typing error for "tumor" (until 2026-12-06 it was offered it, as "casually" was
+  // "casualty" and "wine" the NSAID group's "aine"); a typing error still is
+  folio_test::write_file(dir / "words.txt", "rumor\ntumor\n");
+  REQUIRE(folio_test::run_build({dir.path(), "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile lx;
+  REQUIRE(lx.open(dir / "lex.folio") == FOLIO_OK);
+  for (const char *q : {"rumor", "rumor force"}) {
+    INFO(q);
+    const Result r = search_pack(lx, q);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.corrected().empty());
+    CHECK((r.res.flags & (FOLIO_SEARCH_CORRECTED | FOLIO_SEARCH_SUGGESTED)) == 0);
+  }
+  const Result tumr = search_pack(lx, "tumr");
+  CHECK(tumr.corrected() == "tumor");
 }
 
 TEST_CASE("search: typo candidates are ordered by a fixed rule", "[search]") {

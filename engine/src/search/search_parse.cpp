@@ -27,6 +27,16 @@ static uint32_t drop_stopwords(FuzzyCand *cands, uint32_t nc) {
   return n;
 }
 
+// Remove the candidates that are in no section (df 0: words only a synonym group has, "aine" for an
+// NSAID), keeping their order; returns how many are left. For a real word only: "wine" is not a typing
+// error for a foreign abbreviation, while "tablits" is one for the group's "tablets".
+static uint32_t drop_synonym_only(FuzzyCand *cands, uint32_t nc) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < nc; ++k)
+    if (cands[k].df > 0) cands[n++] = cands[k];
+  return n;
+}
+
 // Keep only the candidates whose shown word is w (len bytes) with one key slipped to a neighbour
 // (key_slip), in order; returns how many are left.
 static uint32_t keep_key_slips(const char *w, size_t len, FuzzyCand *cands, uint32_t nc) {
@@ -675,6 +685,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     // (check_corrections), since a stopword is in nearly every section ("gout" was searched as "out");
     // a short one only for a slip to a neighbouring key ("knew" -> "knee"; not "gout" -> "got")
     if (lex) nc = drop_stopwords(cands, nc);
+    if (lex) nc = drop_synonym_only(cands, nc);
     if (lex && tok.len <= kRealSlipBytes) nc = keep_key_slips(tok.text, tok.len, cands, nc);
     if (typed_in_capitals(ps, c->src_begin, c->src_end)) nc = keep_same_initial(tok.text[0], cands, nc);
     Correction *co = nc > 0 ? add_typo_alts(s, static_cast<uint32_t>(ci), cands, nc) : nullptr;
