@@ -1789,6 +1789,32 @@ TEST_CASE("search: a short real word is corrected only for a slip to a neighbour
   CHECK(corrected("knee goot") == "knee got");  // not a real word: a typo, corrected as before
 }
 
+TEST_CASE("search: a real word is corrected only to a word one edit from it as typed", "[search]") {
+  // the typo walk also matches by stems: "smiting" (stem "smite") is one edit from the stem "site", and
+  // "farting" (stem "fart") from "fat", though both are three letters from them as typed; until
+  // 2026-12-06 such a real word was corrected whenever the rest of the query fitted ("injection smiting"
+  // was searched as "injection site"). A real word one edit from a word of the text as typed still is
+  // ("clinical trail"), and so is a typing error by its stem ("injection sitting" is no real word here)
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"site","title":"After the shot","body":"The injection site may ache. Fat is taken by a small cut."})" "\n"
+      R"({"slug":"trial","title":"Trials","body":"A clinical trial compares treatments."})" "\n";
+  folio_test::write_file(dir / "c.jsonl", jsonl);
+  folio_test::write_file(dir / "words.txt", "smiting\nfarting\ntrail\n");
+  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
+  folio::index::PackFile lex;
+  REQUIRE(lex.open(dir / "lex.folio") == FOLIO_OK);
+  auto corrected = [&](const std::string &q) {
+    const Result r = search_pack(lex, q);
+    REQUIRE(r.status == FOLIO_OK);
+    return r.corrected();
+  };
+  CHECK(corrected("injection smiting") == "");
+  CHECK(corrected("farting cut") == "");
+  CHECK(corrected("clinical trail") == "clinical trial");
+  CHECK(corrected("injection sitting") != "");
+}
+
 TEST_CASE("search: a misspelled synonym-only word is corrected to it and searches its group", "[search]") {
   // "strength" and "tumor" are in synonym groups and in no section: the build keeps them as terms with no
   // postings (search_format.h), which the typo walk reaches by the word as typed ("strenght" -> "strength",
@@ -1833,9 +1859,10 @@ TEST_CASE("search: a misspelled synonym-only word is corrected to it and searche
   REQUIRE(pre.res.hit_count >= 1);
   CHECK(pre.slug(0) == "alpha");
 
-  // a real word (the lexicon's) is never corrected, nor offered "did you mean", to a word only a group has:
-  // "rumor" is no typing error for "tumor" (until 2026-12-06 it was offered it, as "casually" was
-  // "casualty" and "wine" the NSAID group's "aine"); a typing error still is
+  // a real word (the lexicon's) is never offered "did you mean" a word only a group has: "rumor" is no
+  // typing error for "tumor" (until 2026-12-06 it was offered it, as "casually" was "casualty" and "wine"
+  // the NSAID group's "aine"); nor corrected to it when the group does not fit the other words ("glide"
+  // and "force" share no section); a typing error still is
   folio_test::write_file(dir / "words.txt", "rumor\ntumor\n");
   REQUIRE(folio_test::run_build({dir.path(), "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
   folio::index::PackFile lx;

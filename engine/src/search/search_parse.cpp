@@ -27,13 +27,13 @@ static uint32_t drop_stopwords(FuzzyCand *cands, uint32_t nc) {
   return n;
 }
 
-// Remove the candidates that are in no section (df 0: words only a synonym group has, "aine" for an
-// NSAID), keeping their order; returns how many are left. For a real word only: "wine" is not a typing
-// error for a foreign abbreviation, while "tablits" is one for the group's "tablets".
-static uint32_t drop_synonym_only(FuzzyCand *cands, uint32_t nc) {
+// Keep only the candidates whose shown word is one edit from the word as typed (wdist), in order;
+// returns how many are left. For a real word only: one edit by the stems alone can be far apart as typed
+// ("smiting", stem "smite", is one edit from "site"; "farting" from "fat"; "graceful" from "grade").
+static uint32_t keep_one_edit_as_typed(FuzzyCand *cands, uint32_t nc) {
   uint32_t n = 0;
   for (uint32_t k = 0; k < nc; ++k)
-    if (cands[k].df > 0) cands[n++] = cands[k];
+    if (cands[k].wdist <= 1) cands[n++] = cands[k];
   return n;
 }
 
@@ -685,7 +685,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     // (check_corrections), since a stopword is in nearly every section ("gout" was searched as "out");
     // a short one only for a slip to a neighbouring key ("knew" -> "knee"; not "gout" -> "got")
     if (lex) nc = drop_stopwords(cands, nc);
-    if (lex) nc = drop_synonym_only(cands, nc);
+    if (lex) nc = keep_one_edit_as_typed(cands, nc);
     if (lex && tok.len <= kRealSlipBytes) nc = keep_key_slips(tok.text, tok.len, cands, nc);
     if (typed_in_capitals(ps, c->src_begin, c->src_end)) nc = keep_same_initial(tok.text[0], cands, nc);
     Correction *co = nc > 0 ? add_typo_alts(s, static_cast<uint32_t>(ci), cands, nc) : nullptr;
@@ -695,9 +695,13 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
       // compared as written with the surface, a word of the content: not by stems, whose slip can be far
       // apart as typed ("ceramic" -> "creams": "ceram", "cream"), nor with the inflected form, which for a
       // real word is often no word at all ("admiring" -> "admiting", "curses" -> "curees")
-      c->may_suggest = !lex || finger_slip(tok.text, tok.len, cands[0].surf, cands[0].surf_len) ||
-                       (tok.len >= kSuggestAnyEditBytes &&
-                        edit_distance(tok.text, tok.len, cands[0].surf, cands[0].surf_len, 1) <= 1);
+      // nor, for a real word, a word only a synonym group has (df 0: "rumor" -> "tumor", "casually" ->
+      // "casualty"; a real word is still corrected to one that fits the rest of the query, "loosing
+      // weight" -> "losing weight", the group of "weight loss")
+      c->may_suggest = !lex || (cands[0].df > 0 &&
+                                (finger_slip(tok.text, tok.len, cands[0].surf, cands[0].surf_len) ||
+                                 (tok.len >= kSuggestAnyEditBytes &&
+                                  edit_distance(tok.text, tok.len, cands[0].surf, cands[0].surf_len, 1) <= 1)));
     } else if (nc == 0 && add_split_word(s, static_cast<uint32_t>(ci), tok)) {
       // two words run together
     } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len)) {
