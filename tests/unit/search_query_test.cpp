@@ -89,6 +89,16 @@ void build_jsonl_pack(const std::string &base, const std::string &jsonl, folio::
   REQUIRE(pf->open(base + ".folio") == FOLIO_OK);
 }
 
+// Write `jsonl` and the lexicon `words` (one a line) beside base, build base + ".folio" with that lexicon
+// and open the pack into *pf.
+void build_lexicon_pack(const std::string &base, const std::string &jsonl, const std::string &words,
+                        folio::index::PackFile *pf) {
+  folio_test::write_file(base + ".jsonl", jsonl);
+  folio_test::write_file(base + ".words", words);
+  REQUIRE(folio_test::run_build({base + ".jsonl", "-o", base + ".folio", "--quiet", "--lexicon", base + ".words"}) == 0);
+  REQUIRE(pf->open(base + ".folio") == FOLIO_OK);
+}
+
 // folio_search on pack pf into fresh arrays.
 Result search_pack(folio::index::PackFile &pf, const std::string &q, uint32_t flags = 0, uint32_t cap = 10,
                    size_t text_cap = 4096) {
@@ -661,10 +671,7 @@ TEST_CASE("search: an -er noun is not searched as the word it ends in, but a doe
       R"({"slug":"habits","title":"Habits","body":"Smoking may slow healing. Do not drive for a day."})"
       "\n";
   // as in a real pack, a lexicon tells the real words from typos, so "liver" alone is not corrected
-  folio_test::write_file(dir / "n.jsonl", jsonl);
-  folio_test::write_file(dir / "words.txt", "shoulder\nliver\nsummer\ncareer\nsmoker\ndriver\n");
-  REQUIRE(folio_test::run_build({dir / "n.jsonl", "-o", dir / "n.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
-  REQUIRE(pf.open(dir / "n.folio") == FOLIO_OK);
+  build_lexicon_pack(dir / "n", jsonl, "shoulder\nliver\nsummer\ncareer\nsmoker\ndriver\n", &pf);
   for (const char *q : {"shoulder", "liver", "summer", "career"}) {
     INFO(q);
     for (uint32_t flags : {0u, static_cast<uint32_t>(FOLIO_SEARCH_NO_FUZZY)}) {
@@ -1769,14 +1776,11 @@ TEST_CASE("search: a short real word is corrected only for a slip to a neighbour
   CHECK_FALSE(key_slip("ka1", "ka2", 3));    // not letters
 
   folio_test::TempDir dir;
-  const std::string jsonl =
-      R"({"slug":"knee","title":"Knee pain","body":"Knee pain is common. Most people who got a knee injection went out walking."})" "\n"
-      R"({"slug":"cost","title":"Cost","body":"The price adds up: knee shots are not cheap."})" "\n";
-  folio_test::write_file(dir / "c.jsonl", jsonl);
-  folio_test::write_file(dir / "words.txt", "knew\ngout\ndads\n");
-  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
   folio::index::PackFile lex;
-  REQUIRE(lex.open(dir / "lex.folio") == FOLIO_OK);
+  build_lexicon_pack(dir / "lex",
+                     R"({"slug":"knee","title":"Knee pain","body":"Knee pain is common. Most people who got a knee injection went out walking."})" "\n"
+                     R"({"slug":"cost","title":"Cost","body":"The price adds up: knee shots are not cheap."})" "\n",
+                     "knew\ngout\ndads\n", &lex);
   auto corrected = [&](const std::string &q) {
     const Result r = search_pack(lex, q);
     REQUIRE(r.status == FOLIO_OK);
@@ -1796,14 +1800,11 @@ TEST_CASE("search: a real word is corrected only to a word one edit from it as t
   // was searched as "injection site"). A real word one edit from a word of the text as typed still is
   // ("clinical trail"), and so is a typing error by its stem ("injection sitting" is no real word here)
   folio_test::TempDir dir;
-  const std::string jsonl =
-      R"({"slug":"site","title":"After the shot","body":"The injection site may ache. Fat is taken by a small cut."})" "\n"
-      R"({"slug":"trial","title":"Trials","body":"A clinical trial compares treatments."})" "\n";
-  folio_test::write_file(dir / "c.jsonl", jsonl);
-  folio_test::write_file(dir / "words.txt", "smiting\nfarting\ntrail\n");
-  REQUIRE(folio_test::run_build({dir / "c.jsonl", "-o", dir / "lex.folio", "--quiet", "--lexicon", dir / "words.txt"}) == 0);
   folio::index::PackFile lex;
-  REQUIRE(lex.open(dir / "lex.folio") == FOLIO_OK);
+  build_lexicon_pack(dir / "lex",
+                     R"({"slug":"site","title":"After the shot","body":"The injection site may ache. Fat is taken by a small cut."})" "\n"
+                     R"({"slug":"trial","title":"Trials","body":"A clinical trial compares treatments."})" "\n",
+                     "smiting\nfarting\ntrail\n", &lex);
   auto corrected = [&](const std::string &q) {
     const Result r = search_pack(lex, q);
     REQUIRE(r.status == FOLIO_OK);

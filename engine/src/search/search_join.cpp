@@ -289,8 +289,7 @@ void add_digit_word_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
     if (bad) s->bad = true;
     return;
   }
-  Alt *a = alt_begin(s, ci, 1.0f, false);
-  if (a && !alt_term(s, a, ci, st, sl, 0)) alt_drop(s, ci, a);
+  add_term_alt(s, ci, st, sl);
 }
 
 // An English number word: its value and kind (1: 0-9, 2: 10-19, 3: tens, 4: hundred, 5: thousand or

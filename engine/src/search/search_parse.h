@@ -73,6 +73,9 @@ void set_inflected(Correction *co, const text::Token &tok, const char *stem, siz
 // bool answer whether they applied (the caller then adds nothing else of that kind).
 void add_ise_variant(Scratch *s, uint32_t ci, const text::Token &tok, const char *stem, size_t sl);
 bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok);
+// One term (len bytes, a stem) as an alternative of clause ci at the literal's weight; true when added
+// (false when the clause has no room or the term's cursor cannot be opened: then nothing is left behind).
+bool add_term_alt(Scratch *s, uint32_t ci, const char *term, size_t len);
 bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &tok);
 bool add_age_decade_variant(Scratch *s, uint32_t ci, const text::Token &tok);
 

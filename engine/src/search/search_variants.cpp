@@ -80,8 +80,7 @@ void add_ise_variant(Scratch *s, uint32_t ci, const text::Token &tok, const char
       if (bad) s->bad = true;
       return;
     }
-    Alt *a = alt_begin(s, ci, 1.0f, false);
-    if (a && !alt_term(s, a, ci, vs, vl, 0)) alt_drop(s, ci, a);
+    add_term_alt(s, ci, vs, vl);
     return;
   }
 }
@@ -172,6 +171,15 @@ static bool not_degree(const char *w, size_t n) {
   return false;
 }
 
+bool add_term_alt(Scratch *s, uint32_t ci, const char *term, size_t len) {
+  Alt *a = alt_begin(s, ci, 1.0f, false);
+  if (a && !alt_term(s, a, ci, term, len, 0)) {
+    alt_drop(s, ci, a);
+    return false;
+  }
+  return a != nullptr;
+}
+
 // A comparative or superlative that no section has ("riskier", "cheapest", "healthier"; Porter2 keeps
 // "-er" and "-est", which are as often a noun's ending): the first of its base forms that is a word of
 // the pack (degree_base_term), as an alternative at full weight, not reported as a correction (the words
@@ -186,12 +194,7 @@ bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
     if (bad) s->bad = true;
     return false;
   }
-  Alt *a = alt_begin(s, ci, 1.0f, false);
-  if (a && !alt_term(s, a, ci, vs, vl, 0)) {
-    alt_drop(s, ci, a);
-    return false;
-  }
-  return a != nullptr;
+  return add_term_alt(s, ci, vs, vl);
 }
 
 // A number written with "k" for thousand ("10k", "600k", "$10k+"), which no section writes: the digits
@@ -214,12 +217,7 @@ bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &tok) {
     if (bad) s->bad = true;
     return false;
   }
-  Alt *a = alt_begin(s, ci, 1.0f, false);
-  if (a && !alt_term(s, a, ci, d, dl, 0)) {
-    alt_drop(s, ci, a);
-    return false;
-  }
-  return a != nullptr;
+  return add_term_alt(s, ci, d, dl);
 }
 
 // A decade of life typed for an age ("in my 70s", "patients over 80s", "in her sixties"), which no section
