@@ -2449,7 +2449,10 @@ TEST_CASE("search: a prefix no section word starts with completes a word of a sy
   const std::vector<std::string> whole_inj = tops("after the injection", 0, &res);
   REQUIRE(inj.size() == 5);
   REQUIRE(whole_inj.size() == 5);
-  CHECK(std::is_permutation(inj.begin(), inj.begin() + 3, whole_inj.begin()));
+  // (the same first article and the same five; near ties below the first may swap as the content grows:
+  // until 2026-12-06 this compared the first three, and two articles 0.04 apart then swapped places)
+  CHECK(inj.front() == whole_inj.front());
+  CHECK(std::is_permutation(inj.begin(), inj.end(), whole_inj.begin()));
   // a prefix that starts no word of either is still nothing
   CHECK(top("zzyzx*", 0, &res).empty());
 }
