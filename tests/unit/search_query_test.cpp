@@ -1816,6 +1816,27 @@ TEST_CASE("search: a real word is corrected only to a word one edit from it as t
   CHECK(corrected("injection sitting") != "");
 }
 
+TEST_CASE("search: a possessive typed without its apostrophe is a real word", "[search]") {
+  // spelling lists have "wife" but no "wifes": until 2026-12-06 "my wifes knee" was taken for a typo and
+  // searched as "my widely knee" (the typo walk matches stems: "wife" is one edit from "wide"). A word
+  // ending in one 's' whose rest is in the lexicon is now a real word, and a real word is corrected only
+  // one edit as typed. A doubled 's' is still a typo ("kneess"), and so is a word whose rest is none.
+  folio_test::TempDir dir;
+  folio::index::PackFile lex;
+  build_lexicon_pack(dir / "lex",
+                     R"({"slug":"knee","title":"Knee pain","body":"The results vary widely. Most knees ache after the shot."})" "\n",
+                     "wife\nknees\n", &lex);
+  auto corrected = [&](const std::string &q) {
+    const Result r = search_pack(lex, q);
+    REQUIRE(r.status == FOLIO_OK);
+    return r.corrected();
+  };
+  CHECK(corrected("my wifes knee") == "");
+  CHECK(corrected("wife knee") == "");     // the word itself, as before
+  CHECK(corrected("wipes knee") != "");    // "wipe" is no word of this lexicon: a typo, corrected
+  CHECK(corrected("kneess ache") != "");   // a doubled 's': a typo of "knees"
+}
+
 TEST_CASE("search: a misspelled synonym-only word is corrected to it and searches its group", "[search]") {
   // "strength" and "tumor" are in synonym groups and in no section: the build keeps them as terms with no
   // postings (search_format.h), which the typo walk reaches by the word as typed ("strenght" -> "strength",

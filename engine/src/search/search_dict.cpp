@@ -143,14 +143,22 @@ bool view_init(const folio_pack *p, View *v) {
   return true;
 }
 
-bool lexicon_has(const View *v, const char *w, size_t len) {
-  if (!v->lex_bits) return false;
+static bool lexicon_bloom_has(const View *v, const char *w, size_t len) {
   const uint64_t h = lexicon_hash(w, len);
   for (uint32_t j = 0; j < v->lex_probes; ++j) {
     const uint32_t b = lexicon_bit(h, j, v->lex_nbits);
     if (!((v->lex_bits[b >> 3] >> (b & 7)) & 1u)) return false;
   }
   return true;
+}
+
+bool lexicon_has(const View *v, const char *w, size_t len) {
+  if (!v->lex_bits) return false;
+  if (lexicon_bloom_has(v, w, len)) return true;
+  // a possessive typed without its apostrophe ("my wifes knee", "nans care home"): the word list has
+  // "wife" but, like every spelling list, no "wifes", which was corrected as a typo ("widely", through
+  // the stems "wife" / "wide"). Only from 5 bytes: the list's words have 4 letters or more.
+  return len >= 5 && w[len - 1] == 's' && w[len - 2] != 's' && lexicon_bloom_has(v, w, len - 1);
 }
 
 int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {

@@ -532,7 +532,10 @@ uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *w
 uint32_t fuzzy_prefix(Scratch *s, const char *w, size_t wlen, char *out, uint32_t *out_len, uint32_t budget);
 
 // Is w (folded, as the tokenizer yields it) in the pack's lexicon, a real word the dictionary lacks?
-// False when the pack has no lexicon. Bloom filter: about 0.05 % of other words also answer true (search_format.h).
+// Also true for a word of 5 bytes or more ending in a single 's' whose rest is in it: a possessive
+// typed without its apostrophe ("wifes", "grandads"). False when the pack has no lexicon. Bloom
+// filter: about 0.05 % of other words also answer true, twice that for words ending in 's'
+// (search_format.h).
 bool lexicon_has(const View *v, const char *w, size_t len);
 
 // A real word the content lacks ("golf", in the pack's lexicon) is corrected only when the correction
