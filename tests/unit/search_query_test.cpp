@@ -2302,6 +2302,44 @@ TEST_CASE("search: a decade of life is read as an age", "[search]") {
   CHECK(search_pack(pf, "stem cells in the 1990s").missing() == "1990s");
 }
 
+TEST_CASE("search: an amount of money the text does not write stands for its cost", "[search]") {
+  // the text writes prices as "$10,000" and "a few thousand dollars"; until 2026-12-06 any other amount
+  // ("is £3000 too much") was named missing and the query's other words chose ("much": "How much damage
+  // matters"). A fixture pack, so the rule is checked apart from the bundled content's wording.
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  build_jsonl_pack(dir / "money",
+                   R"({"slug":"cost","title":"Paying for it","body":"How much is it? The cost is high: one clinic quoted about $10,000, in dollars; we give no price in pounds."})" "\n"
+                   R"({"slug":"damage","title":"Damage","body":"How much damage matters. Run a race when the knee is calm."})" "\n"
+                   R"({"slug":"weight","title":"Weight","body":"Losing weight helps the knee."})" "\n",
+                   &pf);
+  for (const char *q : {"\xC2\xA3" "3000", "is \xC2\xA3" "3000 too much", "$4,500", "\xE2\x82\xAC" "6000",
+                        "8000 dollars", "5000 pounds", "\xC2\xA3" "5k", "quoted $15,000", "8 grand", "$12 k",
+                        "15 thousand dollars"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == "cost");
+    CHECK(r.missing() == "");
+    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+  }
+  // an amount the text writes is found as itself
+  const Result exact = search_pack(pf, "$10,000");
+  REQUIRE(exact.res.hit_count == 1);
+  CHECK(exact.slug(0) == "cost");
+  // a number that is no amount stays a word the text lacks: no currency sign or word, a race, a weight
+  CHECK(search_pack(pf, "3000").missing() == "3000");
+  CHECK(search_pack(pf, "run a 5k").missing() == "5k");
+  CHECK(search_pack(pf, "5 thousand").missing() == "5 thousand");
+  CHECK(search_pack(pf, "20 pounds").missing() == "20");  // two digits: a weight ("lost 20 pounds")
+  // a second amount does not stand for the cost again: it is optional, so the other words still choose
+  const Result two = search_pack(pf, "\xC2\xA3" "3000 or \xC2\xA3" "5000 damage");
+  REQUIRE(two.res.hit_count >= 1);
+  CHECK(two.missing() == "");
+  CHECK(two.res.hit_count == 2);
+}
+
 TEST_CASE("search: an abbreviation typed in capitals is not corrected into one with another first letter", "[search]") {
   // "ISCT criteria" (the cell therapy society's) was shown corrected to "HSCT criteria" (a transplant).
   folio::index::PackFile pf;

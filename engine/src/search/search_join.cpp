@@ -424,7 +424,9 @@ bool join_digits_scale(Scratch *s, const ParseState &ps, size_t i, size_t *next)
   FOLIO_MEMCPY(c->stem, d, dl);
   c->stem_len = static_cast<uint8_t>(dl);
   Alt *a = alt_begin(s, u, 1.0f, false);
+  bool digits_found = false;
   if (a && !alt_term(s, a, u, d, dl, 0)) alt_drop(s, u, a);
+  else if (a) digits_found = s->cursors[a->c0].df > 0;
   a = alt_begin(s, u, 1.0f, false);
   if (a) {
     char st[kMaxTermBytes], lw[16];
@@ -432,6 +434,11 @@ bool join_digits_scale(Scratch *s, const ParseState &ps, size_t i, size_t *next)
     if (!alt_term(s, a, u, q + b, e - b, 0) || !alt_term(s, a, u, st, stem_copy(lw, we - w, st), 0))
       alt_drop(s, u, a);
   }
+  // a price the text does not write ("8 grand", "$12 k", "15 thousand dollars") stands for its cost, as
+  // an amount in digits does (add_money_variant); until then it was named missing whole
+  if (!digits_found &&
+      (ascii_ieq(q + w, we - w, "grand") || money_amount(ps, b, we)))
+    add_money_stand_in(s, u, ps);
   *next = we;
   while (*next < n && !is_space_byte(static_cast<unsigned char>(q[*next]))) ++*next;
   return true;

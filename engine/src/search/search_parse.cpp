@@ -628,6 +628,10 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   if (!known && !stop && nparts == 0 && !neg && (!prefix || typing) &&
       add_age_decade_variant(s, static_cast<uint32_t>(ci), tok))
     known = true;
+  if (!known && !stop && nparts == 0 && !neg && (!prefix || typing) &&
+      (is_number_token(tok) || is_thousands_token(tok)) &&
+      add_money_variant(s, static_cast<uint32_t>(ci), ps, c->src_begin, c->src_end))
+    known = true;
   if (neg) {
     // an excluded prefix excludes its completions, as many as a prefix searches ("-menis*": meniscus,
     // menisci; until 2026-12-06 only a word spelled "menis" was excluded)

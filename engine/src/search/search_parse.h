@@ -76,8 +76,17 @@ bool add_degree_variant(Scratch *s, uint32_t ci, const text::Token &tok);
 // One term (len bytes, a stem) as an alternative of clause ci at the literal's weight; true when added
 // (false when the clause has no room or the term's cursor cannot be opened: then nothing is left behind).
 bool add_term_alt(Scratch *s, uint32_t ci, const char *term, size_t len);
+// Digits and a final 'k' ("5k"), as add_thousands_variant reads them.
+bool is_thousands_token(const text::Token &tok);
 bool add_thousands_variant(Scratch *s, uint32_t ci, const text::Token &tok);
 bool add_age_decade_variant(Scratch *s, uint32_t ci, const text::Token &tok);
+// Whether the number at q[b, e) of the query is written as money (a currency sign before it, a currency
+// word after it).
+bool money_amount(const ParseState &ps, size_t b, size_t e);
+// An amount of money at q[b, e) that the text does not write: "cost" (or "price") stands in for it;
+// add_money_stand_in does that for clause ci whatever its words (a second amount is made optional).
+bool add_money_variant(Scratch *s, uint32_t ci, const ParseState &ps, size_t b, size_t e);
+bool add_money_stand_in(Scratch *s, uint32_t ci, const ParseState &ps);
 
 // ---- search_join.cpp: words typed apart, and numbers --------------------------------------------------------------------
 
