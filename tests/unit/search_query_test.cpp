@@ -2382,7 +2382,8 @@ TEST_CASE("search: a number glued to its unit, or followed by a scale word, is w
   REQUIRE(k20.res.hit_count > 0);
   CHECK(k20.snippet(0).find("20,000") != std::string::npos);
   // digits and a scale word are the number the text writes in digits: "20 grand" and "20 thousand" are
-  // "$20,000" (they were "20" and a word no section has); a price the text lacks is named missing
+  // "$20,000" (they were "20" and a word no section has); a price the text lacks stands for its cost
+  // (since 2026-12-06; it had been named missing whole)
   for (const char *q : {"20 grand", "$20 thousand", "20 k"}) {
     INFO(q);
     const Result r = search_pack(pf, q);
@@ -2391,7 +2392,11 @@ TEST_CASE("search: a number glued to its unit, or followed by a scale word, is w
     CHECK(r.snippet(0).find("20,000") != std::string::npos);
   }
   CHECK(search_pack(pf, "20 grand").slug(0) == k20.slug(0));
-  CHECK(search_pack(pf, "8 grand").missing() == "8 grand");
+  const Result eight = search_pack(pf, "8 grand");
+  CHECK(eight.missing() == "");
+  REQUIRE(eight.res.hit_count > 0);
+  CHECK(eight.slug(0) == "cost-and-insurance");
+  CHECK(search_pack(pf, "8 thousand").missing() == "8 thousand");  // no currency: no price
   // while typing, the unit is the prefix being typed
   const Result typing = search_pack(pf, "6 wee", FOLIO_SEARCH_PREFIX_LAST);
   const Result glued_typing = search_pack(pf, "6wee", FOLIO_SEARCH_PREFIX_LAST);
