@@ -110,6 +110,13 @@ Result search_pack(folio::index::PackFile &pf, const std::string &q, uint32_t fl
   return r;
 }
 
+// The corrected query folio_search reports for q on pack pf ("" when none); the search must succeed.
+std::string corrected_query(folio::index::PackFile &pf, const std::string &q) {
+  const Result r = search_pack(pf, q);
+  REQUIRE(r.status == FOLIO_OK);
+  return r.corrected();
+}
+
 // The first hit of query q is article `slug`, and a full match (it has every word).
 void check_first_full(folio::index::PackFile &pf, const std::string &q, const std::string &slug, uint32_t flags = 0) {
   INFO(q);
@@ -1781,11 +1788,7 @@ TEST_CASE("search: a short real word is corrected only for a slip to a neighbour
                      R"({"slug":"knee","title":"Knee pain","body":"Knee pain is common. Most people who got a knee injection went out walking."})" "\n"
                      R"({"slug":"cost","title":"Cost","body":"The price adds up: knee shots are not cheap."})" "\n",
                      "knew\ngout\ndads\n", &lex);
-  auto corrected = [&](const std::string &q) {
-    const Result r = search_pack(lex, q);
-    REQUIRE(r.status == FOLIO_OK);
-    return r.corrected();
-  };
+  auto corrected = [&](const std::string &q) { return corrected_query(lex, q); };
   CHECK(corrected("knew pain") == "knee pain");  // a slip of one key, and knee is with pain
   // "got" (one letter dropped) is with knee, and "out" is a stopword, with every word: neither is taken
   CHECK(corrected("gout knee") == "");
@@ -1805,11 +1808,7 @@ TEST_CASE("search: a real word is corrected only to a word one edit from it as t
                      R"({"slug":"site","title":"After the shot","body":"The injection site may ache. Fat is taken by a small cut."})" "\n"
                      R"({"slug":"trial","title":"Trials","body":"A clinical trial compares treatments."})" "\n",
                      "smiting\nfarting\ntrail\n", &lex);
-  auto corrected = [&](const std::string &q) {
-    const Result r = search_pack(lex, q);
-    REQUIRE(r.status == FOLIO_OK);
-    return r.corrected();
-  };
+  auto corrected = [&](const std::string &q) { return corrected_query(lex, q); };
   CHECK(corrected("injection smiting") == "");
   CHECK(corrected("farting cut") == "");
   CHECK(corrected("clinical trail") == "clinical trial");
@@ -1826,11 +1825,7 @@ TEST_CASE("search: a possessive typed without its apostrophe is a real word", "[
   build_lexicon_pack(dir / "lex",
                      R"({"slug":"knee","title":"Knee pain","body":"The results vary widely. Most knees ache after the shot."})" "\n",
                      "wife\nknees\n", &lex);
-  auto corrected = [&](const std::string &q) {
-    const Result r = search_pack(lex, q);
-    REQUIRE(r.status == FOLIO_OK);
-    return r.corrected();
-  };
+  auto corrected = [&](const std::string &q) { return corrected_query(lex, q); };
   CHECK(corrected("my wifes knee") == "");
   CHECK(corrected("wife knee") == "");     // the word itself, as before
   CHECK(corrected("wipes knee") != "");    // "wipe" is no word of this lexicon: a typo, corrected
@@ -2316,13 +2311,8 @@ TEST_CASE("search: an amount of money the text does not write stands for its cos
   for (const char *q : {"\xC2\xA3" "3000", "is \xC2\xA3" "3000 too much", "$4,500", "\xE2\x82\xAC" "6000",
                         "8000 dollars", "5000 pounds", "\xC2\xA3" "5k", "quoted $15,000", "8 grand", "$12 k",
                         "15 thousand dollars"}) {
-    INFO(q);
-    const Result r = search_pack(pf, q);
-    REQUIRE(r.status == FOLIO_OK);
-    REQUIRE(r.res.hit_count >= 1);
-    CHECK(r.slug(0) == "cost");
-    CHECK(r.missing() == "");
-    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+    check_first_full(pf, q, "cost");
+    CHECK(search_pack(pf, q).missing() == "");
   }
   // an amount the text writes is found as itself
   const Result exact = search_pack(pf, "$10,000");
