@@ -311,9 +311,9 @@ bool is_thousands_token(const text::Token &tok) {
 // An amount of money no section writes ("is £3000 too much", "$6,000 for both knees", "8000 dollars"):
 // the word "cost" (or, in a pack without it, "price") as an alternative at synonym weight, the clause
 // standing for it so that expand_synonyms gives it its group (price, fees, money); true when the pack has
-// either word. Until
-// 2026-12-06 such an amount was named missing and the rest of the query chose ("is £3000 too much" opened
-// at "How much damage matters"); an amount the text has ("$10,000") is found as itself.
+// either word. Until 2026-12-06 such an amount was named missing and the rest of the query chose ("is
+// £3000 too much" opened at "How much damage matters"); an amount the text has ("$10,000") is found as
+// itself.
 // A second amount in the same query ("£1,500 UC-MSC shot vs £4,000 BMAC") would stand for "cost" again
 // and outweigh every other word: it is made optional instead, and adds nothing (no section has it), so it
 // is not named missing either. Measured 2026-12-06 on the judged amounts: "£3 ibuprofen vs £5k MSC inj"
