@@ -553,6 +553,39 @@ TEST_CASE("search: an extra letter in a suffix the stemmer strips is corrected b
   CHECK(typo("zzyzzx").cands.empty());
 }
 
+TEST_CASE("search: a word spelt by its sound is corrected by rewriting its ending", "[search]") {
+  // "injecshun" is three edits from "injection" (s->t, h->i, u->o), beyond the automata's two, and no
+  // single deletion gives a term: the ending "shun" is rewritten to "tion" and "sion" and looked up
+  const Typo t = typo("injecshun");
+  REQUIRE(t.status == FOLIO_OK);
+  REQUIRE(t.cands.size() == 1);  // "injecsion" stems to no term
+  CHECK(std::string(t.cands[0].term, t.cands[0].term_len) == "inject");
+  CHECK(t.surface(0) == "injection");
+  CHECK(t.cands[0].dist == 2);  // the word's full edit budget: the weakest kind of correction
+  CHECK(typo("injecshuns").surface(0) == "injections");  // before a plural's 's'
+  CHECK(typo("injecshon").surface(0) == "injection");
+  const Result r = run("steroid injecshuns");
+  REQUIRE(r.status == FOLIO_OK);
+  CHECK(r.corrected() == "steroid injections");
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "knee-pain");
+  CHECK(r.anchor(0) == "treatment");
+  CHECK((r.hits[0].flags & FOLIO_HIT_ALL_WORDS) != 0);
+  CHECK(run("steroid injecshuns", FOLIO_SEARCH_NO_FUZZY).corrected().empty());
+  // only the ending is rewritten, and only to a word of the pack
+  CHECK(typo("shunning").cands.empty());
+  CHECK(typo("zzyzshun").cands.empty());
+  // the other endings: "shus" -> "tious" / "cious", "shal" / "shul" -> "tial" / "cial"
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  build_jsonl_pack(dir / "s",
+                   R"({"slug":"germs","title":"Germs","body":"Infectious germs are rare. Essential care is special."})" "\n",
+                   &pf);
+  CHECK(search_pack(pf, "infecshus germs").corrected() == "infectious germs");
+  CHECK(search_pack(pf, "essenshal care").corrected() == "essential care");
+  CHECK(search_pack(pf, "speshul care").corrected() == "special care");
+}
+
 TEST_CASE("search: the question words (can, will, may, might, must, help, many, mean and their forms, vs, still, likely, ok, text-speak) never have to match", "[search]") {
   // cartilage#regrowth has "cartilage" and "regrowth" but no "can" or "help": still a full match
   const Result r = run("can it help cartilage regrowth");

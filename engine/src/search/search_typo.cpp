@@ -309,6 +309,50 @@ static void deletion_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uin
   }
 }
 
+// A last resort after deletion_find: a word spelt by its sound, whose ending is three or more edits from
+// the written one ("infecshun", "injecshun", "essenshal", "infecshus"), and so beyond the automata. The
+// ending (before a final plural 's') is rewritten to each written form it sounds like, the result
+// stemmed and looked up exactly; a hit is a candidate at the word's full edit distance and is shown as
+// rewritten ("infection"). At most two look-ups per rewrite, each charged to the typo budget as a seek.
+static void sound_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uint32_t *ncand) {
+  struct Rewrite {
+    const char *from, *to;
+    uint8_t fl, tl;
+  };
+  static const Rewrite kRewrites[] = {{"shun", "tion", 4, 4},  {"shun", "sion", 4, 4},  {"shon", "tion", 4, 4},
+                                      {"shen", "tion", 4, 4},  {"chun", "tion", 4, 4},  {"shus", "tious", 4, 5},
+                                      {"shus", "cious", 4, 5}, {"shul", "tial", 4, 4},  {"shal", "tial", 4, 4},
+                                      {"shul", "cial", 4, 4},  {"shal", "cial", 4, 4}};
+  if (fw.maxd == 0 || fw.q < 6) return;
+  const uint32_t tail = fw.w[fw.q - 1] == 's' && fw.w[fw.q - 2] != 's' ? 1u : 0u;  // a plural's 's'
+  char v[kMaxTermBytes], st[kMaxTermBytes];
+  for (const Rewrite &rw : kRewrites) {
+    const uint32_t fl = rw.fl, tl = rw.tl;
+    for (uint32_t t = 0; t <= tail; ++t) {
+      if (fw.q < fl + t + 2) continue;
+      const uint32_t at = fw.q - t - fl;  // where the ending starts
+      if (FOLIO_MEMCMP(fw.w + at, rw.from, fl) != 0) continue;
+      const uint32_t vl = at + tl + t;
+      if (vl > kMaxTermBytes) continue;
+      if (!fuzzy_charge(s, kSeekCost)) return;
+      ++s->fz_seeks;
+      FOLIO_MEMCPY(v, fw.w, at);
+      FOLIO_MEMCPY(v + at, rw.to, tl);
+      FOLIO_MEMCPY(v + at + tl, fw.w + fw.q - t, t);
+      FOLIO_MEMCPY(st, v, vl);
+      const size_t sl = text::stem_english(st, vl);
+      if (sl < kTypoMinBytes) continue;
+      DictIter it;
+      if (!dict_lower_bound(&it, &s->v, st, sl)) {
+        if (it.bad) return void(s->bad = true);
+        continue;
+      }
+      if (it.len != sl || FOLIO_MEMCMP(it.term, st, sl) != 0 || it.info.df == 0) continue;
+      cand_add(cands, ncand, fw.maxd, 0, fw.maxd, it.info.df, st, static_cast<uint32_t>(sl), v, vl);
+    }
+  }
+}
+
 // The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
 // work; returns the best distance (0 = none found).
 // Start a typo look-up of w (stem ws): the counters, the budget, *fw and the automata; false (nothing to
@@ -367,6 +411,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
     if (!fuzzy_seek(s, &it, key, 1, true)) break;
   }
   if (*ncand == 0 && !s->bad) deletion_find(s, fw, cands, ncand);
+  if (*ncand == 0 && !s->bad) sound_find(s, fw, cands, ncand);
   return *ncand ? cands[0].dist : 0;
 }
 
