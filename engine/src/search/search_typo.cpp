@@ -11,6 +11,7 @@ struct FuzzyWord {
   uint32_t q, qs, maxd;
   uint32_t maxd_stem;  // edits allowed between the word's stem and a term: by the stem's own length
   bool same;  // the word is its own stem: one automaton is enough
+  bool forms;  // compare with the terms' other forms too (other_form): the word is no real word
 };
 
 // Edits a typo correction may make to a word (or stem) of `len` bytes: one up to kTypoOneEditBytes, two
@@ -87,6 +88,43 @@ static uint32_t term_surface(const DictIter &it, char *out) {
   FOLIO_MEMCPY(out, it.term, keep < sl ? keep : sl);
   if (sl > keep) FOLIO_MEMCPY(out + keep, it.surf, sl - keep);
   return sl;
+}
+
+// The endings tried on a term for other_form: the inflections and derivational suffixes that Porter2
+// strips, so that a form of the word other than its stored (commonest) one can be compared with the
+// typed word.
+static const struct {
+  const char *text;
+  uint8_t len;
+} kFormEndings[] = {{"s", 1},    {"es", 2},   {"ed", 2},    {"ing", 3},  {"er", 2},   {"ers", 3},
+                    {"ion", 3},  {"ions", 4}, {"ation", 5}, {"ence", 4}, {"ance", 4}, {"ment", 4},
+                    {"ments", 5}, {"ly", 2},  {"ness", 4},  {"e", 1},    {"al", 2},   {"ity", 3}};
+
+// The nearest form of the term `it` (its bytes followed by one of kFormEndings, stemming back to it) to
+// the typed word, from the automaton state s at the term's end: its distance (below `below`, else
+// kMaxEdits + 1) and the form in out[*out_len]. The walk compares the typed word with the term's stored
+// surface only, its commonest form, and the typed word's stem with the term: an edit near or inside the
+// ending the stemmer strips defeats both when the stored surface is another form ("kness": the stored
+// "knee" is two edits away and "kness" is its own stem; "waitng", "sellign", "diffrence", whose misspelled
+// ending Porter2 keeps). A few automaton steps per ending, and a stem only for a form within `below`.
+static uint32_t other_form(const LevPattern &p, const LevState &s, const DictIter &it, uint32_t below, char *out,
+                           uint32_t *out_len) {
+  uint32_t best = kMaxEdits + 1;
+  for (const auto &e : kFormEndings) {
+    const uint32_t d = lev_extend(p, s, reinterpret_cast<const uint8_t *>(e.text), e.len);
+    if (d == 0 || d >= below || d >= best) continue;
+    const uint32_t n = it.len + e.len;
+    if (n > kMaxTermBytes) continue;
+    char f[kMaxTermBytes], st[kMaxTermBytes];
+    FOLIO_MEMCPY(f, it.term, it.len);
+    FOLIO_MEMCPY(f + it.len, e.text, e.len);
+    FOLIO_MEMCPY(st, f, n);
+    if (text::stem_english(st, n) != it.len || FOLIO_MEMCMP(st, it.term, it.len) != 0) continue;
+    best = d;
+    FOLIO_MEMCPY(out, f, n);
+    *out_len = n;
+  }
+  return best;
 }
 
 // Insert a candidate into the kept list, ordered by distance, then first-letter class (a term starting with
@@ -251,7 +289,16 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
       uint32_t d2 = valid >= it.len ? lev_distance(fw.same ? p0 : p1, st1[it.len]) : kMaxEdits + 1;
       if (d2 > fw.maxd_stem || it.info.df == 0) d2 = kMaxEdits + 1;
       const uint32_t d = d1 < d2 ? d1 : d2;
-      if (d > 0 && d <= fw.maxd) {
+      // another form of the term may be nearer than the one stored ("kness" is two edits from "knee", one
+      // from "knees"): only when the term was walked to its end with the typed word's automaton alive
+      char form[kMaxTermBytes];
+      uint32_t fl = 0;
+      const uint32_t d3 = fw.forms && d > 1 && valid >= it.len && it.info.df > 0 && lev_alive(p0, st0[it.len])
+                              ? other_form(p0, st0[it.len], it, d, form, &fl)
+                              : kMaxEdits + 1;
+      if (d3 < d && d3 <= fw.maxd) {
+        cand_add(cands, ncand, d3, first, d3, it.info.df, it.term, it.len, form, fl);
+      } else if (d > 0 && d <= fw.maxd) {
         char surf[kMaxTermBytes];
         const uint32_t sl = term_surface(it, surf);
         cand_add(cands, ncand, d, first, d1, it.info.df, it.term, it.len, surf, sl);
@@ -358,7 +405,7 @@ static void sound_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uint32
 // Start a typo look-up of w (stem ws): the counters, the budget, *fw and the automata; false (nothing to
 // look up) when the word or its stem is too short or too long for typo correction.
 static bool fuzzy_begin(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t budget,
-                        FuzzyWord *fw, uint32_t *ncand) {
+                        FuzzyWord *fw, uint32_t *ncand, bool forms) {
   *ncand = 0;
   s->fz_terms = s->fz_seeks = 0;
   s->fz_budget = budget;
@@ -370,15 +417,16 @@ static bool fuzzy_begin(Scratch *s, const char *w, size_t wlen, const char *ws, 
   fw->maxd = typo_edits(fw->q);
   fw->maxd_stem = typo_edits(fw->qs);
   fw->same = fw->q == fw->qs && FOLIO_MEMCMP(w, ws, fw->q) == 0;
+  fw->forms = forms;
   lev_init(&s->lev[0], &s->lst[0][0], w, fw->q, fw->maxd);
   if (!fw->same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw->qs, fw->maxd);
   return true;
 }
 
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
-                    uint32_t *ncand, uint32_t budget) {
+                    uint32_t *ncand, uint32_t budget, bool forms) {
   FuzzyWord fw;
-  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand)) return 0;
+  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, forms)) return 0;
   // terms starting with the word's first or second byte
   fuzzy_range(s, fw, w, 1, 0, cands, ncand, nullptr);
   if (w[1] != w[0]) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand, nullptr);
@@ -418,7 +466,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
 uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t keep,
                            FuzzyCand *cands, uint32_t *ncand, uint32_t budget) {
   FuzzyWord fw;
-  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand)) return 0;
+  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, false)) return 0;
   if (keep == 0 || keep > wlen || keep > wslen || FOLIO_MEMCMP(w, ws, keep) != 0) return 0;
   fuzzy_range(s, fw, w, keep, 0, cands, ncand, nullptr);
   return *ncand ? cands[0].dist : 0;
@@ -536,8 +584,11 @@ uint32_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, u
 }
 
 // The corrections folio_search would give query word `word` over the view in s->v (see typo_candidates).
+// `typo`: take the word for no real word whatever the view's lexicon says (the builder's lexicon filter
+// asks about the lexicon's words, whose Bloom filter is being built: a word is kept when folio_search
+// would correct it as a typo); else the lexicon decides, as in folio_search.
 static folio_status typo_find(Scratch *s, const char *word, size_t len, FuzzyCand *cands, uint32_t *nc,
-                              uint32_t budget) {
+                              uint32_t budget, bool typo) {
   *nc = 0;
   if (!text::utf8_valid(word, len)) return FOLIO_E_UTF8;
   s->bad = false;
@@ -557,7 +608,7 @@ static folio_status typo_find(Scratch *s, const char *word, size_t len, FuzzyCan
   const size_t sl = stem_copy(w, wl, stem);
   TermInfo ti;
   if ((dict_find(&s->v, stem, sl, &ti, &s->bad) && ti.df > 0) || syn_find(&s->v, stem, sl) >= 0) return FOLIO_OK;
-  fuzzy_find(s, w, wl, stem, sl, cands, nc, budget ? budget : kFuzzyBudget);
+  fuzzy_find(s, w, wl, stem, sl, cands, nc, budget ? budget : kFuzzyBudget, typo || !lexicon_has(&s->v, w, wl));
   return s->bad ? FOLIO_E_CORRUPT : FOLIO_OK;
 }
 
@@ -570,7 +621,7 @@ folio_status typo_candidates(folio_reader *r, const char *word, size_t len, Typo
   if (!view_init(r->pack, &s->v)) return FOLIO_E_NOT_FOUND;
   FuzzyCand cands[kFuzzyKeep];
   uint32_t nc = 0;
-  const folio_status st = typo_find(s, word, len, cands, &nc, budget);
+  const folio_status st = typo_find(s, word, len, cands, &nc, budget, false);
   if (st != FOLIO_OK) return st;
   for (uint32_t k = 0; k < nc && k < cap; ++k) {
     TypoCandidate &o = out[k];
@@ -659,7 +710,7 @@ folio_status typo_correctable(const DictBlobs &b, const char *word, size_t len, 
   if (!dict_view_init(b, &s->v)) return FOLIO_E_CORRUPT;
   FuzzyCand cands[kFuzzyKeep];
   uint32_t nc = 0;
-  const folio_status st = typo_find(s, word, len, cands, &nc, 0);
+  const folio_status st = typo_find(s, word, len, cands, &nc, 0, true);
   *out = st == FOLIO_OK && nc > 0;
   return st;
 }
