@@ -2399,6 +2399,25 @@ TEST_CASE("search: an abbreviation typed in capitals is not corrected into one w
   CHECK(search_pack(pf, "is BMAV safe").corrected() == "is bmac safe");
 }
 
+TEST_CASE("search: an abbreviation typed in capitals is corrected only into an abbreviation of the pack", "[search]") {
+  // the pack's abbreviations are words of its synonym table (the glossary's and content/synonyms.yaml's);
+  // a common word is no slip of one: "WOMAC scores" was shown as "woman scores", "MACI vs BMAC" as "many
+  // vs BMAC", "PICO" as "pick"
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  for (const char *q : {"WOMAC scores", "MACI vs BMAC", "PICO question", "MCID after injection"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.corrected() == "");
+    CHECK(!r.missing().empty());
+  }
+  // typed in lower case, the same word is a slip as before; an abbreviation's slip is still corrected
+  CHECK(search_pack(pf, "womac scores").corrected() == "woman scores");
+  CHECK(search_pack(pf, "BMCA for knees").corrected() == "bmac for knees");
+  CHECK(search_pack(pf, "NSIAD after the shot").corrected() == "nsaids after the shot");
+}
+
 TEST_CASE("search: a number glued to its unit, or followed by a scale word, is what the text writes", "[search]") {
   // Clinicians write "3mm", "6wks", "12mo" and "65yo"; the text writes "3 mm", "6 weeks", "12 months". The
   // glued token was one word in no section: "3mm" found nothing and "knee pain 2yrs" named "2yrs" missing.

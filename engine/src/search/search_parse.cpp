@@ -212,6 +212,17 @@ static uint32_t keep_same_initial(char initial, FuzzyCand *cands, uint32_t nc) {
   return n;
 }
 
+// Keep only the candidates that are words of the synonym table, where the pack's abbreviations are (the
+// glossary's and the curated ones), in order; returns how many are left. For a word typed in capitals:
+// an abbreviation the pack lacks is no slip of a common word, and until 2026-12-07 "WOMAC scores" was
+// shown as "woman scores", "PICO" as "pick", "MCID" as "mid", "MACI vs BMAC" as "many vs BMAC".
+static uint32_t keep_abbreviations(const Scratch *s, FuzzyCand *cands, uint32_t nc) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < nc; ++k)
+    if (syn_find(&s->v, cands[k].term, cands[k].len) >= 0) cands[n++] = cands[k];
+  return n;
+}
+
 // Whether token tok of the query item at byte `base` is a courtesy that opens or closes a question typed as
 // a letter ("Hello, I am 80 and …", "what is an RCT please", "… thank you"): "hello", "hi", "hey", "dear"
 // as the query's first word, "please", "thanks", "thank" (of "thank you") as its last word or the one
@@ -691,7 +702,10 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     if (lex) nc = drop_stopwords(cands, nc);
     if (lex) nc = keep_one_edit_as_typed(cands, nc);
     if (lex && tok.len <= kRealSlipBytes) nc = keep_key_slips(tok.text, tok.len, cands, nc);
-    if (typed_in_capitals(ps, c->src_begin, c->src_end)) nc = keep_same_initial(tok.text[0], cands, nc);
+    if (typed_in_capitals(ps, c->src_begin, c->src_end)) {
+      nc = keep_same_initial(tok.text[0], cands, nc);
+      nc = keep_abbreviations(s, cands, nc);
+    }
     Correction *co = nc > 0 ? add_typo_alts(s, static_cast<uint32_t>(ci), cands, nc) : nullptr;
     if (co) {
       set_inflected(co, tok, stem, sl, cands[0]);
