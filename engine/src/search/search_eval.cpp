@@ -5,14 +5,6 @@
 namespace folio {
 namespace fts {
 
-#if defined(__GNUC__) || defined(__clang__)
-#define FOLIO_SEARCH_NOINLINE __attribute__((noinline))  // a cold path kept out of the decoding loop
-#elif defined(_MSC_VER)
-#define FOLIO_SEARCH_NOINLINE __declspec(noinline)
-#else
-#define FOLIO_SEARCH_NOINLINE
-#endif
-
 
 // ln(x) for x >= 1 without libm (the engine links nothing but zstd): x = m 2^e with m in [sqrt(1/2),
 // sqrt(2)) from the double's exponent bits, and ln m = 2 atanh(t), t = (m - 1) / (m + 1), |t| < 0.172, by

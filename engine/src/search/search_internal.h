@@ -23,6 +23,16 @@
 #include "pack/pack.h"
 #include "text/text.h"
 
+// A cold path kept out of a hot loop (the postings decoding loop, the typo walk), where inlining it cost
+// the loop its registers.
+#if defined(__GNUC__) || defined(__clang__)
+#define FOLIO_SEARCH_NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define FOLIO_SEARCH_NOINLINE __declspec(noinline)
+#else
+#define FOLIO_SEARCH_NOINLINE
+#endif
+
 namespace folio {
 namespace fts {
 

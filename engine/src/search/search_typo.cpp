@@ -92,13 +92,14 @@ static uint32_t term_surface(const DictIter &it, char *out) {
 
 // The endings tried on a term for other_form: the inflections and derivational suffixes that Porter2
 // strips, so that a form of the word other than its stored (commonest) one can be compared with the
-// typed word.
+// typed word. In byte order, so that endings sharing their first bytes share the automaton's steps.
 static const struct {
   const char *text;
   uint8_t len;
-} kFormEndings[] = {{"s", 1},    {"es", 2},   {"ed", 2},    {"ing", 3},  {"er", 2},   {"ers", 3},
-                    {"ion", 3},  {"ions", 4}, {"ation", 5}, {"ence", 4}, {"ance", 4}, {"ment", 4},
-                    {"ments", 5}, {"ly", 2},  {"ness", 4},  {"e", 1},    {"al", 2},   {"ity", 3}};
+} kFormEndings[] = {{"al", 2},  {"ance", 4}, {"ation", 5}, {"e", 1},    {"ed", 2},    {"ence", 4},
+                    {"er", 2},  {"ers", 3},  {"es", 2},    {"ing", 3},  {"ion", 3},   {"ions", 4},
+                    {"ity", 3}, {"ly", 2},   {"ment", 4},  {"ments", 5}, {"ness", 4}, {"s", 1}};
+enum : uint32_t { kFormEndingMax = 5 };
 
 // The nearest form of the term `it` (its bytes followed by one of kFormEndings, stemming back to it) to
 // the typed word, from the automaton state s at the term's end: its distance (below `below`, else
@@ -106,23 +107,56 @@ static const struct {
 // surface only, its commonest form, and the typed word's stem with the term: an edit near or inside the
 // ending the stemmer strips defeats both when the stored surface is another form ("kness": the stored
 // "knee" is two edits away and "kness" is its own stem; "waitng", "sellign", "diffrence", whose misspelled
-// ending Porter2 keeps). A few automaton steps per ending, and a stem only for a form within `below`.
-static uint32_t other_form(const LevPattern &p, const LevState &s, const DictIter &it, uint32_t below, char *out,
-                           uint32_t *out_len) {
+// ending Porter2 keeps). An ending whose length alone puts it too far is skipped; the others step the
+// automaton from the states of the bytes they share with the ending before, and stop where it dies; a
+// form within `below` is stemmed to check it.
+FOLIO_SEARCH_NOINLINE static uint32_t other_form(const LevPattern &p, const LevState &s, const DictIter &it,
+                                                 uint32_t below, char *out, uint32_t *out_len) {
   uint32_t best = kMaxEdits + 1;
+  // no ending (1 to kFormEndingMax bytes) can bring the lengths within `below` of each other
+  if (it.len + kFormEndingMax + below <= p.q || it.len + 1 >= p.q + below) return best;
+  // nor when, at every number of edits e the term may already have taken (below `below`), the typed bytes
+  // left after the longest prefix within e edits of the term (the highest bit of r[e]) are more than an
+  // ending's kFormEndingMax bytes and the edits left can make up
+  bool reach = false;
+  for (uint32_t e = 0; e < below && e <= p.k && !reach; ++e) {
+    const uint64_t r = s.r[e];
+    if (r == 0) continue;
+    uint32_t far = p.q;
+    while (far > 0 && !((r >> far) & 1u)) --far;
+    reach = p.q - far <= kFormEndingMax + (below - 1 - e);
+  }
+  if (!reach) return best;
+  LevState st[kFormEndingMax + 1];
+  st[0] = s;
+  const char *prev = "";
+  uint32_t valid = 0;  // st[0..valid] hold the states along prev's bytes
   for (const auto &e : kFormEndings) {
-    const uint32_t d = lev_extend(p, s, reinterpret_cast<const uint8_t *>(e.text), e.len);
+    const uint32_t fl = it.len + e.len, gap = fl > p.q ? fl - p.q : p.q - fl;
+    if (gap >= below || gap >= best || fl > kMaxTermBytes) continue;
+    uint32_t i = 0;
+    while (i < valid && i < e.len && prev[i] == e.text[i]) ++i;
+    bool alive = true;
+    for (; i < e.len; ++i) {
+      if (!lev_alive(p, st[i])) {
+        alive = false;
+        break;
+      }
+      lev_step(p, st[i], &st[i + 1], static_cast<unsigned char>(e.text[i]));
+    }
+    valid = i;
+    prev = e.text;
+    if (!alive) continue;
+    const uint32_t d = lev_distance(p, st[e.len]);
     if (d == 0 || d >= below || d >= best) continue;
-    const uint32_t n = it.len + e.len;
-    if (n > kMaxTermBytes) continue;
-    char f[kMaxTermBytes], st[kMaxTermBytes];
+    char f[kMaxTermBytes], stem[kMaxTermBytes];
     FOLIO_MEMCPY(f, it.term, it.len);
     FOLIO_MEMCPY(f + it.len, e.text, e.len);
-    FOLIO_MEMCPY(st, f, n);
-    if (text::stem_english(st, n) != it.len || FOLIO_MEMCMP(st, it.term, it.len) != 0) continue;
+    FOLIO_MEMCPY(stem, f, fl);
+    if (text::stem_english(stem, fl) != it.len || FOLIO_MEMCMP(stem, it.term, it.len) != 0) continue;
     best = d;
-    FOLIO_MEMCPY(out, f, n);
-    *out_len = n;
+    FOLIO_MEMCPY(out, f, fl);
+    *out_len = fl;
   }
   return best;
 }
@@ -293,8 +327,10 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
       // from "knees"): only when the term was walked to its end with the typed word's automaton alive
       char form[kMaxTermBytes];
       uint32_t fl = 0;
-      const uint32_t d3 = fw.forms && d > 1 && valid >= it.len && it.info.df > 0 && lev_alive(p0, st0[it.len])
-                              ? other_form(p0, st0[it.len], it, d, form, &fl)
+      // (a form must also be within kb, the distance the kept list still takes)
+      const uint32_t below = d < kb + 1 ? d : kb + 1;
+      const uint32_t d3 = fw.forms && below > 1 && valid >= it.len && it.info.df > 0 && lev_alive(p0, st0[it.len])
+                              ? other_form(p0, st0[it.len], it, below, form, &fl)
                               : kMaxEdits + 1;
       if (d3 < d && d3 <= fw.maxd) {
         cand_add(cands, ncand, d3, first, d3, it.info.df, it.term, it.len, form, fl);
