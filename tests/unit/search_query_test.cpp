@@ -2396,7 +2396,7 @@ TEST_CASE("search: an abbreviation typed in capitals is not corrected into one w
   CHECK(isct.missing() == "ISCT");
   // lower case, it is a slip of a word as before; in capitals, a slip past the first letter still is
   CHECK(search_pack(pf, "isct criteria").corrected() == "hsct criteria");
-  CHECK(search_pack(pf, "is BMAV safe").corrected() == "is bmac safe");
+  CHECK(search_pack(pf, "is BMAV safe").corrected() == "is BMAC safe");
 }
 
 TEST_CASE("search: an abbreviation typed in capitals is corrected only into an abbreviation of the pack", "[search]") {
@@ -2414,8 +2414,21 @@ TEST_CASE("search: an abbreviation typed in capitals is corrected only into an a
   }
   // typed in lower case, the same word is a slip as before; an abbreviation's slip is still corrected
   CHECK(search_pack(pf, "womac scores").corrected() == "woman scores");
-  CHECK(search_pack(pf, "BMCA for knees").corrected() == "bmac for knees");
-  CHECK(search_pack(pf, "NSIAD after the shot").corrected() == "nsaids after the shot");
+  CHECK(search_pack(pf, "BMCA for knees").corrected() == "BMAC for knees");
+  CHECK(search_pack(pf, "NSIAD after the shot").corrected() == "NSAIDS after the shot");
+}
+
+TEST_CASE("search: a correction is shown in the case the word was typed", "[search]") {
+  // the dictionary's words are folded; a correction takes the typed word's capitals: all of them for a
+  // word typed in capitals, the first letter for a capitalised one; a word typed in lower case stays so
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  CHECK(search_pack(pf, "STEM CELL INJECTON").corrected() == "STEM CELL INJECTION");
+  CHECK(search_pack(pf, "Injecton risks").corrected() == "Injection risks");
+  CHECK(search_pack(pf, "injecton risks").corrected() == "injection risks");
+  CHECK(search_pack(pf, "is BMAV safe").corrected() == "is BMAC safe");
+  // a split or joined correction too ("Stemcells" is two words of the pack run together)
+  CHECK(search_pack(pf, "Stemcells knee").corrected() == "Stem cells knee");
 }
 
 TEST_CASE("search: a number glued to its unit, or followed by a scale word, is what the text writes", "[search]") {

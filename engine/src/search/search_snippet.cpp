@@ -525,6 +525,25 @@ folio_status make_snippet(Scratch *s, folio_reader *r, folio_search_hit *h, char
   return FOLIO_OK;
 }
 
+// A correction (folded, as the dictionary has it) in the case the word was typed: all in capitals when
+// the typed word has two capitals or more and no lower-case letter ("BMCA" -> "BMAC", "INJECTON" ->
+// "INJECTION"), else with a capital first letter when the typed word began with one ("Infecshun" ->
+// "Infection"); ASCII letters only. Until 2026-12-07 corrections were shown folded ("is BMAV safe" ->
+// "is bmac safe").
+static void match_typed_case(const char *typed, size_t tl, char *w, size_t wl) {
+  size_t up = 0, low = 0;
+  for (size_t k = 0; k < tl; ++k) {
+    up += (typed[k] >= 'A' && typed[k] <= 'Z') ? 1u : 0u;
+    low += (typed[k] >= 'a' && typed[k] <= 'z') ? 1u : 0u;
+  }
+  if (up >= 2 && low == 0) {
+    for (size_t k = 0; k < wl; ++k)
+      if (w[k] >= 'a' && w[k] <= 'z') w[k] = static_cast<char>(w[k] - 'a' + 'A');
+  } else if (tl > 0 && typed[0] >= 'A' && typed[0] <= 'Z' && wl > 0 && w[0] >= 'a' && w[0] <= 'z') {
+    w[0] = static_cast<char>(w[0] - 'a' + 'A');
+  }
+}
+
 // Corrected query: the original bytes with each corrected word replaced by its correction (`inflected`:
 // its inflected form where it has one; else where the correction prefers it, show_inflected).
 void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t cap, size_t *used,
@@ -554,6 +573,7 @@ void write_corrected(Scratch *s, const char *q, size_t len, char *out, size_t ca
     const size_t wl = alt ? co.inflected_len : co.len;
     if (o + wl > cap) return;
     FOLIO_MEMCPY(out + o, w, wl);
+    match_typed_case(q + next->src_begin, next->src_end - next->src_begin, out + o, wl);
     o += wl;
     i = next->src_end;
   }
