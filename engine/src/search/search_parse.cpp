@@ -37,6 +37,16 @@ static uint32_t keep_one_edit_as_typed(FuzzyCand *cands, uint32_t nc) {
   return n;
 }
 
+// Drop the candidates whose shown word is the real word w (len bytes) less its last letter: a real word
+// that is another one plus a letter is a word of its own, not that word mistyped ("liver damage" was
+// searched as "live damage", "later" would be "late"); returns how many are left.
+static uint32_t drop_shorter_by_last_letter(const char *w, size_t len, FuzzyCand *cands, uint32_t nc) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < nc; ++k)
+    if (!(cands[k].surf_len + 1 == len && FOLIO_MEMCMP(cands[k].surf, w, cands[k].surf_len) == 0)) cands[n++] = cands[k];
+  return n;
+}
+
 // Keep only the candidates whose shown word is w (len bytes) with one key slipped to a neighbour
 // (key_slip), in order; returns how many are left.
 static uint32_t keep_key_slips(const char *w, size_t len, FuzzyCand *cands, uint32_t nc) {
@@ -701,6 +711,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     // a short one only for a slip to a neighbouring key ("knew" -> "knee"; not "gout" -> "got")
     if (lex) nc = drop_stopwords(cands, nc);
     if (lex) nc = keep_one_edit_as_typed(cands, nc);
+    if (lex) nc = drop_shorter_by_last_letter(tok.text, tok.len, cands, nc);
     if (lex && tok.len <= kRealSlipBytes) nc = keep_key_slips(tok.text, tok.len, cands, nc);
     if (typed_in_capitals(ps, c->src_begin, c->src_end)) {
       nc = keep_same_initial(tok.text[0], cands, nc);
