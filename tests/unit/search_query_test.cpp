@@ -117,6 +117,14 @@ std::string corrected_query(folio::index::PackFile &pf, const std::string &q) {
   return r.corrected();
 }
 
+// Each query of `pairs` is shown corrected as its second string ("" for no correction) on pack pf.
+void check_corrected(folio::index::PackFile &pf, std::initializer_list<std::pair<const char *, const char *>> pairs) {
+  for (const auto &q : pairs) {
+    INFO(q.first);
+    CHECK(search_pack(pf, q.first).corrected() == q.second);
+  }
+}
+
 // The first hit of query q is article `slug`, and a full match (it has every word).
 void check_first_full(folio::index::PackFile &pf, const std::string &q, const std::string &slug, uint32_t flags = 0) {
   INFO(q);
@@ -485,6 +493,17 @@ Typo typo(const std::string &w, uint32_t budget = 0) {
   return t;
 }
 
+// The first typo candidate of w is the term `term`, shown as `surface`, at distance `dist`.
+void check_first_candidate(const char *w, const char *term, const char *surface, uint32_t dist) {
+  INFO(w);
+  const Typo t = typo(w);
+  REQUIRE(t.status == FOLIO_OK);
+  REQUIRE(t.cands.size() >= 1);
+  CHECK(std::string(t.cands[0].term, t.cands[0].term_len) == term);
+  CHECK(t.surface(0) == surface);
+  CHECK(t.cands[0].dist == dist);
+}
+
 }  // namespace
 
 TEST_CASE("search: a misspelled word searches only its nearest corrections", "[search]") {
@@ -534,12 +553,7 @@ TEST_CASE("search: two typo edits only in words (and stems) of 8 bytes or more",
 TEST_CASE("search: an extra letter in a suffix the stemmer strips is corrected by deletion", "[search]") {
   // "painfull" (stem "painful") is 3-4 edits from the term "pain" and from its stored surface "pain", so
   // the automata find nothing; with one letter deleted it is "painful", which stems to "pain"
-  const Typo t = typo("painfull");
-  REQUIRE(t.status == FOLIO_OK);
-  REQUIRE(t.cands.size() >= 1);
-  CHECK(std::string(t.cands[0].term, t.cands[0].term_len) == "pain");
-  CHECK(t.surface(0) == "painful");
-  CHECK(t.cands[0].dist == 1);
+  check_first_candidate("painfull", "pain", "painful", 1);
   const Result r = run("painfull knee");
   REQUIRE(r.status == FOLIO_OK);
   REQUIRE(r.res.hit_count >= 1);
@@ -557,18 +571,9 @@ TEST_CASE("search: a typo is compared with the term's other forms, not only its 
   // the walk compares the typed word with a term's stored (commonest) surface and the typed stem with the
   // term: "kness" is two edits from "knee" (a five-letter word gets one) and is its own stem, but one
   // from "knees", a form of `knee`
-  const Typo k = typo("kness");
-  REQUIRE(k.status == FOLIO_OK);
-  REQUIRE(k.cands.size() >= 1);
-  CHECK(std::string(k.cands[0].term, k.cands[0].term_len) == "knee");
-  CHECK(k.surface(0) == "knees");
-  CHECK(k.cands[0].dist == 1);
+  check_first_candidate("kness", "knee", "knees", 1);
   // "injectng" was found at two edits through its stem; "injecting" is one
-  const Typo i = typo("injectng");
-  REQUIRE(i.cands.size() >= 1);
-  CHECK(std::string(i.cands[0].term, i.cands[0].term_len) == "inject");
-  CHECK(i.surface(0) == "injecting");
-  CHECK(i.cands[0].dist == 1);
+  check_first_candidate("injectng", "inject", "injecting", 1);
   const Result r = run("kness pain");
   REQUIRE(r.status == FOLIO_OK);
   CHECK(r.corrected() == "knees pain");
@@ -580,12 +585,9 @@ TEST_CASE("search: a typo is compared with the term's other forms, not only its 
 TEST_CASE("search: a word spelt by its sound is corrected by rewriting its ending", "[search]") {
   // "injecshun" is three edits from "injection" (s->t, h->i, u->o), beyond the automata's two, and no
   // single deletion gives a term: the ending "shun" is rewritten to "tion" and "sion" and looked up
-  const Typo t = typo("injecshun");
-  REQUIRE(t.status == FOLIO_OK);
-  REQUIRE(t.cands.size() == 1);  // "injecsion" stems to no term
-  CHECK(std::string(t.cands[0].term, t.cands[0].term_len) == "inject");
-  CHECK(t.surface(0) == "injection");
-  CHECK(t.cands[0].dist == 2);  // the word's full edit budget: the weakest kind of correction
+  // at the word's full edit budget, the weakest kind of correction; "injecsion" stems to no term
+  check_first_candidate("injecshun", "inject", "injection", 2);
+  CHECK(typo("injecshun").cands.size() == 1);
   CHECK(typo("injecshuns").surface(0) == "injections");  // before a plural's 's'
   CHECK(typo("injecshon").surface(0) == "injection");
   const Result r = run("steroid injecshuns");
@@ -2405,17 +2407,12 @@ TEST_CASE("search: an abbreviation typed in capitals is corrected only into an a
   // vs BMAC", "PICO" as "pick"
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
-  for (const char *q : {"WOMAC scores", "MACI vs BMAC", "PICO question", "MCID after injection"}) {
-    INFO(q);
-    const Result r = search_pack(pf, q);
-    REQUIRE(r.status == FOLIO_OK);
-    CHECK(r.corrected() == "");
-    CHECK(!r.missing().empty());
-  }
+  check_corrected(pf, {{"WOMAC scores", ""}, {"MACI vs BMAC", ""}, {"PICO question", ""}, {"MCID after injection", ""}});
+  CHECK(search_pack(pf, "WOMAC scores").missing() == "WOMAC");  // named as missing instead
   // typed in lower case, the same word is a slip as before; an abbreviation's slip is still corrected
-  CHECK(search_pack(pf, "womac scores").corrected() == "woman scores");
-  CHECK(search_pack(pf, "BMCA for knees").corrected() == "BMAC for knees");
-  CHECK(search_pack(pf, "NSIAD after the shot").corrected() == "NSAIDS after the shot");
+  check_corrected(pf, {{"womac scores", "woman scores"},
+                       {"BMCA for knees", "BMAC for knees"},
+                       {"NSIAD after the shot", "NSAIDS after the shot"}});
 }
 
 TEST_CASE("search: a correction is shown in the case the word was typed", "[search]") {
@@ -2423,12 +2420,12 @@ TEST_CASE("search: a correction is shown in the case the word was typed", "[sear
   // word typed in capitals, the first letter for a capitalised one; a word typed in lower case stays so
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
-  CHECK(search_pack(pf, "STEM CELL INJECTON").corrected() == "STEM CELL INJECTION");
-  CHECK(search_pack(pf, "Injecton risks").corrected() == "Injection risks");
-  CHECK(search_pack(pf, "injecton risks").corrected() == "injection risks");
-  CHECK(search_pack(pf, "is BMAV safe").corrected() == "is BMAC safe");
-  // a split or joined correction too ("Stemcells" is two words of the pack run together)
-  CHECK(search_pack(pf, "Stemcells knee").corrected() == "Stem cells knee");
+  check_corrected(pf, {{"STEM CELL INJECTON", "STEM CELL INJECTION"},
+                       {"Injecton risks", "Injection risks"},
+                       {"injecton risks", "injection risks"},
+                       {"is BMAV safe", "is BMAC safe"},
+                       // a split or joined correction too ("Stemcells": two words of the pack run together)
+                       {"Stemcells knee", "Stem cells knee"}});
 }
 
 TEST_CASE("search: a number glued to its unit, or followed by a scale word, is what the text writes", "[search]") {
