@@ -251,13 +251,15 @@ TEST_CASE("builds are byte-identical, --timestamp is the only way to add a time"
 TEST_CASE("bundled content: lint result is stable and builds are reproducible", "[builder]") {
   const std::string content = std::string(FOLIO_SOURCE_DIR) + "/content";
   TempDir t;
-  const int rc1 = run_build({content, "-o", t / "a.folio", "--quiet"});
-  const int rc2 = run_build({content, "-o", t / "b.folio", "--quiet"});
   // The bundled content must pass every check: a lint error here is a failure, not a skip.
-  REQUIRE(rc1 == 0);
-  REQUIRE(rc2 == 0);
+  REQUIRE(run_build({content, "-o", t / "a.folio", "--quiet"}) == 0);
   const auto a = read_bytes(t / "a.folio");
-  CHECK(a == read_bytes(t / "b.folio"));
+  // The second build is the one the build system ran before the tests, in another process of the folio
+  // CLI (FOLIO_CONTENT_PACK): the same bytes from two runs is determinism, for the cost of one build
+  // (a content build is the slowest step of this suite under ASan or qemu).
+  const auto b = read_bytes(FOLIO_CONTENT_PACK);
+  REQUIRE(!b.empty());
+  CHECK(a == b);
   check_pack(a);
 }
 
