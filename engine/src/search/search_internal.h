@@ -524,8 +524,10 @@ void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len);
 // work; returns the best distance (0 = none found). `forms`: w is no real word (not in the pack's
 // lexicon), so it is also compared with the terms' other forms than their stored one ("kness" ->
 // "knees"); a real word is not, since a made-up form would be nearer to it ("pointless" -> "pointness").
+// `first_only`: stop at the first candidate found (which is then not necessarily the best): for a caller
+// that asks only whether w has any (typo_correctable).
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
-                    uint32_t *ncand, uint32_t budget, bool forms);
+                    uint32_t *ncand, uint32_t budget, bool forms, bool first_only);
 
 // fuzzy_find over the terms that start with w's first `keep` bytes only (which the stem ws must share):
 // one dictionary range instead of the whole walk, for a word whose start is known to be right (the

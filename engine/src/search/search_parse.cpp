@@ -65,7 +65,7 @@ uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws, size_t
       for (uint32_t k = 0; k < m.nc; ++k) cands[k] = m.cands[k];
       return m.d;
     }
-  const uint32_t d = fuzzy_find(s, w, wl, ws, wsl, cands, nc, kFuzzyBudget, !lexicon_has(&s->v, w, wl));
+  const uint32_t d = fuzzy_find(s, w, wl, ws, wsl, cands, nc, kFuzzyBudget, !lexicon_has(&s->v, w, wl), false);
   if (wl > kMaxTermBytes || s->bad) return d;
   FuzzyMemo &m = s->fz_memo[s->fz_memo_next];
   s->fz_memo_next = (s->fz_memo_next + 1) % 2;
