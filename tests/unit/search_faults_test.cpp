@@ -123,10 +123,9 @@ TEST_CASE("search: an index version the engine does not know is refused", "[sear
   }
 }
 
-TEST_CASE("search: every term of the content pack's dictionary is found again", "[search]") {
-  size_t size = 0;
-  const std::vector<uint64_t> orig = load(FOLIO_CONTENT_PACK, &size);
-  const auto *si = folio::fb::GetIndex(reinterpret_cast<const uint8_t *>(orig.data()) + 128)->search();
+// The term dictionary of a loaded pack, as the blobs fts::dict_check and fts::typo_correctable read.
+static folio::fts::DictBlobs dict_blobs_of_pack(const std::vector<uint64_t> &pack) {
+  const auto *si = folio::fb::GetIndex(reinterpret_cast<const uint8_t *>(pack.data()) + 128)->search();
   REQUIRE(si);
   REQUIRE(si->version() == folio::fts::kIndexVersion);
   folio::fts::DictBlobs d;
@@ -139,6 +138,45 @@ TEST_CASE("search: every term of the content pack's dictionary is found again", 
   d.postings_len = si->postings()->size();
   d.nterms = si->term_count();
   d.block = si->dict_block();
+  return d;
+}
+
+TEST_CASE("search: the lexicon filter's walk stopped at the first candidate answers as the whole walk does", "[search]") {
+  // typo_correctable stops at the first candidate (the build tool asks only whether a word has one);
+  // over every 8th word of the bundled lexicon, its answer must be the whole walk's, and both answers
+  // must occur
+  size_t size = 0;
+  const std::vector<uint64_t> orig = load(FOLIO_CONTENT_PACK, &size);
+  const folio::fts::DictBlobs d = dict_blobs_of_pack(orig);
+  std::vector<uint64_t> scratch((folio::fts::typo_scratch_bytes() + 7) / 8);
+  std::ifstream in(std::string(FOLIO_SOURCE_DIR) + "/content/lexicon.txt");
+  REQUIRE(in);
+  std::string w;
+  uint32_t n = 0, yes = 0, differ = 0, line = 0;
+  while (std::getline(in, w)) {
+    if (w.empty() || w[0] == '#' || line++ % 8 != 0) continue;
+    bool fast = false, whole = false;
+    REQUIRE(folio::fts::typo_correctable(d, w.data(), w.size(), scratch.data(), scratch.size() * 8, &fast) == FOLIO_OK);
+    REQUIRE(folio::fts::typo_correctable(d, w.data(), w.size(), scratch.data(), scratch.size() * 8, &whole, false) ==
+            FOLIO_OK);
+    if (fast != whole) {
+      ++differ;
+      UNSCOPED_INFO("differs: " << w << " (first candidate " << fast << ", whole walk " << whole << ")");
+    }
+    ++n;
+    yes += whole;
+  }
+  CHECK(n > 9000);
+  CHECK(yes > 1000);
+  CHECK(yes < n);
+  CHECK(differ == 0);
+}
+
+TEST_CASE("search: every term of the content pack's dictionary is found again", "[search]") {
+  size_t size = 0;
+  const std::vector<uint64_t> orig = load(FOLIO_CONTENT_PACK, &size);
+  const auto *si = folio::fb::GetIndex(reinterpret_cast<const uint8_t *>(orig.data()) + 128)->search();
+  const folio::fts::DictBlobs d = dict_blobs_of_pack(orig);
   struct Walk {
     std::string prev;
     uint64_t next_off = 0;

@@ -137,10 +137,12 @@ struct DictTerm {
 // the build tool keeps in the pack's lexicon only the words this says yes to)? Same rules as
 // typo_candidates, with no synonym table. scratch: typo_scratch_bytes() bytes, any alignment of 8.
 // FOLIO_OK with *out set; FOLIO_E_UTF8, FOLIO_E_QUERY (no token), FOLIO_E_CORRUPT (bad blobs),
-// FOLIO_E_WORKSPACE (scratch too small): *out false. For the build tool.
+// FOLIO_E_WORKSPACE (scratch too small): *out false. For the build tool. The walk stops at the first
+// candidate, as whether there is one is all it asks; first_only false walks on as folio_search does (for
+// the test that the answer is the same).
 size_t typo_scratch_bytes();
 folio_status typo_correctable(const DictBlobs &b, const char *word, size_t len, void *scratch,
-                              size_t scratch_len, bool *out);
+                              size_t scratch_len, bool *out, bool first_only = true);
 
 // Walks the dictionary in order and looks every term up again by its key (the reader's binary search):
 // each must be found with the same df and postings record, and forward seeks (dict_seek_forward, from
