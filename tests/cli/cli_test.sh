@@ -334,9 +334,10 @@ python3 - "$tmp/build.json" <<'PY' || { echo "FAIL: build json fields"; fails=$(
 import json, sys
 j = json.load(open(sys.argv[1]))
 for k in ("articles", "sections", "raw_bytes", "pack_bytes", "index_bytes", "dictionary_bytes", "workspace_bytes", "seconds",
-          "search_index_bytes", "search_index_share", "search_snippet_bytes"):
+          "search_index_bytes", "search_index_share", "search_snippet_bytes", "zstd_level"):
     assert k in j, k
 assert j["search_snippet_bytes"] > 0
+assert j["zstd_level"] == 19, j["zstd_level"]
 assert j["search_lexicon_words"] > 1000 and j["search_lexicon_bytes"] >= j["search_lexicon_words"], j
 PY
 # --no-snippet-store: a smaller pack without the snippet source, the same hits and snippets

@@ -75,6 +75,7 @@ int cmd_build(int argc, char **argv) {
   std::string input, out, timestamp;
   bool json = false, no_dict = false, quiet = false, skip_search = false, no_snippets = false;
   uint32_t max_doc = 96 * 1024;
+  int level = 19;
   app.add_option("INPUT", input, "content directory (content/README.md) or a .jsonl corpus")->required();
   app.add_option("-o,--output", out, "pack file to write (default: INPUT name + .folio)");
   app.add_flag("--json", json, "print a JSON summary on stdout");
@@ -82,6 +83,10 @@ int cmd_build(int argc, char **argv) {
   app.add_option("--max-doc-bytes", max_doc, "largest allowed article document in bytes (default 98304)")
       ->check(CLI::Range(1024u, 0x7FFFFFFFu));
   app.add_flag("--no-dictionary", no_dict, "do not train a shared zstd dictionary");
+  app.add_option("--level", level,
+                 "zstd level 1 to 19 (default 19, the smallest pack); a lower level builds faster for a draft "
+                 "(the same content and level give the same bytes)")
+      ->check(CLI::Range(1, 19));
   app.add_flag("--quiet", quiet, "no progress lines and no warnings (errors are always shown)");
   app.add_flag("--no-snippet-store", no_snippets,
                "leave the snippet source out of the search index: a smaller pack, slower snippets (each one "
@@ -129,6 +134,7 @@ int cmd_build(int argc, char **argv) {
     opt.timestamp = timestamp;
     opt.search = !skip_search;
     opt.snippet_store = !no_snippets;
+    opt.level = level;
     opt.progress = [&](const char *stage, size_t done, size_t total) { prog.step(stage, done, total); };
     BuildStats st;
     const std::vector<uint8_t> pack = build_pack(c, opt, diag, &st);
@@ -169,6 +175,7 @@ int cmd_build(int argc, char **argv) {
       j["frames_bytes"] = st.frames_bytes;
       j["workspace_bytes"] = st.workspace_bytes;
       j["max_doc_bytes"] = st.max_doc_bytes;
+      j["zstd_level"] = level;
       j["warnings"] = diag.warnings();
       j["seconds"] = secs;
       std::cout << j.dump() << "\n" << std::flush;
