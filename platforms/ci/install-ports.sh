@@ -8,7 +8,10 @@ set -uo pipefail
 FOLIO_ROOT=${FOLIO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 PORTS_BUILD=${PORTS_BUILD:-$FOLIO_ROOT/build-ports}
 APT=(apt-get -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends)
+# FOLIO_SUDO_NONINTERACTIVE=1 (test.sh's background install): sudo never asks for a password, it fails,
+# and the foreground install of the ports phase asks instead.
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+if [ -n "$SUDO" ] && [ "${FOLIO_SUDO_NONINTERACTIVE:-}" = 1 ]; then SUDO="sudo -n"; fi
 
 ports_pkgs() {
   case $1 in
