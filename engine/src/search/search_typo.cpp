@@ -13,6 +13,8 @@ struct FuzzyWord {
   bool same;  // the word is its own stem: one automaton is enough
   bool forms;  // compare with the terms' other forms too (other_form): the word is no real word
   bool first_only;  // stop at the first candidate (typo_correctable asks only whether there is one)
+  // The walk has found all it was asked for: with first_only, one candidate.
+  bool found_enough(uint32_t ncand) const { return first_only && ncand > 0; }
 };
 
 // Edits a typo correction may make to a word (or stem) of `len` bytes: one up to kTypoOneEditBytes, two
@@ -340,7 +342,7 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
         const uint32_t sl = term_surface(it, surf);
         cand_add(cands, ncand, d, first, d1, it.info.df, it.term, it.len, surf, sl);
       }
-      if (fw.first_only && *ncand > 0) return;
+      if (fw.found_enough(*ncand)) return;
     }
     if (hopeless) {
       klen = i <= plen ? 0 : next_alive(s, fw, kb, it.term, i, plen, key);
@@ -438,12 +440,10 @@ static void sound_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uint32
   }
 }
 
-// The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
-// work; returns the best distance (0 = none found).
 // Start a typo look-up of w (stem ws): the counters, the budget, *fw and the automata; false (nothing to
 // look up) when the word or its stem is too short or too long for typo correction.
 static bool fuzzy_begin(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t budget,
-                        FuzzyWord *fw, uint32_t *ncand, bool forms) {
+                        FuzzyWord *fw, uint32_t *ncand, bool forms, bool first_only) {
   *ncand = 0;
   s->fz_terms = s->fz_seeks = 0;
   s->fz_budget = budget;
@@ -456,21 +456,22 @@ static bool fuzzy_begin(Scratch *s, const char *w, size_t wlen, const char *ws, 
   fw->maxd_stem = typo_edits(fw->qs);
   fw->same = fw->q == fw->qs && FOLIO_MEMCMP(w, ws, fw->q) == 0;
   fw->forms = forms;
-  fw->first_only = false;
+  fw->first_only = first_only;
   lev_init(&s->lev[0], &s->lst[0][0], w, fw->q, fw->maxd);
   if (!fw->same) lev_init(&s->lev[1], &s->lst[1][0], ws, fw->qs, fw->maxd);
   return true;
 }
 
+// The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
+// work; returns the best distance (0 = none found).
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
                     uint32_t *ncand, uint32_t budget, bool forms, bool first_only) {
   FuzzyWord fw;
-  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, forms)) return 0;
-  fw.first_only = first_only;
+  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, forms, first_only)) return 0;
   // terms starting with the word's first or second byte
   fuzzy_range(s, fw, w, 1, 0, cands, ncand, nullptr);
-  if (w[1] != w[0] && !(first_only && *ncand > 0)) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand, nullptr);
-  if (first_only && *ncand > 0) return cands[0].dist;
+  if (w[1] != w[0] && !fw.found_enough(*ncand)) fuzzy_range(s, fw, w + 1, 1, 0, cands, ncand, nullptr);
+  if (fw.found_enough(*ncand)) return cands[0].dist;
   // every other first byte c: c w[1] (the first letter wrong) and c w[0] (missing), followed by w[2] and
   // w[1] when two edits are allowed (the one left goes after them); the tails in byte order
   const uint32_t tl = fw.maxd >= 2 ? 2 : 1;
@@ -488,14 +489,14 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
   for (;;) {
     const unsigned char c = it.len ? static_cast<unsigned char>(it.term[0]) : 0;
     if (it.len > 0 && it.term[0] != w[0] && it.term[0] != w[1]) {
-      for (uint32_t k = 0; k < ntails && !s->bad && s->fz_budget > 0 && !(first_only && *ncand > 0); ++k) {
+      for (uint32_t k = 0; k < ntails && !s->bad && s->fz_budget > 0 && !fw.found_enough(*ncand); ++k) {
         if (fuzzy_bound(fw.maxd, cands, *ncand, 1) == 0) break;  // nothing changing the first letter can enter
         key[0] = it.term[0];
         FOLIO_MEMCPY(key + 1, tails[k], tl);
         fuzzy_range(s, fw, key, 1 + tl, 1, cands, ncand, &it);
       }
     }
-    if ((it.len > 0 && c == 0xFF) || s->bad || (first_only && *ncand > 0)) break;
+    if ((it.len > 0 && c == 0xFF) || s->bad || fw.found_enough(*ncand)) break;
     key[0] = static_cast<char>(it.len ? c + 1 : 0);  // (an empty first term: the terms from "\0" on)
     if (!fuzzy_seek(s, &it, key, 1, true)) break;
   }
@@ -507,7 +508,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
 uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t keep,
                            FuzzyCand *cands, uint32_t *ncand, uint32_t budget) {
   FuzzyWord fw;
-  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, false)) return 0;
+  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, false, false)) return 0;
   if (keep == 0 || keep > wlen || keep > wslen || FOLIO_MEMCMP(w, ws, keep) != 0) return 0;
   fuzzy_range(s, fw, w, keep, 0, cands, ncand, nullptr);
   return *ncand ? cands[0].dist : 0;
