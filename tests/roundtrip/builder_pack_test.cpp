@@ -313,6 +313,30 @@ TEST_CASE("build --level: a draft build is deterministic and reads as the defaul
   }
 }
 
+TEST_CASE("build --threads: the pack's bytes do not depend on how many threads compress it", "[builder]") {
+  // 300 articles: the dictionary is trained, the sample compressed both ways, then the rest; each stage
+  // shares the documents out among the threads in whatever order they come
+  TempDir t;
+  write_file(t / "c.jsonl", similar_corpus(300));
+  CHECK(run_build({t / "c.jsonl", "-o", t / "one.folio", "--quiet", "--threads", "1"}) == 0);
+  CHECK(run_build({t / "c.jsonl", "-o", t / "four.folio", "--quiet", "--threads", "4"}) == 0);
+  CHECK(run_build({t / "c.jsonl", "-o", t / "seven.folio", "--quiet", "--threads", "7", "--no-dictionary"}) == 0);
+  CHECK(run_build({t / "c.jsonl", "-o", t / "plain.folio", "--quiet", "--threads", "1", "--no-dictionary"}) == 0);
+  CHECK(run_build({t / "c.jsonl", "-o", t / "auto.folio", "--quiet"}) == 0);
+  const auto one = read_bytes(t / "one.folio");
+  REQUIRE(!one.empty());
+  const fb::Index *ix = check_pack(one);
+  REQUIRE(ix->dictionary());  // the dictionary path was taken
+  CHECK(read_bytes(t / "four.folio") == one);
+  CHECK(read_bytes(t / "auto.folio") == one);
+  CHECK(read_bytes(t / "seven.folio") == read_bytes(t / "plain.folio"));
+  for (const char *bad : {"0", "257", "many"}) {
+    INFO("--threads " << bad);
+    CHECK(run_build({t / "c.jsonl", "-o", t / "x.folio", "--quiet", "--threads", bad}) == 2);
+    CHECK_FALSE(fs::exists(t / "x.folio"));
+  }
+}
+
 TEST_CASE("bundled content: lint result is stable and builds are reproducible", "[builder]") {
   const std::string content = std::string(FOLIO_SOURCE_DIR) + "/content";
   TempDir t;

@@ -3,12 +3,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -76,6 +78,7 @@ int cmd_build(int argc, char **argv) {
   bool json = false, no_dict = false, quiet = false, skip_search = false, no_snippets = false;
   uint32_t max_doc = 96 * 1024;
   int level = 19;
+  unsigned threads = 0;
   app.add_option("INPUT", input, "content directory (content/README.md) or a .jsonl corpus")->required();
   app.add_option("-o,--output", out, "pack file to write (default: INPUT name + .folio)");
   app.add_flag("--json", json, "print a JSON summary on stdout");
@@ -87,6 +90,9 @@ int cmd_build(int argc, char **argv) {
                  "zstd level 1 to 19 (default 19, the smallest pack); a lower level builds faster for a draft "
                  "(the same content and level give the same bytes)")
       ->check(CLI::Range(1, 19));
+  app.add_option("--threads", threads,
+                 "threads compressing the articles (default: one a core); the pack's bytes do not depend on it")
+      ->check(CLI::Range(1u, 256u));
   app.add_flag("--quiet", quiet, "no progress lines and no warnings (errors are always shown)");
   app.add_flag("--no-snippet-store", no_snippets,
                "leave the snippet source out of the search index: a smaller pack, slower snippets (each one "
@@ -135,6 +141,7 @@ int cmd_build(int argc, char **argv) {
     opt.search = !skip_search;
     opt.snippet_store = !no_snippets;
     opt.level = level;
+    opt.threads = threads;
     opt.progress = [&](const char *stage, size_t done, size_t total) { prog.step(stage, done, total); };
     BuildStats st;
     const std::vector<uint8_t> pack = build_pack(c, opt, diag, &st);
@@ -176,6 +183,7 @@ int cmd_build(int argc, char **argv) {
       j["workspace_bytes"] = st.workspace_bytes;
       j["max_doc_bytes"] = st.max_doc_bytes;
       j["zstd_level"] = level;
+      j["threads"] = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
       j["warnings"] = diag.warnings();
       j["seconds"] = secs;
       std::cout << j.dump() << "\n" << std::flush;

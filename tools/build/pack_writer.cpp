@@ -3,12 +3,16 @@
 #include "pack_writer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include <flatbuffers/flatbuffers.h>
 #include <folio/folio.h>
@@ -134,6 +138,43 @@ void setup_cctx(CCtx &cc, int level, const std::vector<uint8_t> *dict) {
   check_z(ZSTD_CCtx_setParameter(cc.p, ZSTD_c_contentSizeFlag, 1), "zstd content size flag");
   check_z(ZSTD_CCtx_setParameter(cc.p, ZSTD_c_nbWorkers, 0), "zstd workers");
   if (dict) check_z(ZSTD_CCtx_loadDictionary(cc.p, dict->data(), dict->size()), "zstd dictionary");
+}
+
+// Compresses docs[i] into (*out)[i] for every i of `which`, on up to `threads` threads (0: one a core),
+// each with its own context set up alike. A zstd frame depends only on its input, the level and the
+// dictionary, so the bytes are the same whatever the thread count and the order the threads take the
+// documents in. Reports `stage` progress; rethrows the first failure once every thread has stopped.
+void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32_t> &which, int level,
+                   const std::vector<uint8_t> *dict, unsigned threads, std::vector<std::vector<uint8_t>> *out,
+                   const BuildOptions &opt, const char *stage) {
+  if (which.empty()) return;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, which.size()));
+  std::atomic<size_t> next{0};
+  std::mutex mu;  // guards done, err and the progress callback
+  size_t done = 0;
+  std::exception_ptr err;
+  auto work = [&]() {
+    try {
+      CCtx cc;
+      setup_cctx(cc, level, dict);
+      for (size_t k = next++; k < which.size(); k = next++) {
+        (*out)[which[k]] = compress(cc, docs[which[k]].bytes);
+        std::lock_guard<std::mutex> g(mu);
+        ++done;
+        if (opt.progress) opt.progress(stage, done, which.size());
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> g(mu);
+      if (!err) err = std::current_exception();
+      next = which.size();  // the other threads stop after their current document
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread &t : pool) t.join();
+  if (err) std::rethrow_exception(err);
 }
 
 // Trains a dictionary on the documents with fixed parameters (deterministic). Empty on failure.
@@ -603,25 +644,18 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     sample.push_back(i);
     sample_dbytes += dsizes[i];
   }
-  CCtx cc;
   std::vector<std::vector<uint8_t>> plain(n), with_dict(n);
   std::vector<uint8_t> dict;
   bool use_dict = false;
   if (opt.allow_dictionary && n >= DICT_MIN_SAMPLES) {
     dict = train_dictionary(docs, opt.level);
     if (!dict.empty()) {
+      compress_docs(docs, sample, opt.level, nullptr, opt.threads, &plain, opt, "compared without dictionary");
+      compress_docs(docs, sample, opt.level, &dict, opt.threads, &with_dict, opt, "compared with dictionary");
       uint64_t plain_sample = 0, dict_sample = 0;
-      setup_cctx(cc, opt.level, nullptr);
-      for (size_t k = 0; k < sample.size(); ++k) {
-        plain[sample[k]] = compress(cc, docs[sample[k]].bytes);
-        plain_sample += plain[sample[k]].size();
-        if (opt.progress) opt.progress("compared without dictionary", k + 1, sample.size());
-      }
-      setup_cctx(cc, opt.level, &dict);
-      for (size_t k = 0; k < sample.size(); ++k) {
-        with_dict[sample[k]] = compress(cc, docs[sample[k]].bytes);
-        dict_sample += with_dict[sample[k]].size();
-        if (opt.progress) opt.progress("compared with dictionary", k + 1, sample.size());
+      for (uint32_t i : sample) {
+        plain_sample += plain[i].size();
+        dict_sample += with_dict[i].size();
       }
       const double scale = sample_dbytes ? static_cast<double>(total_dbytes) / static_cast<double>(sample_dbytes) : 1.0;
       st.frames_bytes_plain = static_cast<uint64_t>(static_cast<double>(plain_sample) * scale + 0.5);
@@ -630,13 +664,12 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     }
   }
   std::vector<std::vector<uint8_t>> &frames = use_dict ? with_dict : plain;
-  setup_cctx(cc, opt.level, use_dict ? &dict : nullptr);
+  std::vector<uint32_t> rest;  // the sampled ones are already done (a zstd frame is never empty)
+  for (uint32_t i = 0; i < n; ++i)
+    if (frames[i].empty()) rest.push_back(i);
+  compress_docs(docs, rest, opt.level, use_dict ? &dict : nullptr, opt.threads, &frames, opt, "compressed");
   st.frames_bytes = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (frames[i].empty()) frames[i] = compress(cc, docs[i].bytes);  // sampled ones are already done
-    st.frames_bytes += frames[i].size();
-    if (opt.progress) opt.progress("compressed", i + 1, n);
-  }
+  for (const std::vector<uint8_t> &f : frames) st.frames_bytes += f.size();
   if (!use_dict) {
     st.frames_bytes_plain = st.frames_bytes;
   } else if (stride == 1) {
