@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <flatbuffers/flatbuffers.h>
@@ -140,15 +141,16 @@ void setup_cctx(CCtx &cc, int level, const std::vector<uint8_t> *dict) {
   if (dict) check_z(ZSTD_CCtx_loadDictionary(cc.p, dict->data(), dict->size()), "zstd dictionary");
 }
 
-// Compresses docs[i] into (*out)[i] for every i of `which`, on up to `threads` threads (0: one a core),
-// each with its own context set up alike. A zstd frame depends only on its input, the level and the
-// dictionary, so the bytes are the same whatever the thread count and the order the threads take the
-// documents in. Reports `stage` progress; rethrows the first failure once every thread has stopped.
-void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32_t> &which, int level,
-                   const std::vector<uint8_t> *dict, unsigned threads, std::vector<std::vector<uint8_t>> *out,
-                   const BuildOptions &opt, const char *stage) {
+// Compresses docs[i] into (*out)[i] for every i of `which` at opt.level, with `dict` if not null, on up
+// to opt.threads threads (0: one a core), each with its own context set up alike. A zstd frame depends
+// only on its input, the level and the dictionary, so the bytes are the same whatever the thread count
+// and the order the threads take the documents in. Reports `stage` progress; rethrows the first failure
+// once every thread has stopped. If the system refuses a thread, the ones started do the work.
+void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32_t> &which,
+                   const std::vector<uint8_t> *dict, const BuildOptions &opt, const char *stage,
+                   std::vector<std::vector<uint8_t>> *out) {
   if (which.empty()) return;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, which.size()));
   std::atomic<size_t> next{0};
   std::mutex mu;  // guards done, err and the progress callback
@@ -157,7 +159,7 @@ void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32
   auto work = [&]() {
     try {
       CCtx cc;
-      setup_cctx(cc, level, dict);
+      setup_cctx(cc, opt.level, dict);
       for (size_t k = next++; k < which.size(); k = next++) {
         (*out)[which[k]] = compress(cc, docs[which[k]].bytes);
         std::lock_guard<std::mutex> g(mu);
@@ -171,7 +173,13 @@ void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error &) {
+      break;
+    }
+  }
   work();
   for (std::thread &t : pool) t.join();
   if (err) std::rethrow_exception(err);
@@ -650,8 +658,8 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
   if (opt.allow_dictionary && n >= DICT_MIN_SAMPLES) {
     dict = train_dictionary(docs, opt.level);
     if (!dict.empty()) {
-      compress_docs(docs, sample, opt.level, nullptr, opt.threads, &plain, opt, "compared without dictionary");
-      compress_docs(docs, sample, opt.level, &dict, opt.threads, &with_dict, opt, "compared with dictionary");
+      compress_docs(docs, sample, nullptr, opt, "compared without dictionary", &plain);
+      compress_docs(docs, sample, &dict, opt, "compared with dictionary", &with_dict);
       uint64_t plain_sample = 0, dict_sample = 0;
       for (uint32_t i : sample) {
         plain_sample += plain[i].size();
@@ -667,7 +675,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
   std::vector<uint32_t> rest;  // the sampled ones are already done (a zstd frame is never empty)
   for (uint32_t i = 0; i < n; ++i)
     if (frames[i].empty()) rest.push_back(i);
-  compress_docs(docs, rest, opt.level, use_dict ? &dict : nullptr, opt.threads, &frames, opt, "compressed");
+  compress_docs(docs, rest, use_dict ? &dict : nullptr, opt, "compressed", &frames);
   st.frames_bytes = 0;
   for (const std::vector<uint8_t> &f : frames) st.frames_bytes += f.size();
   if (!use_dict) {
