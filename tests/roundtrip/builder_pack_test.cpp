@@ -313,27 +313,75 @@ TEST_CASE("build --level: a draft build is deterministic and reads as the defaul
   }
 }
 
-TEST_CASE("build --threads: the pack's bytes do not depend on how many threads compress it", "[builder]") {
+// Sets (or with NULL, removes) an environment variable for the rest of a scope.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char *name, const char *value) : name_(name) { set(value); }
+  ~ScopedEnv() { set(nullptr); }
+  ScopedEnv(const ScopedEnv &) = delete;
+  ScopedEnv &operator=(const ScopedEnv &) = delete;
+
+ private:
+  void set(const char *value) {
+#ifdef _WIN32
+    _putenv_s(name_, value ? value : "");
+#else
+    if (value)
+      setenv(name_, value, 1);
+    else
+      unsetenv(name_);
+#endif
+  }
+  const char *name_;
+};
+
+TEST_CASE("build --threads: the pack's bytes do not depend on how many threads build it", "[builder]") {
   // 300 articles: the dictionary is trained, the sample compressed both ways, then the rest; each stage
-  // shares the documents out among the threads in whatever order they come
+  // shares the documents out among the threads in whatever order they come. With a lexicon, whose words
+  // the threads also share out (which of them a typo correction would change goes into the pack).
   TempDir t;
   write_file(t / "c.jsonl", similar_corpus(300));
-  CHECK(run_build({t / "c.jsonl", "-o", t / "one.folio", "--quiet", "--threads", "1"}) == 0);
-  CHECK(run_build({t / "c.jsonl", "-o", t / "four.folio", "--quiet", "--threads", "4"}) == 0);
-  CHECK(run_build({t / "c.jsonl", "-o", t / "seven.folio", "--quiet", "--threads", "7", "--no-dictionary"}) == 0);
-  CHECK(run_build({t / "c.jsonl", "-o", t / "plain.folio", "--quiet", "--threads", "1", "--no-dictionary"}) == 0);
-  CHECK(run_build({t / "c.jsonl", "-o", t / "auto.folio", "--quiet"}) == 0);
+  write_file(t / "lex.txt", "knee\nknees\nkneel\nknew\npain\npaint\nrest\nrust\nice\nnice\nslice\ntopic\n"
+                            "tropic\ntopical\nswelling\nswelled\nsmelling\nexercise\nexorcise\nsummary\n");
+  const std::string lex = t / "lex.txt";
+  CHECK(run_build({t / "c.jsonl", "-o", t / "one.folio", "--quiet", "--level", "3", "--threads", "1", "--lexicon", lex}) == 0);
+  CHECK(run_build({t / "c.jsonl", "-o", t / "four.folio", "--quiet", "--level", "3", "--threads", "4", "--lexicon", lex}) == 0);
+  CHECK(run_build({t / "c.jsonl", "-o", t / "seven.folio", "--quiet", "--level", "3", "--threads", "7", "--no-dictionary"}) == 0);
+  CHECK(run_build({t / "c.jsonl", "-o", t / "plain.folio", "--quiet", "--level", "3", "--threads", "1", "--no-dictionary"}) == 0);
+  {
+    const ScopedEnv none("FOLIO_BUILD_THREADS", nullptr);
+    CHECK(run_build({t / "c.jsonl", "-o", t / "auto.folio", "--quiet", "--level", "3", "--lexicon", lex}) == 0);
+  }
   const auto one = read_bytes(t / "one.folio");
   REQUIRE(!one.empty());
   const fb::Index *ix = check_pack(one);
   REQUIRE(ix->dictionary());  // the dictionary path was taken
+  REQUIRE(ix->search());
+  REQUIRE(ix->search()->lexicon());  // and the lexicon filter's: some of its words are a typo away
+  CHECK(ix->search()->lexicon()->size() > 8);
   CHECK(read_bytes(t / "four.folio") == one);
   CHECK(read_bytes(t / "auto.folio") == one);
   CHECK(read_bytes(t / "seven.folio") == read_bytes(t / "plain.folio"));
+  CHECK(read_bytes(t / "seven.folio") != one);
   for (const char *bad : {"0", "257", "many"}) {
     INFO("--threads " << bad);
-    CHECK(run_build({t / "c.jsonl", "-o", t / "x.folio", "--quiet", "--threads", bad}) == 2);
+    CHECK(run_build({t / "c.jsonl", "-o", t / "x.folio", "--quiet", "--level", "3", "--threads", bad}) == 2);
     CHECK_FALSE(fs::exists(t / "x.folio"));
+  }
+  // FOLIO_BUILD_THREADS sets the default (as ZSTD_NBTHREADS does zstd's); --threads overrides it
+  {
+    const ScopedEnv three("FOLIO_BUILD_THREADS", "3");
+    CHECK(run_build({t / "c.jsonl", "-o", t / "env.folio", "--quiet", "--level", "3", "--lexicon", lex}) == 0);
+    CHECK(read_bytes(t / "env.folio") == one);
+  }
+  for (const char *bad : {"0", "257", "two", "-1", "1x", "0003"}) {
+    INFO("FOLIO_BUILD_THREADS=" << bad);
+    const ScopedEnv env("FOLIO_BUILD_THREADS", bad);
+    CHECK(run_build({t / "c.jsonl", "-o", t / "x.folio", "--quiet"}) == 2);
+    CHECK_FALSE(fs::exists(t / "x.folio"));
+    CHECK(run_build({t / "c.jsonl", "-o", t / "x.folio", "--quiet", "--level", "3", "--threads", "2", "--no-dictionary"}) == 0);
+    CHECK(read_bytes(t / "x.folio") == read_bytes(t / "plain.folio"));
+    fs::remove(t / "x.folio");
   }
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -69,6 +70,19 @@ bool load_and_check(const std::string &input, Content *c, Diagnostics &diag, Pro
   return diag.errors() == 0;
 }
 
+// A thread count from the environment: digits only, 1 to 256.
+bool parse_threads(const char *s, unsigned *out) {
+  unsigned v = 0;
+  size_t n = 0;
+  for (; s[n]; ++n) {
+    if (s[n] < '0' || s[n] > '9' || n >= 3) return false;
+    v = v * 10 + static_cast<unsigned>(s[n] - '0');
+  }
+  if (v < 1 || v > 256) return false;
+  *out = v;
+  return true;
+}
+
 }  // namespace
 
 int cmd_build(int argc, char **argv) {
@@ -91,7 +105,8 @@ int cmd_build(int argc, char **argv) {
                  "(the same content and level give the same bytes)")
       ->check(CLI::Range(1, 19));
   app.add_option("--threads", threads,
-                 "threads compressing the articles (default: one a core); the pack's bytes do not depend on it")
+                 "threads compressing the articles and filtering the lexicon, 1 to 256 (default: "
+                 "FOLIO_BUILD_THREADS if set, else one a core); the pack's bytes do not depend on it")
       ->check(CLI::Range(1u, 256u));
   app.add_flag("--quiet", quiet, "no progress lines and no warnings (errors are always shown)");
   app.add_flag("--no-snippet-store", no_snippets,
@@ -107,6 +122,19 @@ int cmd_build(int argc, char **argv) {
   } catch (const CLI::ParseError &e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
+  }
+  if (threads == 0) {
+    // the environment's default, like zstd's ZSTD_NBTHREADS: for a machine (or an emulator) where threads
+    // are costly or do not work, without changing every command line that builds a pack
+    const char *env = std::getenv("FOLIO_BUILD_THREADS");
+    if (env && *env) {
+      if (!parse_threads(env, &threads)) {
+        std::cerr << "folio build: FOLIO_BUILD_THREADS=" << env << ": expected a whole number from 1 to 256\n";
+        return 2;
+      }
+    } else {
+      threads = std::max(1u, std::thread::hardware_concurrency());
+    }
   }
   const auto t0 = std::chrono::steady_clock::now();
   if (out.empty()) {
@@ -183,7 +211,7 @@ int cmd_build(int argc, char **argv) {
       j["workspace_bytes"] = st.workspace_bytes;
       j["max_doc_bytes"] = st.max_doc_bytes;
       j["zstd_level"] = level;
-      j["threads"] = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+      j["threads"] = threads;
       j["warnings"] = diag.warnings();
       j["seconds"] = secs;
       std::cout << j.dump() << "\n" << std::flush;

@@ -3,17 +3,13 @@
 #include "pack_writer.h"
 
 #include <algorithm>
-#include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
-#include <exception>
-#include <mutex>
-#include <system_error>
-#include <thread>
 
 #include <flatbuffers/flatbuffers.h>
 #include <folio/folio.h>
@@ -23,6 +19,7 @@
 #include <zstd.h>
 
 #include "common/common.h"
+#include "parallel_for.h"
 #include "search_builder.h"
 
 namespace folio {
@@ -142,78 +139,96 @@ void setup_cctx(CCtx &cc, int level, const std::vector<uint8_t> *dict) {
 }
 
 // Compresses docs[i] into (*out)[i] for every i of `which` at opt.level, with `dict` if not null, on up
-// to opt.threads threads (0: one a core), each with its own context set up alike. A zstd frame depends
+// to opt.threads threads (parallel_for.h), each with its own context set up alike. A zstd frame depends
 // only on its input, the level and the dictionary, so the bytes are the same whatever the thread count
-// and the order the threads take the documents in. Reports `stage` progress; rethrows the first failure
-// once every thread has stopped. If the system refuses a thread, the ones started do the work.
+// and the order the threads take the documents in. Reports `stage` progress.
 void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32_t> &which,
                    const std::vector<uint8_t> *dict, const BuildOptions &opt, const char *stage,
                    std::vector<std::vector<uint8_t>> *out) {
-  if (which.empty()) return;
-  unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>(threads, which.size()));
-  std::atomic<size_t> next{0};
-  std::mutex mu;  // guards done, err and the progress callback
-  size_t done = 0;
-  std::exception_ptr err;
-  auto work = [&]() {
-    try {
-      CCtx cc;
-      setup_cctx(cc, opt.level, dict);
-      for (size_t k = next++; k < which.size(); k = next++) {
-        (*out)[which[k]] = compress(cc, docs[which[k]].bytes);
-        std::lock_guard<std::mutex> g(mu);
-        ++done;
-        if (opt.progress) opt.progress(stage, done, which.size());
-      }
-    } catch (...) {
-      std::lock_guard<std::mutex> g(mu);
-      if (!err) err = std::current_exception();
-      next = which.size();  // the other threads stop after their current document
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error &) {
-      break;
-    }
-  }
-  work();
-  for (std::thread &t : pool) t.join();
-  if (err) std::rethrow_exception(err);
+  parallel_for(
+      which.size(), opt.threads,
+      [&]() {
+        auto cc = std::make_shared<CCtx>();
+        setup_cctx(*cc, opt.level, dict);
+        return [cc, &docs, &which, out](size_t k) { (*out)[which[k]] = compress(*cc, docs[which[k]].bytes); };
+      },
+      [&](size_t finished) {
+        if (opt.progress) opt.progress(stage, finished, which.size());
+      });
 }
 
-// Trains a dictionary on the documents with fixed parameters (deterministic). Empty on failure.
-std::vector<uint8_t> train_dictionary(const std::vector<EncodedDoc> &docs, int level) {
+// Trains the shared dictionary. fastCover (d = 8, f = 20, accel 1) runs for each of five segment sizes
+// k, 50 to 1998 in steps of 487 (what zstd's ZDICT_optimizeTrainFromBuffer_fastCover tries with steps =
+// 4), on the first three quarters of a deterministic stride of samples, at most TRAIN_MAX_BYTES; each
+// candidate compresses the last quarter at `level`, and the smallest total (the dictionary's own size
+// counted, as zstd does; a tie goes to the smaller k) is kept. The candidates run on up to `threads`
+// threads (parallel_for.h). zstd's optimizer makes the same search, but on several threads it keeps
+// whichever of two equal totals finishes first; this one gives the same bytes on any thread count.
+// Empty when no candidate trains.
+std::vector<uint8_t> train_dictionary(const std::vector<EncodedDoc> &docs, int level, unsigned threads) {
   std::vector<uint8_t> samples;
-  std::vector<size_t> sizes;
-  // A deterministic stride over the documents, at most TRAIN_MAX_BYTES of samples.
+  std::vector<size_t> sizes, offsets;
   uint64_t total = 0;
   for (const EncodedDoc &d : docs) total += d.bytes.size();
   const size_t stride = total > TRAIN_MAX_BYTES ? static_cast<size_t>((total + TRAIN_MAX_BYTES - 1) / TRAIN_MAX_BYTES) : 1;
   for (size_t i = 0; i < docs.size(); i += stride) {
+    offsets.push_back(samples.size());
     samples.insert(samples.end(), docs[i].bytes.begin(), docs[i].bytes.end());
     sizes.push_back(docs[i].bytes.size());
   }
+  const size_t ntrain = std::max<size_t>(1, sizes.size() * 3 / 4);
   // Capacity: a tenth of the sample bytes, between 4 KiB and 64 KiB (zstd's guidance is ~100x smaller
   // than the samples; documents share little beyond the FlatBuffers framing and common words).
   const size_t cap = std::min<size_t>(64 * 1024, std::max<size_t>(4 * 1024, samples.size() / 10));
-  std::vector<uint8_t> dict(cap);
-  ZDICT_fastCover_params_t p;
-  std::memset(&p, 0, sizeof p);
-  p.d = 8;
-  p.steps = 4;
-  p.f = 20;
-  p.accel = 1;
-  p.nbThreads = 1;
-  p.zParams.compressionLevel = level;
-  const size_t n = ZDICT_optimizeTrainFromBuffer_fastCover(dict.data(), dict.size(), samples.data(), sizes.data(),
-                                                           static_cast<unsigned>(sizes.size()), &p);
-  if (ZDICT_isError(n)) return {};
-  dict.resize(n);
-  return dict;
+  constexpr unsigned kCandidates = 5, kFirst = 50, kStep = 487;
+  std::vector<std::vector<uint8_t>> dicts(kCandidates);
+  std::vector<uint64_t> cost(kCandidates, UINT64_MAX);
+  parallel_for(
+      kCandidates, threads, [&]() {
+        return [&](size_t c) {
+          ZDICT_fastCover_params_t p;
+          std::memset(&p, 0, sizeof p);
+          p.k = kFirst + kStep * static_cast<unsigned>(c);
+          p.d = 8;
+          p.f = 20;
+          p.accel = 1;
+          p.nbThreads = 1;
+          p.zParams.compressionLevel = level;
+          std::vector<uint8_t> dict(cap);
+          const size_t n = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), samples.data(), sizes.data(),
+                                                           static_cast<unsigned>(ntrain), p);
+          if (ZDICT_isError(n)) return;
+          dict.resize(n);
+          // the test quarter (all the samples when there is no quarter to spare)
+          const size_t first = ntrain < sizes.size() ? ntrain : 0;
+          ZSTD_CDict *cd = ZSTD_createCDict(dict.data(), dict.size(), level);
+          CCtx cc;
+          if (!cd || !cc.p) {
+            ZSTD_freeCDict(cd);
+            throw std::runtime_error("zstd: out of memory");
+          }
+          std::vector<uint8_t> dst;
+          uint64_t sum = dict.size();
+          for (size_t i = first; i < sizes.size(); ++i) {
+            dst.resize(ZSTD_compressBound(sizes[i]));
+            const size_t z = ZSTD_compress_usingCDict(cc.p, dst.data(), dst.size(), samples.data() + offsets[i],
+                                                      sizes[i], cd);
+            if (ZSTD_isError(z)) {
+              sum = UINT64_MAX;
+              break;
+            }
+            sum += z;
+          }
+          ZSTD_freeCDict(cd);
+          cost[c] = sum;
+          dicts[c] = std::move(dict);
+        };
+      },
+      [](size_t) {});
+  size_t best = kCandidates;
+  for (size_t c = 0; c < kCandidates; ++c)
+    if (cost[c] != UINT64_MAX && (best == kCandidates || cost[c] < cost[best])) best = c;
+  return best == kCandidates ? std::vector<uint8_t>() : std::move(dicts[best]);
 }
 
 // ---- Index -------------------------------------------------------------------------------------------------
@@ -656,7 +671,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
   std::vector<uint8_t> dict;
   bool use_dict = false;
   if (opt.allow_dictionary && n >= DICT_MIN_SAMPLES) {
-    dict = train_dictionary(docs, opt.level);
+    dict = train_dictionary(docs, opt.level, opt.threads);
     if (!dict.empty()) {
       compress_docs(docs, sample, nullptr, opt, "compared without dictionary", &plain);
       compress_docs(docs, sample, &dict, opt, "compared with dictionary", &with_dict);
@@ -709,6 +724,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     in.reader = rd;
     in.synonyms = c.synonyms;
     in.lexicon = &c.lexicon;
+    in.threads = opt.threads;
     in.snippet_store = opt.snippet_store;
     in.zstd_dict = dict_p;
     in.zstd_level = opt.level;

@@ -29,7 +29,8 @@ struct BuildOptions {
   bool search = true;                  // run pass 2 with the search index builder
   bool snippet_store = true;           // the search index carries the snippet source (search_format.h)
   int level = 19;                      // zstd level (fixed for reproducible packs)
-  unsigned threads = 0;                // threads compressing articles (0: one a core); the bytes do not change
+  unsigned threads = 1;                // threads compressing articles and filtering the lexicon (0: one a
+                                       // core; 1: only the calling thread); the bytes do not change
   // Progress: stage name ("encoded", "compressed", ...), done, total.
   std::function<void(const char *stage, size_t done, size_t total)> progress;
 };

@@ -7,9 +7,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 
+#include "parallel_for.h"
 #include "search/search.h"
 #include "search_index_writer.h"
 #include "snippet_store.h"
@@ -47,17 +49,29 @@ std::vector<std::string> stem_seq(const std::string &s) {
 // The lexicon blob (search_format.h): a Bloom filter of the lexicon's words that folio_search would
 // correct as typos over this dictionary (a word the dictionary has, or one with no candidate, never
 // reaches the filter at query time, so it is left out). *kept gets their number; empty when none.
-std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b, uint32_t *kept) {
+std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b, unsigned threads,
+                                   uint32_t *kept) {
   *kept = 0;
   const fts::DictBlobs db = dict_blobs_of(b, b.postings.size(), b.term_count);
-  std::vector<uint64_t> scratch((fts::typo_scratch_bytes() + 7) / 8);
+  // each word is asked alone (its own answer byte), so the set kept does not depend on the threads
+  std::vector<uint8_t> correctable(lexicon.size(), 0);
+  tools::parallel_for(
+      lexicon.size(), threads,
+      [&]() {
+        auto scratch = std::make_shared<std::vector<uint64_t>>((fts::typo_scratch_bytes() + 7) / 8);
+        return [scratch, &db, &lexicon, &correctable](size_t i) {
+          bool yes = false;
+          const std::string &w = lexicon[i];
+          const folio_status st =
+              fts::typo_correctable(db, w.data(), w.size(), scratch->data(), scratch->size() * 8, &yes);
+          if (st == FOLIO_E_CORRUPT || st == FOLIO_E_WORKSPACE) check(st, "lexicon");
+          correctable[i] = yes ? 1 : 0;
+        };
+      },
+      [](size_t) {});
   std::set<std::string> keep;
-  for (const std::string &w : lexicon) {
-    bool yes = false;
-    const folio_status st = fts::typo_correctable(db, w.data(), w.size(), scratch.data(), scratch.size() * 8, &yes);
-    if (st == FOLIO_E_CORRUPT || st == FOLIO_E_WORKSPACE) check(st, "lexicon");
-    if (yes) keep.insert(w);
-  }
+  for (size_t i = 0; i < lexicon.size(); ++i)
+    if (correctable[i]) keep.insert(lexicon[i]);
   if (keep.empty()) return {};
   uint64_t nbits = static_cast<uint64_t>(keep.size()) * fts::kLexiconBitsPerWord;
   nbits = (nbits + 63) / 64 * 64;
@@ -222,7 +236,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
   uint32_t lexicon_words = 0;
   const std::vector<uint8_t> lexicon =
-      in.lexicon ? build_lexicon(*in.lexicon, b, &lexicon_words) : std::vector<uint8_t>();
+      in.lexicon ? build_lexicon(*in.lexicon, b, in.threads, &lexicon_words) : std::vector<uint8_t>();
   const auto lexicon_vec = lexicon.empty() ? 0 : fbb.CreateVector(lexicon);
   const bool with_phrases = !b.syn_postings.empty();
   const auto syn_postings = with_phrases ? fbb.CreateVector(b.syn_postings) : 0;
