@@ -254,7 +254,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       for (uint32_t k = 0; k < art.section_count; ++k) bodies[art.section_first + k] = docs[art.section_first + k].body;
       with_snip = true;
     }
-    if (with_snip) snip = build_snippet_store(bodies, in.zstd_dict, in.zstd_level);
+    if (with_snip) snip = build_snippet_store(bodies, in.zstd_dict, in.zstd_level, in.threads);
   }
   const auto snip_frames = with_snip ? fbb.CreateVector(snip.frames) : 0;
   const auto snip_offsets = with_snip ? fbb.CreateVector(snip.offsets) : 0;

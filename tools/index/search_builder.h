@@ -27,7 +27,8 @@ struct SearchBuildInput {
   const std::vector<uint8_t> *zstd_dict = nullptr;  // the pack's zstd dictionary (NULL: none)
   const std::vector<std::string> *lexicon = nullptr;  // real words, folded (NULL or empty: no lexicon)
   int zstd_level = 19;
-  unsigned threads = 1;                  // threads filtering the lexicon (parallel_for.h; 0: one a core)
+  unsigned threads = 1;                  // threads filtering the lexicon and compressing the snippet source
+                                         // (parallel_for.h; 0: one a core)
 };
 
 struct SearchBuildStats {

@@ -17,9 +17,11 @@ struct SnippetStore {
 };
 
 // Compresses texts[s] (each cut with snippet_source_len) at zstd `level` with the zstd dictionary `dict`
-// (NULL or empty: none); an empty text gets no frame (the reader then renders the section). Deterministic. Throws std::runtime_error when zstd
-// fails or the frames pass 4 GiB.
-SnippetStore build_snippet_store(const std::vector<std::string> &texts, const std::vector<uint8_t> *dict, int level);
+// (NULL or empty: none); an empty text gets no frame (the reader then renders the section). The frames
+// compress on up to `threads` threads (parallel_for.h; 0: one a core) and are laid out in text order:
+// the same bytes at any thread count. Throws std::runtime_error when zstd fails or the frames pass 4 GiB.
+SnippetStore build_snippet_store(const std::vector<std::string> &texts, const std::vector<uint8_t> *dict, int level,
+                                 unsigned threads = 1);
 
 }  // namespace index
 }  // namespace folio
