@@ -1980,6 +1980,29 @@ TEST_CASE("search: typo candidates are ordered by a fixed rule", "[search]") {
   for (size_t k = 1; k < d.cands.size(); ++k) CHECK(d.cands[k - 1].dist <= d.cands[k].dist);
 }
 
+TEST_CASE("search: at equal distance a finger slip is preferred to a commoner word", "[search]") {
+  // "ture" is one edit from "turn" (e -> n, keys far apart) and one from "true" (u and r swapped, a
+  // finger slip): "turn" is in three sections, "true" in one, and "turn" had been the correction for
+  // being commoner. Both keep the first letter, so only the kind of edit tells them apart.
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"walk","title":"Walking","body":"Turn slowly at the end of the corridor."})" "\n"
+      R"({"slug":"stairs","title":"Stairs","body":"Take the turn of the stairs one step at a time; turn on a light."})" "\n"
+      R"({"slug":"bed","title":"Getting up","body":"Turn onto your side before you sit up."})" "\n"
+      R"({"slug":"claims","title":"Claims","body":"Is it true that the cells regrow cartilage? The evidence is thin."})" "\n";
+  build_jsonl_pack(dir / "slip", jsonl, &pf);
+  CHECK(corrected_query(pf, "is it ture") == "is it true");
+  const Result r = search_pack(pf, "ture cartilage");
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "claims");
+  CHECK(r.corrected() == "true cartilage");
+  // and "turn" where it is the slip: "tirn" (i beside u) is one edit from it
+  CHECK(corrected_query(pf, "tirn slowly") == "turn slowly");
+  CHECK(folio::fts::finger_slip("ture", 4, "true", 4));
+  CHECK_FALSE(folio::fts::finger_slip("ture", 4, "turn", 4));
+}
+
 TEST_CASE("search: words that are not typo-corrected", "[search]") {
   // numbers, stopwords, noise words, compounds, dictionary words and words outside the length limits get
   // no lookup at all (no dictionary work)

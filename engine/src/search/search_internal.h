@@ -291,6 +291,7 @@ struct MemoEntry {
 struct FuzzyCand {
   uint32_t dist, first, df;  // first: 1 when the term's first byte is neither of the word's first two
   uint32_t wdist;            // edits from the typed word to the surface (kMaxEdits + 1: more)
+  uint32_t slip;             // 0: that one edit is a finger slip (finger_slip), 1: not
   char term[kMaxTermBytes];
   uint32_t len;
   char surf[kMaxTermBytes];

@@ -168,15 +168,20 @@ FOLIO_SEARCH_NOINLINE static uint32_t other_form(const LevPattern &p, const LevS
 // the word's first or second byte before one that needs the first letter fixed: errors in the first
 // letter are the rarest), then the distance from the typed word to the candidate's surface (`wdist`: a
 // word one edit from "concent" is "consent"; "concentrate" is one edit only by the stems, "concent" and
-// "concentr", and had been shown first for having more postings), then df (descending), then term bytes.
-static void cand_add(FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t first, uint32_t wdist, uint32_t df,
-                     const char *term, uint32_t len, const char *surf, uint32_t sl) {
+// "concentr", and had been shown first for having more postings), then whether that one edit is a finger
+// slip (finger_slip: two letters swapped, a neighbouring key, a doubled letter; "ture" is one edit from
+// "turn" and from "true", and only "true" is a slip, as the commoner "turn" had won), then df
+// (descending), then term bytes.
+static void cand_add(const FuzzyWord &fw, FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t first,
+                     uint32_t wdist, uint32_t df, const char *term, uint32_t len, const char *surf, uint32_t sl) {
+  const uint32_t slip = wdist == 1 && finger_slip(fw.w, fw.q, surf, sl) ? 0u : 1u;
   uint32_t pos = *ncand;
   while (pos > 0) {
     const FuzzyCand &c = cands[pos - 1];
     const bool before = c.dist != d       ? c.dist < d
                         : c.first != first ? c.first < first
                         : c.wdist != wdist ? c.wdist < wdist
+                        : c.slip != slip   ? c.slip < slip
                         : c.df != df       ? c.df > df
                                            : cmp_bytes(c.term, c.len, term, len) < 0;
     if (before) break;
@@ -189,6 +194,7 @@ static void cand_add(FuzzyCand *cands, uint32_t *ncand, uint32_t d, uint32_t fir
   fc.dist = d;
   fc.first = first;
   fc.wdist = wdist;
+  fc.slip = slip;
   fc.df = df;
   FOLIO_MEMCPY(fc.term, term, len);
   fc.len = len;
@@ -336,11 +342,11 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
                               ? other_form(p0, st0[it.len], it, below, form, &fl)
                               : kMaxEdits + 1;
       if (d3 < d && d3 <= fw.maxd) {
-        cand_add(cands, ncand, d3, first, d3, it.info.df, it.term, it.len, form, fl);
+        cand_add(fw, cands, ncand, d3, first, d3, it.info.df, it.term, it.len, form, fl);
       } else if (d > 0 && d <= fw.maxd) {
         char surf[kMaxTermBytes];
         const uint32_t sl = term_surface(it, surf);
-        cand_add(cands, ncand, d, first, d1, it.info.df, it.term, it.len, surf, sl);
+        cand_add(fw, cands, ncand, d, first, d1, it.info.df, it.term, it.len, surf, sl);
       }
       if (fw.found_enough(*ncand)) return;
     }
@@ -391,7 +397,7 @@ static void deletion_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uin
     const bool doubled = i + 1 < fw.q && fw.w[i + 1] == fw.w[i];
     char surf[kMaxTermBytes];
     const uint32_t surf_len = doubled ? 0 : term_surface(it, surf);
-    cand_add(cands, ncand, 1, i == 0 ? 1u : 0u, 1, it.info.df, st, static_cast<uint32_t>(sl), doubled ? v : surf,
+    cand_add(fw, cands, ncand, 1, i == 0 ? 1u : 0u, 1, it.info.df, st, static_cast<uint32_t>(sl), doubled ? v : surf,
              doubled ? vl : surf_len);
   }
 }
@@ -435,7 +441,7 @@ static void sound_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uint32
         continue;
       }
       if (it.len != sl || FOLIO_MEMCMP(it.term, st, sl) != 0 || it.info.df == 0) continue;
-      cand_add(cands, ncand, fw.maxd, 0, fw.maxd, it.info.df, st, static_cast<uint32_t>(sl), v, vl);
+      cand_add(fw, cands, ncand, fw.maxd, 0, fw.maxd, it.info.df, st, static_cast<uint32_t>(sl), v, vl);
     }
   }
 }
