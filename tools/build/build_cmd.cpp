@@ -43,13 +43,21 @@ class Progress {
       dirty_ = true;
       if (done == total) clear();
     }
-    if (done == total && total > 0) {
-      const std::string what = std::string(stage) == "encoded" ? " documents" : " frames";
-      line(std::string(stage) + " " + std::to_string(total) + what);
-    }
+    if (done == total && total > 0) line(std::string(stage) + " " + std::to_string(total) + " " + unit(stage));
   }
 
  private:
+  // what a stage counts, for its closing line ("encoded 26 documents")
+  static const char *unit(const char *stage) {
+    static const struct {
+      const char *stage, *unit;
+    } kUnits[] = {{"encoded", "documents"},        {"trained", "dictionary candidates"},
+                  {"read", "sections"},            {"indexed", "sections"},
+                  {"checked", "lexicon words"},    {"compressed snippets of", "sections"}};
+    for (const auto &u : kUnits)
+      if (std::string(stage) == u.stage) return u.unit;
+    return "frames";
+  }
   void clear() {
     if (dirty_) std::fprintf(stderr, "\r\033[K");
     dirty_ = false;

@@ -141,10 +141,13 @@ void setup_cctx(CCtx &cc, int level, const std::vector<uint8_t> *dict) {
 // Compresses docs[i] into (*out)[i] for every i of `which` at opt.level, with `dict` if not null, on up
 // to opt.threads threads (parallel_for.h), each with its own context set up alike. A zstd frame depends
 // only on its input, the level and the dictionary, so the bytes are the same whatever the thread count
-// and the order the threads take the documents in. Reports `stage` progress.
+// and the order the threads take the documents in. Reports `stage` progress out of `already` + the
+// documents of `which` (`already`: those done before, so that a stage counts every frame it ends with).
 void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32_t> &which,
                    const std::vector<uint8_t> *dict, const BuildOptions &opt, const char *stage,
-                   std::vector<std::vector<uint8_t>> *out) {
+                   std::vector<std::vector<uint8_t>> *out, size_t already = 0) {
+  const size_t total = already + which.size();
+  if (which.empty() && total > 0 && opt.progress) opt.progress(stage, total, total);
   parallel_for(
       which.size(), opt.threads,
       [&]() {
@@ -153,7 +156,7 @@ void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32
         return [cc, &docs, &which, out](size_t k) { (*out)[which[k]] = compress(*cc, docs[which[k]].bytes); };
       },
       [&](size_t finished) {
-        if (opt.progress) opt.progress(stage, finished, which.size());
+        if (opt.progress) opt.progress(stage, already + finished, total);
       });
 }
 
@@ -161,11 +164,12 @@ void compress_docs(const std::vector<EncodedDoc> &docs, const std::vector<uint32
 // k, 50 to 1998 in steps of 487 (what zstd's ZDICT_optimizeTrainFromBuffer_fastCover tries with steps =
 // 4), on the first three quarters of a deterministic stride of samples, at most TRAIN_MAX_BYTES; each
 // candidate compresses the last quarter at `level`, and the smallest total (the dictionary's own size
-// counted, as zstd does; a tie goes to the smaller k) is kept. The candidates run on up to `threads`
+// counted, as zstd does; a tie goes to the smaller k) is kept. The candidates run on up to opt.threads
 // threads (parallel_for.h). zstd's optimizer makes the same search, but on several threads it keeps
 // whichever of two equal totals finishes first; this one gives the same bytes on any thread count.
 // Empty when no candidate trains.
-std::vector<uint8_t> train_dictionary(const std::vector<EncodedDoc> &docs, int level, unsigned threads) {
+std::vector<uint8_t> train_dictionary(const std::vector<EncodedDoc> &docs, const BuildOptions &opt) {
+  const int level = opt.level;
   std::vector<uint8_t> samples;
   std::vector<size_t> sizes, offsets;
   uint64_t total = 0;
@@ -184,7 +188,7 @@ std::vector<uint8_t> train_dictionary(const std::vector<EncodedDoc> &docs, int l
   std::vector<std::vector<uint8_t>> dicts(kCandidates);
   std::vector<uint64_t> cost(kCandidates, UINT64_MAX);
   parallel_for(
-      kCandidates, threads, [&]() {
+      kCandidates, opt.threads, [&]() {
         return [&](size_t c) {
           ZDICT_fastCover_params_t p;
           std::memset(&p, 0, sizeof p);
@@ -224,7 +228,9 @@ std::vector<uint8_t> train_dictionary(const std::vector<EncodedDoc> &docs, int l
           dicts[c] = std::move(dict);
         };
       },
-      [](size_t) {});
+      [&](size_t done) {
+        if (opt.progress) opt.progress("trained", done, kCandidates);
+      });
   size_t best = kCandidates;
   for (size_t c = 0; c < kCandidates; ++c)
     if (cost[c] != UINT64_MAX && (best == kCandidates || cost[c] < cost[best])) best = c;
@@ -671,7 +677,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
   std::vector<uint8_t> dict;
   bool use_dict = false;
   if (opt.allow_dictionary && n >= DICT_MIN_SAMPLES) {
-    dict = train_dictionary(docs, opt.level, opt.threads);
+    dict = train_dictionary(docs, opt);
     if (!dict.empty()) {
       compress_docs(docs, sample, nullptr, opt, "compared without dictionary", &plain);
       compress_docs(docs, sample, &dict, opt, "compared with dictionary", &with_dict);
@@ -690,7 +696,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
   std::vector<uint32_t> rest;  // the sampled ones are already done (a zstd frame is never empty)
   for (uint32_t i = 0; i < n; ++i)
     if (frames[i].empty()) rest.push_back(i);
-  compress_docs(docs, rest, use_dict ? &dict : nullptr, opt, "compressed", &frames);
+  compress_docs(docs, rest, use_dict ? &dict : nullptr, opt, "compressed", &frames, n - rest.size());
   st.frames_bytes = 0;
   for (const std::vector<uint8_t> &f : frames) st.frames_bytes += f.size();
   if (!use_dict) {
@@ -725,6 +731,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     in.synonyms = c.synonyms;
     in.lexicon = &c.lexicon;
     in.threads = opt.threads;
+    in.progress = opt.progress;
     in.snippet_store = opt.snippet_store;
     in.zstd_dict = dict_p;
     in.zstd_level = opt.level;

@@ -50,7 +50,7 @@ std::vector<std::string> stem_seq(const std::string &s) {
 // correct as typos over this dictionary (a word the dictionary has, or one with no candidate, never
 // reaches the filter at query time, so it is left out). *kept gets their number; empty when none.
 std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b, unsigned threads,
-                                   uint32_t *kept) {
+                                   const SearchBuildInput &in, uint32_t *kept) {
   *kept = 0;
   const fts::DictBlobs db = dict_blobs_of(b, b.postings.size(), b.term_count);
   // each word is asked alone (its own answer byte), so the set kept does not depend on the threads
@@ -68,7 +68,9 @@ std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, cons
           correctable[i] = yes ? 1 : 0;
         };
       },
-      [](size_t) {});
+      [&](size_t done) {
+        if (in.progress) in.progress("checked", done, lexicon.size());
+      });
   std::set<std::string> keep;
   for (size_t i = 0; i < lexicon.size(); ++i)
     if (correctable[i]) keep.insert(lexicon[i]);
@@ -188,6 +190,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
         d.glossary += '\n';
       }
       docs.push_back(std::move(d));
+      if (in.progress) in.progress("read", docs.size(), info.section_count);
     }
   }
   if (docs.size() != info.section_count) throw std::runtime_error("search index: section count mismatch");
@@ -211,7 +214,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       for (const auto &g : variants) std::fprintf(stderr, "spelling variant: %s / %s\n", g[0].c_str(), g[1].c_str());
     groups.insert(groups.end(), variants.begin(), variants.end());
   }
-  const IndexBlobs b = build_index_blobs(docs, groups);
+  const IndexBlobs b = build_index_blobs(docs, groups, in.progress);
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
                  "search index: %u terms (%u synonym-only), %llu postings, %llu positions; dict %zu (+ blocks %zu, surfaces %zu), "
@@ -236,7 +239,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
   uint32_t lexicon_words = 0;
   const std::vector<uint8_t> lexicon =
-      in.lexicon ? build_lexicon(*in.lexicon, b, in.threads, &lexicon_words) : std::vector<uint8_t>();
+      in.lexicon ? build_lexicon(*in.lexicon, b, in.threads, in, &lexicon_words) : std::vector<uint8_t>();
   const auto lexicon_vec = lexicon.empty() ? 0 : fbb.CreateVector(lexicon);
   const bool with_phrases = !b.syn_postings.empty();
   const auto syn_postings = with_phrases ? fbb.CreateVector(b.syn_postings) : 0;
@@ -254,7 +257,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       for (uint32_t k = 0; k < art.section_count; ++k) bodies[art.section_first + k] = docs[art.section_first + k].body;
       with_snip = true;
     }
-    if (with_snip) snip = build_snippet_store(bodies, in.zstd_dict, in.zstd_level, in.threads);
+    if (with_snip) snip = build_snippet_store(bodies, in.zstd_dict, in.zstd_level, in.threads, in.progress);
   }
   const auto snip_frames = with_snip ? fbb.CreateVector(snip.frames) : 0;
   const auto snip_offsets = with_snip ? fbb.CreateVector(snip.offsets) : 0;

@@ -9,6 +9,7 @@
 #define FOLIO_TOOLS_SEARCH_BUILDER_H
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct SearchBuildInput {
   const std::vector<uint8_t> *zstd_dict = nullptr;  // the pack's zstd dictionary (NULL: none)
   const std::vector<std::string> *lexicon = nullptr;  // real words, folded (NULL or empty: no lexicon)
   int zstd_level = 19;
+  // Progress (if set): stage name, done, total, as the pack writer's (BuildOptions::progress).
+  std::function<void(const char *stage, size_t done, size_t total)> progress;
   unsigned threads = 1;                  // threads filtering the lexicon and compressing the snippet source
                                          // (parallel_for.h; 0: one a core)
 };

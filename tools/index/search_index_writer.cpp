@@ -491,7 +491,8 @@ std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>
 }
 
 IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
-                             const std::vector<std::vector<std::string>> &synonym_groups) {
+                             const std::vector<std::vector<std::string>> &synonym_groups,
+                             const std::function<void(const char *stage, size_t done, size_t total)> &progress) {
   IndexBlobs out;
   const uint32_t n = static_cast<uint32_t>(docs.size());
   std::unordered_map<std::string, uint32_t> term_ids;
@@ -562,6 +563,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
       }
     }
     for (const DocTerm &dt : dts) ++terms[dt.term].df;
+    if (progress) progress("indexed", d + 1, n);
   }
 
   // field lengths (search_format.h): the averages over sections where a field is not empty, and per

@@ -23,7 +23,8 @@ void check_z(size_t r, const char *what) {
 }  // namespace
 
 SnippetStore build_snippet_store(const std::vector<std::string> &texts, const std::vector<uint8_t> *dict, int level,
-                                 unsigned threads) {
+                                 unsigned threads,
+                                 const std::function<void(const char *stage, size_t done, size_t total)> &progress) {
   std::unique_ptr<ZSTD_CDict, size_t (*)(ZSTD_CDict *)> cd(nullptr, ZSTD_freeCDict);
   if (dict && !dict->empty()) {
     // read-only once made: every thread's context refers to this one
@@ -56,7 +57,9 @@ SnippetStore build_snippet_store(const std::vector<std::string> &texts, const st
           buf.shrink_to_fit();
         };
       },
-      [](size_t) {});
+      [&](size_t done) {
+        if (progress) progress("compressed snippets of", done, texts.size());
+      });
   SnippetStore out;
   out.offsets.reserve(texts.size() + 1);
   out.offsets.push_back(0);

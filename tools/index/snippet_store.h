@@ -5,6 +5,7 @@
 #define FOLIO_TOOLS_SNIPPET_STORE_H
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,10 @@ struct SnippetStore {
 // (NULL or empty: none); an empty text gets no frame (the reader then renders the section). The frames
 // compress on up to `threads` threads (parallel_for.h; 0: one a core) and are laid out in text order:
 // the same bytes at any thread count. Throws std::runtime_error when zstd fails or the frames pass 4 GiB.
+// `progress` (if set) hears ("compressed snippets of", done, texts.size()).
 SnippetStore build_snippet_store(const std::vector<std::string> &texts, const std::vector<uint8_t> *dict, int level,
-                                 unsigned threads = 1);
+                                 unsigned threads = 1,
+                                 const std::function<void(const char *stage, size_t done, size_t total)> &progress = nullptr);
 
 }  // namespace index
 }  // namespace folio
