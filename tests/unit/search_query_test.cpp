@@ -3198,6 +3198,40 @@ TEST_CASE("search: a synonym group puts the phrases the text has first", "[searc
   CHECK(syn.rfind("hyaluron acid\n", 0) == 0);
 }
 
+TEST_CASE("search: index blobs are the same bytes on any number of threads", "[search]") {
+  // more sections than one chunk of the parallel tokenizer (2,048), words shared across chunks, a
+  // compound (its parts share a position), stopwords (no positions) and a heading per section
+  std::vector<folio::index::IndexDoc> docs(5000);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    folio::index::IndexDoc &d = docs[i];
+    d.lead = i % 3 == 0;
+    d.title = "Topic " + std::to_string(i / 3);
+    d.heading = i % 2 ? "Pain and swelling" : "Platelet-rich plasma";
+    d.body = "The knee " + std::to_string(i % 97) + " word" + std::to_string(i % 1013) + " of the injection, w" +
+             std::to_string(i * 7919 % 4099) + " and rest.";
+  }
+  const std::vector<std::vector<std::string>> groups = {{"knee", "patella"}, {"rest", "sleep"}};
+  const folio::index::IndexBlobs one = folio::index::build_index_blobs(docs, groups, nullptr, 1);
+  REQUIRE(one.term_count > 2000);
+  for (unsigned threads : {2u, 3u, 0u}) {
+    INFO("threads " << threads);
+    size_t last = 0;
+    const folio::index::IndexBlobs b = folio::index::build_index_blobs(
+        docs, groups, [&](const char *, size_t done, size_t total) { last = done == total ? done : last; }, threads);
+    CHECK(last == docs.size());
+    CHECK(b.term_count == one.term_count);
+    CHECK(b.posting_count == one.posting_count);
+    CHECK(b.position_count == one.position_count);
+    CHECK(b.dict == one.dict);
+    CHECK(b.dict_surfaces == one.dict_surfaces);
+    CHECK(b.postings == one.postings);
+    CHECK(b.tf_classes == one.tf_classes);
+    CHECK(b.field_lengths == one.field_lengths);
+    CHECK(b.syn_text == one.syn_text);
+    CHECK(b.heading_order == one.heading_order);
+  }
+}
+
 TEST_CASE("search: index blobs are well formed", "[search]") {
   std::vector<folio::index::IndexDoc> docs(3);
   docs[0].lead = true;

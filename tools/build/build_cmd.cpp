@@ -113,8 +113,8 @@ int cmd_build(int argc, char **argv) {
                  "(the same content and level give the same bytes)")
       ->check(CLI::Range(1, 19));
   app.add_option("--threads", threads,
-                 "threads training the dictionary, compressing the articles and snippets and filtering the "
-                 "lexicon, 1 to 256 (default: "
+                 "threads training the dictionary, compressing the articles and snippets, tokenizing the "
+                 "sections and filtering the lexicon, 1 to 256 (default: "
                  "FOLIO_BUILD_THREADS if set, else one a core); the pack's bytes do not depend on it")
       ->check(CLI::Range(1u, 256u));
   app.add_flag("--quiet", quiet, "no progress lines and no warnings (errors are always shown)");

@@ -214,7 +214,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
       for (const auto &g : variants) std::fprintf(stderr, "spelling variant: %s / %s\n", g[0].c_str(), g[1].c_str());
     groups.insert(groups.end(), variants.begin(), variants.end());
   }
-  const IndexBlobs b = build_index_blobs(docs, groups, in.progress);
+  const IndexBlobs b = build_index_blobs(docs, groups, in.progress, in.threads);
   if (std::getenv("FOLIO_SEARCH_DEBUG"))
     std::fprintf(stderr,
                  "search index: %u terms (%u synonym-only), %llu postings, %llu positions; dict %zu (+ blocks %zu, surfaces %zu), "

@@ -20,6 +20,7 @@
 
 #include <folio/folio.h>
 
+#include "parallel_for.h"
 #include "search/search_format.h"
 #include "text/text.h"
 
@@ -142,6 +143,44 @@ std::string stem_of(const char *t, size_t len) {
   std::copy(t, t + len, buf);
   const size_t n = text::stem_english(buf, len);
   return std::string(buf, n);
+}
+
+// A section's tokens as the index reads them: each token's folded form and stem (in `bytes`), its field,
+// position, whether it is part of a compound and whether its stem keeps positions (not a stopword).
+// Filled by tokenize_doc on any thread; read in section order by build_index_blobs.
+struct TokenizedDoc {
+  struct Tok {
+    uint32_t folded_off, folded_len, stem_off, stem_len, position;
+    bool part, positional;
+  };
+  std::string bytes;
+  std::vector<Tok> toks;
+  uint32_t field_first[fts::FIELD_COUNT + 1] = {0, 0, 0, 0, 0, 0};  // field f's tokens: [first[f], first[f + 1])
+};
+
+void tokenize_doc(const IndexDoc &doc, TokenizedDoc *out) {
+  const std::string *fields[fts::FIELD_COUNT] = {&doc.title, &doc.aliases, &doc.heading, &doc.glossary, &doc.body};
+  for (int f = 0; f < fts::FIELD_COUNT; ++f) {
+    out->field_first[f] = static_cast<uint32_t>(out->toks.size());
+    text::Tokenizer tz(fields[f]->data(), fields[f]->size());
+    text::Token t;
+    while (tz.next(&t)) {
+      if (t.len == 0) continue;
+      const std::string st = stem_of(t.text, t.len);
+      TokenizedDoc::Tok k;
+      k.folded_off = static_cast<uint32_t>(out->bytes.size());
+      k.folded_len = static_cast<uint32_t>(t.len);
+      out->bytes.append(t.text, t.len);
+      k.stem_off = static_cast<uint32_t>(out->bytes.size());
+      k.stem_len = static_cast<uint32_t>(st.size());
+      out->bytes += st;
+      k.position = t.position;
+      k.part = (t.flags & text::TOKEN_PART) != 0;
+      k.positional = !text::is_stopword(st.data(), st.size());
+      out->toks.push_back(k);
+    }
+  }
+  out->field_first[fts::FIELD_COUNT] = static_cast<uint32_t>(out->toks.size());
 }
 
 struct TermAcc {
@@ -492,7 +531,8 @@ std::vector<int> merge_synonym_groups(const std::vector<std::vector<std::string>
 
 IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
                              const std::vector<std::vector<std::string>> &synonym_groups,
-                             const std::function<void(const char *stage, size_t done, size_t total)> &progress) {
+                             const std::function<void(const char *stage, size_t done, size_t total)> &progress,
+                             unsigned threads) {
   IndexBlobs out;
   const uint32_t n = static_cast<uint32_t>(docs.size());
   std::unordered_map<std::string, uint32_t> term_ids;
@@ -504,24 +544,32 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
   double len_sum[fts::FIELD_COUNT] = {0, 0, 0, 0, 0};
   uint32_t len_docs[fts::FIELD_COUNT] = {0, 0, 0, 0, 0};
 
+  // Sections are tokenized (folded, stemmed, stopwords marked) on the build's threads a chunk at a time,
+  // then read here in section order: term ids, surfaces and positions come out as from one thread.
+  constexpr uint32_t kChunk = 2048;
+  std::vector<TokenizedDoc> pre;
   for (uint32_t d = 0; d < n; ++d) {
+    if (d % kChunk == 0) {
+      pre.assign(std::min<uint32_t>(kChunk, n - d), TokenizedDoc());
+      const uint32_t first = d;
+      tools::parallel_for(
+          pre.size(), threads, [&]() { return [&, first](size_t i) { tokenize_doc(docs[first + i], &pre[i]); }; },
+          [](size_t) {});
+    }
     const IndexDoc &doc = docs[d];
+    const TokenizedDoc &td = pre[d % kChunk];
     if (doc.lead) out.text_bytes += doc.title.size() + doc.aliases.size();
     out.text_bytes += doc.heading.size() + doc.body.size();
     std::unordered_map<uint32_t, uint32_t> local;  // term id -> index in doc_terms[d]
     auto &dts = doc_terms[d];
-    const std::string *fields[fts::FIELD_COUNT] = {&doc.title, &doc.aliases, &doc.heading, &doc.glossary, &doc.body};
     uint32_t heading_span = 0;
     for (int f = 0; f < fts::FIELD_COUNT; ++f) {
-      const std::string &txt = *fields[f];
-      text::Tokenizer tz(txt.data(), txt.size());
-      text::Token t;
       uint32_t words = 0, maxpos = 0;
-      while (tz.next(&t)) {
-        if (t.len == 0) continue;
-        if (!(t.flags & text::TOKEN_PART)) ++words;
-        const std::string folded(t.text, t.len);
-        const std::string st = stem_of(t.text, t.len);
+      for (uint32_t k = td.field_first[f]; k < td.field_first[f + 1]; ++k) {
+        const TokenizedDoc::Tok &t = td.toks[k];
+        if (!t.part) ++words;
+        const std::string folded(td.bytes, t.folded_off, t.folded_len);
+        const std::string st(td.bytes, t.stem_off, t.stem_len);
         auto it = term_ids.find(st);
         uint32_t id;
         if (it == term_ids.end()) {
@@ -547,11 +595,10 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
         // in a quoted phrase only has to occur in the section). A stopword is a term whose stem is one,
         // as the reader decides for a phrase's words: then every occurrence of a term with positions has
         // one, and its count is its heading and body tf (the tf classes stay few)
-        const bool positional = !text::is_stopword(st.data(), st.size());
         if (f == fts::FIELD_HEADING) {
-          if (positional) dt->pos.push_back(t.position);
+          if (t.positional) dt->pos.push_back(t.position);
           maxpos = std::max(maxpos, t.position + 1);
-        } else if (f == fts::FIELD_BODY && positional) {
+        } else if (f == fts::FIELD_BODY && t.positional) {
           dt->pos.push_back(heading_span + t.position);
         }
       }

@@ -104,10 +104,12 @@ void order_synonym_group(std::vector<std::string> *group, const std::set<std::st
 // Builds the blobs. `synonym_groups`: groups of equivalent words or phrases (curated + glossary); groups
 // that share a phrase are merged. Phrases of several words also get their own postings (syn_postings,
 // syn_post_index), which the reader uses instead of checking the words' lists and positions. `progress`
-// (if set) hears ("indexed", sections read, sections) as the sections are tokenized.
+// (if set) hears ("indexed", sections read, sections) as the sections are tokenized, which they are on up
+// to `threads` threads (parallel_for.h; 0: one a core): the blobs are the same bytes at any count.
 IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
                              const std::vector<std::vector<std::string>> &synonym_groups,
-                             const std::function<void(const char *stage, size_t done, size_t total)> &progress = nullptr);
+                             const std::function<void(const char *stage, size_t done, size_t total)> &progress = nullptr,
+                             unsigned threads = 1);
 
 }  // namespace index
 }  // namespace folio
