@@ -79,7 +79,7 @@ CROSS_EXCLUDE='^(install_consumer_.*)$'
 QEMU_EXCLUDE='^(install_consumer_.*|folio_alloc_sanity|build --threads: .*|search: index blobs are the same bytes on any number of threads)$'
 cross_excluded() { # cross_excluded PORT DIR [REGEX]: prints the excluded tests of DIR
   local names; names=$(ctest --test-dir "$2" -N 2>/dev/null | sed -nE 's/^ *Test +#[0-9]+: (.*)$/\1/p' | grep -E "${3:-$CROSS_EXCLUDE}" | tr '\n' ' ')
-  [ -n "$names" ] && echo "[ports] $1: EXCLUDED (not cross-build aware, see platforms/README.md): $names"
+  [ -n "$names" ] && echo "[ports] $1: EXCLUDED (cannot run in this build as written; see the Excluded notes in platforms/README.md): $names"
   return 0
 }
 
