@@ -49,14 +49,14 @@ std::vector<std::string> stem_seq(const std::string &s) {
 // The lexicon blob (search_format.h): a Bloom filter of the lexicon's words that folio_search would
 // correct as typos over this dictionary (a word the dictionary has, or one with no candidate, never
 // reaches the filter at query time, so it is left out). *kept gets their number; empty when none.
-std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b, unsigned threads,
+std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b,
                                    const SearchBuildInput &in, uint32_t *kept) {
   *kept = 0;
   const fts::DictBlobs db = dict_blobs_of(b, b.postings.size(), b.term_count);
   // each word is asked alone (its own answer byte), so the set kept does not depend on the threads
   std::vector<uint8_t> correctable(lexicon.size(), 0);
   tools::parallel_for(
-      lexicon.size(), threads,
+      lexicon.size(), in.threads,
       [&]() {
         auto scratch = std::make_shared<std::vector<uint64_t>>((fts::typo_scratch_bytes() + 7) / 8);
         return [scratch, &db, &lexicon, &correctable](size_t i) {
@@ -239,7 +239,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
   uint32_t lexicon_words = 0;
   const std::vector<uint8_t> lexicon =
-      in.lexicon ? build_lexicon(*in.lexicon, b, in.threads, in, &lexicon_words) : std::vector<uint8_t>();
+      in.lexicon ? build_lexicon(*in.lexicon, b, in, &lexicon_words) : std::vector<uint8_t>();
   const auto lexicon_vec = lexicon.empty() ? 0 : fbb.CreateVector(lexicon);
   const bool with_phrases = !b.syn_postings.empty();
   const auto syn_postings = with_phrases ? fbb.CreateVector(b.syn_postings) : 0;
