@@ -1,5 +1,5 @@
-// build_cmd.h: the `folio build` and `folio lint` commands, called by the CLI (tools/cli) and by the
-// development executable folio_build_dev.
+// build_cmd.h: the `folio build` and `folio lint` commands, dispatched by main.cpp and run in process by
+// the builder tests and the engine benchmark.
 #ifndef FOLIO_TOOLS_BUILD_CMD_H
 #define FOLIO_TOOLS_BUILD_CMD_H
 
