@@ -7,7 +7,7 @@ set -euo pipefail
 # libmd4c-html0-dev: Debian's md4cConfig.cmake (in libmd4c-dev) also imports md4c-html and stops the
 # configure when libmd4c-html.so is absent, although libmd4c-dev does not depend on it.
 pkgs=(
-  cmake g++ make pkg-config python3
+  cmake g++ make ninja-build pkg-config python3
   libzstd-dev zstd libflatbuffers-dev flatbuffers-compiler catch2
   libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libutf8proc-dev libcli11-dev nlohmann-json3-dev
   libstemmer-dev libsqlite3-dev binutils wamerican
