@@ -21,20 +21,14 @@ if [ -f platforms/ci/install-ports.sh ]; then
   ports_install_pid=$!
 fi
 
+# shellcheck source=scripts/tree-generator.sh
+source scripts/tree-generator.sh
 passed=0; failed=0; suites_failed=()
 suite() {  # suite NAME BUILD_DIR CMAKE_ARGS...
   local name=$1 dir=$2; shift 2
   echo "== $name =="
-  # Ninja when it is installed (scripts/deps.sh installs it): it compiles a target's files while the
-  # libraries it links are still building, where make waits for each target (host builds of the tree
-  # used 1.97 of the 2 cores against make's 1.69-1.74); a build directory that make configured is
-  # started again, as CMake refuses to change a directory's generator.
-  local gen=()
-  if command -v ninja >/dev/null 2>&1; then
-    gen=(-G Ninja)
-    [ -f "$dir/CMakeCache.txt" ] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$dir/CMakeCache.txt" && rm -rf "$dir"
-  fi
-  if ! cmake -S . -B "$dir" "${gen[@]}" "$@" >"$dir.configure.log" 2>&1; then
+  local gen; gen=$(tree_generator "$dir")   # Ninja when installed (scripts/tree-generator.sh)
+  if ! cmake -S . -B "$dir" $gen "$@" >"$dir.configure.log" 2>&1; then
     cat "$dir.configure.log"; failed=$((failed + 1)); suites_failed+=("$name (configure)"); return
   fi
   if ! cmake --build "$dir" -j"$jobs" >"$dir.build.log" 2>&1; then

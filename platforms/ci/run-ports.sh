@@ -33,6 +33,9 @@ mkdir -p "$PORTS_BUILD"
 cd "$FOLIO_ROOT"
 # shellcheck source=install-ports.sh
 source "$FOLIO_ROOT/platforms/ci/install-ports.sh"
+# tree_generator DIR: Ninja for the whole-tree builds (arm, windows, a standalone host build)
+# shellcheck source=../../scripts/tree-generator.sh
+source "$FOLIO_ROOT/scripts/tree-generator.sh"
 
 t_all=$(date +%s)
 declare -A STATUS BUILD_S TEST_S NOTE
@@ -40,16 +43,6 @@ SIZES=()   # rows: "target|code bytes|workspace bytes|notes"
 
 now() { date +%s; }
 log() { echo "[ports] $*"; }
-
-# tree_generator DIR: the CMake generator arguments for a whole-tree build in DIR: Ninja when it is
-# installed (its two jobs stay busy where make waits for each target's libraries; host builds of the tree
-# used 1.97 of 2 cores against make's 1.69-1.74), else CMake's default. A directory that another
-# generator configured is removed first, as CMake refuses to switch.
-tree_generator() {
-  command -v ninja >/dev/null 2>&1 || return 0
-  [ -f "$1/CMakeCache.txt" ] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$1/CMakeCache.txt" && rm -rf "$1"
-  echo "-GNinja"
-}
 
 # run_step PORT KIND CMD...: runs CMD with output in build-ports/PORT.KIND.log; shows the tail on failure.
 run_step() {
