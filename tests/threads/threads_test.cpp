@@ -6,7 +6,8 @@
 // The pack is opened once. One thread computes the reference: a 64-bit digest of every answer (each
 // query of a relevance file searched with snippets, grouped and per section; each title looked up and
 // suggested from its first letters; each glossary look-up of a query; each article rendered as text and
-// HTML and each section's text). Then N threads, each with its own reader placed by folio_reader_init()
+// HTML, its lists read (aliases, sources, related, links, backlinks); each section resolved from
+// "slug#anchor" and its text; and folio_verify). Then N threads, each with its own reader placed by folio_reader_init()
 // in its own memory, all over the one `const folio_pack *`, do the same work at the same time, each
 // starting at another point of the list, and every answer must equal the reference. A shared cache or
 // scratch inside the engine shows up as a changed answer here, and, in the ThreadSanitizer build
@@ -63,7 +64,7 @@ struct Digest {
   }
 };
 
-enum class Kind { search, search_sections, title, suggest, glossary, render_text, render_html, section_text };
+enum class Kind { search, search_sections, title, suggest, glossary, resolve, lists, render_text, render_html, section_text, verify };
 
 struct Item {
   Kind kind;
@@ -85,9 +86,12 @@ const char *kind_name(Kind k) {
     case Kind::title: return "lookup_title";
     case Kind::suggest: return "suggest";
     case Kind::glossary: return "glossary_for_query";
+    case Kind::resolve: return "resolve";
+    case Kind::lists: return "article lists";
     case Kind::render_text: return "render text";
     case Kind::render_html: return "render html";
     case Kind::section_text: return "section_text";
+    case Kind::verify: return "verify";
   }
   return "?";
 }
@@ -150,6 +154,46 @@ uint64_t answer(const folio_pack *p, folio_reader *r, const Item &it, Buffers &b
       if (st == FOLIO_OK) d.glossary(g);
       break;
     }
+    case Kind::resolve: {
+      folio_article a;
+      folio_section sec;
+      const folio_status st = folio_resolve(p, it.text.data(), it.text.size(), &a, &sec);
+      d.u32(static_cast<uint32_t>(st));
+      if (st == FOLIO_OK) {
+        d.u32(a.id);
+        d.str(a.slug);
+        d.str(a.title);
+        d.u32(sec.id);
+        d.str(sec.anchor);
+        d.str(sec.heading);
+        d.u32(sec.parent);
+      }
+      break;
+    }
+    case Kind::lists: {  // an article's aliases, sources, related articles, links and backlinks
+      folio_article a;
+      d.u32(static_cast<uint32_t>(folio_article_get(p, it.id, &a)));
+      folio_str str;
+      for (uint32_t i = 0; folio_article_alias(p, it.id, i, &str) == FOLIO_OK; ++i) d.str(str);
+      folio_reference ref;
+      for (uint32_t i = 0; folio_article_source(p, it.id, i, &ref) == FOLIO_OK; ++i) d.str(ref.key);
+      folio_article other;
+      for (uint32_t i = 0; folio_article_related(p, it.id, i, &other) == FOLIO_OK; ++i) d.u32(other.id);
+      for (uint32_t i = 0; folio_article_backlink(p, it.id, i, &other) == FOLIO_OK; ++i) d.u32(other.id);
+      folio_link l;
+      for (uint32_t i = 0; folio_article_link(p, it.id, i, &l) == FOLIO_OK; ++i) {
+        d.u32(l.target_article);
+        d.u32(l.target_section);
+        d.u32(l.from_section);
+      }
+      break;
+    }
+    case Kind::verify: {
+      uint32_t bad = 0;
+      d.u32(static_cast<uint32_t>(folio_verify(r, &bad)));
+      d.u32(bad);
+      break;
+    }
     case Kind::render_text:
     case Kind::render_html: {
       size_t n = 0;
@@ -194,8 +238,16 @@ std::vector<Item> work_list(const folio_pack *p, const char *queries_path) {
     for (size_t n = 1; n <= title.size() && n <= 6; ++n) items.push_back({Kind::suggest, 0, title.substr(0, n)});
     items.push_back({Kind::render_text, a, {}});
     items.push_back({Kind::render_html, a, {}});
+    items.push_back({Kind::lists, a, {}});
   }
-  for (uint32_t s = 0; s < info.section_count; ++s) items.push_back({Kind::section_text, s, {}});
+  for (uint32_t s = 0; s < info.section_count; ++s) {
+    items.push_back({Kind::section_text, s, {}});
+    folio_section sec;
+    folio_article art;
+    if (folio_section_get(p, s, &sec) != FOLIO_OK || folio_article_get(p, sec.article, &art) != FOLIO_OK) return {};
+    items.push_back({Kind::resolve, 0, std::string(art.slug.ptr, art.slug.len) + "#" + std::string(sec.anchor.ptr, sec.anchor.len)});
+  }
+  items.push_back({Kind::verify, 0, {}});  // every article decompressed and checked, on the thread's reader
   return items;
 }
 
