@@ -1,9 +1,23 @@
-# nm_check.cmake: the link-level zero-heap check (STYLE.md convention 4, zstd libzstd_builds.sh).
-# Runs `nm -u` over every object file listed in OBJECTS_FILE (one path per line) and fails if any of them
-# references an allocator, operator new/delete, or the C++ exception runtime.
-#   cmake -DNM=<nm> -DOBJECTS_FILE=<file> -P nm_check.cmake
+# nm_check.cmake: link-level checks of the engine's object files.
+#   CHECK=heap (default): the zero-heap check (STYLE.md convention 4, zstd libzstd_builds.sh). `nm -u` over
+#     every object; fails if any of them references an allocator, operator new/delete, or the C++
+#     exception runtime.
+#   CHECK=state: no hidden global state (STYLE.md; folio.h: every function taking a const folio_pack * is
+#     reentrant). `nm -f sysv` over every object; fails if any of them defines a symbol in a writable
+#     data section: .data, .bss, their -fdata-sections forms, thread-local .tdata/.tbss, or a common
+#     symbol. Read-only data (.rodata, .rdata, and .data.rel.ro, where constant tables of pointers go in
+#     position-independent code) is allowed. A function-local static with a dynamic initialiser shows up
+#     too, as its guard variable lives in .bss. tests/threads runs the engine on many threads (and under
+#     ThreadSanitizer); this covers the code paths those runs never reach.
+#   cmake -DNM=<nm> -DOBJECTS_FILE=<file, one object path a line> [-DCHECK=heap|state] -P nm_check.cmake
 if(NOT NM OR NOT OBJECTS_FILE)
   message(FATAL_ERROR "nm_check: NM and OBJECTS_FILE are required")
+endif()
+if(NOT CHECK)
+  set(CHECK heap)
+endif()
+if(NOT CHECK MATCHES "^(heap|state)$")
+  message(FATAL_ERROR "nm_check: CHECK must be heap or state, not ${CHECK}")
 endif()
 file(STRINGS ${OBJECTS_FILE} _objects)
 list(LENGTH _objects _n)
@@ -16,27 +30,64 @@ set(_forbidden malloc calloc realloc free aligned_alloc posix_memalign memalign 
     __cxa_throw __cxa_allocate_exception __cxa_begin_catch __cxa_rethrow _Unwind_Resume __gxx_personality_v0
     _ZTVN10__cxxabiv117__class_type_infoE _ZTVN10__cxxabiv120__si_class_type_infoE)
 set(_bad "")
+set(_defined 0)
 foreach(obj ${_objects})
   if(NOT EXISTS "${obj}")
     message(FATAL_ERROR "nm_check: missing object ${obj}")
   endif()
-  execute_process(COMMAND ${NM} -u "${obj}" OUTPUT_VARIABLE _out RESULT_VARIABLE _rc)
+  if(CHECK STREQUAL "heap")
+    set(_args -u)
+  else()
+    set(_args -f sysv)
+  endif()
+  execute_process(COMMAND ${NM} ${_args} "${obj}" OUTPUT_VARIABLE _out RESULT_VARIABLE _rc)
   if(NOT _rc EQUAL 0)
-    message(FATAL_ERROR "nm_check: ${NM} failed on ${obj}")
+    message(FATAL_ERROR "nm_check: ${NM} ${_args} failed on ${obj}")
   endif()
   string(REPLACE "\n" ";" _lines "${_out}")
   foreach(line ${_lines})
-    string(STRIP "${line}" line)
-    string(REGEX REPLACE "^U[ \t]+" "" sym "${line}")
-    string(REGEX REPLACE "@.*$" "" sym "${sym}")
-    list(FIND _forbidden "${sym}" _i)
-    if(NOT _i EQUAL -1)
-      list(APPEND _bad "${obj}: ${sym}")
+    if(CHECK STREQUAL "heap")
+      string(STRIP "${line}" line)
+      string(REGEX REPLACE "^U[ \t]+" "" sym "${line}")
+      string(REGEX REPLACE "@.*$" "" sym "${sym}")
+      list(FIND _forbidden "${sym}" _i)
+      if(NOT _i EQUAL -1)
+        list(APPEND _bad "${obj}: ${sym}")
+      endif()
+      continue()
+    endif()
+    # name|value|class|type|size|line|section
+    if(NOT line MATCHES "^([^|]*)\\|[^|]*\\|[ \t]*([A-Za-z?-])[ \t]*\\|[^|]*\\|[^|]*\\|[^|]*\\|[ \t]*(.*)$")
+      continue()
+    endif()
+    string(STRIP "${CMAKE_MATCH_1}" sym)
+    set(cls "${CMAKE_MATCH_2}")
+    string(STRIP "${CMAKE_MATCH_3}" sec)
+    if(cls STREQUAL "U" OR cls STREQUAL "w" OR cls STREQUAL "v" OR sym STREQUAL sec)
+      continue()  # undefined or weak undefined: not defined here; or a section's own symbol (COFF lists
+                  # .data and .bss in every object, empty or not)
+    endif()
+    math(EXPR _defined "${_defined} + 1")
+    if(sec MATCHES "^\\.data\\.rel\\.ro")
+      continue()
+    endif()
+    if(sec MATCHES "^\\.(data|bss|tdata|tbss)(\\$|\\.|$)" OR cls STREQUAL "C" OR sec STREQUAL "*COM*")
+      list(APPEND _bad "${obj}: ${sym} (${sec})")
     endif()
   endforeach()
 endforeach()
+if(CHECK STREQUAL "state" AND _defined EQUAL 0)
+  message(FATAL_ERROR "nm_check: ${NM} -f sysv listed no defined symbol in ${_n} objects (output format?)")
+endif()
 if(_bad)
   string(REPLACE ";" "\n  " _msg "${_bad}")
-  message(FATAL_ERROR "nm_check: heap or exception symbols referenced by engine objects:\n  ${_msg}")
+  if(CHECK STREQUAL "heap")
+    message(FATAL_ERROR "nm_check: heap or exception symbols referenced by engine objects:\n  ${_msg}")
+  endif()
+  message(FATAL_ERROR "nm_check: writable global or static state in engine objects:\n  ${_msg}")
 endif()
-message(STATUS "nm_check: ${_n} engine objects reference no allocator and no exception runtime")
+if(CHECK STREQUAL "heap")
+  message(STATUS "nm_check: ${_n} engine objects reference no allocator and no exception runtime")
+else()
+  message(STATUS "nm_check: ${_n} engine objects, ${_defined} defined symbols, none in a writable data section")
+endif()

@@ -1,5 +1,6 @@
-// state_selftest.cpp: an object with writable global and static state. state_check.cmake must reject
-// it (ctest folio_state_check_selftest, WILL_FAIL): proof that the check sees such state at all.
+// state_selftest.cpp: an object with writable global and static state. nm_check.cmake with CHECK=state
+// must reject it (ctest folio_state_check_selftest, WILL_FAIL): proof that the check sees such state at
+// all. It allocates nothing, so the heap check passes it.
 int folio_state_selftest_counter;  // .bss
 
 int folio_state_selftest_bump() {
