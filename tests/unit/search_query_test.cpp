@@ -1595,6 +1595,66 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   CHECK(nf.hits[0].score == pg.hits[0].score);
 }
 
+TEST_CASE("search: a correction takes a derivational form of a term only when the lexicon has the word", "[search]") {
+  // other_form compares the typed word with a term plus an ending that stems back to it ("kness" is one
+  // edit from "knees"). With a derivational ending the form is often no word: "inheritence" had been
+  // corrected to "inhibitence" (inhibit + ence), "recrutment" to "recentment", "fourty" to "fourly". A
+  // pack built with a lexicon lists its terms' real forms in the lexicon filter (kLexiconHasForms), and a
+  // form with such an ending must be one of them; inflections (knees, waiting) need not be.
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"msc","title":"How they work","body":"Paracrine signals inhibit these enzymes. People differ in how they respond."})"
+      "\n"
+      R"({"slug":"trial","title":"A trial","body":"A recent review of four trials. Knees were scanned while waiting."})"
+      "\n";
+  folio::index::PackFile lex, plain;
+  build_lexicon_pack(dir / "lex", jsonl, "inheritance\ndifference\nrecruitment\nforty\nzebra\n", &lex);
+  build_jsonl_pack(dir / "plain", jsonl, &plain);
+
+  const auto *blob = lex.pack->index->search()->lexicon();
+  REQUIRE(blob != nullptr);
+  CHECK(blob->Get(folio::fts::kLexiconFlagsByte) == folio::fts::kLexiconHasForms);
+  const uint32_t nbits = folio::fts::le_get(blob->data(), 4);
+  auto in_filter = [&](const char *w) {
+    const uint64_t h = folio::fts::lexicon_hash(w, std::strlen(w));
+    for (uint32_t j = 0; j < blob->Get(4); ++j) {
+      const uint32_t b = folio::fts::lexicon_bit(h, j, nbits);
+      if (!((blob->Get(folio::fts::kLexiconHeader + b / 8) >> (b % 8)) & 1)) return false;
+    }
+    return true;
+  };
+  CHECK(in_filter("difference"));    // differ + ence, a lexicon word: a form a correction may take
+  CHECK_FALSE(in_filter("zebra"));   // no candidate and no form of a term
+
+  // made-up forms are no longer corrections: the word is named missing instead
+  for (const char *q : {"inheritence", "recrutment", "fourty"}) {
+    INFO(q);
+    const Result r = search_pack(lex, q);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.corrected() == "");
+    CHECK(r.res.hit_count == 0);
+    // in a pack without a lexicon nothing tells a made-up form from a word, as before
+    const Result p = search_pack(plain, q);
+    CHECK(p.corrected() != "");
+  }
+  CHECK(search_pack(plain, "inheritence").corrected() == "inhibitence");
+  // a real form and the inflections still correct
+  CHECK(search_pack(lex, "diffrence").corrected() == "difference");
+  CHECK(search_pack(lex, "kness").corrected() == "knees");
+  CHECK(search_pack(lex, "waitng").corrected() == "waiting");
+  // while typing, the last word may be unfinished, the start of a form whatever its ending ("preparat" of
+  // "preparation", term `prepar`, is nearest the made-up "preparal"): any form is compared. "inhibitenc"
+  // is one edit from the made-up "inhibitence": so while typing, not as a finished word (which takes a
+  // form two edits away instead)
+  const Result t = search_pack(lex, "signals inhibitenc", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(t.res.hit_count >= 1);
+  CHECK(t.slug(0) == "msc");
+  CHECK(t.corrected() == "signals inhibitence");
+  const std::string finished = search_pack(lex, "signals inhibitenc").corrected();
+  CHECK(finished != "");
+  CHECK(finished != "signals inhibitence");
+}
+
 TEST_CASE("search: the lexicon filter takes few typing errors for real words", "[search]") {
   // A typo the lexicon's Bloom filter answers "real word" for is not corrected, only offered as a "did
   // you mean" (or kept as typed). Lexicon: 4,000 one-letter changes of 200 content words, each a real

@@ -745,6 +745,7 @@ std::vector<uint8_t> build_pack(const Content &c, const BuildOptions &opt, Diagn
     st.search_snippet_bytes = ss.snippet_bytes;
     st.search_lexicon_bytes = ss.lexicon_bytes;
     st.search_lexicon_words = ss.lexicon_words;
+    st.search_lexicon_forms = ss.lexicon_forms;
     st.search_spelling_variants = ss.spelling_variants;
     st.search_index_bytes = ss.index_bytes ? ss.index_bytes
                                            : (final_pack.index_bytes > pass1.index_bytes

@@ -43,6 +43,7 @@ struct BuildStats {
   uint64_t search_snippet_bytes = 0;  // the snippet source, not counted in search_index_bytes
   uint64_t search_lexicon_bytes = 0;  // the lexicon's Bloom filter, counted in search_index_bytes
   uint32_t search_lexicon_words = 0;  // lexicon words it holds
+  uint32_t search_lexicon_forms = 0;  // and real derivational forms of its terms (kLexiconHasForms)
   uint32_t search_spelling_variants = 0;  // British / American spelling pairs among the synonyms
   uint64_t frames_bytes_plain = 0;  // frames without a dictionary (estimated from a sample for big packs)
   uint64_t frames_bytes_dict = 0;   // frames with the dictionary (0 if not trained; estimated likewise)

@@ -214,6 +214,7 @@ int cmd_build(int argc, char **argv) {
       j["search_snippet_bytes"] = st.search_snippet_bytes;
       j["search_lexicon_bytes"] = st.search_lexicon_bytes;
       j["search_lexicon_words"] = st.search_lexicon_words;
+      j["search_lexicon_forms"] = st.search_lexicon_forms;
       j["search_spelling_variants"] = st.search_spelling_variants;
       j["dictionary_bytes"] = st.dictionary_bytes;
       j["frames_bytes"] = st.frames_bytes;

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "parallel_for.h"
 #include "search/search.h"
@@ -48,10 +50,13 @@ std::vector<std::string> stem_seq(const std::string &s) {
 
 // The lexicon blob (search_format.h): a Bloom filter of the lexicon's words that folio_search would
 // correct as typos over this dictionary (a word the dictionary has, or one with no candidate, never
-// reaches the filter at query time, so it is left out). *kept gets their number; empty when none.
+// reaches the filter at query time, so it is left out), and of the lexicon's words that are a term with
+// postings plus a derivational ending of kFormEndings, stemming back to the term (the forms a typo
+// correction may take; kLexiconHasForms). *kept gets the first number, *forms the second; empty when
+// both are none.
 std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b,
-                                   const SearchBuildInput &in, uint32_t *kept) {
-  *kept = 0;
+                                   const SearchBuildInput &in, uint32_t *kept, uint32_t *forms) {
+  *kept = *forms = 0;
   const fts::DictBlobs db = dict_blobs_of(b, b.postings.size(), b.term_count);
   // each word is asked alone (its own answer byte), so the set kept does not depend on the threads
   std::vector<uint8_t> correctable(lexicon.size(), 0);
@@ -74,6 +79,20 @@ std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, cons
   std::set<std::string> keep;
   for (size_t i = 0; i < lexicon.size(); ++i)
     if (correctable[i]) keep.insert(lexicon[i]);
+  *kept = static_cast<uint32_t>(keep.size());
+  {
+    const std::unordered_set<std::string> words(lexicon.begin(), lexicon.end());
+    for (const std::string &t : b.indexed_terms)
+      for (const fts::FormEnding &e : fts::kFormEndings) {
+        if (!e.lexicon || t.size() + e.len > fts::kMaxTermBytes) continue;
+        std::string f = t + e.text;
+        if (!words.count(f)) continue;
+        char st[fts::kMaxTermBytes];
+        std::memcpy(st, f.data(), f.size());
+        if (text::stem_english(st, f.size()) != t.size() || std::memcmp(st, t.data(), t.size()) != 0) continue;
+        if (keep.insert(std::move(f)).second) ++*forms;
+      }
+  }
   if (keep.empty()) return {};
   uint64_t nbits = static_cast<uint64_t>(keep.size()) * fts::kLexiconBitsPerWord;
   nbits = (nbits + 63) / 64 * 64;
@@ -81,6 +100,7 @@ std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, cons
   std::vector<uint8_t> out(fts::kLexiconHeader + nbits / 8, 0);
   for (int i = 0; i < 4; ++i) out[i] = static_cast<uint8_t>(nbits >> (8 * i));
   out[4] = fts::kLexiconProbes;
+  out[fts::kLexiconFlagsByte] = fts::kLexiconHasForms;
   uint8_t *bits = out.data() + fts::kLexiconHeader;
   for (const std::string &w : keep) {
     const uint64_t h = fts::lexicon_hash(w.data(), w.size());
@@ -89,7 +109,6 @@ std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, cons
       bits[bit >> 3] |= static_cast<uint8_t>(1u << (bit & 7));
     }
   }
-  *kept = static_cast<uint32_t>(keep.size());
   return out;
 }
 
@@ -237,9 +256,9 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto tf_classes = fbb.CreateVector(b.tf_classes);
   const auto field_lengths = fbb.CreateVector(b.field_lengths);
   const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
-  uint32_t lexicon_words = 0;
+  uint32_t lexicon_words = 0, lexicon_forms = 0;
   const std::vector<uint8_t> lexicon =
-      in.lexicon ? build_lexicon(*in.lexicon, b, in, &lexicon_words) : std::vector<uint8_t>();
+      in.lexicon ? build_lexicon(*in.lexicon, b, in, &lexicon_words, &lexicon_forms) : std::vector<uint8_t>();
   const auto lexicon_vec = lexicon.empty() ? 0 : fbb.CreateVector(lexicon);
   const bool with_phrases = !b.syn_postings.empty();
   const auto syn_postings = with_phrases ? fbb.CreateVector(b.syn_postings) : 0;
@@ -294,6 +313,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   if (stats) {
     stats->index_bytes = b.bytes() + lexicon.size() + 128;  // blobs, table and vector headers (approximate)
     stats->lexicon_words = lexicon_words;
+    stats->lexicon_forms = lexicon_forms;
     stats->lexicon_bytes = lexicon.size();
     stats->text_bytes = b.text_bytes;
     stats->terms = b.term_count;

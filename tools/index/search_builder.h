@@ -42,6 +42,7 @@ struct SearchBuildStats {
   uint64_t postings = 0;
   uint32_t scratch_bytes = 0;   // reader scratch a query needs (goes to header.search_scratch_bytes)
   uint32_t lexicon_words = 0;   // lexicon words kept in the pack (those a typo correction would change)
+  uint32_t lexicon_forms = 0;   // and the terms' derivational forms that are lexicon words (kLexiconHasForms)
   uint64_t lexicon_bytes = 0;   // bytes of the lexicon blob (also counted in index_bytes)
   uint32_t spelling_variants = 0;  // British / American spelling pairs added to the synonyms
 };

@@ -817,6 +817,7 @@ IndexBlobs build_index_blobs(const std::vector<IndexDoc> &docs,
     }
     if (surf.size() > fts::kMaxTermBytes) surf = term;
     ents.push_back(DictInput{term, surf, static_cast<uint32_t>(pl.size()), static_cast<uint32_t>(rec.size())});
+    if (!pl.empty()) out.indexed_terms.push_back(term);
     out.postings.insert(out.postings.end(), rec.begin(), rec.end());
     if (out.postings.size() > 0xFFFFFFF0u) throw std::runtime_error("search index: postings exceed 4 GiB");
   }

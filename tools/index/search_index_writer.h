@@ -35,6 +35,7 @@ struct IndexBlobs {
   uint32_t length_fields = 0;           // bit f: field f has a column in field_lengths
   float field_avg[fts::FIELD_COUNT] = {1, 1, 1, 1, 1};  // per field (fts::Field)
   uint32_t term_count = 0;
+  std::vector<std::string> indexed_terms;  // the terms with postings, in dictionary order (for the lexicon)
   uint32_t synonym_only_terms = 0;  // of term_count: one-word synonyms no section has (df 0)
   uint32_t syn_phrases = 0;  // entries of syn_index
   uint32_t headings = 0;     // entries of heading_order

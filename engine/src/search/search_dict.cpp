@@ -11,6 +11,9 @@ namespace fts {
 
 // The dictionary part of a view; false if the blobs are inconsistent.
 bool dict_view_init(const DictBlobs &b, View *v) {
+  v->lex_bits = nullptr;  // no lexicon (view_init sets it from the pack's)
+  v->lex_nbits = v->lex_probes = 0;
+  v->lex_forms = false;
   v->dict = b.dict;
   v->dict_len = b.dict_len;
   v->postings_len = b.postings_len;
@@ -130,6 +133,7 @@ bool view_init(const folio_pack *p, View *v) {
   const auto *lx = si->lexicon();
   v->lex_bits = nullptr;
   v->lex_nbits = v->lex_probes = 0;
+  v->lex_forms = false;
   if (lx && lx->size() > kLexiconHeader) {
     const uint8_t *b = lx->data();
     const uint32_t nbits = le_get(b, 4), probes = b[4];
@@ -138,6 +142,7 @@ bool view_init(const folio_pack *p, View *v) {
       v->lex_bits = b + kLexiconHeader;
       v->lex_nbits = nbits;
       v->lex_probes = probes;
+      v->lex_forms = (b[kLexiconFlagsByte] & kLexiconHasForms) != 0;
     }
   }
   return true;
@@ -159,6 +164,10 @@ bool lexicon_has(const View *v, const char *w, size_t len) {
   // "wife" but, like every spelling list, no "wifes", which was corrected as a typo ("widely", through
   // the stems "wife" / "wide"). Only from 5 bytes: the list's words have 4 letters or more.
   return len >= 5 && w[len - 1] == 's' && w[len - 2] != 's' && lexicon_bloom_has(v, w, len - 1);
+}
+
+bool lexicon_has_form(const View *v, const char *w, size_t len) {
+  return !v->lex_bits || !v->lex_forms || lexicon_bloom_has(v, w, len);
 }
 
 int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {

@@ -134,19 +134,46 @@ enum : uint32_t {
 // ---- Lexicon (SearchIndex.lexicon, optional) ----
 // A Bloom filter of real words the dictionary lacks: the words of the build's lexicon (a word list,
 // content/lexicon.txt) that folio_search would otherwise correct as typos. Layout: u32 LE nbits (a
-// multiple of 64, at least 64), u8 probes (1..kLexiconMaxProbes), 3 zero bytes, then nbits / 8 bytes of
-// bits (bit i: byte i / 8, bit i % 8). A word (folded, as the tokenizer yields it) is in the set when
-// all `probes` bits lexicon_bit(h, j) are set, h = lexicon_hash(word). The builder sizes it at
-// kLexiconBitsPerWord bits a word, which gives about 0.05 % false positives with kLexiconProbes probes
-// (8 bits and 5 probes, about 2 %, sent one typo in the judged set to "did you mean"; 12 bits and 8
-// probes, about 0.3 %, sent "arthoscopy" there when the content grew). A filter of another density
-// reads the same way: the reader takes nbits and probes from the blob.
+// multiple of 64, at least 64), u8 probes (1..kLexiconMaxProbes), u8 flags, 2 zero bytes, then nbits / 8
+// bytes of bits (bit i: byte i / 8, bit i % 8). Flag kLexiconHasForms: the filter also holds every word of
+// the lexicon that is a dictionary term (one with postings) followed by one of kFormEndings marked
+// `lexicon` and that stems back to the term ("difference" for `differ`), and a typo correction takes such
+// a form of a term only when the filter has it (other_form in search_typo.cpp: "inheritence" had been
+// corrected to the made-up "inhibitence"). Without the flag (packs built before 2026-12-07, when the flag
+// byte was zero) every such form is taken. Readers that predate the flag ignore the byte. A word (folded,
+// as the tokenizer yields it) is in the set when all `probes` bits lexicon_bit(h, j) are set, h =
+// lexicon_hash(word). The builder sizes it at kLexiconBitsPerWord bits a word, which gives about 0.05 %
+// false positives with kLexiconProbes probes (8 bits and 5 probes, about 2 %, sent one typo in the judged
+// set to "did you mean"; 12 bits and 8 probes, about 0.3 %, sent "arthoscopy" there when the content
+// grew). A filter of another density reads the same way: the reader takes nbits and probes from the blob.
 enum : uint32_t {
+  kLexiconFlagsByte = 5,
+  kLexiconHasForms = 1,
   kLexiconHeader = 8,
   kLexiconBitsPerWord = 16,
   kLexiconProbes = 11,
   kLexiconMaxProbes = 16,
 };
+
+// The endings a typo correction tries on a term to compare another form of the word than its stored
+// (commonest) one with the typed word (other_form in search_typo.cpp): the inflections and derivational
+// suffixes that Porter2 strips, in byte order (endings sharing their first bytes share the automaton's
+// steps). `lexicon`: a derivational ending, whose form of a term is often no word ("four" + "ly",
+// "person" + "er", "recent" + "ment"): with kLexiconHasForms such a form must be in the lexicon filter.
+// The inflections (e, ed, es, ing, s) are not checked: they mostly make real words, and checking e and es
+// too (2026-12-07) cost GCIDE's misspelled queries three answers (MRR@10 0.852 -> 0.839) and the bundled
+// pack 1.2 KB more filter.
+struct FormEnding {
+  const char *text;
+  uint8_t len;
+  bool lexicon;
+};
+constexpr FormEnding kFormEndings[] = {
+    {"al", 2, true},   {"ance", 4, true}, {"ation", 5, true}, {"e", 1, false},     {"ed", 2, false},
+    {"ence", 4, true}, {"er", 2, true},   {"ers", 3, true},   {"es", 2, false},    {"ing", 3, false},
+    {"ion", 3, true},  {"ions", 4, true}, {"ity", 3, true},   {"ly", 2, true},     {"ment", 4, true},
+    {"ments", 5, true}, {"ness", 4, true}, {"s", 1, false}};
+enum : uint32_t { kFormEndingMax = 5 };
 
 // FNV-1a, 64 bits, of the word's bytes.
 inline uint64_t lexicon_hash(const char *w, size_t len) {

@@ -129,6 +129,7 @@ struct View {
   const uint8_t *snip_offsets;  // nsections + 1 u32 LE
   const uint8_t *lex_bits;      // lexicon Bloom filter bits (search_format.h), NULL when the pack has none
   uint32_t lex_nbits, lex_probes;
+  bool lex_forms;               // the filter lists the terms' real derivational forms (kLexiconHasForms)
 };
 
 struct TermInfo {
@@ -304,6 +305,7 @@ struct FuzzyCand {
 struct FuzzyMemo {
   char w[kMaxTermBytes];
   uint32_t wl;  // 0: empty
+  uint32_t forms;  // the FormRule it was looked up with
   uint32_t d, nc;
   FuzzyCand cands[kFuzzyKeep];
 };
@@ -527,8 +529,14 @@ void find_headings(Scratch *s, const folio_pack *p, const char *q, size_t len);
 // "knees"); a real word is not, since a made-up form would be nearer to it ("pointless" -> "pointness").
 // `first_only`: stop at the first candidate found (which is then not necessarily the best): for a caller
 // that asks only whether w has any (typo_correctable).
+// Which other forms of a term a typo walk compares with the word besides the term's stored surface
+// (other_form in search_typo.cpp: the term followed by an ending of kFormEndings, stemming back to it):
+// none (the word is a real word the content lacks), the real ones (a derivational ending only when the
+// pack's lexicon lists the form, lexicon_has_form), or any (a word still being typed, a start of some form:
+// "preparat" of "preparation", whose term is `prepar`, is one edit from the made-up "preparal").
+enum FormRule : uint32_t { kFormsNone = 0, kFormsReal = 1, kFormsAny = 2 };
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
-                    uint32_t *ncand, uint32_t budget, bool forms, bool first_only);
+                    uint32_t *ncand, uint32_t budget, FormRule forms, bool first_only);
 
 // fuzzy_find over the terms that start with w's first `keep` bytes only (which the stem ws must share):
 // one dictionary range instead of the whole walk, for a word whose start is known to be right (the
@@ -552,6 +560,9 @@ uint32_t fuzzy_prefix(Scratch *s, const char *w, size_t wlen, char *out, uint32_
 // filter: about 0.05 % of other words also answer true, twice that for words ending in 's'
 // (search_format.h).
 bool lexicon_has(const View *v, const char *w, size_t len);
+// Whether w, a term followed by a derivational ending of kFormEndings, may be taken as a form of the
+// term: true unless the pack's lexicon lists the terms' real forms (kLexiconHasForms) and not this one.
+bool lexicon_has_form(const View *v, const char *w, size_t len);
 
 // A real word the content lacks ("golf", in the pack's lexicon) is corrected only when the correction
 // fits the rest of the query: some section has one of its candidates together with every other required

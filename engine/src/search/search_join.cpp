@@ -212,7 +212,7 @@ bool join_split_words(Scratch *s, const ParseState &ps, const JoinItem *items, u
           if (known[k]) continue;
           char pw[kMaxTermBytes], pst[kMaxTermBytes];
           const size_t pl = join_text(ps, items + k, 1, pw);
-          const uint32_t pd = fuzzy_word(s, pw, pl, pst, stem_copy(pw, pl, pst), cands, &nc);
+          const uint32_t pd = fuzzy_word(s, pw, pl, pst, stem_copy(pw, pl, pst), cands, &nc, false);
           near = pd == 1;
           own += pd > 0 ? pd : kMaxEdits + 1;
         }

@@ -58,19 +58,21 @@ static uint32_t keep_key_slips(const char *w, size_t len, FuzzyCand *cands, uint
 
 // fuzzy_find for query word w (stem ws) through the parse's memo (Scratch::fz_memo).
 uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws, size_t wsl, FuzzyCand *cands,
-                           uint32_t *nc) {
+                           uint32_t *nc, bool typing) {
+  const FormRule forms = lexicon_has(&s->v, w, wl) ? kFormsNone : typing ? kFormsAny : kFormsReal;
   for (FuzzyMemo &m : s->fz_memo)
-    if (m.wl == wl && wl > 0 && FOLIO_MEMCMP(m.w, w, wl) == 0) {
+    if (m.wl == wl && wl > 0 && m.forms == forms && FOLIO_MEMCMP(m.w, w, wl) == 0) {
       *nc = m.nc;
       for (uint32_t k = 0; k < m.nc; ++k) cands[k] = m.cands[k];
       return m.d;
     }
-  const uint32_t d = fuzzy_find(s, w, wl, ws, wsl, cands, nc, kFuzzyBudget, !lexicon_has(&s->v, w, wl), false);
+  const uint32_t d = fuzzy_find(s, w, wl, ws, wsl, cands, nc, kFuzzyBudget, forms, false);
   if (wl > kMaxTermBytes || s->bad) return d;
   FuzzyMemo &m = s->fz_memo[s->fz_memo_next];
   s->fz_memo_next = (s->fz_memo_next + 1) % 2;
   FOLIO_MEMCPY(m.w, w, wl);
   m.wl = static_cast<uint32_t>(wl);
+  m.forms = forms;
   m.d = d;
   m.nc = *nc;
   for (uint32_t k = 0; k < *nc; ++k) m.cands[k] = cands[k];
@@ -703,7 +705,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   if (!known && !stop && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) && nparts == 0) {
     FuzzyCand cands[kFuzzyKeep];
     uint32_t nc = 0;
-    fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc);
+    fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc, prefix);  // prefix here: the word being typed
     if (nc == 0 && !typed_as_name(ps, c->src_begin, c->src_end)) nc = dropped_letter(s, ps, c, tok, cands);
     const bool lex = nc > 0 && lexicon_has(&s->v, tok.text, tok.len);
     // a real word is never taken for a stopword: the rest of the query cannot tell whether it fits
@@ -954,7 +956,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
         uint32_t nc = 0;
         const uint32_t wb = b + tok.src_begin, we = b + tok.src_end;
         // (the correction is shown only when the phrase still fits a Correction with the rest as typed)
-        if (fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc) > 0 && s->ncorr < kMaxClauses &&
+        if (fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc, false) > 0 && s->ncorr < kMaxClauses &&
             wb >= from && we <= e && cl + (wb - from) + cands[0].surf_len + (e - we) <= sizeof corr) {
           FOLIO_MEMCPY(corr + cl, ps.q + from, wb - from);
           cl += wb - from;

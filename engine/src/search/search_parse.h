@@ -56,8 +56,9 @@ int new_clause(Scratch *s, uint8_t kind);
 bool ascii_ieq(const char *a, size_t alen, const char *b);
 // fuzzy_find for query word w (stem ws) through the parse's memo (Scratch::fz_memo): the candidates, best
 // first, into cands (at most kFuzzyKeep), their count in *nc; returns the best distance (0: none).
+// `typing`: w is the last word of a query searched as typed, maybe unfinished (FormRule kFormsAny).
 uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws, size_t wsl, FuzzyCand *cands,
-                    uint32_t *nc);
+                    uint32_t *nc, bool typing);
 // The nearest of the typo candidates cands[0, nc) (nc > 0) as alternatives of clause ci, the first recorded
 // as the clause's correction; NULL when there is no room for one.
 Correction *add_typo_alts(Scratch *s, uint32_t ci, const FuzzyCand *cands, uint32_t nc);

@@ -11,7 +11,7 @@ struct FuzzyWord {
   uint32_t q, qs, maxd;
   uint32_t maxd_stem;  // edits allowed between the word's stem and a term: by the stem's own length
   bool same;  // the word is its own stem: one automaton is enough
-  bool forms;  // compare with the terms' other forms too (other_form): the word is no real word
+  FormRule forms;  // which of the terms' other forms to compare too (other_form)
   bool first_only;  // stop at the first candidate (typo_correctable asks only whether there is one)
   // The walk has found all it was asked for: with first_only, one candidate.
   bool found_enough(uint32_t ncand) const { return first_only && ncand > 0; }
@@ -93,17 +93,6 @@ static uint32_t term_surface(const DictIter &it, char *out) {
   return sl;
 }
 
-// The endings tried on a term for other_form: the inflections and derivational suffixes that Porter2
-// strips, so that a form of the word other than its stored (commonest) one can be compared with the
-// typed word. In byte order, so that endings sharing their first bytes share the automaton's steps.
-static const struct {
-  const char *text;
-  uint8_t len;
-} kFormEndings[] = {{"al", 2},  {"ance", 4}, {"ation", 5}, {"e", 1},    {"ed", 2},    {"ence", 4},
-                    {"er", 2},  {"ers", 3},  {"es", 2},    {"ing", 3},  {"ion", 3},   {"ions", 4},
-                    {"ity", 3}, {"ly", 2},   {"ment", 4},  {"ments", 5}, {"ness", 4}, {"s", 1}};
-enum : uint32_t { kFormEndingMax = 5 };
-
 // The nearest form of the term `it` (its bytes followed by one of kFormEndings, stemming back to it) to
 // the typed word, from the automaton state s at the term's end: its distance (below `below`, else
 // kMaxEdits + 1) and the form in out[*out_len]. The walk compares the typed word with the term's stored
@@ -112,9 +101,11 @@ enum : uint32_t { kFormEndingMax = 5 };
 // "knee" is two edits away and "kness" is its own stem; "waitng", "sellign", "diffrence", whose misspelled
 // ending Porter2 keeps). An ending whose length alone puts it too far is skipped; the others step the
 // automaton from the states of the bytes they share with the ending before, and stop where it dies; a
-// form within `below` is stemmed to check it.
-FOLIO_SEARCH_NOINLINE static uint32_t other_form(const LevPattern &p, const LevState &s, const DictIter &it,
-                                                 uint32_t below, char *out, uint32_t *out_len) {
+// form within `below` is stemmed to check it, and one with a derivational ending must be a real word
+// when the pack's lexicon lists the terms' real forms (lexicon_has_form; kFormEndings, search_format.h).
+FOLIO_SEARCH_NOINLINE static uint32_t other_form(const View *v, const LevPattern &p, const LevState &s,
+                                                 const DictIter &it, uint32_t below, bool real_only, char *out,
+                                                 uint32_t *out_len) {
   uint32_t best = kMaxEdits + 1;
   // no ending (1 to kFormEndingMax bytes) can bring the lengths within `below` of each other
   if (it.len + kFormEndingMax + below <= p.q || it.len + 1 >= p.q + below) return best;
@@ -157,6 +148,7 @@ FOLIO_SEARCH_NOINLINE static uint32_t other_form(const LevPattern &p, const LevS
     FOLIO_MEMCPY(f + it.len, e.text, e.len);
     FOLIO_MEMCPY(stem, f, fl);
     if (text::stem_english(stem, fl) != it.len || FOLIO_MEMCMP(stem, it.term, it.len) != 0) continue;
+    if (real_only && e.lexicon && !lexicon_has_form(v, f, fl)) continue;
     best = d;
     FOLIO_MEMCPY(out, f, fl);
     *out_len = fl;
@@ -338,8 +330,9 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
       uint32_t fl = 0;
       // (a form must also be within kb, the distance the kept list still takes)
       const uint32_t below = d < kb + 1 ? d : kb + 1;
-      const uint32_t d3 = fw.forms && below > 1 && valid >= it.len && it.info.df > 0 && lev_alive(p0, st0[it.len])
-                              ? other_form(p0, st0[it.len], it, below, form, &fl)
+      const bool forms = fw.forms != kFormsNone && below > 1 && valid >= it.len && it.info.df > 0;
+      const uint32_t d3 = forms && lev_alive(p0, st0[it.len])
+                              ? other_form(&s->v, p0, st0[it.len], it, below, fw.forms == kFormsReal, form, &fl)
                               : kMaxEdits + 1;
       if (d3 < d && d3 <= fw.maxd) {
         cand_add(fw, cands, ncand, d3, first, d3, it.info.df, it.term, it.len, form, fl);
@@ -449,7 +442,7 @@ static void sound_find(Scratch *s, const FuzzyWord &fw, FuzzyCand *cands, uint32
 // Start a typo look-up of w (stem ws): the counters, the budget, *fw and the automata; false (nothing to
 // look up) when the word or its stem is too short or too long for typo correction.
 static bool fuzzy_begin(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t budget,
-                        FuzzyWord *fw, uint32_t *ncand, bool forms, bool first_only) {
+                        FuzzyWord *fw, uint32_t *ncand, FormRule forms, bool first_only) {
   *ncand = 0;
   s->fz_terms = s->fz_seeks = 0;
   s->fz_budget = budget;
@@ -471,7 +464,7 @@ static bool fuzzy_begin(Scratch *s, const char *w, size_t wlen, const char *ws, 
 // The candidates of w (stem ws), best first, in cands (at most kFuzzyKeep), for at most `budget` units of
 // work; returns the best distance (0 = none found).
 uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, FuzzyCand *cands,
-                    uint32_t *ncand, uint32_t budget, bool forms, bool first_only) {
+                    uint32_t *ncand, uint32_t budget, FormRule forms, bool first_only) {
   FuzzyWord fw;
   if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, forms, first_only)) return 0;
   // terms starting with the word's first or second byte
@@ -514,7 +507,7 @@ uint32_t fuzzy_find(Scratch *s, const char *w, size_t wlen, const char *ws, size
 uint32_t fuzzy_find_prefix(Scratch *s, const char *w, size_t wlen, const char *ws, size_t wslen, uint32_t keep,
                            FuzzyCand *cands, uint32_t *ncand, uint32_t budget) {
   FuzzyWord fw;
-  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, false, false)) return 0;
+  if (!fuzzy_begin(s, w, wlen, ws, wslen, budget, &fw, ncand, kFormsNone, false)) return 0;
   if (keep == 0 || keep > wlen || keep > wslen || FOLIO_MEMCMP(w, ws, keep) != 0) return 0;
   fuzzy_range(s, fw, w, keep, 0, cands, ncand, nullptr);
   return *ncand ? cands[0].dist : 0;
@@ -656,7 +649,8 @@ static folio_status typo_find(Scratch *s, const char *word, size_t len, FuzzyCan
   const size_t sl = stem_copy(w, wl, stem);
   TermInfo ti;
   if ((dict_find(&s->v, stem, sl, &ti, &s->bad) && ti.df > 0) || syn_find(&s->v, stem, sl) >= 0) return FOLIO_OK;
-  fuzzy_find(s, w, wl, stem, sl, cands, nc, budget ? budget : kFuzzyBudget, typo || !lexicon_has(&s->v, w, wl),
+  fuzzy_find(s, w, wl, stem, sl, cands, nc, budget ? budget : kFuzzyBudget,
+             typo || !lexicon_has(&s->v, w, wl) ? kFormsReal : kFormsNone,
              first_only);
   return s->bad ? FOLIO_E_CORRUPT : FOLIO_OK;
 }
