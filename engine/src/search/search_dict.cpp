@@ -130,10 +130,7 @@ bool view_init(const folio_pack *p, View *v) {
   v->snip_offsets = snip ? reinterpret_cast<const uint8_t *>(so->data()) : nullptr;
   // the lexicon is optional; one whose header does not match its size is ignored (no word is then known
   // as a real word: typos are corrected as in a pack without it)
-  const auto *lx = si->lexicon();
-  v->lex_bits = nullptr;
-  v->lex_nbits = v->lex_probes = 0;
-  v->lex_forms = false;
+  const auto *lx = si->lexicon();  // (dict_view_init above left the view without one)
   if (lx && lx->size() > kLexiconHeader) {
     const uint8_t *b = lx->data();
     const uint32_t nbits = le_get(b, 4), probes = b[4];
@@ -167,7 +164,7 @@ bool lexicon_has(const View *v, const char *w, size_t len) {
 }
 
 bool lexicon_has_form(const View *v, const char *w, size_t len) {
-  return !v->lex_bits || !v->lex_forms || lexicon_bloom_has(v, w, len);
+  return !v->lex_forms || lexicon_bloom_has(v, w, len);  // lex_forms is set only with lex_bits
 }
 
 int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
