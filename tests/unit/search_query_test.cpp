@@ -1309,13 +1309,19 @@ TEST_CASE("search: a compound of the synonym table is expanded like a word", "[s
 }
 
 TEST_CASE("search: as you type a whole misspelled last word is corrected and a whole word expanded", "[search]") {
-  // the last word is a prefix while typing; when it is no word of the pack and nothing starts with it, it
-  // is a finished word with a typing error (a kiosk sends the query as it stands when the user stops)
-  const Result r = run("knee painfull", FOLIO_SEARCH_PREFIX_LAST);
+  // the last word is a prefix while typing; when it is no word of the pack and nothing starts with it, nor
+  // is it the start of a word whose term is in the pack, it is a finished word with a typing error (a
+  // kiosk sends the query as it stands when the user stops)
+  const Result r = run("knee paimful", FOLIO_SEARCH_PREFIX_LAST);
   REQUIRE(r.status == FOLIO_OK);
   REQUIRE(r.res.hit_count >= 1);
   CHECK(r.slug(0) == "knee-pain");
-  CHECK(r.corrected() == "knee painful");
+  CHECK(r.corrected() == "knee pain");
+  // "painfull" may be on its way to "painfully", whose term is `pain`: a completion, not shown corrected
+  const Result f = run("knee painfull", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(f.res.hit_count >= 1);
+  CHECK(f.slug(0) == "knee-pain");
+  CHECK(f.corrected().empty());
   // a completion that exists is not "corrected": "menis" finds the meniscus section by prefix
   const Result m = run("menis", FOLIO_SEARCH_PREFIX_LAST);
   REQUIRE(m.res.hit_count >= 1);
@@ -1642,14 +1648,19 @@ TEST_CASE("search: a correction takes a derivational form of a term only when th
   CHECK(search_pack(lex, "diffrence").corrected() == "difference");
   CHECK(search_pack(lex, "kness").corrected() == "knees");
   CHECK(search_pack(lex, "waitng").corrected() == "waiting");
-  // while typing, the last word may be unfinished, the start of a form whatever its ending ("preparat" of
-  // "preparation", term `prepar`, is nearest the made-up "preparal"): any form is compared. "inhibitenc"
-  // is one edit from the made-up "inhibitence": so while typing, not as a finished word (which takes a
-  // form two edits away instead)
+  // while typing, the last word may be unfinished: "inhibitenc" is the start of "inhibitence", made up or
+  // not, whose term is `inhibit`, and it completes to it (stem_completions) with no correction shown; as
+  // a finished word it is a typo, and the made-up form is not its correction
   const Result t = search_pack(lex, "signals inhibitenc", FOLIO_SEARCH_PREFIX_LAST);
   REQUIRE(t.res.hit_count >= 1);
   CHECK(t.slug(0) == "msc");
-  CHECK(t.corrected() == "signals inhibitence");
+  CHECK(t.corrected() == "");
+  // a typo while typing compares any form, as the last word may be unfinished: "inhibbitenc" is one edit
+  // from "inhibitenc", the start of the made-up "inhibitence"
+  const Result t2 = search_pack(lex, "signals inhibbitenc", FOLIO_SEARCH_PREFIX_LAST);
+  REQUIRE(t2.res.hit_count >= 1);
+  CHECK(t2.slug(0) == "msc");
+  CHECK(t2.corrected() == "signals inhibitence");
   const std::string finished = search_pack(lex, "signals inhibitenc").corrected();
   CHECK(finished != "");
   CHECK(finished != "signals inhibitence");
@@ -2686,9 +2697,9 @@ TEST_CASE("search: a prefix no section word starts with completes a word of a sy
   REQUIRE(!infil.empty());
   CHECK(top("after the infiltratio", FOLIO_SEARCH_PREFIX_LAST, &res) == infil);
   CHECK(top("after the infiltrati", FOLIO_SEARCH_PREFIX_LAST, &res) == infil);
-  // a prefix of a word the dictionary has is left as it was: completed, or corrected ("injecti" of "inject"),
-  // not taken for a synonym group's word: it finds the articles of the whole word (the order may differ:
-  // the whole word is also a section's heading, "After the injection", which the prefix is not yet)
+  // a prefix of a word the dictionary has is left as it was: completed (by its first letters, or to the
+  // term of the word it starts: "injecti" of `inject`), not taken for a synonym group's word: it finds the
+  // articles of the whole word (the order may differ)
   const std::vector<std::string> inj = tops("after the injecti", FOLIO_SEARCH_PREFIX_LAST, &res);
   const std::vector<std::string> whole_inj = tops("after the injection", 0, &res);
   REQUIRE(inj.size() == 5);
@@ -2699,6 +2710,67 @@ TEST_CASE("search: a prefix no section word starts with completes a word of a sy
   CHECK(std::is_permutation(inj.begin(), inj.end(), whole_inj.begin()));
   // a prefix that starts no word of either is still nothing
   CHECK(top("zzyzx*", 0, &res).empty());
+}
+
+TEST_CASE("search: as you type a word whose stem is shorter than what is typed completes to that stem", "[search]") {
+  // "preparat" is on its way to "preparation", whose term is `prepar`: no term starts with what is typed,
+  // and until 2026-12-07 such a word went to typo correction and the user saw "Showing results for:
+  // preparal" (or "disagree", or nothing). Now the words it starts stand for it, with no correction shown.
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"exp","title":"Columns","body":"The exp column lists values."})"
+      "\n"
+      R"({"slug":"dis","title":"Sources","body":"Their disagreement was public."})"
+      "\n"
+      R"({"slug":"rec","title":"Pain","body":"Recurring pain returns in winter."})"
+      "\n"
+      R"({"slug":"age","title":"Joints","body":"Aging joints stiffen."})"
+      "\n"
+      R"({"slug":"prep","title":"Cells","body":"The preparation of the cells varies."})"
+      "\n"
+      R"({"slug":"care","title":"Cover","body":"Medicare pays for some of it."})"
+      "\n"
+      R"({"slug":"med","title":"Doctors","body":"A medical opinion helps. Medical notes too."})"
+      "\n"
+      R"({"slug":"head","title":"Steps","body":"Lead.\n\n## After the injection\n\nRest a day.\n\n## Before\n\nAn injection of cells after a scan."})"
+      "\n";
+  folio::index::PackFile pf;
+  build_jsonl_pack(dir / "t", jsonl, &pf);
+  auto first = [&](const char *q, uint32_t flags) {
+    INFO(q);
+    const Result r = search_pack(pf, q, flags);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.corrected() == "");
+    return r.res.hit_count ? r.slug(0) + "#" + r.anchor(0) : std::string();
+  };
+  const uint32_t typing = FOLIO_SEARCH_PREFIX_LAST;
+  CHECK(first("disagreem", typing) == "dis#");          // `disagr`: Porter2 drops the final e of "disagre"
+  CHECK(first("disagreemen", typing) == "dis#");
+  CHECK(first("recurr", typing) == "rec#");             // `recur`: the double letter undone
+  CHECK(first("agin", typing) == "age#");               // `age`: the e put back
+  CHECK(first("preparat", typing) == "prep#");
+  CHECK(first("preparati", typing) == "prep#");
+  CHECK(first("preparat*", 0) == "prep#");              // an explicit prefix too
+  CHECK(first("cells preparatio", typing) == "prep#");
+  // "expe" + "n" is not the start of "expeness" (`exp`): an e is dropped only with two of the ending's
+  // letters typed ("disagre" + "em"). So "expen" is no completion; it is left to typo correction, which
+  // shows what it searched ("expe", one edit away)
+  CHECK(search_pack(pf, "expen", typing).corrected() == "expe");
+  // only when no term starts with what is typed: "medica" completes to `medicar` (Medicare), and the
+  // commoner `medic` (medical), whose word it also starts, is not searched
+  {
+    const Result r = search_pack(pf, "medica", typing);
+    REQUIRE(r.status == FOLIO_OK);
+    CHECK(r.has("care"));
+    CHECK(!r.has("med"));
+  }
+  // the query with the word completed may be a section's heading: "after the injecti" opens at "After the
+  // injection", as the whole words do, not at the section that has the words apart
+  CHECK(first("after the injection", 0) == "head#after-the-injection");
+  CHECK(first("after the injecti", typing) == "head#after-the-injection");
+  CHECK(first("after the injectio", typing) == "head#after-the-injection");
+  // not a whole word the user may have finished: typed without --prefix-last, "preparat" is a typo
+  CHECK(search_pack(pf, "preparat").corrected() != "");
 }
 
 TEST_CASE("search: a misspelled prefix is corrected to the start of a word", "[search]") {

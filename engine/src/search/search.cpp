@@ -300,6 +300,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
   s->title_first = s->title_end = 0;
   s->title_by_alias = false;
   s->nheading_sections = 0;
+  s->ntyped_words = 0;
   s->all_sections = (flags & FOLIO_SEARCH_ALL_SECTIONS) != 0;
   s->exhaustive = (flags & FOLIO_SEARCH_EXHAUSTIVE) != 0;
   s->pruned = s->one_pass = false;
@@ -434,6 +435,20 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
         }
       }
       find_headings(s, p, tq, tl);
+      // as you type, the query with its last word completed ("after the injecti": "After the injection";
+      // until 2026-12-07 the typo correction to "injection" found that heading, and was shown)
+      const size_t tb = s->typed_src_begin, te = s->typed_src_end;
+      for (uint32_t k = 0; k < s->ntyped_words && s->nheading_sections == 0 && s->ncorr == 0 && tq == query && tb <= te &&
+                           te <= tl;
+           ++k) {
+        const Scratch::TypedTail &tail = s->typed_tail[k];
+        const size_t n = tl + tail.len;
+        if (n >= detail::kMaxKeyBytes || n > sizeof s->text) break;
+        FOLIO_MEMCPY(s->text, tq, te);
+        FOLIO_MEMCPY(s->text + te, tail.text, tail.len);
+        FOLIO_MEMCPY(s->text + te + tail.len, tq + te, tl - te);
+        find_headings(s, p, s->text, n);
+      }
     }
   }
 

@@ -53,6 +53,9 @@ enum : uint32_t {
   kPrefixPhraseExpand = 7,  // completions of a phrase's last word (`"bone mar*"`): the phrase repeated for
                             // each (kMaxAltsPerWord with the literal one), within half the cursors
   kPrefixScan = 4096,
+  kStemCompleteMinBytes = 4,  // a prefix this long or longer also completes to terms of its words' stems
+  kStemCompleteMax = 8,       // distinct stems of such words looked up (stem_completions)
+  kTypedWordsMax = 4,         // such words tried as the query's last word for a heading (keep_typed_words)
   kPrefixPostings = 16384,   // postings of a prefix's expansions after the first (the work it may cost)
   kPruneMinPostings = 8192,  // a query's postings from which hits that cannot enter the heap are skipped
   kFuzzyKeep = 3,
@@ -370,6 +373,15 @@ struct Scratch {
   bool title_by_alias;  // the query is one of its aliases, not its title
   uint32_t heading_sections[4];  // sections whose heading is the query (exact-heading boost)
   uint32_t nheading_sections;
+  // the last word as typed, at the query's [typed_src_begin, typed_src_end), when it is the start of a
+  // word whose term stands for it (stem_completions: "injecti"), and the tails that complete it to such
+  // words ("on" of "injection"), for find_headings
+  struct TypedTail {
+    const char *text;  // static (an ending of kTypedEndings)
+    uint8_t len;
+  } typed_tail[kTypedWordsMax];
+  uint32_t ntyped_words;
+  uint32_t typed_src_begin, typed_src_end;
   char key[detail::kMaxKeyBytes];
   char heading_key[detail::kMaxKeyBytes];  // a section heading folded for comparison with `key`
   // grouping state

@@ -52,8 +52,9 @@ int64_t syn_find(const View *v, const char *key, size_t klen, uint32_t *ord) {
 // no word starting with it: the first one-word phrase (a stem) starting with pre ("arthroplast" of
 // "arthroplasti"), else a one-word phrase of 5 bytes or more that pre extends by at most 4 bytes (the
 // stem is shorter than the word being typed: "infiltrati" of "infiltr", "expensiv" of "expens"), unless a
-// word of the dictionary comes first ("injecti" of "inject" is left to the typo correction, which finds
-// the word itself, not only its synonyms). Writes the phrase into out[kMaxTermBytes] and returns its
+// word of the dictionary comes first ("injecti" of "inject" is left to the completion to the term of the
+// word it starts, stem_completions in search_parse.cpp, which finds the word itself, not only its
+// synonyms). Writes the phrase into out[kMaxTermBytes] and returns its
 // length; 0 when there is none. Such words ("expensive", "infiltration") are in no section, only in a
 // synonym group; a prefix found nothing, and "why is it so expens" had no results while the whole word
 // had its group's.
