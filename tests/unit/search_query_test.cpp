@@ -2773,6 +2773,28 @@ TEST_CASE("search: as you type a word whose stem is shorter than what is typed c
   CHECK(search_pack(pf, "preparat").corrected() != "");
 }
 
+TEST_CASE("search: as you type the start of a real word the content lacks is not taken for a typo", "[search]") {
+  // "massag" is on its way to "massage", a word of the lexicon that no section has: it gets a real word's
+  // care (a correction only one edit away as typed), so it is not searched as "messages", as it was until
+  // 2026-12-07; without a lexicon nothing tells, and it is. A typo of a content word still corrects.
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"msg","title":"Messages","body":"Clinic messages arrive by text. Sports clubs send messages too."})"
+      "\n"
+      R"({"slug":"day","title":"Access","body":"Support on the day."})"
+      "\n";
+  folio::index::PackFile lex, plain;
+  build_lexicon_pack(dir / "lex", jsonl, "massage\nsports\n", &lex);
+  build_jsonl_pack(dir / "plain", jsonl, &plain);
+  const uint32_t typing = FOLIO_SEARCH_PREFIX_LAST;
+  CHECK(search_pack(lex, "sports massag", typing).corrected() == "");
+  CHECK(search_pack(lex, "sports massag", typing).missing() == "massag");
+  CHECK(search_pack(plain, "sports massag", typing).corrected() == "sports messages");
+  CHECK(search_pack(lex, "sports mesages", typing).corrected() == "sports messages");
+  // a finished word is not a prefix: "massag" typed without --prefix-last is a typo
+  CHECK(search_pack(lex, "sports massag").corrected() != "");
+}
+
 TEST_CASE("search: a misspelled prefix is corrected to the start of a word", "[search]") {
   folio::index::PackFile pf;
   REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);

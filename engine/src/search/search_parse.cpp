@@ -309,6 +309,36 @@ static bool add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t ple
   return from_stems;
 }
 
+// Whether the word being typed, pre (plen bytes), is the start of a real word of the lexicon filter that
+// one of kTypedEndings (or "e", "y") completes it to, by its first bytes typed ("massag" of "massage",
+// "disabili" of "disability"): such a word is being typed, not mistyped, and gets a real word's care
+// (only a correction one edit away as typed, that fits the rest of the query); until 2026-12-07 "sports
+// massag" was searched as "sports messages". With none of an ending typed, only "e", "s", "y", "ed",
+// "es", "er", "ing" and "ly" are tried, so that a few dozen look-ups in a filter with about 0.05 % false
+// positives do not make every prefix a real word.
+static bool starts_lexicon_word(Scratch *s, const char *pre, size_t plen) {
+  if (!s->v.lex_bits || plen < kStemCompleteMinBytes || plen >= kMaxTermBytes) return false;
+  auto tries = [&](const char *e, size_t el, bool bare) {
+    for (size_t k = bare ? 0 : 1; k < el && k < plen; ++k) {
+      if (FOLIO_MEMCMP(pre + plen - k, e, k) != 0 || plen + el - k > kMaxTermBytes) continue;
+      char w[kMaxTermBytes];
+      FOLIO_MEMCPY(w, pre, plen);
+      FOLIO_MEMCPY(w + plen, e + k, el - k);
+      if (lexicon_has(&s->v, w, plen + el - k)) return true;
+    }
+    return false;
+  };
+  static const char *const kBare[] = {"e", "s", "y", "ed", "es", "er", "ing", "ly"};
+  for (const char *e : kBare) {
+    size_t el = 0;
+    while (e[el]) ++el;
+    if (tries(e, el, true)) return true;
+  }
+  for (const auto &ending : kTypedEndings)
+    if (tries(ending.text, ending.len, false)) return true;
+  return false;
+}
+
 // A prefix in the middle of an American -ize ending ("standardiz", "organizat") completes to the bare
 // stem (stem_completions: `standard`), where Porter2 puts the -ize words; the British -ise words keep
 // their own terms (`standardis`), so the prefix spelled with an s completes to those too, as a whole -ize
@@ -861,7 +891,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
     uint32_t nc = 0;
     fuzzy_word(s, tok.text, tok.len, stem, sl, cands, &nc, prefix);  // prefix here: the word being typed
     if (nc == 0 && !typed_as_name(ps, c->src_begin, c->src_end)) nc = dropped_letter(s, ps, c, tok, cands);
-    const bool lex = nc > 0 && lexicon_has(&s->v, tok.text, tok.len);
+    const bool lex = nc > 0 && (lexicon_has(&s->v, tok.text, tok.len) ||
+                                (typing && starts_lexicon_word(s, tok.text, tok.len)));
     // a real word is never taken for a stopword: the rest of the query cannot tell whether it fits
     // (check_corrections), since a stopword is in nearly every section ("gout" was searched as "out");
     // a short one only for a slip to a neighbouring key ("knew" -> "knee"; not "gout" -> "got")
@@ -889,7 +920,8 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
                                   edit_distance(tok.text, tok.len, cands[0].surf, cands[0].surf_len, 1) <= 1)));
     } else if (nc == 0 && add_split_word(s, static_cast<uint32_t>(ci), tok)) {
       // two words run together
-    } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len)) {
+    } else if (prefix && nc == 0 && tok.len >= kTypoMinBytes + 1 && !lexicon_has(&s->v, tok.text, tok.len) &&
+               !(typing && starts_lexicon_word(s, tok.text, tok.len))) {
       // still being typed, and within a typo of no whole word either ("side effec" of "effect" is two
       // edits away): the prefix, corrected; not a real word the content lacks ("final", the user may be
       // done), nor four letters or fewer, where a corrected prefix opens a different set of words ("appo"
