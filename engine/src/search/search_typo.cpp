@@ -105,7 +105,7 @@ static uint32_t term_surface(const DictIter &it, char *out) {
 // when the pack's lexicon lists the terms' real forms (lexicon_has_form; kFormEndings, search_format.h).
 FOLIO_SEARCH_NOINLINE static uint32_t other_form(const View *v, const LevPattern &p, const LevState &s,
                                                  const DictIter &it, uint32_t below, bool real_only, char *out,
-                                                 uint32_t *out_len) {
+                                                 uint32_t *out_len, bool *made_up) {
   uint32_t best = kMaxEdits + 1;
   // no ending (1 to kFormEndingMax bytes) can bring the lengths within `below` of each other
   if (it.len + kFormEndingMax + below <= p.q || it.len + 1 >= p.q + below) return best;
@@ -148,10 +148,12 @@ FOLIO_SEARCH_NOINLINE static uint32_t other_form(const View *v, const LevPattern
     FOLIO_MEMCPY(f + it.len, e.text, e.len);
     FOLIO_MEMCPY(stem, f, fl);
     if (text::stem_english(stem, fl) != it.len || FOLIO_MEMCMP(stem, it.term, it.len) != 0) continue;
-    if (real_only && e.lexicon && !lexicon_has_form(v, f, fl)) continue;
+    const bool real = !e.lexicon || lexicon_has_form(v, f, fl);
+    if (real_only && !real) continue;
     best = d;
     FOLIO_MEMCPY(out, f, fl);
     *out_len = fl;
+    *made_up = !real;
   }
   return best;
 }
@@ -328,14 +330,21 @@ static void fuzzy_range(Scratch *s, const FuzzyWord &fw, const char *pre, uint32
       // from "knees"): only when the term was walked to its end with the typed word's automaton alive
       char form[kMaxTermBytes];
       uint32_t fl = 0;
+      bool made_up = false;
       // (a form must also be within kb, the distance the kept list still takes)
       const uint32_t below = d < kb + 1 ? d : kb + 1;
       const bool forms = fw.forms != kFormsNone && below > 1 && valid >= it.len && it.info.df > 0;
       const uint32_t d3 = forms && lev_alive(p0, st0[it.len])
-                              ? other_form(&s->v, p0, st0[it.len], it, below, fw.forms == kFormsReal, form, &fl)
+                              ? other_form(&s->v, p0, st0[it.len], it, below, fw.forms == kFormsReal, form, &fl,
+                                           &made_up)
                               : kMaxEdits + 1;
       if (d3 < d && d3 <= fw.maxd) {
-        cand_add(fw, cands, ncand, d3, first, d3, it.info.df, it.term, it.len, form, fl);
+        // a form that is no word (kFormsAny, while typing: "prepparat" is one edit from "preparal", the
+        // start of no word but near the start of "preparation") is how the term was reached, not what to
+        // show: the term's own form is ("prepared"; until 2026-12-07 "Showing results for: preparal")
+        // (its distance as typed, wdist, is then the shown form's)
+        const uint32_t wd = made_up ? (fl = term_surface(it, form), edit_distance(fw.w, fw.q, form, fl, kMaxEdits)) : d3;
+        cand_add(fw, cands, ncand, d3, first, wd, it.info.df, it.term, it.len, form, fl);
       } else if (d > 0 && d <= fw.maxd) {
         char surf[kMaxTermBytes];
         const uint32_t sl = term_surface(it, surf);
