@@ -1497,6 +1497,27 @@ TEST_CASE("search: typo correction fixes the first letter", "[search]") {
   CHECK(t.cands[0].dist == 1);
 }
 
+TEST_CASE("search: a real word is not corrected into a word the query already has", "[search]") {
+  // "content" is one edit from "consent" and every section with "informed" and "consent" has it: by the
+  // co-occurrence rule alone "informed consent content" was searched as "informed consent consent"
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"consent","title":"Informed consent","body":"Informed consent means you are told the risks. Consent can be withdrawn."})"
+      "\n"
+      R"({"slug":"trial","title":"Trials","body":"A clinical trial compares a treatment with a placebo."})"
+      "\n";
+  folio::index::PackFile lex;
+  build_lexicon_pack(dir / "lex", jsonl, "content\ntrail\n", &lex);
+  const Result r = search_pack(lex, "informed consent content");
+  REQUIRE(r.status == FOLIO_OK);
+  CHECK(r.corrected() == "");
+  CHECK(r.missing() == "content");
+  REQUIRE(r.res.hit_count >= 1);
+  CHECK(r.slug(0) == "consent");
+  // a real word one edit from a word the query does not have still fits and is corrected
+  CHECK(search_pack(lex, "clinical trail placebo").corrected() == "clinical trial placebo");
+}
+
 TEST_CASE("search: a real word the content lacks is corrected only by one edit that fits every other word", "[search]") {
   folio_test::TempDir dir;
   const std::string jsonl =

@@ -1034,11 +1034,19 @@ void check_corrections(Scratch *s) {
       if (j == i || cj->kind != CLAUSE_REQUIRED || (cj->corrected >= 0 && cj->lex)) continue;
       if (clause_informative(s, cj)) ctx[nctx++] = cj;
     }
+    // nor a word the query already has: "informed consent content" is not "informed consent consent",
+    // whatever sections hold it (until 2026-12-07 it was, as "consent" fits the rest of the query)
+    bool twice = false;
+    for (uint32_t j = 0; j < s->nclauses && !twice; ++j) {
+      const Clause *cj = &s->clauses[j];
+      twice = j != i && cj->corrected != ci->corrected && cj->stem_len == ci->stem_len && cj->stem_len > 0 &&
+              FOLIO_MEMCMP(cj->stem, ci->stem, ci->stem_len) == 0;
+    }
     // only a one-edit candidate may replace a real word ("trail" -> "trial"; not "afterwards" ->
     // "aftercare", two edits by its stem)
     bool fits = false;
     uint32_t steps = kCooccurSteps;
-    for (uint32_t k = ci->fz0; k < ci->na && nctx > 0 && !fits; ++k) {
+    for (uint32_t k = ci->fz0; k < ci->na && nctx > 0 && !fits && !twice; ++k) {
       Alt *a = &s->alts[ci->a0 + k];
       if (a->weight != kWeightFuzzy1) continue;
       reset_cursors(s);
@@ -1051,7 +1059,7 @@ void check_corrections(Scratch *s) {
     // "catch" -> "match", which was offered for "whats the catch") or one edit from a long word
     // (Clause::may_suggest, set by the parse)
     const int32_t gone = ci->corrected;
-    const int32_t offer = ci->may_suggest ? gone : -1;
+    const int32_t offer = ci->may_suggest && !twice ? gone : -1;
     for (uint32_t k = ci->fz0; k < ci->na; ++k) {
       const uint32_t id = ci->a0 + k;
       if (id < kMaxAlts) dropped[id >> 6] |= 1ull << (id & 63);
