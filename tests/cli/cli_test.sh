@@ -299,6 +299,11 @@ else
   check "search invalid UTF-8" 2 "$folio" search "$pack" "$(printf 'kne\xff')"; contains "search UTF-8" "$tmp/err" "UTF-8"
 fi
 check "search unknown audience" 2 "$folio" search "$pack" "audience:foo knee"; contains "audience named" "$tmp/err" "unknown audience 'foo'"
+check "search empty audience" 2 "$folio" search "$pack" "knee audience:"; contains "empty audience named" "$tmp/err" "unknown audience ''"
+# searching as you type, a filter at the end is the start of its value (none yet: no filter)
+check "search typed audience" 0 "$folio" search "$pack" "knee audience:cli" --prefix-last
+check "search typed empty audience" 0 "$folio" search "$pack" "knee audience:" --prefix-last
+check "search typed topic" 0 "$folio" search "$pack" "knee topic:basi" --prefix-last; contains "typed topic filters" "$tmp/out" "stem-cell"
 check "search unknown topic" 1 "$folio" search "$pack" "topic:costs knee"; contains "unknown topic named" "$tmp/out" "no section has: topic:costs"
 contains "unknown topic: the topics listed" "$tmp/out" "topics in this pack: .*cost"
 check "search unknown article --json" 1 "$folio" search "$pack" "article:nosuch" --json; contains "unknown article on stderr" "$tmp/err" "no section has: article:nosuch"

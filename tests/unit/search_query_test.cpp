@@ -3003,6 +3003,47 @@ TEST_CASE("search: topic and audience filters", "[search]") {
   CHECK(run("audience:robots knee").status == FOLIO_E_QUERY);
 }
 
+TEST_CASE("search: as you type a filter at the end is the start of its value", "[search]") {
+  const uint32_t typing = FOLIO_SEARCH_PREFIX_LAST;
+  auto keys = [](const Result &r) { return hit_keys(r); };
+  // the start of one topic's name filters by it; as a finished word it names no topic
+  const Result anat = run("bone topic:anatomy");
+  REQUIRE(anat.res.hit_count >= 1);
+  const Result t = run("bone topic:anat", typing);
+  REQUIRE(t.status == FOLIO_OK);
+  CHECK(keys(t) == keys(anat));
+  CHECK(t.missing() == "");
+  CHECK(run("bone topic:anat").res.hit_count == 0);
+  // nothing typed after the colon yet, or the start of several names: no filter, nothing missing
+  const Result plain = run("bone", typing);
+  for (const char *q : {"bone topic:", "bone article:"}) {
+    INFO(q);
+    const Result r = run(q, typing);
+    CHECK(keys(r) == keys(plain));
+    CHECK(r.missing() == "");
+  }
+  const Result c_all = run("cartilage", typing | FOLIO_SEARCH_ALL_SECTIONS, 64);
+  const Result c = run("cartilage article:c", typing | FOLIO_SEARCH_ALL_SECTIONS, 64);  // cartilage, cytokines
+  CHECK(keys(c) == keys(c_all));
+  CHECK(c.missing() == "");
+  // the start of one slug keeps that article's sections
+  const Result k = run("cartilage article:knee", typing | FOLIO_SEARCH_ALL_SECTIONS, 64);
+  REQUIRE(k.res.hit_count == 1);
+  CHECK(k.slug(0) == "knee-pain");
+  // the start of no name still names nothing, and is reported
+  const Result zz = run("bone topic:zz", typing);
+  CHECK(zz.res.hit_count == 0);
+  CHECK(zz.missing() == "topic:zz");
+  // audience: the start of a value, or none yet; anything else is still a bad query
+  CHECK(run("corticosteroid audience:pat", typing).res.hit_count == 0);
+  CHECK(run("corticosteroid audience:cli", typing).res.hit_count == 1);
+  CHECK(run("corticosteroid audience:", typing).res.hit_count == 1);
+  CHECK(run("corticosteroid audience:x", typing).status == FOLIO_E_QUERY);
+  CHECK(run("corticosteroid audience:pat").status == FOLIO_E_QUERY);
+  // not the last word: a finished filter (the user went on typing)
+  CHECK(run("topic:anat bone", typing).res.hit_count == 0);
+}
+
 TEST_CASE("search: a query of filters only lists what they keep", "[search]") {
   // "topic:anatomy" alone found nothing (a search needs a word); it now lists the topic's articles, each
   // at its lead, in pack order, with the start of the lead as the snippet

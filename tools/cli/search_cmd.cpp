@@ -67,9 +67,10 @@ int parse_error(CLI::App &app, const CLI::ParseError &e) {
   return 2;
 }
 
-// The value of the query's first `audience:` filter that folio_search rejects (FOLIO_E_QUERY), or "": the
-// engine returns the same status for a query with no word, and the message should say which it was.
-std::string bad_audience(const std::string &q) {
+// Whether the query has an `audience:` filter that folio_search rejects (FOLIO_E_QUERY), with the first
+// such value (maybe empty) in *value: the engine returns the same status for a query with no word, and
+// the message should say which it was.
+bool bad_audience(const std::string &q, std::string *value) {
   size_t i = 0;
   while (i < q.size()) {
     while (i < q.size() && static_cast<unsigned char>(q[i]) <= 0x20) ++i;
@@ -79,12 +80,14 @@ std::string bad_audience(const std::string &q) {
     for (char &c : lw) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     if (lw.rfind("audience:", 0) == 0) {
       const std::string v = lw.substr(9);
-      if (v != "patient" && v != "patients" && v != "clinician" && v != "clinicians" && v != "both" && v != "all")
-        return w.substr(9);
+      if (v != "patient" && v != "patients" && v != "clinician" && v != "clinicians" && v != "both" && v != "all") {
+        *value = w.substr(9);
+        return true;
+      }
     }
     i = j;
   }
-  return "";
+  return false;
 }
 
 // Snippet with highlights marked [like this] for terminals.
@@ -215,9 +218,10 @@ int cmd_search(int argc, char **argv) {
   folio_search_result res;
   const folio_status s =
       folio_search(pf.reader, query.data(), query.size(), flags, hits.data(), limit, text.data(), text.size(), &res);
-  if (s == FOLIO_E_QUERY && !bad_audience(query).empty()) {
+  std::string audience;
+  if (s == FOLIO_E_QUERY && bad_audience(query, &audience)) {
     std::fprintf(stderr, "folio search: unknown audience '%s' (audience:patient, audience:clinician or audience:both)\n",
-                 bad_audience(query).c_str());
+                 audience.c_str());
     return exit_for(s);
   }
   if (s == FOLIO_E_QUERY) {

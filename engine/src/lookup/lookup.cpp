@@ -50,6 +50,32 @@ bool str_starts(const folio_str &s, const char *q, size_t qlen) {
   return s.len >= qlen && (qlen == 0 || FOLIO_MEMCMP(s.ptr, q, qlen) == 0);
 }
 
+// Index of the key in [0, n) equal to q, else of the only one starting with q: FOLIO_OK with *out set;
+// FOLIO_E_NOT_FOUND when no key starts with q, or several do and none equals it (*ambiguous true);
+// FOLIO_E_CORRUPT if a probed key is outside the string pool.
+template <typename KeyAt>
+folio_status find_unique_prefix(uint32_t n, const char *q, size_t qlen, KeyAt key_at, uint32_t *out,
+                                bool *ambiguous) {
+  *ambiguous = false;
+  uint32_t i = 0;
+  const folio_status st = lower_bound(n, q, qlen, key_at, &i);
+  if (st != FOLIO_OK) return st;
+  if (i >= n) return FOLIO_E_NOT_FOUND;
+  folio_str s;
+  if (key_at(i, &s) != FOLIO_OK) return FOLIO_E_CORRUPT;
+  if (!str_starts(s, q, qlen)) return FOLIO_E_NOT_FOUND;
+  if (s.len != qlen && i + 1 < n) {
+    folio_str t;
+    if (key_at(i + 1, &t) != FOLIO_OK) return FOLIO_E_CORRUPT;
+    if (str_starts(t, q, qlen)) {
+      *ambiguous = true;
+      return FOLIO_E_NOT_FOUND;
+    }
+  }
+  *out = i;
+  return FOLIO_OK;
+}
+
 // Fold a user query into an index key in `buf` (kMaxKeyBytes). FOLIO_E_UTF8 for invalid input,
 // FOLIO_E_LIMIT when the folded key is longer than any key the engine looks up.
 folio_status fold_query(const char *text, size_t len, char *buf, size_t *out_len) {
@@ -402,6 +428,22 @@ folio_status lookup_topic_find(const folio_pack *p, const char *name, size_t len
   return find_exact(
       p->n_topics, name, len,
       [p](uint32_t k, folio_str *s) { return pack_str(p, p->topics->Get(k)->name(), s); }, out_topic);
+}
+
+folio_status lookup_topic_prefix(const folio_pack *p, const char *prefix, size_t len, uint32_t *out_topic,
+                                 bool *ambiguous) {
+  return find_unique_prefix(
+      p->n_topics, prefix, len,
+      [p](uint32_t k, folio_str *s) { return pack_str(p, p->topics->Get(k)->name(), s); }, out_topic, ambiguous);
+}
+
+folio_status lookup_slug_prefix(const folio_pack *p, const char *prefix, size_t len, folio_article *out,
+                                bool *ambiguous) {
+  uint32_t i = 0;
+  const folio_status st = find_unique_prefix(
+      p->n_articles, prefix, len,
+      [p](uint32_t k, folio_str *s) { return pack_str(p, p->articles->Get(k)->slug(), s); }, &i, ambiguous);
+  return st != FOLIO_OK ? st : pack_article(p, i, out);
 }
 
 folio_status lookup_topic_get(const folio_pack *p, uint32_t topic, folio_str *name, uint32_t *article_count) {

@@ -23,6 +23,13 @@ folio_status lookup_glossary(const folio_pack *p, const char *text, size_t len, 
 folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out);
 folio_status lookup_reference(const folio_pack *p, const char *key, size_t len, folio_reference *out);
 folio_status lookup_topic_find(const folio_pack *p, const char *name, size_t len, uint32_t *out_topic);
+// The one topic / article whose name / slug is `prefix` or, failing that, starts with it (a filter still
+// being typed): FOLIO_OK with the index or article; FOLIO_E_NOT_FOUND when none does, or when several do
+// and none is the prefix itself (then *ambiguous is true); FOLIO_E_CORRUPT for a damaged pack.
+folio_status lookup_topic_prefix(const folio_pack *p, const char *prefix, size_t len, uint32_t *out_topic,
+                                 bool *ambiguous);
+folio_status lookup_slug_prefix(const folio_pack *p, const char *prefix, size_t len, folio_article *out,
+                                bool *ambiguous);
 folio_status lookup_topic_get(const folio_pack *p, uint32_t topic, folio_str *name, uint32_t *article_count);
 folio_status lookup_topic_article(const folio_pack *p, uint32_t topic, uint32_t i, folio_article *out);
 

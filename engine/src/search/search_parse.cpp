@@ -1425,14 +1425,24 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
         }
         val = low;
       }
+      // a filter still being typed, the query's end (searching as you type): its value is the start of
+      // a name, and filters by the one name it starts; with no value yet, or the start of several, it
+      // filters nothing and names nothing missing (until 2026-12-07 "knee topic:basi" found nothing and
+      // reported "topic:basi" missing, and "knee audience:cli" was refused as a bad query)
+      const bool typing_filter = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && j == n && !prefix;
       if (ascii_ieq(name, nl, "topic")) {
         any_filter = true;
         uint32_t t;
-        if (vl == 0 || detail::lookup_topic_find(p, val, vl, &t) != FOLIO_OK) {
-          unknown_filter(i, we);
-        } else {
+        bool several = false;
+        const folio_status st = vl == 0 ? FOLIO_E_NOT_FOUND
+                                : typing_filter ? detail::lookup_topic_prefix(p, val, vl, &t, &several)
+                                                : detail::lookup_topic_find(p, val, vl, &t);
+        if (st == FOLIO_E_CORRUPT) return st;
+        if (st == FOLIO_OK) {
           s->topic_filter = true;
           s->topic = t;
+        } else if (!(typing_filter && (vl == 0 || several))) {
+          unknown_filter(i, we);
         }
         i = j;
         continue;
@@ -1441,23 +1451,38 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
         // one article's sections: "more from this article" for a hit's more_sections
         any_filter = true;
         folio_article a;
-        if (vl == 0 || detail::lookup_slug(p, val, vl, &a) != FOLIO_OK) {
-          unknown_filter(i, we);
-        } else {
+        bool several = false;
+        const folio_status st = vl == 0 ? FOLIO_E_NOT_FOUND
+                                : typing_filter ? detail::lookup_slug_prefix(p, val, vl, &a, &several)
+                                                : detail::lookup_slug(p, val, vl, &a);
+        if (st == FOLIO_E_CORRUPT) return st;
+        if (st == FOLIO_OK) {
           s->article_filter = true;
           s->article_first = a.section_first;
           s->article_end = a.section_first + a.section_count;
+        } else if (!(typing_filter && (vl == 0 || several))) {
+          unknown_filter(i, we);
         }
         i = j;
         continue;
       }
       if (ascii_ieq(name, nl, "audience")) {
         any_filter = true;
-        if (ascii_ieq(val, vl, "patient") || ascii_ieq(val, vl, "patients"))
+        // while typing, the start of a value (which both "patient" and "clinician" have for none)
+        auto is = [&](const char *v) {
+          if (ascii_ieq(val, vl, v)) return true;
+          if (!typing_filter || vl == 0) return false;
+          size_t k = 0;
+          while (k < vl && v[k] && (val[k] == v[k] || val[k] == v[k] - 'a' + 'A')) ++k;
+          return k == vl;
+        };
+        if (typing_filter && vl == 0)
+          ;  // nothing typed yet: no filter
+        else if (is("patient") || is("patients"))
           s->audience = FOLIO_AUDIENCE_PATIENT;
-        else if (ascii_ieq(val, vl, "clinician") || ascii_ieq(val, vl, "clinicians"))
+        else if (is("clinician") || is("clinicians"))
           s->audience = FOLIO_AUDIENCE_CLINICIAN;
-        else if (ascii_ieq(val, vl, "both") || ascii_ieq(val, vl, "all"))
+        else if (is("both") || is("all"))
           s->audience = -1;
         else
           return FOLIO_E_QUERY;
