@@ -1518,6 +1518,27 @@ TEST_CASE("search: a real word is not corrected into a word the query already ha
   CHECK(search_pack(lex, "clinical trail placebo").corrected() == "clinical trial placebo");
 }
 
+TEST_CASE("search: as you type a word of a few letters alone is no context for a real word's correction", "[search]") {
+  // "kn" starts "knee" and "knew": some section has "later" with one of them, which made "water in kn"
+  // "later in kn" while the user typed "knee"
+  folio_test::TempDir dir;
+  const std::string jsonl =
+      R"({"slug":"later","title":"Later","body":"Later the knee may swell."})"
+      "\n"
+      R"({"slug":"trial","title":"Trials","body":"A clinical trial compares a treatment with a placebo."})"
+      "\n";
+  folio::index::PackFile lex;
+  build_lexicon_pack(dir / "lex", jsonl, "water\ntrail\n", &lex);
+  const uint32_t typing = FOLIO_SEARCH_PREFIX_LAST;
+  CHECK(search_pack(lex, "water in kn", typing).corrected() == "");
+  CHECK(search_pack(lex, "water in kn", typing).missing() == "water");
+  // four letters and more are context, as whole words are
+  CHECK(search_pack(lex, "water in knee", typing).corrected() == "later in knee");
+  CHECK(search_pack(lex, "water in knee").corrected() == "later in knee");
+  // the other words still are: "clinical" makes "trail" "trial" while "pl" is typed
+  CHECK(search_pack(lex, "clinical trail pl", typing).corrected() == "clinical trial pl");
+}
+
 TEST_CASE("search: a real word the content lacks is corrected only by one edit that fits every other word", "[search]") {
   folio_test::TempDir dir;
   const std::string jsonl =

@@ -1034,6 +1034,12 @@ void check_corrections(Scratch *s) {
       if (j == i || cj->kind != CLAUSE_REQUIRED || (cj->corrected >= 0 && cj->lex)) continue;
       if (clause_informative(s, cj)) ctx[nctx++] = cj;
     }
+    // a word being typed of a few letters is not context enough alone: "water in kn" was searched as
+    // "later in kn", as some section has "later" and a word starting with "kn" (it still has to fit,
+    // beside other words: left out, it let "focal" become "local" in "focal chondral defect msc ev")
+    bool whole_word = false;
+    for (uint32_t j = 0; j < nctx && !whole_word; ++j) whole_word = !ctx[j]->short_typed;
+    if (!whole_word) nctx = 0;
     // nor a word the query already has: "informed consent content" is not "informed consent consent",
     // whatever sections hold it (until 2026-12-07 it was, as "consent" fits the rest of the query)
     bool twice = false;

@@ -221,6 +221,8 @@ struct Clause {
                         // "did you mean" when check_corrections does not apply it
   int32_t suggested;  // a real word's correction that check_corrections did not apply (index into
                       // Scratch::corr, or -1): offered as "did you mean" when nothing is found
+  uint8_t short_typed;  // the word being typed (FOLIO_SEARCH_PREFIX_LAST), shorter than
+                        // kStemCompleteMinBytes: its completions are too many to be a real word's context
 };
 
 struct HlTerm {

@@ -744,6 +744,7 @@ static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token 
   const int ci = new_clause(s, neg ? CLAUSE_NEGATIVE : ((stop || first_letter) ? CLAUSE_OPTIONAL : CLAUSE_REQUIRED));
   if (ci < 0) return;
   Clause *c = &s->clauses[ci];
+  c->short_typed = typing && tok.len < kStemCompleteMinBytes ? 1 : 0;
   char stem[kMaxTermBytes];
   const size_t sl = stem_copy(tok.text, tok.len, stem);
   FOLIO_MEMCPY(c->stem, stem, sl);

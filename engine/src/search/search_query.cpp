@@ -154,6 +154,7 @@ int new_clause(Scratch *s, uint8_t kind) {
   c->lex = 0;
   c->may_suggest = 1;
   c->suggested = -1;
+  c->short_typed = 0;
   return static_cast<int>(s->nclauses++);
 }
 
