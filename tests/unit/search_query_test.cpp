@@ -2778,6 +2778,8 @@ TEST_CASE("search: as you type a word whose stem is shorter than what is typed c
       R"({"slug":"med","title":"Doctors","body":"A medical opinion helps. Medical notes too."})"
       "\n"
       R"({"slug":"head","title":"Steps","body":"Lead.\n\n## After the injection\n\nRest a day.\n\n## Before\n\nAn injection of cells after a scan."})"
+      "\n"
+      R"({"slug":"het","title":"Products","body":"The heterogeneity of products is large."})"
       "\n";
   folio::index::PackFile pf;
   build_jsonl_pack(dir / "t", jsonl, &pf);
@@ -2793,6 +2795,7 @@ TEST_CASE("search: as you type a word whose stem is shorter than what is typed c
   CHECK(first("disagreemen", typing) == "dis#");
   CHECK(first("recurr", typing) == "rec#");             // `recur`: the double letter undone
   CHECK(first("agin", typing) == "age#");               // `age`: the e put back
+  CHECK(first("heterogenei", typing) == "het#");        // `heterogen`: a long word's final e dropped
   CHECK(first("preparat", typing) == "prep#");
   CHECK(first("preparati", typing) == "prep#");
   CHECK(first("preparat*", 0) == "prep#");              // an explicit prefix too
@@ -2816,6 +2819,19 @@ TEST_CASE("search: as you type a word whose stem is shorter than what is typed c
   CHECK(first("after the injectio", typing) == "head#after-the-injection");
   // not a whole word the user may have finished: typed without --prefix-last, "preparat" is a typo
   CHECK(search_pack(pf, "preparat").corrected() != "");
+  // a negative contraction typed up to its apostrophe is the stopword it starts ("doesnt"), not a typo of
+  // "does" (the bundled pack, whose "does" is near)
+  folio::index::PackFile content;
+  REQUIRE(content.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  const Result whole = search_pack(content, "what if I pay and it doesn't", typing);
+  REQUIRE(whole.res.hit_count >= 1);
+  for (const char *q : {"what if I pay and it doesn", "what if I pay and it doesn'"}) {
+    INFO(q);
+    const Result r = search_pack(content, q, typing);
+    CHECK(r.corrected() == "");
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) + "#" + r.anchor(0) == whole.slug(0) + "#" + whole.anchor(0));
+  }
 }
 
 TEST_CASE("search: as you type the start of a real word the content lacks is not taken for a typo", "[search]") {

@@ -162,14 +162,15 @@ static const struct {
 
 // Whether t (tl bytes), the stem of a word made of pre (plen bytes) and an ending whose first k bytes
 // end pre, keeps pre up to those k bytes (keep = plen - k): it may be longer ("ag" + "ing" is `age`), or
-// one byte shorter where Porter2's last steps drop a final e ("disagre" + "ement" is `disagr`; only with
-// two of the ending's bytes typed: "expe" + "n" is not "expeness", `exp`) or the second of a double
-// letter ("excell" + "ent" is `excel`, "recurr" + "ing" `recur`).
+// one byte shorter where Porter2's last steps drop a final e ("disagre" + "ement" is `disagr`,
+// "heterogene" + "ity" `heterogen`; with one of the ending's bytes typed only after six letters: "expe" +
+// "n" is not "expeness", `exp`) or the second of a double letter ("excell" + "ent" is `excel`, "recurr" +
+// "ing" `recur`).
 static bool stem_keeps_prefix(const char *pre, size_t plen, size_t k, const char *t, size_t tl) {
   const size_t keep = plen - k;
   if (tl >= keep) return FOLIO_MEMCMP(t, pre, keep) == 0;
   if (tl + 1 != keep || tl == 0 || FOLIO_MEMCMP(t, pre, tl) != 0) return false;
-  return (pre[tl] == 'e' && k >= 2) || pre[tl] == pre[tl - 1];
+  return (pre[tl] == 'e' && (k >= 2 || keep >= 6)) || pre[tl] == pre[tl - 1];
 }
 
 // Each word that pre (plen bytes) is the start of, by kTypedEndings, whose stem keeps pre
@@ -723,12 +724,24 @@ static void add_prefix_typo(Scratch *s, uint32_t ci, const text::Token &tok, con
   c->lex = 0;
 }
 
+// Whether the word being typed is a negative contraction up to its apostrophe ("what if it doesn",
+// "doesn'", "wasn"): with its "t" it is a stopword ("doesnt"), as the finished word is. Until 2026-12-07
+// it was corrected as a typo while typed ("what if I pay and it does"). From four letters: "don" and
+// "won" are as likely the start of "donor" and "wonder".
+static bool contraction_typed(const text::Token &tok) {
+  if (tok.len < 4 || tok.len + 1 > kMaxTermBytes || tok.text[tok.len - 1] != 'n') return false;
+  char w[kMaxTermBytes];
+  FOLIO_MEMCPY(w, tok.text, tok.len);
+  w[tok.len] = 't';
+  return text::is_stopword(w, tok.len + 1);
+}
+
 // Add one word (a non-PART token, with its parts) as a clause.
 // prefix: the word is a prefix (`menis*`, or the last word while typing); typing: the latter, where the
 // word may also be whole (see below).
 static void add_word_clause(Scratch *s, const ParseState &ps, const text::Token &tok, const text::Token *parts,
                      uint32_t nparts, bool neg, bool prefix, bool typing, uint32_t item_begin, uint32_t item_end) {
-  const bool stop = query_stopword(ps, tok, item_begin);
+  const bool stop = query_stopword(ps, tok, item_begin) || (typing && contraction_typed(tok));
   const bool first_letter = typing && tok.len == 1;
   bool needed = !stop;
   for (uint32_t k = 0; k < s->nkeep_stop && !needed; ++k) needed = s->keep_stop[k] == item_begin + tok.src_begin;
