@@ -2800,6 +2800,7 @@ TEST_CASE("search: as you type a word whose stem is shorter than what is typed c
   CHECK(first("preparati", typing) == "prep#");
   CHECK(first("preparat*", 0) == "prep#");              // an explicit prefix too
   CHECK(first("cells preparatio", typing) == "prep#");
+  CHECK(first("\"the preparat", typing) == "prep#");    // a phrase's last word, in a quote still open
   // "expe" + "n" is not the start of "expeness" (`exp`): an e is dropped only with two of the ending's
   // letters typed ("disagre" + "em"). So "expen" is no completion; it is left to typo correction, which
   // shows what it searched ("expe", one edit away)

@@ -245,6 +245,16 @@ static void keep_typed_words(Scratch *s, const char *pre, size_t plen, const cha
   });
 }
 
+// Whether pre (plen bytes) is the start of a word whose term the pack has and does not start with pre
+// (stem_completions): a phrase's last word being typed ("\"in writi": `write`) is completed, not
+// corrected. `exact`: pre's own stem.
+static bool starts_term_word(Scratch *s, const char *pre, size_t plen, const char *exact, size_t elen) {
+  Completion best[1];
+  uint32_t nb = 0;
+  stem_completions(s, pre, plen, exact, elen, best, &nb, 1);
+  return nb > 0;
+}
+
 // The commonest dictionary terms starting with pre (at most cap, by df, then dictionary order), other than
 // `exact` and the synonym-only words; at most kPrefixScan terms are looked at. When there is none and
 // `stems`, the terms of the words pre is the start of (stem_completions; *from_stems tells). Returns
@@ -1151,7 +1161,8 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
       // a misspelled word of a phrase ("informed concent") is its nearest word, as outside quotes: the
       // phrase is searched with it and shown corrected; until 2026-12-04 such a phrase found nothing
       if (!neg && rel != kNoPos && !(ps.flags & FOLIO_SEARCH_NO_FUZZY) && !is_number_token(tok) &&
-          !stem_known(s, stem, sl) && !(last && dict_has_prefix(s, tok.text, tok.len))) {
+          !stem_known(s, stem, sl) &&
+          !(last && (dict_has_prefix(s, tok.text, tok.len) || starts_term_word(s, tok.text, tok.len, stem, sl)))) {
         FuzzyCand cands[kFuzzyKeep];
         uint32_t nc = 0;
         const uint32_t wb = b + tok.src_begin, we = b + tok.src_end;
