@@ -399,8 +399,12 @@ folio_status folio_section_text(folio_reader *r, uint32_t section, char *dst, si
 #define FOLIO_SEARCH_NO_SYNONYMS 8u    /* no synonym / abbreviation expansion */
 #define FOLIO_SEARCH_PREFIX_LAST 16u   /* search-as-you-type: the last word is also a prefix (unless the
                                           query ends with a space), even a single letter, which then only
-                                          adds score; two or more words that start exactly one article's
-                                          title or alias rank that article first, as its exact title would */
+                                          adds score; one that no word starts is the start of a word whose
+                                          stem is shorter ("preparat" of "preparation"), not a typo; two or
+                                          more words that start exactly one article's title or alias rank
+                                          that article first, as its exact title would; a filter at the end
+                                          is the start of its value ("topic:evid"), and filters nothing
+                                          while it is empty or starts several names */
 #define FOLIO_SEARCH_EXHAUSTIVE 32u    /* the reference evaluation: the conjunctive pass, then (when it
                                           falls short) the disjunctive one, every matching section scored:
                                           no pruning of sections that cannot enter the results, no one-pass
