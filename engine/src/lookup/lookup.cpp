@@ -31,16 +31,24 @@ bool str_eq(const folio_str &s, const char *q, size_t qlen) {
   return s.len == qlen && (qlen == 0 || FOLIO_MEMCMP(s.ptr, q, qlen) == 0);
 }
 
+// The first key in [0, n) not below q: FOLIO_OK with its index in *i and the key in *s, FOLIO_E_NOT_FOUND
+// when every key is below q, or FOLIO_E_CORRUPT if a probed key is outside the string pool.
+template <typename KeyAt>
+folio_status key_lower_bound(uint32_t n, const char *q, size_t qlen, KeyAt key_at, uint32_t *i, folio_str *s) {
+  const folio_status st = lower_bound(n, q, qlen, key_at, i);
+  if (st != FOLIO_OK) return st;
+  if (*i >= n) return FOLIO_E_NOT_FOUND;
+  return key_at(*i, s) == FOLIO_OK ? FOLIO_OK : FOLIO_E_CORRUPT;
+}
+
 // Index of the first key in [0, n) equal to q: FOLIO_OK with *out set, FOLIO_E_NOT_FOUND, or
 // FOLIO_E_CORRUPT if a probed key is outside the string pool.
 template <typename KeyAt>
 folio_status find_exact(uint32_t n, const char *q, size_t qlen, KeyAt key_at, uint32_t *out) {
   uint32_t i = 0;
-  const folio_status st = lower_bound(n, q, qlen, key_at, &i);
-  if (st != FOLIO_OK) return st;
-  if (i >= n) return FOLIO_E_NOT_FOUND;
   folio_str s;
-  if (key_at(i, &s) != FOLIO_OK) return FOLIO_E_CORRUPT;
+  const folio_status st = key_lower_bound(n, q, qlen, key_at, &i, &s);
+  if (st != FOLIO_OK) return st;
   if (!str_eq(s, q, qlen)) return FOLIO_E_NOT_FOUND;
   *out = i;
   return FOLIO_OK;
@@ -58,11 +66,9 @@ folio_status find_unique_prefix(uint32_t n, const char *q, size_t qlen, KeyAt ke
                                 bool *ambiguous) {
   *ambiguous = false;
   uint32_t i = 0;
-  const folio_status st = lower_bound(n, q, qlen, key_at, &i);
-  if (st != FOLIO_OK) return st;
-  if (i >= n) return FOLIO_E_NOT_FOUND;
   folio_str s;
-  if (key_at(i, &s) != FOLIO_OK) return FOLIO_E_CORRUPT;
+  const folio_status st = key_lower_bound(n, q, qlen, key_at, &i, &s);
+  if (st != FOLIO_OK) return st;
   if (!str_starts(s, q, qlen)) return FOLIO_E_NOT_FOUND;
   if (s.len != qlen && i + 1 < n) {
     folio_str t;
