@@ -1455,6 +1455,10 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
       // filters nothing and names nothing missing (until 2026-12-07 "knee topic:basi" found nothing and
       // reported "topic:basi" missing, and "knee audience:cli" was refused as a bad query)
       const bool typing_filter = (ps.flags & FOLIO_SEARCH_PREFIX_LAST) && j == n && !prefix;
+      // a name the pack lacks is reported, unless it is still being typed and may yet name one
+      auto unknown_unless_typed = [&](bool several) {
+        if (!(typing_filter && (vl == 0 || several))) unknown_filter(i, we);
+      };
       if (ascii_ieq(name, nl, "topic")) {
         any_filter = true;
         uint32_t t;
@@ -1466,8 +1470,8 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
         if (st == FOLIO_OK) {
           s->topic_filter = true;
           s->topic = t;
-        } else if (!(typing_filter && (vl == 0 || several))) {
-          unknown_filter(i, we);
+        } else {
+          unknown_unless_typed(several);
         }
         i = j;
         continue;
@@ -1485,8 +1489,8 @@ folio_status parse(Scratch *s, const folio_pack *p, const ParseState &ps, bool *
           s->article_filter = true;
           s->article_first = a.section_first;
           s->article_end = a.section_first + a.section_count;
-        } else if (!(typing_filter && (vl == 0 || several))) {
-          unknown_filter(i, we);
+        } else {
+          unknown_unless_typed(several);
         }
         i = j;
         continue;
