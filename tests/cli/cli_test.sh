@@ -74,6 +74,21 @@ PY
 check "get unknown slug" 1 "$folio" get "$pack" no-such-article
 contains "did you mean" "$tmp/err" "no such article"
 check "get unknown anchor" 1 "$folio" get "$pack" "faq#no-such-anchor"
+contains "unknown anchor of a known article" "$tmp/err" "^folio get: faq#no-such-anchor: no such section$"
+contains "nothing near: the article's sections, in order" "$tmp/err" "^sections of faq:$"
+checks=$((checks + 1)); [ "$(sed -n 3p "$tmp/err")" = "  faq#what-is-a-stem-cell" ] || { echo "FAIL: first section of faq listed first"; fails=$((fails + 1)); }
+# a misspelled slug, title or anchor: what the pack has nearest ("did you mean" on stderr, still exit 1)
+check "get misspelled slug" 1 "$folio" get "$pack" knee-surgry; contains "slug typo" "$tmp/err" "^did you mean: knee-surgery$"
+check "get misspelled anchor" 1 "$folio" get "$pack" "knee-surgery#keyhole-surgry-arthroscopy"
+contains "anchor typo" "$tmp/err" "^did you mean: knee-surgery#keyhole-surgery-arthroscopy$"
+check "get anchor started" 1 "$folio" get "$pack" "knee-surgery#keyhole"
+contains "anchor prefix" "$tmp/err" "^did you mean: knee-surgery#keyhole-surgery-arthroscopy$"
+check "get misspelled slug and anchor" 1 "$folio" get "$pack" "kne-surgery#keyhole-surgery-arthroscop"
+contains "both typos" "$tmp/err" "^did you mean: knee-surgery#keyhole-surgery-arthroscopy$"
+check "get title with anchor" 0 "$folio" get "$pack" "Knee surgery and when it makes sense#keyhole-surgery-arthroscopy"
+contains "title#anchor" "$tmp/out" "^Keyhole surgery \(arthroscopy\)$"
+check "get misspelled title" 1 "$folio" get "$pack" "Knee surgry and when it makes sense"
+contains "title typo" "$tmp/err" "^did you mean: knee-surgery$"
 
 # suggest
 check "suggest" 0 "$folio" suggest "$pack" kne; contains "suggest knee" "$tmp/out" "[Kk]nee"
@@ -82,6 +97,14 @@ check "suggest --json" 0 "$folio" suggest "$pack" st --limit 3 --json; json_ok "
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert 1 <= len(a) <= 3 and all("slug" in e for e in a)' "$tmp/out" \
   || { echo "FAIL: suggest --limit"; fails=$((fails + 1)); }
 check "suggest nothing" 1 "$folio" suggest "$pack" zzzzqx
+# nothing starts with a misspelled prefix: the suggestions for it as the search corrects it, reported
+check "suggest misspelled" 0 "$folio" suggest "$pack" injecton; contains "suggest typo reported" "$tmp/out" "^Showing suggestions for: injection$"
+contains "suggest typo finds" "$tmp/out" "^injection-options "
+check "suggest misspelled json" 0 "$folio" suggest "$pack" stem cel kne --json
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert a and all(e["corrected"] == "stem cell kne" for e in a), a' "$tmp/out" \
+  || { echo "FAIL: suggest corrected json"; fails=$((fails + 1)); }
+check "suggest exact keeps no correction" 0 "$folio" suggest "$pack" injection --json
+checks=$((checks + 1)); grep -q corrected "$tmp/out" && { echo "FAIL: suggest reported a correction it did not make"; fails=$((fails + 1)); }
 check "suggest bad limit" 2 "$folio" suggest "$pack" kne --limit 0
 
 # glossary
@@ -89,6 +112,11 @@ check "glossary everyday word" 0 "$folio" glossary "$pack" kneecap; contains "kn
 check "glossary abbreviation" 0 "$folio" glossary "$pack" OA --json; json_ok "glossary json" "$tmp/out"
 contains "OA → osteoarthritis" "$tmp/out" '"term": ?"Osteoarthritis"'
 check "glossary unknown" 1 "$folio" glossary "$pack" "flux capacitor"
+checks=$((checks + 1)); grep -q "did you mean" "$tmp/err" && { echo "FAIL: glossary offered a term for flux capacitor"; fails=$((fails + 1)); }
+check "glossary misspelled" 1 "$folio" glossary "$pack" bmca
+contains "glossary typo" "$tmp/err" "^did you mean: bmac \(Bone marrow aspirate concentrate\)\?$"
+check "glossary misspelled question" 1 "$folio" glossary "$pack" "what is a placbo"
+contains "glossary question typo" "$tmp/err" "^did you mean: what is a placebo \(Placebo\)\?$"
 check "glossary question" 0 "$folio" glossary "$pack" "What does BMAC stand for?"; contains "question → BMAC" "$tmp/out" "^Bone marrow aspirate concentrate"
 check "glossary plural" 0 "$folio" glossary "$pack" "stem cells"; contains "plural → stem cell" "$tmp/out" "^Stem cell$"
 check "glossary: a query about something else" 1 "$folio" glossary "$pack" "placebo for knee pain"
@@ -99,6 +127,12 @@ contains "suggest words are one prefix" "$tmp/out" '"matched": ?"stem cell r'
 # --json stays an array of hits
 check "search card" 0 "$folio" search "$pack" "what is a placebo?"; contains "search card" "$tmp/out" "^Placebo \(glossary\): A dummy treatment"
 contains "search card then hits" "$tmp/out" "^ 1\. "
+# the card follows the query as searched: corrected when it was
+check "search card corrected" 0 "$folio" search "$pack" "what is a placbo" --limit 1
+contains "corrected card" "$tmp/out" "^Placebo \(glossary\): A dummy treatment"
+contains "corrected card reported" "$tmp/out" "^Showing results for: what is a placebo$"
+check "search card corrected abbreviation" 0 "$folio" search "$pack" bmca --limit 1
+contains "bmca card" "$tmp/out" "^Bone marrow aspirate concentrate \(glossary\)"
 # letters spelled out by voice dictation: the card of the abbreviation ("a" is a letter here, not an
 # article), and hits with the abbreviation itself, not the letters
 check "search spelled letters" 0 "$folio" search "$pack" "what is a c l"; contains "a c l card" "$tmp/out" "^Anterior cruciate ligament \(glossary\)"
@@ -168,6 +202,10 @@ contains "browse opens a section" "$tmp/browse" "^-{5,}"
 contains "browse :get" "$tmp/browse" "^Frequently asked questions"
 contains "browse definition card" "$tmp/browse" "^  Osteoarthritis: The most common"
 contains "browse names an unknown topic and lists the topics" "$tmp/browse" "^  \(topics in this pack: .*cost"
+# a misspelled word: the titles and the card for it as the search corrected it
+printf 'injecton\nwhat is a placbo\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse typo exit"; fails=$((fails + 1)); }
+contains "browse corrected suggestion" "$tmp/browse" "^  1\. Risks and side effects of stem cell knee injections  \[risks-and-side-effects\]$"
+contains "browse corrected card" "$tmp/browse" "^  Placebo: A dummy treatment"
 check "browse usage" 2 "$folio" browse
 # browse while an update rewrites the pack: the pack is read into memory, so an in-place rewrite cannot
 # reach it; a truncated file on disk is refused and the old pack goes on answering; a complete new pack is

@@ -110,25 +110,36 @@ int cmd_browse(int argc, char **argv) {
       std::printf("  %s\n", folio_status_str(st));
       continue;
     }
+    folio_search_hit hits[5];
+    std::vector<char> text(line.size() * 2 + 4096);  // room for the corrected query and five snippets
+    folio_search_result res;
+    const int sst = folio_search(op->reader(), line.data(), line.size(), FOLIO_SEARCH_PREFIX_LAST, hits, 5,
+                                 text.data(), text.size(), &res);
+    // what the search corrected ("injecton" -> "injection") gives the suggestions when nothing starts with
+    // what was typed, and the definition card
+    const std::string corrected = sst == FOLIO_OK && (res.flags & FOLIO_SEARCH_CORRECTED)
+                                      ? std::string(text.data() + res.corrected_off, res.corrected_len)
+                                      : std::string();
+    if (n == 0 && !corrected.empty() && folio_suggest(p, corrected.data(), corrected.size(), out, 5, &n) != FOLIO_OK)
+      n = 0;
     last.clear();
     for (uint32_t i = 0; i < n; i++) {
       last.push_back({out[i].article, FOLIO_NONE});
       std::printf("  %zu. %s  [%s]\n", last.size(), str(out[i].title).c_str(), str(out[i].slug).c_str());
     }
     folio_glossary_entry g;
-    if (folio_glossary_for_query(p, line.data(), line.size(), &g) == FOLIO_OK)
+    const std::string &asked = corrected.empty() ? line : corrected;
+    if (folio_glossary_for_query(p, asked.data(), asked.size(), &g) == FOLIO_OK)
       std::printf("  %s: %s\n", str(g.term).c_str(), str(g.definition).c_str());
-    folio_search_hit hits[5];
-    char text[4096];
-    folio_search_result res;
-    st = folio_search(op->reader(), line.data(), line.size(), FOLIO_SEARCH_PREFIX_LAST, hits, 5, text, sizeof text, &res);
+    st = sst;
+    const char *const t = text.data();
     if (st == FOLIO_OK) {
       if (res.flags & FOLIO_SEARCH_CORRECTED)
-        std::printf("  (showing results for: %.*s)\n", (int)res.corrected_len, text + res.corrected_off);
+        std::printf("  (showing results for: %.*s)\n", (int)res.corrected_len, t + res.corrected_off);
       if (res.flags & FOLIO_SEARCH_SUGGESTED)
-        std::printf("  (did you mean: %.*s?)\n", (int)res.corrected_len, text + res.corrected_off);
+        std::printf("  (did you mean: %.*s?)\n", (int)res.corrected_len, t + res.corrected_off);
       if (res.flags & FOLIO_SEARCH_MISSING) {
-        const std::string missing(text + res.missing_off, res.missing_len);
+        const std::string missing(t + res.missing_off, res.missing_len);
         std::printf("  (no section has: %s)\n", missing.c_str());
         const std::string hint = index::search_filter_hint(p, missing);
         if (!hint.empty()) std::printf("  (%s)\n", hint.c_str());
@@ -137,7 +148,7 @@ int cmd_browse(int argc, char **argv) {
         const folio_search_hit &h = hits[i];
         last.push_back({h.article, h.section});
         std::printf("  %zu. %s%s%s\n     %.*s\n", last.size(), str(h.title).c_str(), h.heading.len ? " › " : "",
-                    str(h.heading).c_str(), (int)h.snippet_len, text + h.snippet_off);
+                    str(h.heading).c_str(), (int)h.snippet_len, t + h.snippet_off);
       }
     } else if (st == FOLIO_E_NOT_FOUND) {
       std::printf("  (this pack has no full-text index: titles only)\n");

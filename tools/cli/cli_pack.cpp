@@ -3,10 +3,12 @@
 
 #include <folio/folio_posix.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <functional>
 #include <unistd.h>
+#include <vector>
 
 namespace folio {
 namespace cli {
@@ -197,6 +199,34 @@ nlohmann::json glossary_json(const folio_pack *p, const folio_glossary_entry &g)
   return {{"id", str(g.key)},          {"term", str(g.term)},   {"definition", str(g.definition)},
           {"abbreviations", abbr},     {"everyday", everyday}, {"see_also", see},
           {"articles", arts}};
+}
+
+std::string search_correction(folio_reader *r, const std::string &text, uint32_t flags) {
+  const folio_pack *p = folio_reader_pack(r);
+  if (!p || !folio_search_available(p)) return std::string();
+  folio_search_hit hit;
+  std::vector<char> buf(text.size() * 2 + 1024);  // the corrected query is at most a few bytes a word longer
+  folio_search_result res;
+  if (folio_search(r, text.data(), text.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, &hit, 1, buf.data(), buf.size(),
+                   &res) != FOLIO_OK)
+    return std::string();
+  if (!(res.flags & (FOLIO_SEARCH_CORRECTED | FOLIO_SEARCH_SUGGESTED)) || res.corrected_len == 0) return std::string();
+  return std::string(buf.data() + res.corrected_off, res.corrected_len);
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); j++) row[j] = j;
+  for (size_t i = 1; i <= a.size(); i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); j++) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
 }
 
 void print_json(const nlohmann::json &j) {

@@ -62,6 +62,15 @@ nlohmann::json article_json(const folio_pack *p, const folio_article &a, bool li
 nlohmann::json reference_json(const folio_reference &r);
 nlohmann::json glossary_json(const folio_pack *p, const folio_glossary_entry &g);
 
+// The pack's "did you mean" for the look-ups that match exactly (suggest, get, glossary): `text` as the
+// search corrects it, when it applied a correction (FOLIO_SEARCH_CORRECTED: "bmca" -> "bmac") or would
+// offer one (FOLIO_SEARCH_SUGGESTED); empty when the search changed nothing, the pack has no search index
+// or the search failed. `flags` adds search flags (FOLIO_SEARCH_PREFIX_LAST for text still being typed).
+std::string search_correction(folio_reader *r, const std::string &text, uint32_t flags = 0);
+
+// Levenshtein distance of a and b (bytes), for the nearest of a short list of names (section anchors).
+size_t edit_distance(std::string_view a, std::string_view b);
+
 // Print JSON (pretty when stdout is a terminal, compact otherwise).
 void print_json(const nlohmann::json &j);
 

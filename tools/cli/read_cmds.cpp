@@ -3,8 +3,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cli_pack.h"
 #include "text/text.h"
@@ -114,6 +118,77 @@ int cmd_info(int argc, char **argv) {
   return EXIT_OK;
 }
 
+// The article an unknown SLUG, title or alias most likely means: the slug, title or alias the pack has
+// for the text as the search corrects it ("knee-surgry" -> knee-surgery, "risks of stem cell injectons"),
+// else the articles whose title, alias or a title word starts with it. Empty if none.
+static std::vector<std::string> article_did_you_mean(folio_reader *r, const std::string &text) {
+  const folio_pack *p = folio_reader_pack(r);
+  std::vector<std::string> out;
+  std::string words = text;  // a slug's hyphens are spaces to the search and to the title index
+  std::replace(words.begin(), words.end(), '-', ' ');
+  const std::string fixed = search_correction(r, words);
+  folio_article a;
+  folio_entry e;
+  if (!fixed.empty()) {
+    std::string slug = fixed;
+    std::replace(slug.begin(), slug.end(), ' ', '-');
+    if (folio_lookup_slug(p, slug.data(), slug.size(), &a) == FOLIO_OK) return {str(a.slug)};
+    if (folio_lookup_title(p, fixed.data(), fixed.size(), &e) == FOLIO_OK) return {str(e.slug)};
+  }
+  for (const std::string &t : {text, words, fixed}) {
+    folio_entry sug[5];
+    uint32_t n = 0;
+    if (t.empty() || folio_suggest(p, t.data(), t.size(), sug, 5, &n) != FOLIO_OK || n == 0) continue;
+    for (uint32_t i = 0; i < n; i++) out.push_back(str(sug[i].slug));
+    return out;
+  }
+  return out;
+}
+
+// What `folio get` offers for a REF it cannot find: for an unknown article, article_did_you_mean; for an
+// unknown anchor of a known article, its anchors nearest to the one typed (edit distance at most a third
+// of the longer, or one starts the other: "knee-surgery#after-surgry" -> knee-surgery#after-surgery),
+// else all of them (*all_sections set), so the user sees what there is.
+static std::vector<std::string> get_did_you_mean(folio_reader *r, const std::string &ref, bool *all_sections) {
+  const folio_pack *p = folio_reader_pack(r);
+  const size_t hash = ref.find('#');
+  const std::string slug = ref.substr(0, hash);
+  folio_article a;
+  folio_entry e;
+  bool known = folio_lookup_slug(p, slug.data(), slug.size(), &a) == FOLIO_OK;
+  if (!known && folio_lookup_title(p, slug.data(), slug.size(), &e) == FOLIO_OK)
+    known = folio_article_get(p, e.article, &a) == FOLIO_OK;
+  if (!known) {
+    std::vector<std::string> out = article_did_you_mean(r, slug);
+    // "kne-surgery#keyhole": the anchors of the article meant
+    if (hash != std::string::npos && !out.empty()) return get_did_you_mean(r, out[0] + ref.substr(hash), all_sections);
+    return out;
+  }
+  if (hash == std::string::npos) return {};
+  std::string typed = ref.substr(hash + 1);
+  for (char &c : typed) c = (c == ' ' || c == '_') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<std::pair<size_t, std::string>> anchors;
+  for (uint32_t i = 0; i < a.section_count; i++) {
+    folio_section sec;
+    if (folio_section_get(p, a.section_first + i, &sec) != FOLIO_OK || sec.anchor.len == 0) continue;
+    const std::string anchor = str(sec.anchor);
+    const size_t d = edit_distance(typed, anchor);
+    const bool starts = !typed.empty() && (anchor.rfind(typed, 0) == 0 || typed.rfind(anchor, 0) == 0);
+    anchors.push_back({starts ? 0 : d, anchor});
+  }
+  std::vector<std::string> out;
+  if (anchors.empty()) return out;
+  std::vector<std::pair<size_t, std::string>> nearest = anchors;
+  std::stable_sort(nearest.begin(), nearest.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+  for (const auto &[d, anchor] : nearest)
+    if (d * 3 <= std::max(typed.size(), anchor.size()) && out.size() < 3) out.push_back(str(a.slug) + "#" + anchor);
+  if (out.empty()) {
+    *all_sections = true;  // in the article's order
+    for (const auto &[d, anchor] : anchors) out.push_back(str(a.slug) + "#" + anchor);
+  }
+  return out;
+}
+
 int cmd_get(int argc, char **argv) {
   CLI::App app{"Print an article or one section of it.", "folio get"};
   std::string path, ref, format = "text";
@@ -134,19 +209,34 @@ int cmd_get(int argc, char **argv) {
   folio_section sec;
   int st = folio_resolve(p, ref.data(), ref.size(), &a, &sec);
   bool whole = ref.find('#') == std::string::npos;
-  if (st == FOLIO_E_NOT_FOUND && whole) {
-    folio_entry e;  // not a slug: try a title or alias
-    if (folio_lookup_title(p, ref.data(), ref.size(), &e) == FOLIO_OK) st = folio_article_get(p, e.article, &a);
+  if (st == FOLIO_E_NOT_FOUND) {
+    folio_entry e;  // not a slug: try a title or alias, with its #anchor if any
+    const std::string name = ref.substr(0, ref.find('#'));
+    if (folio_lookup_title(p, name.data(), name.size(), &e) == FOLIO_OK &&
+        folio_article_get(p, e.article, &a) == FOLIO_OK) {
+      const std::string anchor = whole ? std::string() : ref.substr(ref.find('#') + 1);
+      st = whole ? FOLIO_OK : folio_section_find(p, a.id, anchor.data(), anchor.size(), &sec);
+    }
   }
   if (st != FOLIO_OK) {
-    std::fprintf(stderr, "folio get: %s: %s\n", ref.c_str(), st == FOLIO_E_NOT_FOUND ? "no such article or section" : folio_status_str(st));
+    // an article found by its slug, title or alias whose anchor is unknown: "no such section"
+    folio_entry e;
+    const std::string slug = ref.substr(0, ref.find('#'));
+    const bool article_known = !whole && (folio_lookup_slug(p, slug.data(), slug.size(), &a) == FOLIO_OK ||
+                                          folio_lookup_title(p, slug.data(), slug.size(), &e) == FOLIO_OK);
+    std::fprintf(stderr, "folio get: %s: %s\n", ref.c_str(),
+                 st != FOLIO_E_NOT_FOUND ? folio_status_str(st)
+                 : article_known         ? "no such section"
+                                         : "no such article or section");
     if (st == FOLIO_E_NOT_FOUND) {
-      folio_entry sug[5];
-      uint32_t n = 0;
-      std::string slug = ref.substr(0, ref.find('#'));
-      if (folio_suggest(p, slug.data(), slug.size(), sug, 5, &n) == FOLIO_OK && n) {
+      bool all_sections = false;
+      const std::vector<std::string> near = get_did_you_mean(op->reader(), ref, &all_sections);
+      if (all_sections) {
+        std::fprintf(stderr, "sections of %s:\n", near[0].substr(0, near[0].find('#')).c_str());
+        for (const std::string &n : near) std::fprintf(stderr, "  %s\n", n.c_str());
+      } else if (!near.empty()) {
         std::fprintf(stderr, "did you mean:");
-        for (uint32_t i = 0; i < n; i++) std::fprintf(stderr, " %s", str(sug[i].slug).c_str());
+        for (const std::string &n : near) std::fprintf(stderr, " %s", n.c_str());
         std::fputc('\n', stderr);
       }
     }
@@ -201,14 +291,27 @@ int cmd_suggest(int argc, char **argv) {
     std::fprintf(stderr, "folio suggest: %s\n", folio_status_str(st));
     return exit_for(st);
   }
+  // Nothing starts with what was typed: the suggestions for it as the search corrects a word being typed
+  // ("injecton" -> "injection", "stem cel knee" -> "stem cell knee"), reported as the search reports it.
+  std::string corrected;
+  if (n == 0) {
+    corrected = search_correction(op->reader(), prefix, FOLIO_SEARCH_PREFIX_LAST);
+    if (!corrected.empty() && folio_suggest(op->pack(), corrected.data(), corrected.size(), out, limit, &n) != FOLIO_OK)
+      n = 0;
+    if (n == 0) corrected.clear();
+  }
   static const char *kinds[] = {"title", "alias", "word"};
   if (as_json) {
     json arr = json::array();
-    for (uint32_t i = 0; i < n; i++)
-      arr.push_back({{"slug", str(out[i].slug)}, {"title", str(out[i].title)}, {"matched", str(out[i].matched)},
-                     {"kind", kinds[out[i].kind <= 2 ? out[i].kind : 2]}, {"score", out[i].score}});
+    for (uint32_t i = 0; i < n; i++) {
+      json j = {{"slug", str(out[i].slug)}, {"title", str(out[i].title)}, {"matched", str(out[i].matched)},
+                {"kind", kinds[out[i].kind <= 2 ? out[i].kind : 2]}, {"score", out[i].score}};
+      if (!corrected.empty()) j["corrected"] = corrected;
+      arr.push_back(j);
+    }
     print_json(arr);
   } else {
+    if (!corrected.empty()) std::printf("Showing suggestions for: %s\n", corrected.c_str());
     for (uint32_t i = 0; i < n; i++) {
       std::printf("%-32s %s", str(out[i].slug).c_str(), str(out[i].title).c_str());
       if (out[i].kind == 1) std::printf("  (alias: %s)", str(out[i].matched).c_str());
@@ -240,6 +343,10 @@ int cmd_glossary(int argc, char **argv) {
   int st = folio_glossary_for_query(op->pack(), term.data(), term.size(), &g);
   if (st != FOLIO_OK) {
     std::fprintf(stderr, "folio glossary: %s: %s\n", term.c_str(), st == FOLIO_E_NOT_FOUND ? "no such term" : folio_status_str(st));
+    // a misspelled term or question: the entry of the text as the search corrects it ("bmca" -> BMAC)
+    const std::string fixed = st == FOLIO_E_NOT_FOUND ? search_correction(op->reader(), term) : std::string();
+    if (!fixed.empty() && folio_glossary_for_query(op->pack(), fixed.data(), fixed.size(), &g) == FOLIO_OK)
+      std::fprintf(stderr, "did you mean: %s (%s)?\n", fixed.c_str(), str(g.term).c_str());
     return exit_for(st);
   }
   json j = glossary_json(op->pack(), g);

@@ -272,9 +272,11 @@ int cmd_search(int argc, char **argv) {
       std::fprintf(stderr, "folio search: did you mean: %.*s?\n", static_cast<int>(res.corrected_len),
                    text.data() + res.corrected_off);
   } else {
-    // A definition card first when the query asks about a glossary term ("what is a placebo?").
+    // A definition card first when the query asks about a glossary term ("what is a placebo?"), as it
+    // was searched: corrected when it was ("what is a placebp", "bmca").
     folio_glossary_entry g;
-    if (folio_glossary_for_query(pf.pack, query.data(), query.size(), &g) == FOLIO_OK)
+    const std::string &asked = corrected.empty() ? query : corrected;
+    if (folio_glossary_for_query(pf.pack, asked.data(), asked.size(), &g) == FOLIO_OK)
       std::printf("%s (glossary): %s\n\n", str(g.term).c_str(), str(g.definition).c_str());
     if (!corrected.empty()) std::printf("Showing results for: %s\n", corrected.c_str());
     if (!missing.empty() && res.hit_count > 0)

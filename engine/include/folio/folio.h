@@ -278,7 +278,10 @@ folio_status folio_article_backlink(const folio_pack *p, uint32_t article, uint3
  * entry.score: bit 20 exact match, bits 16-17 kind (2 title, 1 alias, 0 word), bits 0-15 static rank.
  * Cost: O(log n + cap) for prefixes with a precomputed list (the pack's heavy prefixes, which hold at
  * most heavy_k = 16 articles in packs from the build tool, so such a prefix yields at most 16), else
- * O(log n + keys sharing the prefix), bounded by 4096 keys scanned. Reentrant: scratch is on the stack (< 2 KiB). */
+ * O(log n + keys sharing the prefix), bounded by 4096 keys scanned. Reentrant: scratch is on the stack (< 2 KiB).
+ * No typo tolerance: for a prefix nothing starts with ("injecton"), run folio_search on it with
+ * FOLIO_SEARCH_PREFIX_LAST and, when it reports FOLIO_SEARCH_CORRECTED, call this again with the corrected
+ * query (folio_search_result.corrected_off/len), as `folio suggest` and `folio browse` do. */
 folio_status folio_suggest(const folio_pack *p, const char *prefix, size_t len, folio_entry *out,
                            uint32_t cap, uint32_t *out_n);
 
@@ -303,7 +306,9 @@ folio_status folio_glossary_lookup(const folio_pack *p, const char *text, size_t
  * FOLIO_E_NOT_FOUND when the query names no term (also for any query longer than 4 * FOLIO_MAX_KEY_BYTES
  * bytes); FOLIO_E_UTF8 on invalid UTF-8; FOLIO_E_ARG on NULL p/out (or query NULL with len > 0);
  * FOLIO_E_CORRUPT if a key names a missing entry. Stack only (< 1 KiB), reentrant, at most 6 O(log n)
- * lookups. */
+ * lookups. For a card beside search results, pass the query as it was searched: the corrected query
+ * (folio_search_result.corrected_off/len) when folio_search reports FOLIO_SEARCH_CORRECTED, so that
+ * "what is a placbo" gets Placebo's card; folio_glossary_lookup is exact in the same way. */
 folio_status folio_glossary_for_query(const folio_pack *p, const char *query, size_t len,
                                       folio_glossary_entry *out);
 folio_status folio_glossary_get(const folio_pack *p, uint32_t id, folio_glossary_entry *out);

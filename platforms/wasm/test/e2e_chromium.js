@@ -92,6 +92,24 @@ function serve() {
       const text = await page.textContent('#article');
       if (text.length < 40) throw new Error(`clicking "${first}" rendered "${text}"`);
       typed = `, "${partial}" listed "${first}" first and rendered it on a click`;
+      // A misspelled word: the titles for it as the search corrected it while typing ("injecton" lists
+      // the injection articles, which no title starts with as typed), and on Enter the definition card
+      // of the corrected question.
+      const typo = 'injecton';
+      await page.fill('#q', '');
+      await page.type('#q', typo, { delay: 20 });
+      await page.waitForFunction((t) => document.body.dataset.live === t, typo, { timeout: 10000 });
+      const fixed = await page.$$eval('#suggestions li', (ls) => ls.map((l) => l.textContent));
+      if (!fixed.includes('Knee injections compared')) {
+        throw new Error(`typing "${typo}" suggested ${JSON.stringify(fixed)}`);
+      }
+      const question = 'what is a placbo';
+      await page.fill('#q', question);
+      await page.press('#q', 'Enter');
+      await page.waitForFunction(() => document.querySelector('#card').textContent.trim() !== '', null, { timeout: 10000 });
+      const fixedCard = (await page.textContent('#card')).trim();
+      if (!fixedCard.startsWith('Placebo:')) throw new Error(`"${question}" showed the card "${fixedCard.slice(0, 60)}"`);
+      typed += `, "${typo}" suggested "Knee injections compared", "${question}" showed the Placebo card`;
     }
     console.log(`ok   chromium ${browser.version()}: typed "${query}", ${suggestions.length} suggestions, ${live} results while typing, ${hits.length} hits, card "${card.slice(0, 40)}…", rendered "${heading.trim()}" (${article.length} chars)${typed}`);
     console.log(`     screenshot ${shot}`);

@@ -60,15 +60,17 @@
   // As the user types: title suggestions, and the search with the last word as a prefix ("knee inj"), as a
   // kiosk shows results before Enter.
   q.addEventListener('input', () => {
-    const s = pack.suggest(q.value, 8);
-    $('suggestions').innerHTML = s.map((e) => `<li data-id="${e.article}">${esc(e.title)}</li>`).join('');
+    let s = pack.suggest(q.value, 8);
     $('card').innerHTML = '';  // the definition card is for the finished query (Enter)
     if (q.value.trim()) {
-      search(q.value, true);
+      const r = search(q.value, true);
+      // nothing starts with what was typed: the titles for it as the search corrected it ("injecton")
+      if (!s.length && r && r.corrected) s = pack.suggest(r.corrected, 8);
     } else {
       shown = [];
       $('hits').innerHTML = '';
     }
+    $('suggestions').innerHTML = s.map((e) => `<li data-id="${e.article}">${esc(e.title)}</li>`).join('');
   });
   $('suggestions').addEventListener('click', (ev) => {
     const id = ev.target.dataset.id;
@@ -86,7 +88,7 @@
     const r = search(q.value, false);
     if (!r) return;
     // a definition card when the query asks about a glossary term ("what is a placebo?")
-    const g = pack.glossaryForQuery(q.value);
+    const g = pack.glossaryForQuery(r.corrected || q.value);  // as searched: "what is a placbo" too
     $('card').innerHTML = g ? `<b>${esc(g.term)}</b>: ${esc(g.definition)}` : '';
     if (r.hits.length) show(r.hits[0].article, r.hits[0].section);
   });
