@@ -201,7 +201,7 @@ contains "browse search hit" "$tmp/browse" "^  2\. .* › "
 contains "browse opens a section" "$tmp/browse" "^-{5,}"
 contains "browse :get" "$tmp/browse" "^Frequently asked questions"
 contains "browse definition card" "$tmp/browse" "^  Osteoarthritis: The most common"
-contains "browse names an unknown topic and lists the topics" "$tmp/browse" "^  \(topics in this pack: .*cost"
+contains "browse names an unknown topic and the nearest" "$tmp/browse" "^  \(did you mean: topic:cost\?\)$"
 # a misspelled word: the titles and the card for it as the search corrected it
 printf 'injecton\nwhat is a placbo\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse typo exit"; fails=$((fails + 1)); }
 contains "browse corrected suggestion" "$tmp/browse" "^  1\. Risks and side effects of stem cell knee injections  \[risks-and-side-effects\]$"
@@ -343,8 +343,14 @@ check "search typed audience" 0 "$folio" search "$pack" "knee audience:cli" --pr
 check "search typed empty audience" 0 "$folio" search "$pack" "knee audience:" --prefix-last
 check "search typed topic" 0 "$folio" search "$pack" "knee topic:basi" --prefix-last; contains "typed topic filters" "$tmp/out" "stem-cell"
 check "search unknown topic" 1 "$folio" search "$pack" "topic:costs knee"; contains "unknown topic named" "$tmp/out" "no section has: topic:costs"
-contains "unknown topic: the topics listed" "$tmp/out" "topics in this pack: .*cost"
+contains "unknown topic: the nearest named" "$tmp/out" "^did you mean: topic:cost\?$"
+check "search unknown topic, none near" 1 "$folio" search "$pack" "topic:xq knee"; contains "none near: the topics listed" "$tmp/out" "^topics in this pack: .*cost"
 check "search unknown article --json" 1 "$folio" search "$pack" "article:nosuch" --json; contains "unknown article on stderr" "$tmp/err" "no section has: article:nosuch"
+check "search misspelled article" 1 "$folio" search "$pack" "knee article:knee-surgry"; contains "article typo" "$tmp/out" "^did you mean: article:knee-surgery\?$"
+# folio topics: a topic in any case; an unknown one gets the nearest names, else the list
+check "topics any case" 0 "$folio" topics "$pack" Cost; contains "Cost is cost" "$tmp/out" "^cost-and-insurance "
+check "topics misspelled" 1 "$folio" topics "$pack" cots; contains "topic typo" "$tmp/err" "^did you mean: cost$"
+check "topics unknown" 1 "$folio" topics "$pack" xq; contains "topics listed" "$tmp/err" "^topics in this pack: alternatives, "
 
 # the bundled content lints clean: a warning (a synonym group too large to search whole, say) fails here
 check "lint bundled content" 0 "$folio" lint "$src/content"; contains "bundled content has no warning" "$tmp/err" "ok: 0 warning\(s\)"

@@ -166,26 +166,19 @@ static std::vector<std::string> get_did_you_mean(folio_reader *r, const std::str
   }
   if (hash == std::string::npos) return {};
   std::string typed = ref.substr(hash + 1);
-  for (char &c : typed) c = (c == ' ' || c == '_') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::vector<std::pair<size_t, std::string>> anchors;
+  for (char &c : typed) c = (c == ' ' || c == '_') ? '-' : c;
+  std::vector<std::string> anchors;
   for (uint32_t i = 0; i < a.section_count; i++) {
     folio_section sec;
-    if (folio_section_get(p, a.section_first + i, &sec) != FOLIO_OK || sec.anchor.len == 0) continue;
-    const std::string anchor = str(sec.anchor);
-    const size_t d = edit_distance(typed, anchor);
-    const bool starts = !typed.empty() && (anchor.rfind(typed, 0) == 0 || typed.rfind(anchor, 0) == 0);
-    anchors.push_back({starts ? 0 : d, anchor});
+    if (folio_section_get(p, a.section_first + i, &sec) == FOLIO_OK && sec.anchor.len > 0)
+      anchors.push_back(str(sec.anchor));
   }
-  std::vector<std::string> out;
-  if (anchors.empty()) return out;
-  std::vector<std::pair<size_t, std::string>> nearest = anchors;
-  std::stable_sort(nearest.begin(), nearest.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
-  for (const auto &[d, anchor] : nearest)
-    if (d * 3 <= std::max(typed.size(), anchor.size()) && out.size() < 3) out.push_back(str(a.slug) + "#" + anchor);
+  std::vector<std::string> out = nearest_names(typed, anchors);
   if (out.empty()) {
     *all_sections = true;  // in the article's order
-    for (const auto &[d, anchor] : anchors) out.push_back(str(a.slug) + "#" + anchor);
+    out = anchors;
   }
+  for (std::string &anchor : out) anchor = str(a.slug) + "#" + anchor;
   return out;
 }
 
@@ -442,6 +435,43 @@ int cmd_export(int argc, char **argv) {
   return EXIT_OK;
 }
 
+static std::string ascii_lower(std::string s) {
+  for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The topic named `name` in any case ("Cost" is cost, as `topic:Cost` is in a search): the pack's topic
+// names are compared exactly by folio_topic_find, so this scans them (a pack has a few dozen).
+static bool find_topic_any_case(const folio_pack *p, const std::string &name, uint32_t *out) {
+  folio_info in;
+  if (folio_pack_info(p, &in) != FOLIO_OK) return false;
+  const std::string want = ascii_lower(name);
+  for (uint32_t t = 0; t < in.topic_count; t++) {
+    folio_str s;
+    if (folio_topic_get(p, t, &s, nullptr) == FOLIO_OK && ascii_lower(str(s)) == want) {
+      *out = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+// For an unknown topic: the nearest names (nearest_names: "cots" -> cost, "evid" -> evidence), else
+// the list of every topic.
+static void print_topic_hint(const folio_pack *p, const std::string &name) {
+  folio_info in;
+  if (folio_pack_info(p, &in) != FOLIO_OK) return;
+  std::vector<std::string> topics;
+  for (uint32_t t = 0; t < in.topic_count; t++) {
+    folio_str s;
+    if (folio_topic_get(p, t, &s, nullptr) == FOLIO_OK) topics.push_back(str(s));
+  }
+  const std::vector<std::string> near = nearest_names(name, topics);
+  std::string list;
+  for (const std::string &t : near.empty() ? topics : near) list += (list.empty() ? "" : near.empty() ? ", " : " ") + t;
+  if (!list.empty()) std::fprintf(stderr, "%s%s\n", near.empty() ? "topics in this pack: " : "did you mean: ", list.c_str());
+}
+
 int cmd_topics(int argc, char **argv) {
   CLI::App app{"List topics, or the articles of one topic.", "folio topics"};
   std::string path, name;
@@ -466,8 +496,10 @@ int cmd_topics(int argc, char **argv) {
   } else {
     uint32_t t = 0;
     int st = folio_topic_find(p, name.data(), name.size(), &t);
+    if (st == FOLIO_E_NOT_FOUND && find_topic_any_case(p, name, &t)) st = FOLIO_OK;
     if (st != FOLIO_OK) {
       std::fprintf(stderr, "folio topics: %s: %s\n", name.c_str(), st == FOLIO_E_NOT_FOUND ? "no such topic" : folio_status_str(st));
+      if (st == FOLIO_E_NOT_FOUND) print_topic_hint(p, name);
       return exit_for(st);
     }
     folio_str s;

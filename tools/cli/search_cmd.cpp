@@ -1,6 +1,8 @@
 // search_cmd.cpp: `folio search` and `folio eval` over the public search API.
 #include "search_cmd.h"
 
+#include "cli_pack.h"
+
 #include <folio/folio.h>
 
 #include <cctype>
@@ -157,15 +159,32 @@ std::string search_filter_hint(const folio_pack *pack, const std::string &missin
       if (std::tolower(static_cast<unsigned char>(missing[i])) != p[i]) return false;
     return true;
   };
+  // the nearest names first ("topic:cots" -> topic:cost, "article:knee-surgry" -> article:knee-surgery)
+  auto did_you_mean = [&](const char *filter, const std::vector<std::string> &names) {
+    const std::vector<std::string> near = cli::nearest_names(missing.substr(std::strlen(filter)), names);
+    std::string out;
+    for (const std::string &n : near) out += (out.empty() ? "did you mean: " : " or ") + std::string(filter) + n;
+    return out.empty() ? out : out + "?";
+  };
   if (starts("topic:")) {
-    std::string names;
+    std::vector<std::string> names;
     folio_str name;
     uint32_t count = 0;
-    for (uint32_t t = 0; folio_topic_get(pack, t, &name, &count) == FOLIO_OK; ++t)
-      names += (names.empty() ? "" : ", ") + std::string(name.ptr, name.len);
-    return names.empty() ? "this pack has no topics" : "topics in this pack: " + names;
+    for (uint32_t t = 0; folio_topic_get(pack, t, &name, &count) == FOLIO_OK; ++t) names.push_back(str(name));
+    if (names.empty()) return "this pack has no topics";
+    const std::string near = did_you_mean("topic:", names);
+    if (!near.empty()) return near;
+    std::string list;
+    for (const std::string &n : names) list += (list.empty() ? "" : ", ") + n;
+    return "topics in this pack: " + list;
   }
-  if (starts("article:")) return "no article has that slug (`folio suggest PACK WORDS` lists titles and slugs)";
+  if (starts("article:")) {
+    std::vector<std::string> slugs;
+    folio_article a;
+    for (uint32_t i = 0; folio_article_get(pack, i, &a) == FOLIO_OK; ++i) slugs.push_back(str(a.slug));
+    const std::string near = did_you_mean("article:", slugs);
+    return !near.empty() ? near : "no article has that slug (`folio suggest PACK WORDS` lists titles and slugs)";
+  }
   return std::string();
 }
 
