@@ -195,6 +195,16 @@ TEST_CASE("glossary for a search query: the term inside a question, or its plura
   CHECK(id_of("cartilages") == G_CARTILAGE);
   CHECK(id_of("What are cartilages?") == G_CARTILAGE);
   CHECK(id_of("OAs") == G_OA);
+  // the term as the glossary and headings write it, its abbreviation in brackets (copied from a heading)
+  CHECK(id_of("Osteoarthritis (OA)") == G_OA);
+  CHECK(id_of("what is osteoarthritis (OA)?") == G_OA);
+  CHECK(id_of("wear and tear (OA)") == G_OA);       // the words before the brackets name no term: inside
+  CHECK(id_of("(gristle)") == G_CARTILAGE);
+  CHECK(id_of("knee pain (OA) treatment") == nf);    // brackets inside a query about something else
+  CHECK(id_of("knee pain (joints)") == nf);
+  CHECK(id_of("()") == nf);
+  CHECK(id_of("OA)") == G_OA);                       // whole, folded: no brackets needed
+  CHECK(id_of("cartilage (OA") == nf);
   // a query that mentions a term but asks something else, and frames with nothing inside
   CHECK(id_of("cartilage repair") == nf);
   CHECK(id_of("what is cartilage repair") == nf);

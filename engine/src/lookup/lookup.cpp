@@ -372,7 +372,10 @@ folio_status lookup_glossary(const folio_pack *p, const char *text, size_t len, 
   return st != FOLIO_OK ? st : glossary_key_find(p, key, klen, out);
 }
 
-folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out) {
+namespace {
+
+// lookup_glossary_query for one text: whole, inside a question frame, spelled out, as a plural.
+folio_status glossary_query_once(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out) {
   char key[kMaxKeyBytes];
   size_t klen = 0;
   folio_status st = fold_lookup_key(text, len, key, &klen);
@@ -420,6 +423,28 @@ folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t
     return glossary_key_find(p, key + off, n - 1, out);
   }
   return FOLIO_E_NOT_FOUND;
+}
+
+}  // namespace
+
+folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t len, folio_glossary_entry *out) {
+  folio_status st = glossary_query_once(p, text, len, out);
+  if (st != FOLIO_E_NOT_FOUND) return st;
+  // A term as the glossary and section headings write it, its abbreviation in brackets after it
+  // ("Bone marrow aspirate concentrate (BMAC)", copied from a heading; also asked, "what is platelet-rich
+  // plasma (PRP)?"): the words before the brackets, then what is inside them. Folding drops brackets, so
+  // they are found in the text as typed.
+  size_t e = len;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '?' || text[e - 1] == '.' || text[e - 1] == '!')) --e;
+  if (e < 3 || text[e - 1] != ')') return FOLIO_E_NOT_FOUND;
+  size_t b = e - 1;  // b ends at the '(' that opens the last brackets
+  while (b > 0 && text[b - 1] != '(' && text[b - 1] != ')') --b;
+  if (b == 0 || text[b - 1] != '(') return FOLIO_E_NOT_FOUND;
+  if (b > 1) {
+    st = glossary_query_once(p, text, b - 1, out);
+    if (st != FOLIO_E_NOT_FOUND) return st;
+  }
+  return glossary_query_once(p, text + b, e - 1 - b, out);
 }
 
 folio_status lookup_reference(const folio_pack *p, const char *key, size_t len, folio_reference *out) {
