@@ -113,6 +113,7 @@ check "glossary abbreviation" 0 "$folio" glossary "$pack" OA --json; json_ok "gl
 contains "OA → osteoarthritis" "$tmp/out" '"term": ?"Osteoarthritis"'
 check "glossary unknown" 1 "$folio" glossary "$pack" "flux capacitor"
 checks=$((checks + 1)); grep -q "did you mean" "$tmp/err" && { echo "FAIL: glossary offered a term for flux capacitor"; fails=$((fails + 1)); }
+check "glossary as the glossary writes it" 0 "$folio" glossary "$pack" "Platelet-rich plasma (PRP)"; contains "term (ABBR)" "$tmp/out" "^Platelet-rich plasma \(PRP\)$"
 check "glossary misspelled" 1 "$folio" glossary "$pack" bmca
 contains "glossary typo" "$tmp/err" "^did you mean: bmac \(Bone marrow aspirate concentrate\)\?$"
 check "glossary misspelled question" 1 "$folio" glossary "$pack" "what is a placbo"
