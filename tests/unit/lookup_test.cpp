@@ -198,8 +198,10 @@ TEST_CASE("glossary for a search query: the term inside a question, or its plura
   // the term as the glossary and headings write it, its abbreviation in brackets (copied from a heading)
   CHECK(id_of("Osteoarthritis (OA)") == G_OA);
   CHECK(id_of("what is osteoarthritis (OA)?") == G_OA);
-  CHECK(id_of("wear and tear (OA)") == G_OA);       // the words before the brackets name no term: inside
-  CHECK(id_of("(gristle)") == G_CARTILAGE);
+  CHECK(id_of("(gristle)") == G_CARTILAGE);           // nothing before the brackets: what is inside
+  CHECK(id_of(" ( OA ) ?") == G_OA);
+  CHECK(id_of("wear and tear (OA)") == nf);           // words before the brackets that name no term only
+  CHECK(id_of("knee arthritis (OA)") == nf);          // mention the one inside: no card
   CHECK(id_of("knee pain (OA) treatment") == nf);    // brackets inside a query about something else
   CHECK(id_of("knee pain (joints)") == nf);
   CHECK(id_of("()") == nf);

@@ -302,12 +302,12 @@ folio_status folio_glossary_lookup(const folio_pack *p, const char *text, size_t
  * as the letters joined; then as the plural of a term ("stem cells" → Stem cell, "therapies" →
  * therapy); a term followed by its abbreviation in brackets, as the glossary and headings write it
  * ("Bone marrow aspirate concentrate (BMAC)", "what is osteoarthritis (OA)?"), by the words before the
- * brackets, then by what is inside them. So "What is a placebo?", "what does OA stand for", "what is a c l" and "BMAC" each
+ * brackets (by what is inside them only when nothing is before them: "knee arthritis (OA)" gives none). So "What is a placebo?", "what does OA stand for", "what is a c l" and "BMAC" each
  * give their entry, while "placebo for knee pain" gives none (the card is for a question about the term
  * itself, not for any query that mentions it).
  * FOLIO_E_NOT_FOUND when the query names no term (also for any query longer than 4 * FOLIO_MAX_KEY_BYTES
  * bytes); FOLIO_E_UTF8 on invalid UTF-8; FOLIO_E_ARG on NULL p/out (or query NULL with len > 0);
- * FOLIO_E_CORRUPT if a key names a missing entry. Stack only (< 1 KiB), reentrant, at most 18 O(log n)
+ * FOLIO_E_CORRUPT if a key names a missing entry. Stack only (< 1 KiB), reentrant, at most 12 O(log n)
  * lookups (6 for a query with no brackets at its end). For a card beside search results, pass the query as it was searched: the corrected query
  * (folio_search_result.corrected_off/len) when folio_search reports FOLIO_SEARCH_CORRECTED, so that
  * "what is a placbo" gets Placebo's card; folio_glossary_lookup is exact in the same way. */

@@ -432,19 +432,18 @@ folio_status lookup_glossary_query(const folio_pack *p, const char *text, size_t
   if (st != FOLIO_E_NOT_FOUND) return st;
   // A term as the glossary and section headings write it, its abbreviation in brackets after it
   // ("Bone marrow aspirate concentrate (BMAC)", copied from a heading; also asked, "what is platelet-rich
-  // plasma (PRP)?"): the words before the brackets, then what is inside them. Folding drops brackets, so
-  // they are found in the text as typed.
+  // plasma (PRP)?"): the words before the brackets; what is inside them only when nothing is before them
+  // ("Keyhole surgery (arthroscopy)" and "stem cells for knee arthritis (OA)" only mention a term, and
+  // get no card). Folding drops brackets, so they are found in the text as typed.
   size_t e = len;
   while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '?' || text[e - 1] == '.' || text[e - 1] == '!')) --e;
   if (e < 3 || text[e - 1] != ')') return FOLIO_E_NOT_FOUND;
   size_t b = e - 1;  // b ends at the '(' that opens the last brackets
   while (b > 0 && text[b - 1] != '(' && text[b - 1] != ')') --b;
   if (b == 0 || text[b - 1] != '(') return FOLIO_E_NOT_FOUND;
-  if (b > 1) {
-    st = glossary_query_once(p, text, b - 1, out);
-    if (st != FOLIO_E_NOT_FOUND) return st;
-  }
-  return glossary_query_once(p, text + b, e - 1 - b, out);
+  size_t before = b - 1;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  return before > 0 ? glossary_query_once(p, text, before, out) : glossary_query_once(p, text + b, e - 1 - b, out);
 }
 
 folio_status lookup_reference(const folio_pack *p, const char *key, size_t len, folio_reference *out) {
