@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "builder_test_util.h"
+#include "near_names.h"
 
 using namespace folio::tools;
 using namespace folio_test;
@@ -108,6 +109,55 @@ TEST_CASE("body errors: links, anchors, glossary, citations, uncited sources", "
   CHECK(contains(out, p + ":13: error: citation 'ref-one' is not listed in the article's sources"));
   CHECK(contains(out, p + ":15: error: citation of unknown reference 'ghost'"));
   CHECK(contains(out, p + ":7: error: source 'ref-two' is never cited in the article"));
+}
+
+TEST_CASE("an unknown name gets the nearest known one as a did-you-mean", "[builder]") {
+  TempDir t;
+  write_fixture(t.path());
+  put(t, "articles/delta.md",
+      "---\n"
+      "slug: delta\n"
+      "title: Delta\n"
+      "summary: S.\n"
+      "audience: patient\n"
+      "updated: 2024-01-01\n"
+      "sources: [ref-three, ref-thre]\n"   // 7: a reference id one letter short
+      "related: [alpah]\n"                 // 8: two letters swapped
+      "topics: [kness]\n"                  // 9: a topic named once, one edit from one named twice
+      "---\n"
+      "See [x](betta) and [y](beta#detials). [@ref-three]\n"  // 11: an article, an anchor
+      "\n"
+      "A [[cartilege]] here. [@ref-tree]\n"                // 13: a glossary id, a citation
+      "\n"
+      "See [z](nowhere) and [w](alpha#how-it). [@ref-three]\n");  // 15: nothing near; an anchor begun
+  Diagnostics d;
+  const std::string out = lint(t, d);
+  INFO(out);
+  const std::string p = t / "articles/delta.md";
+  CHECK(contains(out, p + ":7: error: sources: unknown reference id 'ref-thre' (did you mean 'ref-three'?)\n"));
+  CHECK(contains(out, p + ":8: error: related: unknown article 'alpah' (did you mean 'alpha'?)\n"));
+  CHECK(contains(out, p + ":9: warning: topic 'kness' is named by no other article and is one edit from 'knees' "
+                          "(2 articles): a typo? (did you mean 'knees'?)\n"));
+  CHECK(contains(out, p + ":11: error: link to unknown article 'betta' (did you mean 'beta'?)\n"));
+  CHECK(contains(out, p + ":11: error: link to unknown anchor '#detials' in article 'beta' (did you mean '#details'?)\n"));
+  CHECK(contains(out, p + ":13: error: unknown glossary term 'cartilege' (did you mean 'cartilage'?)\n"));
+  CHECK(contains(out, p + ":13: error: citation of unknown reference 'ref-tree' (did you mean 'ref-three'?)\n"));
+  CHECK(contains(out, p + ":15: error: link to unknown article 'nowhere'\n"));
+  CHECK(contains(out, p + ":15: error: link to unknown anchor '#how-it' in article 'alpha' (did you mean '#how-it-works'?)\n"));
+}
+
+TEST_CASE("near_names: edit distance with swaps, nearest first, a name begun", "[builder]") {
+  CHECK(edit_distance("cots", "cost") == 1);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(nearest_names("cots", {"alpha", "cost", "costs"}) == std::vector<std::string>{"cost", "costs"});
+  CHECK(nearest_names("EVID", {"basics", "evidence"}) == std::vector<std::string>{"evidence"});
+  CHECK(nearest_names("keyhole-surgry", {"before", "keyhole-surgery-arthroscopy"}) ==
+        std::vector<std::string>{"keyhole-surgery-arthroscopy"});
+  CHECK(nearest_names("xyz", {"alpha", "beta"}).empty());
+  CHECK(nearest_names("a", {"alpha", "beta", "arm", "ant"}, 2) == std::vector<std::string>{"alpha", "arm"});
+  CHECK(did_you_mean("betta", {"alpha", "beta"}) == " (did you mean 'beta'?)");
+  CHECK(did_you_mean("zzz", {"alpha", "beta"}).empty());
 }
 
 TEST_CASE("lint: missing sources, uncited section, uncited registry entry", "[builder]") {

@@ -30,6 +30,7 @@
 #include <set>
 
 #include "builder_content.h"
+#include "near_names.h"
 #include "search_index_writer.h"
 #include "search/search_format.h"
 #include "text/text.h"
@@ -466,6 +467,18 @@ void validate_content(Content &c, Diagnostics &diag) {
                      std::to_string(c.articles[i - 1].line) + ")");
   std::map<std::string, uint32_t> slug_id;
   for (size_t i = 0; i < c.articles.size(); ++i) slug_id.emplace(c.articles[i].slug, static_cast<uint32_t>(i));
+  // every name a reference may mean, for the "did you mean" of an unknown one ("injection-optons")
+  auto keys_of = [](const auto &m) {
+    std::vector<std::string> v;
+    for (const auto &kv : m) v.push_back(kv.first);
+    return v;
+  };
+  const std::vector<std::string> slugs = keys_of(slug_id);
+  // only for a content/ tree, written by hand: a generated JSONL corpus's unknown links are warnings
+  // (kept as text), can be thousands, and each would be compared with every slug
+  auto hint = [md](const std::string &typed, const std::vector<std::string> &names) {
+    return md ? tools::did_you_mean(typed, names) : std::string();
+  };
 
   // Glossary: unique ids and folded terms; sorted by id.
   std::stable_sort(c.glossary.begin(), c.glossary.end(),
@@ -489,13 +502,16 @@ void validate_content(Content &c, Diagnostics &diag) {
         term_seen.emplace(k, &g);
     }
   }
+  const std::vector<std::string> gloss_ids = keys_of(gloss_id);
   for (const GlossaryItem &g : c.glossary) {
     for (size_t i = 0; i < g.see_also.size(); ++i)
       if (!gloss_id.count(g.see_also[i]))
-        diag.error(g.path, g.see_also_lines[i], "see_also: unknown glossary id '" + g.see_also[i] + "'");
+        diag.error(g.path, g.see_also_lines[i],
+                   "see_also: unknown glossary id '" + g.see_also[i] + "'" + hint(g.see_also[i], gloss_ids));
     for (size_t i = 0; i < g.articles.size(); ++i)
       if (!slug_id.count(g.articles[i]))
-        diag.error(g.path, g.article_lines[i], "articles: unknown article '" + g.articles[i] + "'");
+        diag.error(g.path, g.article_lines[i],
+                   "articles: unknown article '" + g.articles[i] + "'" + hint(g.articles[i], slugs));
   }
 
   // References: unique ids; sorted by id.
@@ -511,18 +527,43 @@ void validate_content(Content &c, Diagnostics &diag) {
     }
   }
   std::vector<bool> ref_cited(c.references.size(), false);
+  const std::vector<std::string> ref_ids = keys_of(ref_id);
 
   std::set<std::string> exempt(c.meta.abbreviations_exempt.begin(), c.meta.abbreviations_exempt.end());
+
+  // A topic only one article names, one edit from a topic others name, is likely a typo of it ("cots"
+  // beside "cost"): it would make a topic of its own, and `topic:cost` would miss the article.
+  if (md) {
+    std::map<std::string, size_t> topic_uses;
+    for (const Article &a : c.articles)
+      for (const std::string &t : std::set<std::string>(a.topics.begin(), a.topics.end())) ++topic_uses[t];
+    for (const Article &a : c.articles)
+      for (size_t i = 0; i < a.topics.size(); ++i) {
+        const std::string &t = a.topics[i];
+        if (topic_uses[t] != 1 || t.size() < 4) continue;
+        for (const auto &[other, uses] : topic_uses)
+          // two topics named once each: the warning goes to the one that sorts later
+          if (other != t && (uses > 1 || other < t) && tools::edit_distance(t, other) <= 1) {
+            diag.warn(a.path, a.topic_lines[i],
+                      "topic '" + t + "' is named by no other article and is one edit from '" + other + "' (" +
+                          std::to_string(uses) + (uses == 1 ? " article" : " articles") +
+                          "): a typo? (did you mean '" + other + "'?)");
+            break;
+          }
+      }
+  }
 
   for (size_t ai = 0; ai < c.articles.size(); ++ai) {
     Article &a = c.articles[ai];
     for (size_t i = 0; i < a.related.size(); ++i)
       if (!slug_id.count(a.related[i]))
-        diag.error(a.path, a.related_lines[i], "related: unknown article '" + a.related[i] + "'");
+        diag.error(a.path, a.related_lines[i],
+                   "related: unknown article '" + a.related[i] + "'" + hint(a.related[i], slugs));
     if (md) {
       for (size_t i = 0; i < a.sources.size(); ++i)
         if (!ref_id.count(a.sources[i]))
-          diag.error(a.path, a.source_lines[i], "sources: unknown reference id '" + a.sources[i] + "'");
+          diag.error(a.path, a.source_lines[i],
+                     "sources: unknown reference id '" + a.sources[i] + "'" + hint(a.sources[i], ref_ids));
     }
 
     // Resolve spans; citations numbered in first-citation order.
@@ -542,9 +583,10 @@ void validate_content(Content &c, Diagnostics &diag) {
               auto it = slug_id.find(slug);
               if (it == slug_id.end()) {
                 if (md) {
-                  diag.error(a.path, s.line, "link to unknown article '" + s.target + "'");
+                  diag.error(a.path, s.line, "link to unknown article '" + s.target + "'" + hint(slug, slugs));
                 } else {
-                  diag.warn(a.path, s.line, "link to unknown article '" + s.target + "' (kept as text)");
+                  diag.warn(a.path, s.line,
+                            "link to unknown article '" + s.target + "' (kept as text)" + hint(slug, slugs));
                   s.kind = SpanKind::Text;
                   s.target.clear();
                 }
@@ -563,10 +605,14 @@ void validate_content(Content &c, Diagnostics &diag) {
                   found = true;
                 }
               if (!found) {
+                std::vector<std::string> anchors;
+                for (size_t si = 1; si < t.sections.size(); ++si) anchors.push_back("#" + t.sections[si].anchor);
+                const std::string msg = "link to unknown anchor '#" + anchor + "' in article '" + t.slug + "'" +
+                                        hint("#" + anchor, anchors);
                 if (md) {
-                  diag.error(a.path, s.line, "link to unknown anchor '#" + anchor + "' in article '" + t.slug + "'");
+                  diag.error(a.path, s.line, msg);
                 } else {
-                  diag.warn(a.path, s.line, "link to unknown anchor '#" + anchor + "' in article '" + t.slug + "'");
+                  diag.warn(a.path, s.line, msg);
                 }
               }
             }
@@ -576,9 +622,10 @@ void validate_content(Content &c, Diagnostics &diag) {
             auto it = gloss_id.find(s.target);
             if (it == gloss_id.end()) {
               if (md) {
-                diag.error(a.path, s.line, "unknown glossary term '" + s.target + "'");
+                diag.error(a.path, s.line, "unknown glossary term '" + s.target + "'" + hint(s.target, gloss_ids));
               } else {
-                diag.warn(a.path, s.line, "unknown glossary term '" + s.target + "' (kept as text)");
+                diag.warn(a.path, s.line,
+                          "unknown glossary term '" + s.target + "' (kept as text)" + hint(s.target, gloss_ids));
                 s.kind = SpanKind::Text;
                 s.target.clear();
               }
@@ -601,7 +648,7 @@ void validate_content(Content &c, Diagnostics &diag) {
             }
             auto it = ref_id.find(s.target);
             if (it == ref_id.end()) {
-              diag.error(a.path, s.line, "citation of unknown reference '" + s.target + "'");
+              diag.error(a.path, s.line, "citation of unknown reference '" + s.target + "'" + hint(s.target, ref_ids));
               break;
             }
             ref_cited[it->second] = true;

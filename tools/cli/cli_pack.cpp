@@ -215,41 +215,6 @@ std::string search_correction(folio_reader *r, const std::string &text, uint32_t
   return std::string(buf.data() + res.corrected_off, res.corrected_len);
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  // optimal string alignment: insertions, deletions, substitutions and swaps of two neighbours, 1 each
-  std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); j++) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); i++) {
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); j++) {
-      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], prev2[j - 2] + 1);
-    }
-    std::swap(prev2, prev);
-    std::swap(prev, row);
-  }
-  return prev[b.size()];
-}
-
-std::vector<std::string> nearest_names(const std::string &typed, const std::vector<std::string> &names, size_t max) {
-  auto lower = [](std::string s) {
-    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  const std::string want = lower(typed);
-  std::vector<std::pair<size_t, size_t>> near;  // (distance, index in names)
-  for (size_t i = 0; i < names.size(); i++) {
-    const std::string low = lower(names[i]);
-    const bool starts = !want.empty() && (low.rfind(want, 0) == 0 || want.rfind(low, 0) == 0);
-    const size_t d = starts ? 0 : edit_distance(want, low);
-    if (d * 3 <= std::max(want.size(), low.size())) near.push_back({d, i});
-  }
-  std::stable_sort(near.begin(), near.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
-  std::vector<std::string> out;
-  for (size_t k = 0; k < near.size() && out.size() < max; k++) out.push_back(names[near[k].second]);
-  return out;
-}
-
 void print_json(const nlohmann::json &j) {
   std::string s = isatty(STDOUT_FILENO) ? j.dump(2) : j.dump();
   std::fwrite(s.data(), 1, s.size(), stdout);

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "near_names.h"
+
 namespace folio {
 namespace cli {
 
@@ -69,15 +71,9 @@ nlohmann::json glossary_json(const folio_pack *p, const folio_glossary_entry &g)
 // or the search failed. `flags` adds search flags (FOLIO_SEARCH_PREFIX_LAST for text still being typed).
 std::string search_correction(folio_reader *r, const std::string &text, uint32_t flags = 0);
 
-// Edit distance of a and b in bytes (insertions, deletions, substitutions and swaps of two neighbours:
-// "cots" is 1 from "cost").
-size_t edit_distance(std::string_view a, std::string_view b);
-
-// The names nearest to `typed` for a "did you mean" (ASCII case ignored): those it starts or that start
-// with it, then those within an edit distance of a third of the longer ("cots" -> cost, "keyhoel-surgery"
-// -> keyhole-surgery), nearest first, ties in the list's order; at most `max`. Empty when none is near.
-std::vector<std::string> nearest_names(const std::string &typed, const std::vector<std::string> &names,
-                                       size_t max = 3);
+// The nearest names for a "did you mean" (anchors, topics, slugs): near_names.h of the build tool.
+using tools::edit_distance;
+using tools::nearest_names;
 
 // Print JSON (pretty when stdout is a terminal, compact otherwise).
 void print_json(const nlohmann::json &j);
