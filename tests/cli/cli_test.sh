@@ -207,6 +207,14 @@ contains "browse names an unknown topic and the nearest" "$tmp/browse" "^  \(did
 printf 'injecton\nwhat is a placbo\n:q\n' | "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse typo exit"; fails=$((fails + 1)); }
 contains "browse corrected suggestion" "$tmp/browse" "^  1\. Risks and side effects of stem cell knee injections  \[risks-and-side-effects\]$"
 contains "browse corrected card" "$tmp/browse" "^  Placebo: A dummy treatment"
+# :get takes what folio get takes (a title, a misspelled slug gets its did-you-mean); :help; an unknown command
+printf ':help\n:get knee-surgry\n:get Knee surgery and when it makes sense#keyhole-surgery-arthroscopy\n:x\n:q\n' |
+  "$folio" browse "$pack" >"$tmp/browse" 2>&1 || { echo "FAIL: browse :get exit"; fails=$((fails + 1)); }
+contains "browse :help" "$tmp/browse" "^  :get SLUG\[#anchor\] \(or a title\) opens an article or section; :q quits\.$"
+contains "browse :get did you mean" "$tmp/browse" "^  knee-surgry: no such article or section$"
+contains "browse :get did you mean names it" "$tmp/browse" "^  did you mean: knee-surgery$"
+contains "browse :get title#anchor" "$tmp/browse" "^Keyhole surgery \(arthroscopy\)$"
+contains "browse unknown command" "$tmp/browse" "^  unknown command :x "
 check "browse usage" 2 "$folio" browse
 # browse while an update rewrites the pack: the pack is read into memory, so an in-place rewrite cannot
 # reach it; a truncated file on disk is refused and the old pack goes on answering; a complete new pack is

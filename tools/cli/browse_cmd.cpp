@@ -1,10 +1,12 @@
 // browse_cmd.cpp: `folio browse PACK`, an interactive prompt for a terminal (the kiosk experience in a
 // shell). Each line typed shows title suggestions and the best sections by full-text search (the last
 // word counts as a prefix, typos are corrected).
-// Commands: ":get SLUG[#anchor]" prints an article, a number opens that result, ":q" quits.
+// Commands: ":get SLUG[#anchor]" (or a title) prints an article or section, a number opens that result,
+// ":help" lists the commands, ":q" quits.
 // The pack is read into memory, not mapped, and before each line the file is checked: when an update has
 // replaced or rewritten it, the new pack is opened and used; while it does not open (a copy still in
 // progress, a broken update) the pack in memory goes on answering.
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -34,7 +36,7 @@ static void show(folio_reader *r, const folio_pack *p, uint32_t article, uint32_
 int cmd_browse(int argc, char **argv) {
   static const char kUsage[] =
       "Usage: folio browse PACK\n\nInteractive prompt. Type words to see suggestions; type a number to open a "
-      "result, ':get SLUG[#anchor]' to open an article, ':q' to quit.\n";
+      "result, ':get SLUG[#anchor]' (or a title) to open an article or section, ':help' for this, ':q' to quit.\n";
   if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
     std::fputs(kUsage, stdout);
     return EXIT_OK;
@@ -53,7 +55,7 @@ int cmd_browse(int argc, char **argv) {
   std::string refused;  // why the file on disk did not open, once said
   bool tty = isatty(STDIN_FILENO);
   std::printf("%s — %u articles. %s\n", str(in.title).c_str(), in.article_count, str(in.disclaimer).c_str());
-  std::printf("Type a few letters or words; a number opens a result; :q quits.\n");
+  std::printf("Type a few letters or words; a number opens a result; :help lists the commands; :q quits.\n");
   struct Target {
     uint32_t article, section;
   };
@@ -84,14 +86,25 @@ int cmd_browse(int argc, char **argv) {
       }
     }
     if (line.rfind(":get ", 0) == 0) {
-      std::string ref = line.substr(5);
+      const std::string ref = line.substr(5);
       folio_article a;
-      folio_section s;
-      if (folio_resolve(p, ref.data(), ref.size(), &a, &s) != FOLIO_OK) {
-        std::printf("  no such article: %s\n", ref.c_str());
+      uint32_t section = FOLIO_NONE;
+      std::vector<std::string> why;
+      if (resolve_ref(op->reader(), ref, &a, &section, &why) != FOLIO_OK) {
+        std::printf("  %s: %s\n", ref.c_str(), why[0].c_str());
+        for (size_t i = 1; i < why.size(); i++) std::printf("  %s\n", why[i].c_str());
         continue;
       }
-      show(op->reader(), p, a.id, ref.find('#') == std::string::npos ? FOLIO_NONE : s.id);
+      show(op->reader(), p, a.id, section);
+      continue;
+    }
+    if (line == ":help" || line == ":h" || line == "?") {
+      std::printf("  Type words to search (the last one may be unfinished); a number opens a result;\n"
+                  "  :get SLUG[#anchor] (or a title) opens an article or section; :q quits.\n");
+      continue;
+    }
+    if (line[0] == ':' && line.size() > 1 && std::isalpha(static_cast<unsigned char>(line[1]))) {
+      std::printf("  unknown command %s (:get SLUG[#anchor], :help, :q)\n", line.substr(0, line.find(' ')).c_str());
       continue;
     }
     bool numeric = line.find_first_not_of("0123456789") == std::string::npos;

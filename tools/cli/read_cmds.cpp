@@ -182,6 +182,49 @@ static std::vector<std::string> get_did_you_mean(folio_reader *r, const std::str
   return out;
 }
 
+int resolve_ref(folio_reader *r, const std::string &ref, folio_article *a, uint32_t *section,
+                std::vector<std::string> *why) {
+  const folio_pack *p = folio_reader_pack(r);
+  folio_section sec;
+  const bool whole = ref.find('#') == std::string::npos;
+  int st = folio_resolve(p, ref.data(), ref.size(), a, &sec);
+  if (st == FOLIO_E_NOT_FOUND) {
+    folio_entry e;  // not a slug: try a title or alias, with its #anchor if any
+    const std::string name = ref.substr(0, ref.find('#'));
+    if (folio_lookup_title(p, name.data(), name.size(), &e) == FOLIO_OK &&
+        folio_article_get(p, e.article, a) == FOLIO_OK) {
+      const std::string anchor = whole ? std::string() : ref.substr(ref.find('#') + 1);
+      st = whole ? FOLIO_OK : folio_section_find(p, a->id, anchor.data(), anchor.size(), &sec);
+    }
+  }
+  if (st == FOLIO_OK) {
+    *section = whole ? FOLIO_NONE : sec.id;
+    return st;
+  }
+  why->clear();
+  // an article found by its slug, title or alias whose anchor is unknown: "no such section"
+  folio_entry e;
+  folio_article known;
+  const std::string slug = ref.substr(0, ref.find('#'));
+  const bool article_known = !whole && (folio_lookup_slug(p, slug.data(), slug.size(), &known) == FOLIO_OK ||
+                                        folio_lookup_title(p, slug.data(), slug.size(), &e) == FOLIO_OK);
+  why->push_back(st != FOLIO_E_NOT_FOUND ? folio_status_str(st)
+                 : article_known         ? "no such section"
+                                         : "no such article or section");
+  if (st != FOLIO_E_NOT_FOUND) return st;
+  bool all_sections = false;
+  const std::vector<std::string> near = get_did_you_mean(r, ref, &all_sections);
+  if (all_sections) {
+    why->push_back("sections of " + near[0].substr(0, near[0].find('#')) + ":");
+    for (const std::string &n : near) why->push_back("  " + n);
+  } else if (!near.empty()) {
+    std::string line = "did you mean:";
+    for (const std::string &n : near) line += " " + n;
+    why->push_back(line);
+  }
+  return st;
+}
+
 int cmd_get(int argc, char **argv) {
   CLI::App app{"Print an article or one section of it.", "folio get"};
   std::string path, ref, format = "text";
@@ -199,48 +242,21 @@ int cmd_get(int argc, char **argv) {
   if (!op) return rc;
   const folio_pack *p = op->pack();
   folio_article a;
-  folio_section sec;
-  int st = folio_resolve(p, ref.data(), ref.size(), &a, &sec);
-  bool whole = ref.find('#') == std::string::npos;
-  if (st == FOLIO_E_NOT_FOUND) {
-    folio_entry e;  // not a slug: try a title or alias, with its #anchor if any
-    const std::string name = ref.substr(0, ref.find('#'));
-    if (folio_lookup_title(p, name.data(), name.size(), &e) == FOLIO_OK &&
-        folio_article_get(p, e.article, &a) == FOLIO_OK) {
-      const std::string anchor = whole ? std::string() : ref.substr(ref.find('#') + 1);
-      st = whole ? FOLIO_OK : folio_section_find(p, a.id, anchor.data(), anchor.size(), &sec);
-    }
-  }
+  uint32_t section = FOLIO_NONE;
+  std::vector<std::string> why;
+  int st = resolve_ref(op->reader(), ref, &a, &section, &why);
   if (st != FOLIO_OK) {
-    // an article found by its slug, title or alias whose anchor is unknown: "no such section"
-    folio_entry e;
-    const std::string slug = ref.substr(0, ref.find('#'));
-    const bool article_known = !whole && (folio_lookup_slug(p, slug.data(), slug.size(), &a) == FOLIO_OK ||
-                                          folio_lookup_title(p, slug.data(), slug.size(), &e) == FOLIO_OK);
-    std::fprintf(stderr, "folio get: %s: %s\n", ref.c_str(),
-                 st != FOLIO_E_NOT_FOUND ? folio_status_str(st)
-                 : article_known         ? "no such section"
-                                         : "no such article or section");
-    if (st == FOLIO_E_NOT_FOUND) {
-      bool all_sections = false;
-      const std::vector<std::string> near = get_did_you_mean(op->reader(), ref, &all_sections);
-      if (all_sections) {
-        std::fprintf(stderr, "sections of %s:\n", near[0].substr(0, near[0].find('#')).c_str());
-        for (const std::string &n : near) std::fprintf(stderr, "  %s\n", n.c_str());
-      } else if (!near.empty()) {
-        std::fprintf(stderr, "did you mean:");
-        for (const std::string &n : near) std::fprintf(stderr, " %s", n.c_str());
-        std::fputc('\n', stderr);
-      }
-    }
+    std::fprintf(stderr, "folio get: %s: %s\n", ref.c_str(), why[0].c_str());
+    for (size_t i = 1; i < why.size(); i++) std::fprintf(stderr, "%s\n", why[i].c_str());
     return exit_for(st);
   }
-  uint32_t section = whole ? FOLIO_NONE : sec.id;
   uint32_t flags = no_refs ? FOLIO_RENDER_NO_REFERENCES : 0;
   std::string out;
   if (format == "json") {
     json j = article_json(p, a, true);
-    if (!whole) j["section"] = {{"anchor", str(sec.anchor)}, {"heading", str(sec.heading)}};
+    folio_section sec;
+    if (section != FOLIO_NONE && folio_section_get(p, section, &sec) == FOLIO_OK)
+      j["section"] = {{"anchor", str(sec.anchor)}, {"heading", str(sec.heading)}};
     st = render(op->reader(), a.id, section, FOLIO_FORMAT_TEXT, flags, &out);
     if (st == FOLIO_OK) j["text"] = out;
     if (st == FOLIO_OK) st = render(op->reader(), a.id, section, FOLIO_FORMAT_HTML, flags, &out);
