@@ -52,6 +52,8 @@ enum : uint32_t {
   kPrefixExpand = 8,
   kPrefixPhraseExpand = 7,  // completions of a phrase's last word (`"bone mar*"`): the phrase repeated for
                             // each (kMaxAltsPerWord with the literal one), within half the cursors
+  kPrefixJoinedExpand = 3,  // completions of a phrase's last words joined into the start of a compound
+                            // (`"anti inflam`: `antiinflammatori`)
   kPrefixScan = 4096,
   kStemCompleteMinBytes = 4,  // a prefix this long or longer also completes to terms of its words' stems
   kStemCompleteMax = 8,       // distinct stems of such words looked up (stem_completions)

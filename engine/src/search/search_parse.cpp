@@ -1044,47 +1044,56 @@ static bool glued_unit_findable(Scratch *s, const text::Token &t, uint32_t k, bo
   return stem_known(s, st, ul) || (prefix && dict_has_prefix(s, t.text + k, t.len - k));
 }
 
-// A quoted phrase typed with spaces where the text writes a compound ("platelet rich plasma" for
-// "platelet-rich plasma", "long lasting"): the compound is one token of the text, its parts at its
-// position, so the words apart never stood at consecutive positions and the phrase found nothing. One
-// more alternative of clause ci: the phrase with each run of two or three adjacent words whose joined
-// form is a word of the pack (the compound's whole) as that word, later words one offset nearer per word
-// joined. Nothing when no run joins. words/raw: the phrase's stems and folded words; rel: their offsets.
-static void add_phrase_joined(Scratch *s, uint32_t ci, const char (*words)[kMaxTermBytes], const uint8_t *word_len,
-                              const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, const uint32_t *rel,
-                              uint32_t n) {
-  struct Part {
-    char t[kMaxTermBytes];
-    uint32_t len, rel;
-  } out[kMaxAltTerms];
+namespace {
+// One word of a phrase alternative built by joining: its term and its offset in the phrase.
+struct JoinedPart {
+  char t[kMaxTermBytes];
+  uint32_t len, rel;
+};
+}  // namespace
+
+// The phrase's words with each run of two or three adjacent words whose joined form is a word of the pack
+// (the compound's whole) as that word, later words one offset nearer per word joined, into out (returns
+// how many; *joined tells whether any run joined; *shift gets the offsets taken off after the last).
+// A run of a phrase's words [w, w + k) joined as typed (folded) into j: false when it does not fit or is
+// only stopwords (a stopword part is fine: "built in" of "built-in", "meta an" of "meta-analysis").
+static bool join_run(const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, const uint32_t *rel, uint32_t w,
+                     uint32_t k, char *j, size_t *jl) {
+  *jl = 0;
+  bool content = false;
+  for (uint32_t m = w; m < w + k; ++m) {
+    if (*jl + raw_len[m] > kMaxTermBytes) return false;
+    FOLIO_MEMCPY(j + *jl, raw[m], raw_len[m]);
+    *jl += raw_len[m];
+    content = content || rel[m] != kNoPos;
+  }
+  return content;
+}
+
+static uint32_t plan_phrase_joined(Scratch *s, const char (*words)[kMaxTermBytes], const uint8_t *word_len,
+                                   const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, const uint32_t *rel,
+                                   const uint32_t *pos, uint32_t n, JoinedPart *out, bool *joined,
+                                   uint32_t *shift_out = nullptr) {
   uint32_t no = 0, shift = 0;
-  bool joined = false;
+  *joined = false;
   for (uint32_t w = 0; w < n;) {
     uint32_t take = 1;
     for (uint32_t k = 3; k >= 2 && take == 1; --k) {
       if (w + k > n) continue;
       char j[kMaxTermBytes];
       size_t jl = 0;
-      bool ok = true;
-      for (uint32_t m = w; m < w + k && ok; ++m) {
-        ok = rel[m] != kNoPos && jl + raw_len[m] <= sizeof j;
-        if (ok) {
-          FOLIO_MEMCPY(j + jl, raw[m], raw_len[m]);
-          jl += raw_len[m];
-        }
-      }
-      if (!ok) continue;
+      if (!join_run(raw, raw_len, rel, w, k, j, &jl)) continue;
       char st[kMaxTermBytes];
       const size_t sl = stem_copy(j, jl, st);
       TermInfo ti{0, 0, 0};
       bool bad = false;
-      if (dict_find_memo(s, st, sl, &ti, &bad) && ti.df > 0) {
+      if (!text::is_stopword(st, sl) && dict_find_memo(s, st, sl, &ti, &bad) && ti.df > 0) {
         FOLIO_MEMCPY(out[no].t, st, sl);
         out[no].len = static_cast<uint32_t>(sl);
-        out[no++].rel = rel[w] - shift;
+        out[no++].rel = pos[w] - shift;
         shift += k - 1;
         take = k;
-        joined = true;
+        *joined = true;
       }
       if (bad) s->bad = true;
     }
@@ -1095,18 +1104,78 @@ static void add_phrase_joined(Scratch *s, uint32_t ci, const char (*words)[kMaxT
     }
     w += take;
   }
-  if (!joined) return;
+  if (shift_out) *shift_out = shift;
+  return no;
+}
+
+// One more alternative of clause ci, the phrase parts out[0, no); false when it did not fit (nothing added).
+static bool emit_joined_alt(Scratch *s, uint32_t ci, const JoinedPart *out, uint32_t no) {
   Alt *a = alt_begin(s, ci, 1.0f, true);
-  if (!a) return;
+  if (!a) return false;
   for (uint32_t k = 0; k < no; ++k) {
     if (!alt_term(s, a, ci, out[k].t, out[k].len, out[k].rel)) {
       drop_phrase_words(s, static_cast<uint32_t>(a - s->alts));
       alt_drop(s, ci, a);
-      return;
+      return false;
     }
   }
   if (a->n == 1) alt_not_phrase(s, a);  // "platelet rich": the compound alone
   a->names = a->phrase;
+  return true;
+}
+
+// A quoted phrase typed with spaces where the text writes a compound ("platelet rich plasma" for
+// "platelet-rich plasma", "long lasting"): the compound is one token of the text, its parts at its
+// position, so the words apart never stood at consecutive positions and the phrase found nothing. One
+// more alternative of clause ci: plan_phrase_joined's. Nothing when no run joins. words/raw: the
+// phrase's stems and folded words; rel: their offsets (kNoPos for a stopword); pos: their offsets, a
+// stopword's too. Returns false when it did not fit.
+static bool add_phrase_joined(Scratch *s, uint32_t ci, const char (*words)[kMaxTermBytes], const uint8_t *word_len,
+                              const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, const uint32_t *rel,
+                              const uint32_t *pos, uint32_t n) {
+  JoinedPart out[kMaxAltTerms];
+  bool joined = false;
+  const uint32_t no = plan_phrase_joined(s, words, word_len, raw, raw_len, rel, pos, n, out, &joined);
+  return !joined || emit_joined_alt(s, ci, out, no);
+}
+
+// A phrase being typed whose last word ends a compound the text writes whole ("platelet ri" of
+// "platelet-rich", "anti inflam" of "anti-inflammatory"): the last two or three words joined are the
+// start of a word of the pack, not a phrase of two words. Alternatives of clause ci: the words before
+// that run (joined where they join) and each of the joined prefix's commonest completions (at most
+// kPrefixJoinedExpand), the longest run that starts a term. Returns how many were added.
+static uint32_t add_phrase_joined_prefix(Scratch *s, uint32_t ci, const char (*words)[kMaxTermBytes],
+                                         const uint8_t *word_len, const char (*raw)[kMaxTermBytes],
+                                         const uint8_t *raw_len, const uint32_t *rel, const uint32_t *pos,
+                                         uint32_t n, bool whole_joined) {
+  uint32_t added = 0;
+  for (uint32_t k = n < 3 ? n : 3; k >= 2; --k) {
+    const uint32_t w0 = n - k;
+    char j[kMaxTermBytes];
+    size_t jl = 0;
+    if (!join_run(raw, raw_len, rel, w0, k, j, &jl)) continue;
+    Completion best[kPrefixJoinedExpand];
+    // the joined words' own term too ("non surg" is `nonsurg`), unless add_phrase_joined has it already
+    // (`whole_joined`: the last word is a term, so the whole phrase was joined)
+    char st[kMaxTermBytes];
+    const size_t sl = whole_joined ? stem_copy(j, jl, st) : 0;
+    const uint32_t nb = top_completions(s, j, jl, st, sl, best, kPrefixJoinedExpand);
+    if (nb == 0) continue;
+    JoinedPart out[kMaxAltTerms];
+    bool joined = false;
+    uint32_t shift = 0;
+    const uint32_t no = plan_phrase_joined(s, words, word_len, raw, raw_len, rel, pos, w0, out, &joined, &shift);
+    for (uint32_t c = 0; c < nb && no < kMaxAltTerms; ++c) {
+      if (s->ncursors + no + 1 > kMaxCursors / 2) return added;
+      FOLIO_MEMCPY(out[no].t, best[c].term, best[c].len);
+      out[no].len = best[c].len;
+      out[no].rel = pos[w0] - shift;
+      if (!emit_joined_alt(s, ci, out, no + 1)) return added;
+      ++added;
+    }
+    return added;  // the longest run that starts a word of the pack
+  }
+  return added;
 }
 
 // Tokenize one query item (a word or a phrase body) and add its clauses.
@@ -1138,6 +1207,8 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     char words[kMaxAltTerms][kMaxTermBytes];
     uint8_t word_len[kMaxAltTerms];
     uint32_t word_rel[kMaxAltTerms];
+    uint32_t word_pos[kMaxAltTerms];  // word_rel, a stopword's offset too (for joining words into a compound)
+    bool last_kept = false;           // the last word (being typed) is words[nwords - 1]
     uint32_t nwords = 0;
     char raw[kMaxAltTerms][kMaxTermBytes];  // the words as typed (folded), for joining them
     uint8_t raw_len[kMaxAltTerms];
@@ -1157,6 +1228,7 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
       size_t sl = stem_copy(tok.text, tok.len, stem);
       uint32_t rel = tok.position - first_pos;
       if (rel >= kNoPos) rel = kNoPos - 1;
+      const uint32_t pos = rel;
       if (text::is_stopword(stem, sl)) rel = kNoPos;  // as the builder decides: the term's stem
       // a misspelled word of a phrase ("informed concent") is its nearest word, as outside quotes: the
       // phrase is searched with it and shown corrected; until 2026-12-04 such a phrase found nothing
@@ -1188,7 +1260,9 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
         const size_t rl = tok.len < kMaxTermBytes ? tok.len : kMaxTermBytes;
         FOLIO_MEMCPY(raw[nwords], tok.text, rl);
         raw_len[nwords] = static_cast<uint8_t>(rl);
+        word_pos[nwords] = pos;
         word_rel[nwords++] = rel;
+        last_kept = last;
       }
       last_len = 0;
       if (last && rel != kNoPos && tok.len <= sizeof last_word) {
@@ -1198,19 +1272,57 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     }
     if (a && a->n == 1) alt_not_phrase(s, a);
     if (a && a->phrase) a->names = 1;
-    if (a && a->phrase && a->n == nwords && from == b)
-      add_phrase_joined(s, static_cast<uint32_t>(ci), words, word_len, raw, raw_len, word_rel, nwords);
+    // (not with a last word being typed that is no term: its completions get their own joined phrases)
+    const bool whole_joined = a && a->phrase && a->n == nwords && from == b &&
+                              (last_len == 0 || stem_known(s, words[nwords - 1], word_len[nwords - 1]));
+    if (whole_joined)
+      add_phrase_joined(s, static_cast<uint32_t>(ci), words, word_len, raw, raw_len, word_rel, word_pos, nwords);
+    // the last words joined may be the start of a compound the text writes whole: `"platelet ri` of
+    // "platelet-rich", `"anti inflam` of "anti-inflammatory", `"meta an` of "meta-analysis" (a stopword
+    // typed so far); until 2026-12-07 they found nothing while typed, though the whole words, typed
+    // apart, found the compound
+    if (a && a->phrase && a->n == nwords && last_kept)
+      add_phrase_joined_prefix(s, static_cast<uint32_t>(ci), words, word_len, raw, raw_len, word_rel, word_pos, nwords,
+                               whole_joined);
     if (a && last_len > 0 && a->n == nwords) {
       if (!a->phrase) {
         // one word: a prefix as outside quotes
         add_prefix_alts(s, static_cast<uint32_t>(ci), last_word, last_len, words[0], word_len[0],
                         s->cursors[a->c0].df, kWeightPrefix);
       } else {
+        // whether words before the last one join into a compound the text writes whole (`"platelet rich
+        // pla`): then each completion is also tried after the compound, first
+        JoinedPart plan[kMaxAltTerms];
+        bool join_before = false;
+        plan_phrase_joined(s, words, word_len, raw, raw_len, word_rel, word_pos, nwords - 1, plan, &join_before);
         // the phrase again with each of the last word's commonest completions (until 2026-12-06
         // `"bone mar*"` looked for a word "mar" and found nothing)
         Completion best[kPrefixPhraseExpand];
         const uint32_t nb = top_completions(s, last_word, last_len, words[nwords - 1], word_len[nwords - 1], best,
                                             kPrefixPhraseExpand);
+        if (join_before) {
+          // the joined phrase with each completion in the last word's place, before any phrase with the
+          // words apart (the text writes the compound whole where it has it: `"platelet rich pla` had
+          // found nothing when the two kinds took turns): the completion's stem stands for both the stem
+          // and the typed word, restored after
+          const uint8_t typed_wl = word_len[nwords - 1], typed_rl = raw_len[nwords - 1];
+          char typed_w[kMaxTermBytes], typed_r[kMaxTermBytes];
+          FOLIO_MEMCPY(typed_w, words[nwords - 1], typed_wl);
+          FOLIO_MEMCPY(typed_r, raw[nwords - 1], typed_rl);
+          for (uint32_t k = 0; k < nb; ++k) {
+            if (s->ncursors + nwords > kMaxCursors / 2) break;
+            FOLIO_MEMCPY(words[nwords - 1], best[k].term, best[k].len);
+            FOLIO_MEMCPY(raw[nwords - 1], best[k].term, best[k].len);
+            word_len[nwords - 1] = raw_len[nwords - 1] = static_cast<uint8_t>(best[k].len);
+            const bool fit =
+                add_phrase_joined(s, static_cast<uint32_t>(ci), words, word_len, raw, raw_len, word_rel, word_pos, nwords);
+            FOLIO_MEMCPY(words[nwords - 1], typed_w, typed_wl);
+            FOLIO_MEMCPY(raw[nwords - 1], typed_r, typed_rl);
+            word_len[nwords - 1] = typed_wl;
+            raw_len[nwords - 1] = typed_rl;
+            if (!fit) break;
+          }
+        }
         for (uint32_t k = 0; k < nb; ++k) {
           // at most half the cursors for them, so that the words after the phrase still get theirs
           if (s->ncursors + nwords > kMaxCursors / 2) break;
