@@ -85,6 +85,9 @@ constexpr float kWeightPrefix = 0.8f;
 // at 0.8 the rarer completion outweighed the common word it completes, and "knee" showed kneecap pages
 // (judged set with --prefix-last: 0.923 at 0.8, 0.925 at 0.4 and at 0.2, as without the flag).
 constexpr float kWeightPrefixOfWord = 0.2f;
+// The words of an open quote before the word being typed, as a phrase of their own (`"steroid s`): below
+// the whole phrase with a completion of that word.
+constexpr float kWeightPhraseTyped = 0.2f;
 constexpr float kWeightFuzzy1 = 0.8f;
 constexpr float kWeightFuzzy2 = 0.6f;
 constexpr float kWeightSynonym = 0.6f;
