@@ -3249,6 +3249,7 @@ TEST_CASE("search: a quoted phrase being typed finds the compound the text write
   const auto plasma = keys("\"platelet-rich plasma\"", all);
   REQUIRE(!plasma.empty());
   CHECK(first("\"platelet rich pla", plasma));     // the compound, then the word being typed
+  CHECK(first("\"platelet rich p", platelet));      // no completion of "p" after it: the compound so far
   CHECK(first("\"platelet rich plasma", plasma));
   const auto anti = keys("\"anti-inflammatory\"", all);
   REQUIRE(!anti.empty());

@@ -1109,8 +1109,8 @@ static uint32_t plan_phrase_joined(Scratch *s, const char (*words)[kMaxTermBytes
 }
 
 // One more alternative of clause ci, the phrase parts out[0, no); false when it did not fit (nothing added).
-static bool emit_joined_alt(Scratch *s, uint32_t ci, const JoinedPart *out, uint32_t no) {
-  Alt *a = alt_begin(s, ci, 1.0f, true);
+static bool emit_joined_alt(Scratch *s, uint32_t ci, const JoinedPart *out, uint32_t no, float w = 1.0f) {
+  Alt *a = alt_begin(s, ci, w, true);
   if (!a) return false;
   for (uint32_t k = 0; k < no; ++k) {
     if (!alt_term(s, a, ci, out[k].t, out[k].len, out[k].rel)) {
@@ -1283,22 +1283,16 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     // bundled text typed with their second word cut after one, two or three letters, 104, 86 and 53
     // found nothing (`"steroid s`), where the finished phrase finds its sections. Not for an exclusion,
     // which would then remove every section with the words so far.
+    // Words before it that join into a compound the text hyphenates are that word (`"platelet rich p`).
     if (typing && !neg && a && a->phrase && last_kept && nwords >= 2 && a->n == nwords) {
       bool content = false;
       for (uint32_t w = 0; w + 1 < nwords; ++w) content = content || word_rel[w] != kNoPos;
-      Alt *fa = content && s->ncursors + nwords <= kMaxCursors / 2
-                    ? alt_begin(s, static_cast<uint32_t>(ci), kWeightPhraseTyped, true)
-                    : nullptr;
-      bool ok = fa != nullptr;
-      for (uint32_t w = 0; w + 1 < nwords && ok; ++w)
-        ok = alt_term(s, fa, static_cast<uint32_t>(ci), words[w], word_len[w], word_rel[w]);
-      if (fa && !ok) {
-        drop_phrase_words(s, static_cast<uint32_t>(fa - s->alts));
-        alt_drop(s, static_cast<uint32_t>(ci), fa);
-      } else if (fa) {
-        if (fa->n == 1) alt_not_phrase(s, fa);
-        fa->names = fa->phrase;
-      }
+      JoinedPart before[kMaxAltTerms];
+      bool joined = false;
+      const uint32_t nbefore = plan_phrase_joined(s, words, word_len, raw, raw_len, word_rel, word_pos, nwords - 1,
+                                                  before, &joined);
+      if (content && s->ncursors + nwords <= kMaxCursors / 2)
+        emit_joined_alt(s, static_cast<uint32_t>(ci), before, nbefore, kWeightPhraseTyped);
     }
     // the last words joined may be the start of a compound the text writes whole: `"platelet ri` of
     // "platelet-rich", `"anti inflam` of "anti-inflammatory", `"meta an` of "meta-analysis" (a stopword
