@@ -1052,9 +1052,6 @@ struct JoinedPart {
 };
 }  // namespace
 
-// The phrase's words with each run of two or three adjacent words whose joined form is a word of the pack
-// (the compound's whole) as that word, later words one offset nearer per word joined, into out (returns
-// how many; *joined tells whether any run joined; *shift gets the offsets taken off after the last).
 // A run of a phrase's words [w, w + k) joined as typed (folded) into j: false when it does not fit or is
 // only stopwords (a stopword part is fine: "built in" of "built-in", "meta an" of "meta-analysis").
 static bool join_run(const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, const uint32_t *rel, uint32_t w,
@@ -1070,6 +1067,9 @@ static bool join_run(const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, c
   return content;
 }
 
+// The phrase's words with each run of two or three adjacent words whose joined form is a word of the pack
+// (the compound's whole) as that word, later words one offset nearer per word joined, into out (returns
+// how many; *joined tells whether any run joined; *shift gets the offsets taken off after the last).
 static uint32_t plan_phrase_joined(Scratch *s, const char (*words)[kMaxTermBytes], const uint8_t *word_len,
                                    const char (*raw)[kMaxTermBytes], const uint8_t *raw_len, const uint32_t *rel,
                                    const uint32_t *pos, uint32_t n, JoinedPart *out, bool *joined,
