@@ -1562,7 +1562,9 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
   REQUIRE(blob != nullptr);
   CHECK(plain.pack->index->search()->lexicon() == nullptr);
   const uint32_t nbits = folio::fts::le_get(blob->data(), 4);
-  CHECK(nbits == 64);  // 4 words at 8 bits, rounded up to 64
+  // 4 of its words (golf, trail, drive, afterwards) and the text's own forms of its terms with a
+  // derivational ending ("clinical"), at 16 bits a word, rounded up to 64
+  CHECK(nbits == 128);
   CHECK(blob->size() == folio::fts::kLexiconHeader + nbits / 8);
   CHECK(blob->Get(4) == folio::fts::kLexiconProbes);
   auto in_filter = [&](const char *w) {
@@ -1573,6 +1575,7 @@ TEST_CASE("search: a real word the content lacks is corrected only by one edit t
     }
     return true;
   };
+  CHECK(in_filter("clinical"));  // clinic + al, a word of the text
   CHECK(in_filter("golf"));  // folded from "Golf"
   CHECK(in_filter("trail"));
   CHECK(in_filter("drive"));
@@ -1673,6 +1676,21 @@ TEST_CASE("search: a correction takes a derivational form of a term only when th
   };
   CHECK(in_filter("difference"));    // differ + ence, a lexicon word: a form a correction may take
   CHECK_FALSE(in_filter("zebra"));   // no candidate and no form of a term
+
+  // a form the text itself writes is real though the lexicon lacks it (GCIDE's "recondensation", no
+  // word of SCOWL, could not correct "recondensaton" until 2026-12-07)
+  const std::string with_form =
+      R"({"slug":"rec","title":"Recondense","body":"Recondense the vapour, recondense it again, recondense it once more. Recondensation follows."})"
+      "\n"
+      R"({"slug":"other","title":"Other","body":"Nothing here."})"
+      "\n";
+  folio::index::PackFile lex2;
+  build_lexicon_pack(dir / "lex2", with_form, "vapor\nzebra\n", &lex2);  // "vapor": a kept word, so a filter
+  REQUIRE(lex2.pack->index->search()->lexicon() != nullptr);
+  const Result rf = search_pack(lex2, "recondensaton");
+  REQUIRE(rf.res.hit_count >= 1);
+  CHECK(rf.slug(0) == "rec");
+  CHECK(rf.corrected() == "recondensation");
 
   // made-up forms are no longer corrections: the word is named missing instead
   for (const char *q : {"inheritence", "recrutment", "fourty"}) {

@@ -50,12 +50,13 @@ std::vector<std::string> stem_seq(const std::string &s) {
 
 // The lexicon blob (search_format.h): a Bloom filter of the lexicon's words that folio_search would
 // correct as typos over this dictionary (a word the dictionary has, or one with no candidate, never
-// reaches the filter at query time, so it is left out), and of the lexicon's words that are a term with
-// postings plus a derivational ending of kFormEndings, stemming back to the term (the forms a typo
-// correction may take; kLexiconHasForms). *kept gets the first number, *forms the second; empty when
-// both are none.
-std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const IndexBlobs &b,
-                                   const SearchBuildInput &in, uint32_t *kept, uint32_t *forms) {
+// reaches the filter at query time, so it is left out), and of the words that are a term with postings
+// plus a derivational ending of kFormEndings, stemming back to the term, and that the lexicon or the
+// content's own text (content_words) has (the forms a typo correction may take; kLexiconHasForms: a word
+// of the text is real, and until 2026-12-07 GCIDE's "recondensation", no word of the lexicon, could not
+// correct "recondensaton"). *kept gets the first number, *forms the second; empty when both are none.
+std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, const std::set<std::string> &content_words,
+                                   const IndexBlobs &b, const SearchBuildInput &in, uint32_t *kept, uint32_t *forms) {
   *kept = *forms = 0;
   const fts::DictBlobs db = dict_blobs_of(b, b.postings.size(), b.term_count);
   // each word is asked alone (its own answer byte), so the set kept does not depend on the threads
@@ -86,7 +87,8 @@ std::vector<uint8_t> build_lexicon(const std::vector<std::string> &lexicon, cons
       for (const fts::FormEnding &e : fts::kFormEndings) {
         if (!e.lexicon || t.size() + e.len > fts::kMaxTermBytes) continue;
         std::string f = t + e.text;
-        if (!words.count(f)) continue;
+        // (the text's own forms only beside a word list: a pack built without one has no lexicon at all)
+        if (!words.count(f) && (lexicon.empty() || !content_words.count(f))) continue;
         char st[fts::kMaxTermBytes];
         std::memcpy(st, f.data(), f.size());
         if (text::stem_english(st, f.size()) != t.size() || std::memcmp(st, t.data(), t.size()) != 0) continue;
@@ -214,9 +216,10 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   }
   if (docs.size() != info.section_count) throw std::runtime_error("search index: section count mismatch");
 
-  // British / American spelling pairs of the content's words (spelling_variants.h) join the synonyms
+  // British / American spelling pairs of the content's words (spelling_variants.h) join the synonyms; the
+  // words also tell the lexicon which derivational forms are real (build_lexicon)
+  std::set<std::string> words;
   {
-    std::set<std::string> words;
     for (const IndexDoc &d : docs)
       for (const std::string *f : {&d.title, &d.aliases, &d.heading, &d.glossary, &d.body}) {
         if (!d.lead && (f == &d.title || f == &d.aliases)) continue;  // every section repeats the names
@@ -258,7 +261,7 @@ flatbuffers::Offset<fb::SearchIndex> build_search_index(const SearchBuildInput &
   const auto field_avg = fbb.CreateVector(b.field_avg, fts::FIELD_COUNT);
   uint32_t lexicon_words = 0, lexicon_forms = 0;
   const std::vector<uint8_t> lexicon =
-      in.lexicon ? build_lexicon(*in.lexicon, b, in, &lexicon_words, &lexicon_forms) : std::vector<uint8_t>();
+      in.lexicon ? build_lexicon(*in.lexicon, words, b, in, &lexicon_words, &lexicon_forms) : std::vector<uint8_t>();
   const auto lexicon_vec = lexicon.empty() ? 0 : fbb.CreateVector(lexicon);
   const bool with_phrases = !b.syn_postings.empty();
   const auto syn_postings = with_phrases ? fbb.CreateVector(b.syn_postings) : 0;
