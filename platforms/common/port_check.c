@@ -163,6 +163,20 @@ int folio_port_check(const void *pack, size_t pack_len, void *ws, size_t ws_len,
       word[wl - 2] = word[wl - 1];
       st = folio_search(r, word, wl - 1, 0, hits, 4, text, sizeof text, &sr);
       check(&c, st == FOLIO_OK && sr.hit_count > 0, "search typo", "corrected", st);
+      { /* the same typo typed into a suggestion box: suggestions through the search's correction */
+        static char fix[FOLIO_SUGGEST_CORRECTED_MAX];
+        size_t fl = 0;
+        st = folio_suggest_typed(r, word, wl - 1, sugg, 8, &n, fix, sizeof fix, &fl);
+        check(&c, st == FOLIO_OK && (fl == 0 || n > 0), "suggest typed",
+              fl ? "suggestions for the corrected prefix" : "suggestions as typed", st);
+        if (st == FOLIO_OK && fl > 0) {
+          put(&c, "     suggest '");
+          putn(&c, word, wl - 1);
+          put(&c, "' as '");
+          putn(&c, fix, fl);
+          put(&c, "'\n");
+        }
+      }
     }
   }
 

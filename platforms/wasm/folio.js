@@ -6,6 +6,7 @@
  *   pack.info()                      -> {title, articleCount, workspaceBytes, ...}
  *   pack.lookup('knee-anatomy')      -> article or null (slug, "slug#anchor", title or alias)
  *   pack.suggest('kne', 8)           -> [{article, slug, title, matched, kind, score}]
+ *   pack.suggestTyped('injecton', 8) -> {suggestions: [...], corrected: 'injection'}
  *   pack.search('knee pain', {limit: 10})  -> {hits: [{article, slug, title, heading, snippet, ...}], corrected, partial}
  *   pack.render(articleId, {format: 'html' | 'text', section})  -> string
  *   pack.glossary('kneecap')         -> {id, key, term, definition} or null
@@ -159,7 +160,12 @@
     suggest(prefix, limit = 8) {
       const n = this._query(prefix);
       const k = this._check(this._M._folio_wasm_suggest(this._pack, this._io + this._lay[0], n, limit, this._rec), 'suggest');
-      const u = this._u32(this._rec, k * 9);
+      return this._entries(this._rec, k);
+    }
+
+    // k suggestion records of 9 words at address at
+    _entries(at, k) {
+      const u = this._u32(at, k * 9);
       const out = [];
       for (let i = 0; i < k; i++) {
         const o = i * 9;
@@ -170,6 +176,18 @@
         });
       }
       return out;
+    }
+
+    /** Suggestions for what the user is typing, through the search's typo correction when nothing starts
+     *  with it: {suggestions (as suggest() gives them), corrected (the text they are for when it is not
+     *  `prefix`, e.g. "injection" for "injecton", else null)}. */
+    suggestTyped(prefix, limit = 8) {
+      const n = this._query(prefix);
+      const text = this._io + this._lay[4];
+      const k = this._check(this._M._folio_wasm_suggest_typed(this._reader, this._io + this._lay[0], n, limit,
+        this._rec, text, this._lay[5]), 'suggest');
+      const fl = this._u32(this._rec, 1)[0];
+      return { suggestions: this._entries(this._rec + 4, k), corrected: fl ? this._str(text, fl) : null };
     }
 
     /** Full-text search. options: {limit (<= 64), allSections, snippets (default true), fuzzy, synonyms,

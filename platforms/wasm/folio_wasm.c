@@ -154,6 +154,31 @@ EMSCRIPTEN_KEEPALIVE int folio_wasm_suggest(const folio_pack *p, const char *q, 
   return (int)n;
 }
 
+/* suggest_typed: header (1 word: the corrected text's length, 0 when the suggestions are for the prefix
+ * as typed; the text is at the start of `text`), then the suggestion records of folio_wasm_suggest.
+ * Returns the count or a negative status. */
+EMSCRIPTEN_KEEPALIVE int folio_wasm_suggest_typed(folio_reader *r, const char *q, size_t len, uint32_t cap,
+                                                  uint32_t *o, char *text, size_t text_cap)
+{
+  folio_entry e[64];
+  uint32_t n = 0;
+  size_t fl = 0;
+  if (cap > 64) cap = 64;
+  folio_status st = folio_suggest_typed(r, q, len, e, cap, &n, text, text_cap, &fl);
+  if (st != FOLIO_OK) return st;
+  o[0] = (uint32_t)fl;
+  ++o;
+  for (uint32_t i = 0; i < n; ++i, o += 9) {
+    o[0] = e[i].article;
+    put_str(o + 1, e[i].slug);
+    put_str(o + 3, e[i].title);
+    put_str(o + 5, e[i].matched);
+    o[7] = e[i].kind;
+    o[8] = e[i].score;
+  }
+  return (int)n;
+}
+
 /* search: result header (7 words: hit_count, flags, corrected_off, corrected_len, text_len, missing_off,
  * missing_len), then hit
  * records of 32 words: article, section, slug, title, anchor, heading, score (float bits), flags,

@@ -2,7 +2,7 @@
 // a zstd dictionary, plus every pack file named on the command line, e.g. the bundled content pack) it
 // prepares all buffers, forbids the heap (alloc_guard: any allocation aborts the process), and then drives
 // every engine entry point over every article, section, key and list: open, lookups, suggestions for
-// every prefix of every title, glossary, references, topics, links, fetch, render (text and HTML, whole
+// every prefix of every title (also through the search's typo correction), glossary, references, topics, links, fetch, render (text and HTML, whole
 // articles and every section, size queries and real writes), section text, verify and error paths.
 //
 //   folio_alloc_test [pack files...]     exit 0: no allocation happened
@@ -87,6 +87,23 @@ void exercise(const folio_pack *p, folio_reader *r, void *extra_reader_mem, size
       const folio_status s = folio_suggest(p, art.title.ptr, n, entries, 10, &got);
       expect(s == FOLIO_OK || s == FOLIO_E_UTF8, "suggest");
       expect(folio_suggest(p, art.title.ptr, n, nullptr, 0, &got) == s, "suggest count");
+    }
+    // The same through the search's typo correction (folio_suggest_typed): title prefixes, and the title
+    // with its second letter dropped, which nothing starts with, so the search runs and corrects it.
+    {
+      char fix[FOLIO_SUGGEST_CORRECTED_MAX];
+      size_t fl = 0;
+      uint32_t got = 0;
+      for (uint32_t n = 1; n <= art.title.len && n < 40; n += 4) {
+        const folio_status s = folio_suggest_typed(r, art.title.ptr, n, entries, 10, &got, fix, sizeof fix, &fl);
+        expect(s == FOLIO_OK || s == FOLIO_E_UTF8, "suggest typed");
+      }
+      if (art.title.len > 3 && art.title.len < sizeof key && static_cast<unsigned char>(art.title.ptr[1]) < 0x80) {
+        key[0] = art.title.ptr[0];
+        std::memcpy(key + 1, art.title.ptr + 2, art.title.len - 2);
+        expect(folio_suggest_typed(r, key, art.title.len - 1, entries, 10, &got, fix, sizeof fix, &fl) == FOLIO_OK,
+               "suggest typed, typo");
+      }
     }
     for (uint32_t i = 0; i < art.alias_count; i++) {
       folio_str s;
@@ -177,6 +194,10 @@ void exercise(const folio_pack *p, folio_reader *r, void *extra_reader_mem, size
   std::memset(key, 'k', sizeof key);
   expect(folio_suggest(p, key, sizeof key, entries, 64, &n) == FOLIO_E_LIMIT, "limit");
   expect(folio_suggest(p, "zzzzqx", 6, entries, 64, &n) == FOLIO_OK, "suggest miss");
+  expect(folio_suggest_typed(r, "zzzzqx", 6, entries, 64, &n, key, sizeof key, nullptr) == FOLIO_OK && n == 0,
+         "suggest typed miss");
+  expect(folio_suggest_typed(r, key, sizeof key, entries, 64, &n, nullptr, 0, nullptr) == FOLIO_E_LIMIT,
+         "suggest typed limit");
   expect(folio_render(r, info.article_count, FOLIO_NONE, FOLIO_FORMAT_TEXT, 0, g_out, 1, nullptr) == FOLIO_E_ARG,
          "render arg");
   for (int s = 1; s >= -20; s--) expect(folio_status_str(s) != nullptr, "status str");

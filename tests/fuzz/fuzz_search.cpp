@@ -3,7 +3,8 @@
 // bits), byte 1 = hit capacity (0..255), byte 2 = text buffer size in 64-byte units, the rest = the query.
 // Checks the result contract: a known status, never FOLIO_E_CORRUPT on a sound pack, hit_count within
 // the capacity and FOLIO_SEARCH_MAX_HITS, real articles and sections, one hit per article unless
-// FOLIO_SEARCH_ALL_SECTIONS, snippets and highlights inside the text buffer, deterministic results.
+// FOLIO_SEARCH_ALL_SECTIONS, snippets and highlights inside the text buffer, deterministic results; and
+// folio_suggest_typed's contract on the same bytes.
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -90,5 +91,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (s2 != s || res2.hit_count != res.hit_count) __builtin_trap();
   for (uint32_t i = 0; i < res.hit_count; ++i)
     if (again[i].section != hits[i].section) __builtin_trap();
+  // folio_suggest_typed on the same bytes (the typed prefix): at most cap (64) entries of real articles,
+  // a corrected text inside the buffer only when there are suggestions, "too small" only for a buffer of
+  // the text buffer's size that cannot hold it
+  folio_entry sug[64];
+  uint32_t n = 0;
+  size_t cl = 0;
+  const uint32_t scap = cap < 64 ? cap : 64;
+  const size_t fix_cap = text_cap < FOLIO_SUGGEST_CORRECTED_MAX ? text_cap : FOLIO_SUGGEST_CORRECTED_MAX;
+  std::vector<char> fix(fix_cap ? fix_cap : 1);
+  const folio_status ss = folio_suggest_typed(pf.reader, q.get(), size - 3, scap ? sug : nullptr, scap, &n,
+                                              fix_cap ? fix.data() : nullptr, fix_cap, &cl);
+  if (!status_known(ss) || ss == FOLIO_E_CORRUPT || ss == FOLIO_E_ARG) __builtin_trap();
+  if (ss == FOLIO_E_DST_TOO_SMALL && (cl <= fix_cap || n == 0)) __builtin_trap();
+  if (ss == FOLIO_OK || ss == FOLIO_E_DST_TOO_SMALL) {
+    if (n > 64 || (scap && n > scap)) __builtin_trap();
+    if (cl > FOLIO_SUGGEST_CORRECTED_MAX || (cl > 0 && n == 0)) __builtin_trap();
+    for (uint32_t i = 0; scap && i < n; ++i) {
+      folio_article a;
+      if (folio_article_get(pf.pack, sug[i].article, &a) != FOLIO_OK) __builtin_trap();
+    }
+  }
   return 0;
 }

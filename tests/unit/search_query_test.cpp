@@ -4310,3 +4310,90 @@ TEST_CASE("search: skipping hits before their rows are read on a large pack retu
   CHECK(title_runs > 0);
   CHECK(one_pass_and > 0);
 }
+
+TEST_CASE("suggest_typed: a prefix nothing starts with gets the suggestions of its correction", "[search][suggest]") {
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  folio_entry a[8], b[8];
+  uint32_t na = 0, nb = 0;
+  char fix[FOLIO_SUGGEST_CORRECTED_MAX];
+  size_t fl = 99;
+  // a prefix something starts with: exactly folio_suggest's answer, no correction
+  REQUIRE(folio_suggest(pf.pack, "kne", 3, a, 8, &na) == FOLIO_OK);
+  REQUIRE(na > 0);
+  REQUIRE(folio_suggest_typed(pf.reader, "kne", 3, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  CHECK(fl == 0);
+  REQUIRE(nb == na);
+  for (uint32_t i = 0; i < na; ++i) CHECK(a[i].article == b[i].article);
+  // a misspelled word: folio_suggest has nothing; the typed variant suggests for the search's correction
+  REQUIRE(folio_suggest(pf.pack, "injecton", 8, a, 8, &na) == FOLIO_OK);
+  CHECK(na == 0);
+  REQUIRE(folio_suggest_typed(pf.reader, "injecton", 8, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  REQUIRE(std::string(fix, fl) == "injection");
+  REQUIRE(folio_suggest(pf.pack, "injection", 9, a, 8, &na) == FOLIO_OK);
+  REQUIRE(nb == na);
+  REQUIRE(nb > 0);
+  for (uint32_t i = 0; i < na; ++i) CHECK(a[i].article == b[i].article);
+  // several words, the last one being typed: the words before it are corrected too
+  REQUIRE(folio_suggest_typed(pf.reader, "stem cel kne", 12, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  CHECK(nb > 0);
+  CHECK(std::string(fix, fl).rfind("stem cell kne", 0) == 0);
+  // the corrected text is optional; its length alone can be asked for; a buffer too small is reported with
+  // the suggestions written and nothing copied
+  REQUIRE(folio_suggest_typed(pf.reader, "injecton", 8, b, 8, &nb, nullptr, 0, &fl) == FOLIO_OK);
+  CHECK(fl == 9);
+  CHECK(nb > 0);
+  REQUIRE(folio_suggest_typed(pf.reader, "injecton", 8, b, 8, &nb, nullptr, 0, nullptr) == FOLIO_OK);
+  CHECK(nb > 0);
+  std::memset(fix, '#', 8);
+  CHECK(folio_suggest_typed(pf.reader, "injecton", 8, b, 8, &nb, fix, 8, &fl) == FOLIO_E_DST_TOO_SMALL);
+  CHECK(fl == 9);
+  CHECK(nb > 0);
+  CHECK(std::string(fix, 8) == "########");
+  // cap 0 counts
+  REQUIRE(folio_suggest_typed(pf.reader, "injecton", 8, nullptr, 0, &nb, nullptr, 0, &fl) == FOLIO_OK);
+  CHECK(nb == na);
+  // nothing to correct to, garbage, bad input
+  REQUIRE(folio_suggest_typed(pf.reader, "zzzzqx", 6, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  CHECK(nb == 0);
+  CHECK(fl == 0);
+  CHECK(folio_suggest_typed(pf.reader, "\xC3\x28", 2, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_E_UTF8);
+  CHECK(folio_suggest_typed(nullptr, "kne", 3, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_E_ARG);
+  CHECK(folio_suggest_typed(pf.reader, "kne", 3, b, 8, nullptr, fix, sizeof fix, &fl) == FOLIO_E_ARG);
+  CHECK(folio_suggest_typed(reinterpret_cast<folio_reader *>(fix), "kne", 3, b, 8, &nb, nullptr, 0, &fl) == FOLIO_E_ARG);
+  const std::string longq(600, 'q');
+  CHECK(folio_suggest_typed(pf.reader, longq.data(), longq.size(), b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_E_LIMIT);
+  std::string spaced = "injecton";
+  spaced.append(600, ' ');  // a prefix too long to be corrected: folio_suggest's answer alone
+  REQUIRE(folio_suggest_typed(pf.reader, spaced.data(), spaced.size(), b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  CHECK(nb == 0);
+  CHECK(fl == 0);
+  // the C++ wrapper
+  folio::Reader rd(pf.reader);
+  folio::Span<folio_entry> got;
+  std::string_view for_text;
+  REQUIRE(rd.suggest_typed("injecton", b, &got, fix, &for_text) == FOLIO_OK);
+  CHECK(for_text == "injection");
+  CHECK(got.size() == na);
+  REQUIRE(rd.suggest_typed("kne", b, &got, fix, &for_text) == FOLIO_OK);
+  CHECK(for_text.empty());
+  CHECK(got.size() > 0);
+}
+
+TEST_CASE("suggest_typed: a pack without a search index answers as folio_suggest does", "[search][suggest]") {
+  Corpus plain(false);
+  folio_entry b[8];
+  uint32_t nb = 7;
+  size_t fl = 3;
+  char fix[64];
+  REQUIRE(folio_suggest_typed(plain.pf.reader, "cartilge", 8, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  CHECK(nb == 0);
+  CHECK(fl == 0);
+  REQUIRE(folio_suggest_typed(plain.pf.reader, "cart", 4, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  CHECK(nb == 1);
+  CHECK(fl == 0);
+  // with the index, the same typo reaches the article
+  REQUIRE(folio_suggest_typed(corpus().pf.reader, "cartilge", 8, b, 8, &nb, fix, sizeof fix, &fl) == FOLIO_OK);
+  REQUIRE(nb >= 1);
+  CHECK(std::string(fix, fl) == "cartilage");
+}

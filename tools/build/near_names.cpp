@@ -2,7 +2,6 @@
 #include "near_names.h"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 namespace folio {
@@ -36,16 +35,18 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return whole;
 }
 
+std::string ascii_lower(std::string s) {
+  for (char &c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
 std::vector<std::string> nearest_names(const std::string &typed, const std::vector<std::string> &names,
                                        size_t max) {
-  auto lower = [](std::string s) {
-    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  const std::string want = lower(typed);
+  const std::string want = ascii_lower(typed);
   std::vector<std::pair<size_t, size_t>> near;  // (distance, index in names)
   for (size_t i = 0; i < names.size(); i++) {
-    const std::string low = lower(names[i]);
+    const std::string low = ascii_lower(names[i]);
     const bool starts = !want.empty() && (low.rfind(want, 0) == 0 || want.rfind(low, 0) == 0);
     size_t whole = 0, prefix = 0;
     if (!starts) osa_distances(want, low, &whole, &prefix);

@@ -11,6 +11,9 @@
 namespace folio {
 namespace tools {
 
+// s with ASCII letters lowered (the case nearest_names ignores; names are compared in it).
+std::string ascii_lower(std::string s);
+
 // Edit distance of a and b in bytes (insertions, deletions, substitutions and swaps of two neighbours:
 // "cots" is 1 from "cost"; optimal string alignment).
 size_t edit_distance(std::string_view a, std::string_view b);

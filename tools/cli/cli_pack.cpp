@@ -3,8 +3,6 @@
 
 #include <folio/folio_posix.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <functional>

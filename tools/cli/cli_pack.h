@@ -71,9 +71,11 @@ nlohmann::json glossary_json(const folio_pack *p, const folio_glossary_entry &g)
 // or the search failed. `flags` adds search flags (FOLIO_SEARCH_PREFIX_LAST for text still being typed).
 std::string search_correction(folio_reader *r, const std::string &text, uint32_t flags = 0);
 
-// The nearest names for a "did you mean" (anchors, topics, slugs): near_names.h of the build tool.
+// The nearest names for a "did you mean" (anchors, topics, slugs) and the case they are compared in:
+// near_names.h of the build tool.
 using tools::edit_distance;
 using tools::nearest_names;
+using tools::ascii_lower;
 
 // Print JSON (pretty when stdout is a terminal, compact otherwise).
 void print_json(const nlohmann::json &j);

@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -293,22 +292,18 @@ int cmd_suggest(int argc, char **argv) {
   int rc = 0;
   auto op = OpenPack::open(path, 0, &rc);
   if (!op) return rc;
+  // Nothing starts with what was typed: the suggestions for it as the search corrects a word being typed
+  // ("injecton" -> "injection", "stem cel knee" -> "stem cell knee"), reported as the search reports it.
   folio_entry out[64];
   uint32_t n = 0;
-  int st = folio_suggest(op->pack(), prefix.data(), prefix.size(), out, limit, &n);
+  char fix[FOLIO_SUGGEST_CORRECTED_MAX];
+  size_t fix_len = 0;
+  int st = folio_suggest_typed(op->reader(), prefix.data(), prefix.size(), out, limit, &n, fix, sizeof fix, &fix_len);
   if (st != FOLIO_OK) {
     std::fprintf(stderr, "folio suggest: %s\n", folio_status_str(st));
     return exit_for(st);
   }
-  // Nothing starts with what was typed: the suggestions for it as the search corrects a word being typed
-  // ("injecton" -> "injection", "stem cel knee" -> "stem cell knee"), reported as the search reports it.
-  std::string corrected;
-  if (n == 0) {
-    corrected = search_correction(op->reader(), prefix, FOLIO_SEARCH_PREFIX_LAST);
-    if (!corrected.empty() && folio_suggest(op->pack(), corrected.data(), corrected.size(), out, limit, &n) != FOLIO_OK)
-      n = 0;
-    if (n == 0) corrected.clear();
-  }
+  const std::string corrected(fix, fix_len);
   static const char *kinds[] = {"title", "alias", "word"};
   if (as_json) {
     json arr = json::array();
@@ -449,11 +444,6 @@ int cmd_export(int argc, char **argv) {
     }
   }
   return EXIT_OK;
-}
-
-static std::string ascii_lower(std::string s) {
-  for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // The topic named `name` in any case ("Cost" is cost, as `topic:Cost` is in a search): the pack's topic

@@ -279,9 +279,10 @@ folio_status folio_article_backlink(const folio_pack *p, uint32_t article, uint3
  * Cost: O(log n + cap) for prefixes with a precomputed list (the pack's heavy prefixes, which hold at
  * most heavy_k = 16 articles in packs from the build tool, so such a prefix yields at most 16), else
  * O(log n + keys sharing the prefix), bounded by 4096 keys scanned. Reentrant: scratch is on the stack (< 2 KiB).
- * No typo tolerance: for a prefix nothing starts with ("injecton"), run folio_search on it with
- * FOLIO_SEARCH_PREFIX_LAST and, when it reports FOLIO_SEARCH_CORRECTED, call this again with the corrected
- * query (folio_search_result.corrected_off/len), as `folio suggest` and `folio browse` do. */
+ * No typo tolerance: for a prefix nothing starts with ("injecton"), folio_suggest_typed (search API below)
+ * runs folio_search on it with FOLIO_SEARCH_PREFIX_LAST and, when it reports a correction, suggests for the
+ * corrected query (folio_search_result.corrected_off/len). An app that runs that search anyway, for its
+ * results, can do the same with the result it has, as `folio browse` does. */
 folio_status folio_suggest(const folio_pack *p, const char *prefix, size_t len, folio_entry *out,
                            uint32_t cap, uint32_t *out_n);
 
@@ -525,6 +526,32 @@ uint32_t folio_search_index_version(const folio_pack *p);
 folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32_t flags,
                           folio_search_hit *hits, uint32_t cap, char *text, size_t text_cap,
                           folio_search_result *out);
+
+/* Title suggestions for what a user is typing, with the search's typo correction: folio_suggest on
+ * `prefix`, and when nothing starts with it ("injecton", "stem cel knee"), folio_suggest on the query as
+ * folio_search corrects it with FOLIO_SEARCH_PREFIX_LAST (a correction it searched, FOLIO_SEARCH_CORRECTED,
+ * or its "did you mean", FOLIO_SEARCH_SUGGESTED), when that correction has suggestions. One call for the
+ * recipe in folio_suggest's comment; `folio suggest` uses it.
+ *   r            reader: its workspace holds the search's scratch (so, like folio_search, not reentrant
+ *                on one reader; one reader per thread).
+ *   out, cap, out_n   as for folio_suggest.
+ *   corrected, corrected_cap   optional caller buffer (NULL with 0: not wanted) for the text the
+ *                suggestions are for when it is not `prefix` (UTF-8, not NUL-terminated, as typed but for
+ *                the corrected words); FOLIO_SUGGEST_CORRECTED_MAX bytes always suffice.
+ *   corrected_len   optional; receives that text's length, 0 when the suggestions are for `prefix` as
+ *                typed (or there are none).
+ * Returns folio_suggest's statuses for `prefix` (FOLIO_OK with *out_n == 0 when neither the prefix nor a
+ * correction has suggestions); FOLIO_E_ARG also for a NULL or foreign reader; FOLIO_E_DST_TOO_SMALL when
+ * the corrected text does not fit `corrected` (the suggestions are written, nothing is copied, and
+ * *corrected_len gives the size needed). No correction is tried for a pack without a search index or for a
+ * prefix longer than FOLIO_SUGGEST_CORRECTED_MAX / 2 bytes.
+ * Cost: folio_suggest's; when it finds nothing, one folio_search without snippets (a few tens of
+ * microseconds on the bundled pack) and one more folio_suggest. No heap: stack below 2 KiB and the
+ * reader's workspace. */
+#define FOLIO_SUGGEST_CORRECTED_MAX 1024
+folio_status folio_suggest_typed(folio_reader *r, const char *prefix, size_t len, folio_entry *out,
+                                 uint32_t cap, uint32_t *out_n, char *corrected, size_t corrected_cap,
+                                 size_t *corrected_len);
 
 /* The C++ wrapper for search (folio::SearchResults, folio::search) is in folio.hpp. */
 /* END SEARCH API */

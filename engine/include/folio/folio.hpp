@@ -16,6 +16,9 @@
 //   folio_entry e[8];
 //   folio::Span<folio_entry> hits;
 //   pack.suggest("kne", e, &hits);                                // hits views the filled part of e
+//   char fix[FOLIO_SUGGEST_CORRECTED_MAX];
+//   std::string_view for_text;                                     // "injection" for "injecton"
+//   reader.suggest_typed("injecton", e, &hits, fix, &for_text);    // with the search's typo correction
 #ifndef FOLIO_HPP
 #define FOLIO_HPP
 
@@ -188,6 +191,22 @@ class Reader {
     return s;
   }
   folio_status verify(uint32_t *bad_article = nullptr) const { return folio_verify(r_, bad_article); }
+
+  // Suggestions for what the user is typing, through the search's typo correction when nothing starts
+  // with it (folio_suggest_typed): *filled views the entries written; *corrected (optional) views the
+  // text they are for in `corrected_buf` when it is not `prefix`, else is empty.
+  folio_status suggest_typed(std::string_view prefix, Span<folio_entry> buf, Span<folio_entry> *filled,
+                             Span<char> corrected_buf = Span<char>(), std::string_view *corrected = nullptr) const {
+    uint32_t n = 0;
+    size_t cl = 0;
+    const uint32_t cap = buf.size() > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(buf.size());
+    const folio_status s = folio_suggest_typed(r_, prefix.data(), prefix.size(), buf.data(), cap, &n,
+                                               corrected_buf.data(), corrected_buf.size(), &cl);
+    const bool wrote = s == FOLIO_OK || s == FOLIO_E_DST_TOO_SMALL;
+    if (filled) *filled = Span<folio_entry>(buf.data(), wrote ? n : 0);
+    if (corrected) *corrected = s == FOLIO_OK && cl > 0 ? std::string_view(corrected_buf.data(), cl) : std::string_view();
+    return s;
+  }
 
  private:
   static std::string_view written(folio_status s, Span<char> buf, size_t n) {

@@ -1,8 +1,10 @@
 // search_api.cpp: the public search functions (folio.h, SEARCH API block): argument checks, then the
-// query path in search.cpp (modules: search_internal.h). Snippet text comes from folio_section_text (the render module's public
+// query path in search.cpp (modules: search_internal.h); folio_suggest_typed, title suggestions through
+// the search's typo correction. Snippet text comes from folio_section_text (the render module's public
 // function), so snippets show exactly the text `folio export` writes and the index was built from.
 #include <folio/folio.h>
 
+#include "common/common.h"
 #include "pack/pack.h"
 #include "search/search.h"
 
@@ -25,6 +27,39 @@ folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32
   if (!hits && cap > 0) return FOLIO_E_ARG;
   if (!text) text_cap = 0;
   return folio::fts::search_run(r, query ? query : "", len, flags, hits, cap, text, text_cap, out);
+}
+
+folio_status folio_suggest_typed(folio_reader *r, const char *prefix, size_t len, folio_entry *out, uint32_t cap,
+                                 uint32_t *out_n, char *corrected, size_t corrected_cap, size_t *corrected_len) {
+  if (corrected_len) *corrected_len = 0;
+  if (!r || r->tag != folio::detail::kReaderTag || !r->pack || !out_n) return FOLIO_E_ARG;
+  if (!corrected) corrected_cap = 0;
+  folio_status st = folio_suggest(r->pack, prefix, len, out, cap, out_n);
+  if (st != FOLIO_OK || *out_n > 0 || len == 0 || len > FOLIO_SUGGEST_CORRECTED_MAX / 2 ||
+      !folio::fts::available(r->pack))
+    return st;
+  // Nothing starts with the prefix: the search's correction of it as a word being typed. Its text buffer
+  // takes the corrected query and the missing words (each at most a few bytes a word longer than the
+  // prefix); a correction that does not fit is reported TEXT_FULL, not CORRECTED, and not used.
+  folio_search_hit hit;
+  folio_search_result res;
+  char text[FOLIO_SUGGEST_CORRECTED_MAX];
+  st = folio::fts::search_run(r, prefix, len, FOLIO_SEARCH_PREFIX_LAST | FOLIO_SEARCH_NO_SNIPPETS, &hit, 1, text,
+                              sizeof text, &res);
+  if (st != FOLIO_OK) return FOLIO_OK;  // the prefix's own answer stands: no suggestions
+  if (!(res.flags & (FOLIO_SEARCH_CORRECTED | FOLIO_SEARCH_SUGGESTED)) || res.corrected_len == 0 ||
+      res.corrected_off + static_cast<size_t>(res.corrected_len) > sizeof text)
+    return FOLIO_OK;
+  const char *c = text + res.corrected_off;
+  const size_t cl = res.corrected_len;
+  uint32_t n = 0;
+  if (folio_suggest(r->pack, c, cl, out, cap, &n) != FOLIO_OK || n == 0) return FOLIO_OK;
+  *out_n = n;
+  if (corrected_len) *corrected_len = cl;
+  if (!corrected && !corrected_len) return FOLIO_OK;
+  if (cl > corrected_cap) return corrected ? FOLIO_E_DST_TOO_SMALL : FOLIO_OK;
+  FOLIO_MEMCPY(corrected, c, cl);
+  return FOLIO_OK;
 }
 
 }  // extern "C"

@@ -70,6 +70,17 @@ async function test(name, fn) {
     assert.strictEqual(new Set(s.map((e) => e.article)).size, s.length);
     assert.deepStrictEqual(pack.suggest('', 5), []);
   });
+  await test('suggestTyped: as suggest, else through the search\'s typo correction', () => {
+    const s = pack.suggestTyped(a0.title.slice(0, 3), 5);
+    assert.strictEqual(s.corrected, null);
+    assert.deepStrictEqual(s.suggestions.map((e) => e.article), pack.suggest(a0.title.slice(0, 3), 5).map((e) => e.article));
+    assert.deepStrictEqual(pack.suggest('cartilege', 5), []);
+    const t = pack.suggestTyped('cartilege', 5);
+    assert.strictEqual(t.corrected, 'cartilage');
+    assert.ok(t.suggestions.length > 0);
+    assert.deepStrictEqual(t.suggestions.map((e) => e.article), pack.suggest('cartilage', 5).map((e) => e.article));
+    assert.deepStrictEqual(pack.suggestTyped('zzzzqx', 5), { suggestions: [], corrected: null });
+  });
   await test('search: hits with snippets and highlights', () => {
     assert.ok(info.searchAvailable, 'pack has a search index');
     const word = (a0.title.match(/[A-Za-z]{4,}/) || ['knee'])[0];

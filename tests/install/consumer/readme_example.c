@@ -33,6 +33,8 @@ if (folio_open(f.data, f.size, ws, ws_len, 0, &pack, &reader) != FOLIO_OK) { /* 
 
 folio_entry sug[8]; uint32_t n;
 folio_suggest(pack, "kne", 3, sug, 8, &n);                     /* reentrant: any thread */
+char fix[FOLIO_SUGGEST_CORRECTED_MAX]; size_t fix_len;         /* with the search's typo correction: */
+folio_suggest_typed(reader, "injecton", 8, sug, 8, &n, fix, sizeof fix, &fix_len); /* fix: "injection" */
 
 folio_article a; folio_section s;
 folio_resolve(pack, "faq#is-stem-cell-therapy-approved-by-the-fda", 44, &a, &s);
@@ -43,9 +45,11 @@ folio_render(reader, a.id, s.id, FOLIO_FORMAT_HTML, 0, out, sizeof out, &len);
 
   /* what the example should have produced */
   if (n == 0 || a.slug.len != 3 || memcmp(a.slug.ptr, "faq", 3) != 0) return 1;
+  if (fix_len != 9 || memcmp(fix, "injection", 9) != 0) return 1;
   if (folio_render(reader, a.id, s.id, FOLIO_FORMAT_HTML, 0, out, sizeof out, &len) != FOLIO_OK || len == 0)
     return 1;
-  printf("%u suggestions for \"kne\"; %zu bytes of HTML for faq#%.*s; workspace %zu bytes\n", n, len,
+  printf("%u suggestions for \"injecton\" (as \"%.*s\"); %zu bytes of HTML for faq#%.*s; workspace %zu bytes\n", n,
+         (int)fix_len, fix, len,
          (int)s.anchor.len, s.anchor.ptr, ws_len);
 
   if (folio_posix_changed("content.folio", &f) != 0 || !f.mapped) return 1;
@@ -71,7 +75,9 @@ if (folio_posix_changed("content.folio", &f)) {
   if (pack == before || bytes == NULL || f.mapped || f.data != bytes || folio_posix_changed("content.folio", &f))
     return 1;
   uint32_t n2 = 0;
-  if (folio_suggest(pack, "kne", 3, sug, 8, &n2) != FOLIO_OK || n2 != n) return 1;
+  if (folio_suggest_typed(reader, "injecton", 8, sug, 8, &n2, fix, sizeof fix, &fix_len) != FOLIO_OK || n2 != n ||
+      fix_len != 9)
+    return 1;
   printf("after an update by rename: the new pack read (%zu bytes) and opened, %u suggestions\n", f.size, n2);
   folio_posix_unmap(&f);
   free(ws);
