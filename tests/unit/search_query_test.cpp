@@ -1691,6 +1691,23 @@ TEST_CASE("search: a correction takes a derivational form of a term only when th
   REQUIRE(rf.res.hit_count >= 1);
   CHECK(rf.slug(0) == "rec");
   CHECK(rf.corrected() == "recondensation");
+  // -able and -ible, which Porter2 strips from long words, are endings a form may have (GCIDE's
+  // "unburiabel" found nothing until 2026-12-07: `unburi` + "able" was never compared)
+  const std::string with_able =
+      R"({"slug":"chair","title":"Comfort","body":"Comfort first, comfort always, comfort matters. A comfortable chair helps."})"
+      "\n"
+      R"({"slug":"food","title":"Digest","body":"Digest slowly, digest well, digest it all. Soft food is digestible."})"
+      "\n";
+  folio::index::PackFile lex3;
+  build_lexicon_pack(dir / "lex3", with_able, "vapor\nzebra\n", &lex3);
+  const Result ra = search_pack(lex3, "comfortabel");
+  REQUIRE(ra.res.hit_count >= 1);
+  CHECK(ra.slug(0) == "chair");
+  CHECK(ra.corrected() == "comfortable");
+  const Result ri = search_pack(lex3, "digestibel");
+  REQUIRE(ri.res.hit_count >= 1);
+  CHECK(ri.slug(0) == "food");
+  CHECK(ri.corrected() == "digestible");
 
   // made-up forms are no longer corrections: the word is named missing instead
   for (const char *q : {"inheritence", "recrutment", "fourty"}) {
