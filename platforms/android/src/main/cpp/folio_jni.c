@@ -197,6 +197,40 @@ JNIEXPORT jint JNICALL JNIFN(nSuggest)(JNIEnv *env, jclass cls, jlong pack, jlon
   return (jint)n;
 }
 
+/* suggest_typed: out[0] = the corrected text's length (0: the suggestions are for the prefix as typed; the
+ * text is at the start of the direct buffer `text`), then the suggestion records of nSuggest. Returns count
+ * or status. */
+JNIEXPORT jint JNICALL JNIFN(nSuggestTyped)(JNIEnv *env, jclass cls, jlong reader, jlong base, jbyteArray q,
+                                            jint cap, jintArray out, jobject text)
+{
+  (void)cls;
+  char buf[MAX_QUERY];
+  folio_entry e[16];
+  jint o[9];
+  uint32_t n = 0;
+  size_t fl = 0;
+  jint qn = get_query(env, q, buf);
+  char *t = (*env)->GetDirectBufferAddress(env, text);
+  jlong tcap = (*env)->GetDirectBufferCapacity(env, text);
+  if (qn < 0) return FOLIO_E_LIMIT;
+  if (!t || tcap < 0 || cap < 0) return FOLIO_E_ARG;
+  if (cap > 16) cap = 16;
+  folio_status st = folio_suggest_typed(PTR(reader), buf, (size_t)qn, e, (uint32_t)cap, &n, t, (size_t)tcap, &fl);
+  if (st != FOLIO_OK) return st;
+  o[0] = (jint)fl;
+  (*env)->SetIntArrayRegion(env, out, 0, 1, o);
+  for (uint32_t i = 0; i < n; ++i) {
+    o[0] = (jint)e[i].article;
+    put_off(o + 1, e[i].slug, PTR(base));
+    put_off(o + 3, e[i].title, PTR(base));
+    put_off(o + 5, e[i].matched, PTR(base));
+    o[7] = e[i].kind;
+    o[8] = (jint)e[i].score;
+    (*env)->SetIntArrayRegion(env, out, (jsize)(1 + i * 9), 9, o);
+  }
+  return (jint)n;
+}
+
 /* search: header (7 ints: hit_count, flags, corrected_off, corrected_len, text_len, missing_off,
  * missing_len), then per hit 16 ints: article, section, slug, title, anchor, heading, score (float bits),
  * flags, snippet_off, snippet_len, more_sections. Snippet, corrected and missing offsets are relative to

@@ -69,6 +69,11 @@ public final class Folio {
     public String slug, title, matched;
   }
 
+  public static final class SuggestResult {
+    public final List<Suggestion> suggestions = new ArrayList<>();
+    public String corrected; // the text the suggestions are for when it is not the prefix; null if it is
+  }
+
   public static final class Hit {
     public int article, section, flags, moreSections;
     public float score;
@@ -202,9 +207,27 @@ public final class Folio {
   public List<Suggestion> suggest(String prefix, int limit) {
     int n = nSuggest(packHandle, base, utf8(prefix), Math.min(limit, 16), rec);
     if (n < 0) throw new FolioException(n, "suggest");
+    return suggestions(0, n);
+  }
+
+  /**
+   * Suggestions for what the user is typing, through the search's typo correction when nothing starts with
+   * it ("injecton" gives those of "injection"): folio_suggest_typed.
+   */
+  public SuggestResult suggestTyped(String prefix, int limit) {
+    int n = nSuggestTyped(readerHandle, base, utf8(prefix), Math.min(limit, 16), rec, text);
+    if (n < 0) throw new FolioException(n, "suggest");
+    SuggestResult r = new SuggestResult();
+    if (rec[0] > 0) r.corrected = textStr(0, rec[0]);
+    r.suggestions.addAll(suggestions(1, n));
+    return r;
+  }
+
+  // n suggestion records of 9 ints from rec[at]
+  private List<Suggestion> suggestions(int at, int n) {
     List<Suggestion> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      int o = i * 9;
+      int o = at + i * 9;
       Suggestion s = new Suggestion();
       s.article = rec[o];
       s.slug = str(rec[o + 1], rec[o + 2]);
@@ -301,6 +324,7 @@ public final class Folio {
   private static native int nArticle(long pack, long base, int id, int[] out);
   private static native int nLookup(long pack, long base, byte[] query, int[] out);
   private static native int nSuggest(long pack, long base, byte[] prefix, int cap, int[] out);
+  private static native int nSuggestTyped(long reader, long base, byte[] prefix, int cap, int[] out, ByteBuffer text);
   private static native int nGlossary(long pack, long base, byte[] query, int mode, int[] out);
   private static native int nSearch(long reader, long base, byte[] query, int flags, int cap, int[] out, ByteBuffer text);
   private static native int nRender(long reader, int article, int section, int format, int flags, ByteBuffer dst, int[] outLen);

@@ -48,6 +48,12 @@ public final class FolioHostTest {
       Folio.SearchResult r = f.search(word, 5, 0);
       check(!r.hits.isEmpty() && r.hits.get(0).score > 0, "search '" + word + "': " + r.hits.size() + " hits"
           + (r.hits.isEmpty() ? "" : ", first " + r.hits.get(0).title + ": " + r.hits.get(0).snippet));
+      Folio.SuggestResult typed = f.suggestTyped("injecton", 8);
+      check("injection".equals(typed.corrected) && !typed.suggestions.isEmpty()
+          && typed.suggestions.get(0).article == f.suggest("injection", 8).get(0).article,
+          "suggestTyped: injecton -> " + typed.corrected + ", " + typed.suggestions.size() + " suggestions");
+      Folio.SuggestResult asTyped = f.suggestTyped(a0.title.substring(0, 3), 8);
+      check(asTyped.corrected == null && asTyped.suggestions.size() == s.size(), "suggestTyped: a prefix as typed");
       Folio.SearchResult knew = f.search("knew", 5, 0);
       check(knew.hits.isEmpty() && knew.corrected == null && "knee".equals(knew.suggested),
           "a real word the content lacks is suggested, not searched: knew -> " + knew.suggested);
