@@ -64,7 +64,7 @@ struct Digest {
   }
 };
 
-enum class Kind { search, search_sections, title, suggest, glossary, resolve, lists, render_text, render_html, section_text, verify };
+enum class Kind { search, search_sections, title, suggest, suggest_typed, glossary, resolve, lists, render_text, render_html, section_text, verify };
 
 struct Item {
   Kind kind;
@@ -85,6 +85,7 @@ const char *kind_name(Kind k) {
     case Kind::search_sections: return "search (all sections)";
     case Kind::title: return "lookup_title";
     case Kind::suggest: return "suggest";
+    case Kind::suggest_typed: return "suggest_typed";
     case Kind::glossary: return "glossary_for_query";
     case Kind::resolve: return "resolve";
     case Kind::lists: return "article lists";
@@ -145,6 +146,17 @@ uint64_t answer(const folio_pack *p, folio_reader *r, const Item &it, Buffers &b
       d.u32(static_cast<uint32_t>(folio_suggest(p, it.text.data(), it.text.size(), e, 16, &n)));
       d.u32(n);
       for (uint32_t i = 0; i < n && i < 16; ++i) d.entry(e[i]);
+      break;
+    }
+    case Kind::suggest_typed: {  // on the thread's reader: a search when nothing starts with the text
+      folio_entry e[16];
+      uint32_t n = 0;
+      size_t fl = 0;
+      d.u32(static_cast<uint32_t>(folio_suggest_typed(r, it.text.data(), it.text.size(), e, 16, &n, b.text.data(),
+                                                      b.text.size(), &fl)));
+      d.u32(n);
+      for (uint32_t i = 0; i < n && i < 16; ++i) d.entry(e[i]);
+      d.bytes(b.text.data(), fl <= b.text.size() ? fl : 0);
       break;
     }
     case Kind::glossary: {
@@ -227,6 +239,7 @@ std::vector<Item> work_list(const folio_pack *p, const char *queries_path) {
     items.push_back({Kind::search, 0, q});
     items.push_back({Kind::search_sections, 0, q});
     items.push_back({Kind::glossary, 0, q});
+    if (line.compare(0, a, "misspelled") == 0) items.push_back({Kind::suggest_typed, 0, q});
   }
   folio_info info;
   if (folio_pack_info(p, &info) != FOLIO_OK) return {};
