@@ -548,7 +548,7 @@ folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32
  * Cost: folio_suggest's; when it finds nothing, one folio_search without snippets (a few tens of
  * microseconds on the bundled pack) and one more folio_suggest. No heap: stack below 2 KiB and the
  * reader's workspace. */
-#define FOLIO_SUGGEST_CORRECTED_MAX 1024
+#define FOLIO_SUGGEST_CORRECTED_MAX 512
 folio_status folio_suggest_typed(folio_reader *r, const char *prefix, size_t len, folio_entry *out,
                                  uint32_t cap, uint32_t *out_n, char *corrected, size_t corrected_cap,
                                  size_t *corrected_len);
