@@ -133,16 +133,9 @@ EMSCRIPTEN_KEEPALIVE int folio_wasm_lookup(const folio_pack *p, const char *q, s
   return st;
 }
 
-/* suggestion records (9 words): article, slug, title, matched, kind, score. Returns the count or a
- * negative status. */
-EMSCRIPTEN_KEEPALIVE int folio_wasm_suggest(const folio_pack *p, const char *q, size_t len, uint32_t cap,
-                                            uint32_t *o)
+/* n suggestion records of 9 words at o: article, slug, title, matched, kind, score. */
+static void put_entries(uint32_t *o, const folio_entry *e, uint32_t n)
 {
-  folio_entry e[64];
-  uint32_t n = 0;
-  if (cap > 64) cap = 64;
-  folio_status st = folio_suggest(p, q, len, e, cap, &n);
-  if (st != FOLIO_OK) return st;
   for (uint32_t i = 0; i < n; ++i, o += 9) {
     o[0] = e[i].article;
     put_str(o + 1, e[i].slug);
@@ -151,6 +144,18 @@ EMSCRIPTEN_KEEPALIVE int folio_wasm_suggest(const folio_pack *p, const char *q, 
     o[7] = e[i].kind;
     o[8] = e[i].score;
   }
+}
+
+/* suggestion records (9 words, put_entries). Returns the count or a negative status. */
+EMSCRIPTEN_KEEPALIVE int folio_wasm_suggest(const folio_pack *p, const char *q, size_t len, uint32_t cap,
+                                            uint32_t *o)
+{
+  folio_entry e[64];
+  uint32_t n = 0;
+  if (cap > 64) cap = 64;
+  folio_status st = folio_suggest(p, q, len, e, cap, &n);
+  if (st != FOLIO_OK) return st;
+  put_entries(o, e, n);
   return (int)n;
 }
 
@@ -167,15 +172,7 @@ EMSCRIPTEN_KEEPALIVE int folio_wasm_suggest_typed(folio_reader *r, const char *q
   folio_status st = folio_suggest_typed(r, q, len, e, cap, &n, text, text_cap, &fl);
   if (st != FOLIO_OK) return st;
   o[0] = (uint32_t)fl;
-  ++o;
-  for (uint32_t i = 0; i < n; ++i, o += 9) {
-    o[0] = e[i].article;
-    put_str(o + 1, e[i].slug);
-    put_str(o + 3, e[i].title);
-    put_str(o + 5, e[i].matched);
-    o[7] = e[i].kind;
-    o[8] = e[i].score;
-  }
+  put_entries(o + 1, e, n);
   return (int)n;
 }
 

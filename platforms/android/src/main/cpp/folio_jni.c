@@ -170,14 +170,28 @@ JNIEXPORT jint JNICALL JNIFN(nGlossary)(JNIEnv *env, jclass cls, jlong pack, jlo
   return FOLIO_OK;
 }
 
-/* suggestion records (9 ints): article, slug, title, matched, kind, score. Returns count or status. */
+/* n suggestion records of 9 ints into out from index at: article, slug, title, matched, kind, score. */
+static void put_entries(JNIEnv *env, jintArray out, jsize at, const folio_entry *e, uint32_t n, const char *base)
+{
+  jint o[9];
+  for (uint32_t i = 0; i < n; ++i) {
+    o[0] = (jint)e[i].article;
+    put_off(o + 1, e[i].slug, base);
+    put_off(o + 3, e[i].title, base);
+    put_off(o + 5, e[i].matched, base);
+    o[7] = e[i].kind;
+    o[8] = (jint)e[i].score;
+    (*env)->SetIntArrayRegion(env, out, (jsize)(at + (jsize)i * 9), 9, o);
+  }
+}
+
+/* suggestion records (9 ints, put_entries). Returns count or status. */
 JNIEXPORT jint JNICALL JNIFN(nSuggest)(JNIEnv *env, jclass cls, jlong pack, jlong base, jbyteArray q, jint cap,
                                        jintArray out)
 {
   (void)cls;
   char buf[MAX_QUERY];
   folio_entry e[16];
-  jint o[9];
   uint32_t n = 0;
   jint qn = get_query(env, q, buf);
   if (qn < 0) return FOLIO_E_LIMIT;
@@ -185,16 +199,24 @@ JNIEXPORT jint JNICALL JNIFN(nSuggest)(JNIEnv *env, jclass cls, jlong pack, jlon
   if (cap > 16) cap = 16;
   folio_status st = folio_suggest(PTR(pack), buf, (size_t)qn, e, (uint32_t)cap, &n);
   if (st != FOLIO_OK) return st;
-  for (uint32_t i = 0; i < n; ++i) {
-    o[0] = (jint)e[i].article;
-    put_off(o + 1, e[i].slug, PTR(base));
-    put_off(o + 3, e[i].title, PTR(base));
-    put_off(o + 5, e[i].matched, PTR(base));
-    o[7] = e[i].kind;
-    o[8] = (jint)e[i].score;
-    (*env)->SetIntArrayRegion(env, out, (jsize)(i * 9), 9, o);
-  }
+  put_entries(env, out, 0, e, n, PTR(base));
   return (jint)n;
+}
+
+/* The arguments of a reader call with a text buffer (nSuggestTyped, nSearch): the query into buf (*qn
+ * bytes), the direct buffer `text` (*t, *tcap), *cap clamped to 16. FOLIO_OK or the status to return. */
+static jint text_call_args(JNIEnv *env, jbyteArray q, char *buf, jint *qn, jobject text, char **t, size_t *tcap,
+                           jint *cap)
+{
+  jlong c;
+  *qn = get_query(env, q, buf);
+  *t = (*env)->GetDirectBufferAddress(env, text);
+  c = (*env)->GetDirectBufferCapacity(env, text);
+  if (*qn < 0) return FOLIO_E_LIMIT;
+  if (!*t || c < 0 || *cap < 0) return FOLIO_E_ARG;
+  if (*cap > 16) *cap = 16;
+  *tcap = (size_t)c;
+  return FOLIO_OK;
 }
 
 /* suggest_typed: out[0] = the corrected text's length (0: the suggestions are for the prefix as typed; the
@@ -206,28 +228,19 @@ JNIEXPORT jint JNICALL JNIFN(nSuggestTyped)(JNIEnv *env, jclass cls, jlong reade
   (void)cls;
   char buf[MAX_QUERY];
   folio_entry e[16];
-  jint o[9];
+  jint len;
   uint32_t n = 0;
   size_t fl = 0;
-  jint qn = get_query(env, q, buf);
-  char *t = (*env)->GetDirectBufferAddress(env, text);
-  jlong tcap = (*env)->GetDirectBufferCapacity(env, text);
-  if (qn < 0) return FOLIO_E_LIMIT;
-  if (!t || tcap < 0 || cap < 0) return FOLIO_E_ARG;
-  if (cap > 16) cap = 16;
-  folio_status st = folio_suggest_typed(PTR(reader), buf, (size_t)qn, e, (uint32_t)cap, &n, t, (size_t)tcap, &fl);
+  jint qn = 0;
+  char *t = NULL;
+  size_t tcap = 0;
+  jint st0 = text_call_args(env, q, buf, &qn, text, &t, &tcap, &cap);
+  if (st0 != FOLIO_OK) return st0;
+  folio_status st = folio_suggest_typed(PTR(reader), buf, (size_t)qn, e, (uint32_t)cap, &n, t, tcap, &fl);
   if (st != FOLIO_OK) return st;
-  o[0] = (jint)fl;
-  (*env)->SetIntArrayRegion(env, out, 0, 1, o);
-  for (uint32_t i = 0; i < n; ++i) {
-    o[0] = (jint)e[i].article;
-    put_off(o + 1, e[i].slug, PTR(base));
-    put_off(o + 3, e[i].title, PTR(base));
-    put_off(o + 5, e[i].matched, PTR(base));
-    o[7] = e[i].kind;
-    o[8] = (jint)e[i].score;
-    (*env)->SetIntArrayRegion(env, out, (jsize)(1 + i * 9), 9, o);
-  }
+  len = (jint)fl;
+  (*env)->SetIntArrayRegion(env, out, 0, 1, &len);
+  put_entries(env, out, 1, e, n, PTR(base));
   return (jint)n;
 }
 
@@ -243,13 +256,12 @@ JNIEXPORT jint JNICALL JNIFN(nSearch)(JNIEnv *env, jclass cls, jlong reader, jlo
   folio_search_hit hits[16];
   folio_search_result res;
   jint o[16];
-  jint qn = get_query(env, q, buf);
-  char *t = (*env)->GetDirectBufferAddress(env, text);
-  jlong tcap = (*env)->GetDirectBufferCapacity(env, text);
-  if (qn < 0) return FOLIO_E_LIMIT;
-  if (!t || tcap < 0 || cap < 0) return FOLIO_E_ARG;
-  if (cap > 16) cap = 16;
-  folio_status st = folio_search(PTR(reader), buf, (size_t)qn, (uint32_t)flags, hits, (uint32_t)cap, t, (size_t)tcap, &res);
+  jint qn = 0;
+  char *t = NULL;
+  size_t tcap = 0;
+  jint st0 = text_call_args(env, q, buf, &qn, text, &t, &tcap, &cap);
+  if (st0 != FOLIO_OK) return st0;
+  folio_status st = folio_search(PTR(reader), buf, (size_t)qn, (uint32_t)flags, hits, (uint32_t)cap, t, tcap, &res);
   if (st != FOLIO_OK) return st;
   o[0] = (jint)res.hit_count;
   o[1] = (jint)res.flags;
