@@ -522,7 +522,9 @@ uint32_t folio_search_index_version(const folio_pack *p);
  * declare a fixed 64 KiB budget). Never allocates: all scratch is the reader's (the pack header's search_scratch_bytes).
  * Cost: proportional to the postings of the query words (skipping where the AND allows), plus for
  * snippets one small zstd frame per hit (the section's snippet source; the whole article in a pack
- * built with --no-snippet-store). Uses the reader: one thread per reader. */
+ * built with --no-snippet-store). Uses the reader: one thread per reader. Stack: the engine's own frames
+ * stay within 12 KiB, a static bound over the whole call graph that the test engine_stack_bound enforces
+ * (no recursion); measured 9,680 bytes on x86-64 and 7,364 on Cortex-M4 at -Os, plus zstd's decoder. */
 folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32_t flags,
                           folio_search_hit *hits, uint32_t cap, char *text, size_t text_cap,
                           folio_search_result *out);
@@ -546,8 +548,8 @@ folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32
  * *corrected_len gives the size needed). No correction is tried for a pack without a search index or for a
  * prefix longer than FOLIO_SUGGEST_CORRECTED_MAX / 2 bytes.
  * Cost: folio_suggest's; when it finds nothing, one folio_search without snippets (a few tens of
- * microseconds on the bundled pack) and one more folio_suggest. No heap: stack below 2 KiB and the
- * reader's workspace. */
+ * microseconds on the bundled pack) and one more folio_suggest. No heap: the reader's workspace; stack:
+ * its own frame (under 1 KiB) above folio_search's (10,496 bytes in all on x86-64, 8,084 on Cortex-M4). */
 #define FOLIO_SUGGEST_CORRECTED_MAX 512
 folio_status folio_suggest_typed(folio_reader *r, const char *prefix, size_t len, folio_entry *out,
                                  uint32_t cap, uint32_t *out_n, char *corrected, size_t corrected_cap,
