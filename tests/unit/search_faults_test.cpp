@@ -46,7 +46,7 @@ TEST_CASE("search: flipped bytes in the search index never crash a query", "[sea
   std::vector<uint64_t> ws;
   folio_search_hit hits[10];
   char text[2048];
-  int runs = 0, corrupt = 0;
+  int runs = 0, corrupt = 0, corrupt_typed = 0;
   for (const folio_test::SearchBlob &b : blobs) {
     const size_t stride = b.len > 1024 ? b.len / 64 : 1;  // the small tables byte by byte
     for (size_t at = 0; at < b.len; at += stride) {
@@ -59,6 +59,25 @@ TEST_CASE("search: flipped bytes in the search index never crash a query", "[sea
       const folio_pack *pk = nullptr;
       folio_reader *rd = nullptr;
       if (folio_open(p, size, ws.data(), ws.size() * 8, 0, &pk, &rd) != FOLIO_OK) continue;
+      // suggestions through the search's correction (a typo nothing starts with) on the damaged index:
+      // a known status, entries of real articles, a corrected text within the buffer
+      for (const char *q : {"injecton", "stem cel kne", "cartlage"}) {
+        folio_entry e[8];
+        uint32_t n = 0;
+        size_t fl = 0;
+        const folio_status s = folio_suggest_typed(rd, q, std::strlen(q), e, 8, &n, text, sizeof text, &fl);
+        ++runs;
+        REQUIRE(s <= 0);
+        REQUIRE(s >= FOLIO_E_LIMIT);
+        if (s == FOLIO_E_CORRUPT) ++corrupt_typed;
+        if (s != FOLIO_OK) continue;
+        REQUIRE(n <= 8);
+        REQUIRE(fl <= sizeof text);
+        for (uint32_t i = 0; i < n; ++i) {
+          folio_article a;
+          REQUIRE(folio_article_get(pk, e[i].article, &a) == FOLIO_OK);
+        }
+      }
       for (const char *q : queries) {
         folio_search_result res;
         const folio_status s = folio_search(rd, q, std::strlen(q), 0, hits, 10, text, sizeof text, &res);
@@ -79,6 +98,7 @@ TEST_CASE("search: flipped bytes in the search index never crash a query", "[sea
   }
   CHECK(runs > 1000);
   CHECK(corrupt > 0);  // some flips are detected as damage, not silently ignored
+  CHECK(corrupt_typed > 0);  // by folio_suggest_typed's correction too
 }
 
 TEST_CASE("search: an index version the engine does not know is refused", "[search]") {

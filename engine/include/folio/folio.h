@@ -543,7 +543,8 @@ folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32
  *   corrected_len   optional; receives that text's length, 0 when the suggestions are for `prefix` as
  *                typed (or there are none).
  * Returns folio_suggest's statuses for `prefix` (FOLIO_OK with *out_n == 0 when neither the prefix nor a
- * correction has suggestions); FOLIO_E_ARG also for a NULL or foreign reader; FOLIO_E_DST_TOO_SMALL when
+ * correction has suggestions); FOLIO_E_ARG also for a NULL or foreign reader; FOLIO_E_CORRUPT also for a
+ * damaged search index met while correcting; FOLIO_E_DST_TOO_SMALL when
  * the corrected text does not fit `corrected` (the suggestions are written, nothing is copied, and
  * *corrected_len gives the size needed). No correction is tried for a pack without a search index or for a
  * prefix longer than FOLIO_SUGGEST_CORRECTED_MAX / 2 bytes.

@@ -46,7 +46,10 @@ folio_status folio_suggest_typed(folio_reader *r, const char *prefix, size_t len
   char text[FOLIO_SUGGEST_CORRECTED_MAX];
   st = folio::fts::search_run(r, prefix, len, FOLIO_SEARCH_PREFIX_LAST | FOLIO_SEARCH_NO_SNIPPETS, &hit, 1, text,
                               sizeof text, &res);
-  if (st != FOLIO_OK) return FOLIO_OK;  // the prefix's own answer stands: no suggestions
+  // a damaged index is reported; any other refusal (a prefix of punctuation only: FOLIO_E_QUERY) leaves the
+  // prefix's own answer, no suggestions
+  if (st == FOLIO_E_CORRUPT) return st;
+  if (st != FOLIO_OK) return FOLIO_OK;
   if (!(res.flags & (FOLIO_SEARCH_CORRECTED | FOLIO_SEARCH_SUGGESTED)) || res.corrected_len == 0 ||
       res.corrected_off + static_cast<size_t>(res.corrected_len) > sizeof text)
     return FOLIO_OK;
