@@ -1140,6 +1140,34 @@ TEST_CASE("search: a query of mostly unknown words finds nothing", "[search]") {
   CHECK(search("dolor de rodilla", &res) == 0);
 }
 
+TEST_CASE("search: a query whose only words are typos of stopwords finds nothing", "[search]") {
+  // "tonig" was one edit from "toing" (`to` + "ing") and "waht" from "what": the search listed whatever
+  // sections have "to" or "what". Such a query now finds nothing and names its words missing; a stopword
+  // typed as such, or any other word, keeps the query searched as before.
+  folio::index::PackFile pf;
+  REQUIRE(pf.open(FOLIO_CONTENT_PACK) == FOLIO_OK);
+  auto search = [&](const char *q, folio_search_result *res, std::string *missing = nullptr) {
+    std::vector<folio_search_hit> hits(4);
+    std::vector<char> text(2048);
+    REQUIRE(folio_search(pf.reader, q, std::strlen(q), FOLIO_SEARCH_PREFIX_LAST, hits.data(), 4, text.data(),
+                         text.size(), res) == FOLIO_OK);
+    if (missing && (res->flags & FOLIO_SEARCH_MISSING)) *missing = std::string(text.data() + res->missing_off, res->missing_len);
+    return res->hit_count;
+  };
+  folio_search_result res;
+  std::string missing;
+  CHECK(search("tonig", &res, &missing) == 0);
+  CHECK(res.flags == FOLIO_SEARCH_MISSING);
+  CHECK(missing == "tonig");
+  CHECK(search("waht", &res, &missing) == 0);
+  CHECK(missing == "waht");
+  CHECK(search("what is", &res) > 0);          // stopwords typed as such
+  CHECK(search("waht is", &res) > 0);          // one of them typed as such
+  CHECK((res.flags & FOLIO_SEARCH_CORRECTED) != 0);
+  CHECK(search("waht is prp", &res) > 0);      // a word that names something
+  CHECK(search("kne", &res) > 0);
+}
+
 TEST_CASE("search: a stopword typed as a name is a word", "[search]") {
   // "SAMe" (a supplement) folds to the stopword "same", which made it optional: a section without it
   // still had "every word". Two capitals and a lower-case letter, or all capitals in a query with

@@ -178,6 +178,27 @@ static void write_missing(Scratch *s, const char *q, size_t len, bool guesses, c
   *used = o;
 }
 
+// Whether every word of the query was typed wrong and corrected to a stopword ("waht" -> "what", "tonig"
+// -> "toing" of `to`): such a query names nothing, and searching the stopword listed any section with it
+// until 2026-12-08. A query with a stopword typed as such ("what is", "what shoud" while typed) is
+// searched as before.
+static bool only_stopword_guesses(const Scratch *s) {
+  bool any = false;
+  for (uint32_t i = 0; i < s->nclauses; ++i) {
+    const Clause *c = &s->clauses[i];
+    if (c->na == 0) continue;
+    if (c->kind == CLAUSE_OPTIONAL && c->corrected < 0) return false;
+    if (c->kind != CLAUSE_REQUIRED) continue;
+    if (c->corrected < 0 || static_cast<uint32_t>(c->corrected) >= s->ncorr) return false;
+    const Correction &co = s->corr[c->corrected];
+    char st[kMaxTermBytes];
+    const size_t sl = stem_copy(co.word, co.len, st);
+    if (!text::is_stopword(st, sl)) return false;
+    any = true;
+  }
+  return any;
+}
+
 static bool mostly_unknown(const Scratch *s) {
   uint32_t guessed = 0, unknown = 0;
   for (uint32_t i = 0; i < s->nclauses; ++i) {
@@ -353,7 +374,7 @@ folio_status search_run(folio_reader *r, const char *query, size_t len, uint32_t
         ++s->nrequired;
       }
   }
-  if (mostly_unknown(s)) {
+  if (mostly_unknown(s) || only_stopword_guesses(s)) {
     // no hits built on guesses: the words found only as guesses are missing too
     size_t used = 0;
     write_missing(s, query, len, false, text_out, text_cap, &used, out);
