@@ -63,19 +63,23 @@ static int contains(const char *hay, size_t n, const char *needle, size_t m)
 }
 
 /* The first word of `s` made only of ASCII letters, at least 4 long, lowercased into buf. */
-static size_t first_word(folio_str s, char *buf, size_t cap)
+/* The longest word of 4 ASCII letters or more in s (the first of them), lower-cased into buf; 0 if none.
+ * The longest, not the first: a title's first word may be a stopword ("Other"), and a typo of a stopword
+ * alone finds nothing (folio_search). */
+static size_t longest_word(folio_str s, char *buf, size_t cap)
 {
-  size_t i = 0;
+  size_t i = 0, best = 0, best_len = 0;
   while (i < s.len) {
     size_t j = i;
     while (j < s.len && ((s.ptr[j] | 0x20) >= 'a' && (s.ptr[j] | 0x20) <= 'z')) ++j;
-    if (j - i >= 4 && j - i < cap) {
-      for (size_t k = i; k < j; ++k) buf[k - i] = (char)(s.ptr[k] | 0x20);
-      return j - i;
+    if (j - i >= 4 && j - i < cap && j - i > best_len) {
+      best = i;
+      best_len = j - i;
     }
     i = j + 1;
   }
-  return 0;
+  for (size_t k = 0; k < best_len; ++k) buf[k] = (char)(s.ptr[best + k] | 0x20);
+  return best_len;
 }
 
 int folio_port_check(const void *pack, size_t pack_len, void *ws, size_t ws_len, char *dst, size_t dst_cap,
@@ -145,7 +149,7 @@ int folio_port_check(const void *pack, size_t pack_len, void *ws, size_t ws_len,
     static folio_search_hit hits[4]; /* static: ~500 bytes kept off small stacks */
     static char text[1024];
     folio_search_result sr;
-    size_t wl = first_word(a0.title, word, sizeof word);
+    size_t wl = longest_word(a0.title, word, sizeof word);
     int found = 0;
     st = folio_search(r, word, wl, 0, hits, 4, text, sizeof text, &sr);
     for (uint32_t i = 0; st == FOLIO_OK && i < sr.hit_count; ++i) found |= hits[i].article == 0;
