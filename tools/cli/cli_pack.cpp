@@ -200,13 +200,13 @@ nlohmann::json glossary_json(const folio_pack *p, const folio_glossary_entry &g)
           {"articles", arts}};
 }
 
-std::string search_correction(folio_reader *r, const std::string &text, uint32_t flags) {
+std::string search_correction(folio_reader *r, const std::string &text) {
   const folio_pack *p = folio_reader_pack(r);
   if (!p || !folio_search_available(p)) return std::string();
   folio_search_hit hit;
   std::vector<char> buf(text.size() * 2 + 1024);  // the corrected query is at most a few bytes a word longer
   folio_search_result res;
-  if (folio_search(r, text.data(), text.size(), flags | FOLIO_SEARCH_NO_SNIPPETS, &hit, 1, buf.data(), buf.size(),
+  if (folio_search(r, text.data(), text.size(), FOLIO_SEARCH_NO_SNIPPETS, &hit, 1, buf.data(), buf.size(),
                    &res) != FOLIO_OK)
     return std::string();
   if (!(res.flags & (FOLIO_SEARCH_CORRECTED | FOLIO_SEARCH_SUGGESTED)) || res.corrected_len == 0) return std::string();

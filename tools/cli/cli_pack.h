@@ -65,11 +65,11 @@ nlohmann::json article_json(const folio_pack *p, const folio_article &a, bool li
 nlohmann::json reference_json(const folio_reference &r);
 nlohmann::json glossary_json(const folio_pack *p, const folio_glossary_entry &g);
 
-// The pack's "did you mean" for the look-ups that match exactly (suggest, get, glossary): `text` as the
-// search corrects it, when it applied a correction (FOLIO_SEARCH_CORRECTED: "bmca" -> "bmac") or would
-// offer one (FOLIO_SEARCH_SUGGESTED); empty when the search changed nothing, the pack has no search index
-// or the search failed. `flags` adds search flags (FOLIO_SEARCH_PREFIX_LAST for text still being typed).
-std::string search_correction(folio_reader *r, const std::string &text, uint32_t flags = 0);
+// The pack's "did you mean" for the look-ups that match exactly (get, glossary; suggest has the engine's
+// folio_suggest_typed): `text` as the search corrects it, when it applied a correction
+// (FOLIO_SEARCH_CORRECTED: "bmca" -> "bmac") or would offer one (FOLIO_SEARCH_SUGGESTED); empty when the
+// search changed nothing, the pack has no search index or the search failed.
+std::string search_correction(folio_reader *r, const std::string &text);
 
 // The nearest names for a "did you mean" (anchors, topics, slugs) and the case they are compared in:
 // near_names.h of the build tool.
