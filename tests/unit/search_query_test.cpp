@@ -896,6 +896,8 @@ TEST_CASE("search: a word broken by dictation is joined into the word it makes",
       R"({"slug":"typical","title":"Recovery","body":"A typical recovery takes two weeks; atypical pain needs a visit."})"
       "\n"
       R"({"slug":"kneecap","title":"Kneecap","body":"The kneecap glides in a groove of the thigh bone."})"
+      "\n"
+      R"({"slug":"arthritis","title":"Stiff knees","body":"Arthritis makes a knee stiff, and its pain comes and goes."})"
       "\n";
   build_jsonl_pack(dir / "b", jsonl, &pf);
   // an unknown piece whose word with its neighbour is one typo from a word of the pack
@@ -904,6 +906,15 @@ TEST_CASE("search: a word broken by dictation is joined into the word it makes",
   CHECK(auto_.slug(0) == "autologous");
   CHECK((auto_.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
   CHECK(auto_.corrected() == "autologous cells from your body");
+  // a piece one edit from a stopword ("itis": "its") is still a piece: dictation's "arthur itis" is arthritis
+  for (const char *q : {"arthur itis", "arthur itis pain"}) {
+    INFO(q);
+    const Result art = search_pack(pf, q);
+    REQUIRE(art.res.hit_count >= 1);
+    CHECK(art.slug(0) == "arthritis");
+    CHECK((art.res.flags & FOLIO_SEARCH_PARTIAL) == 0);
+    CHECK(art.corrected().substr(0, 9) == "arthritis");
+  }
   // pieces whose word stems to a word of the pack are that word, not a correction ("autologis" and
   // "autologous" have one stem)
   const Result exact = search_pack(pf, "auto logis cells");

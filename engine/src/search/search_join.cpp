@@ -213,7 +213,9 @@ bool join_split_words(Scratch *s, const ParseState &ps, const JoinItem *items, u
           char pw[kMaxTermBytes], pst[kMaxTermBytes];
           const size_t pl = join_text(ps, items + k, 1, pw);
           const uint32_t pd = fuzzy_word(s, pw, pl, pst, stem_copy(pw, pl, pst), cands, &nc, false);
-          near = pd == 1;
+          // one edit from a stopword is no word of its own: "itis" of "arthur itis" is "its" with a
+          // letter more, and the join is what the words meant
+          near = pd == 1 && !(nc > 0 && text::is_stopword(cands[0].surf, cands[0].surf_len));
           own += pd > 0 ? pd : kMaxEdits + 1;
         }
         if (near) continue;
