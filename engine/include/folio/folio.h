@@ -524,7 +524,7 @@ uint32_t folio_search_index_version(const folio_pack *p);
  * snippets one small zstd frame per hit (the section's snippet source; the whole article in a pack
  * built with --no-snippet-store). Uses the reader: one thread per reader. Stack: the engine's own frames
  * stay within 12 KiB, a static bound over the whole call graph that the test engine_stack_bound enforces
- * (no recursion); measured 9,680 bytes on x86-64 and 7,364 on Cortex-M4 at -Os, plus zstd's decoder. */
+ * (no recursion); measured 9,008 bytes on x86-64 and 7,348 on Cortex-M4 at -Os, plus zstd's decoder. */
 folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32_t flags,
                           folio_search_hit *hits, uint32_t cap, char *text, size_t text_cap,
                           folio_search_result *out);
@@ -550,7 +550,7 @@ folio_status folio_search(folio_reader *r, const char *query, size_t len, uint32
  * prefix longer than FOLIO_SUGGEST_CORRECTED_MAX / 2 bytes.
  * Cost: folio_suggest's; when it finds nothing, one folio_search without snippets (a few tens of
  * microseconds on the bundled pack) and one more folio_suggest. No heap: the reader's workspace; stack:
- * its own frame (under 1 KiB) above folio_search's (10,496 bytes in all on x86-64, 8,084 on Cortex-M4). */
+ * its own frame (under 1 KiB) above folio_search's (9,824 bytes in all on x86-64, 8,068 on Cortex-M4). */
 #define FOLIO_SUGGEST_CORRECTED_MAX 512
 folio_status folio_suggest_typed(folio_reader *r, const char *prefix, size_t len, folio_entry *out,
                                  uint32_t cap, uint32_t *out_n, char *corrected, size_t corrected_cap,

@@ -6,8 +6,8 @@
 // The modules, in the order a query uses them:
 //   search_dict.cpp     the index view over a pack's SearchIndex, the front-coded term dictionary
 //   search_parse.cpp    the query into clauses, alternatives and cursors (prefixes, synonyms, headings);
-//                       with search_query, search_variants, search_join and search_synonyms.cpp, which
-//                       share search_parse.h
+//                       with search_query, search_complete, search_variants, search_join and
+//                       search_synonyms.cpp, which share search_parse.h
 //   search_typo.cpp     typo candidates: Levenshtein automata over the dictionary, "did you mean"
 //   search_eval.cpp     postings cursors, BM25F scores, the conjunctive and disjunctive passes, the heap
 //   search_snippet.cpp  snippets: the section's text, the words that match, the best window

@@ -1,11 +1,13 @@
-// search_parse.h: what the query parser's files share (engine/src/search/search_{query,parse,synonyms,
-// variants,join}.cpp). Not used by the other search modules, which see the parser through parse(),
+// search_parse.h: what the query parser's files share (engine/src/search/search_{query,parse,complete,
+// synonyms,variants,join}.cpp). Not used by the other search modules, which see the parser through parse(),
 // expand_synonyms() and find_headings() in search_internal.h.
 //
 // The files, in the order a word goes through them:
 //   search_query.cpp     the query model's builders: clauses, alternatives, cursors, highlight terms
 //   search_parse.cpp     parse(): items, filters, operators, phrases, compounds, a word's clause with its
 //                        typo corrections and prefixes
+//   search_complete.cpp  a word being typed, completed: prefix expansion, the terms of the words a prefix
+//                        starts (Porter2 stems shorter than it), and its endings for heading matches
 //   search_variants.cpp  other forms a word also searches: the inflected form of a correction, British and
 //                        American -ise / -ize, degrees, thousands with a "k", decades of life
 //   search_join.cpp      words typed apart joined into one ("p r p", "inflam mation"), and numbers: in
@@ -62,6 +64,45 @@ uint32_t fuzzy_word(Scratch *s, const char *w, size_t wl, const char *ws, size_t
 // The nearest of the typo candidates cands[0, nc) (nc > 0) as alternatives of clause ci, the first recorded
 // as the clause's correction; NULL when there is no room for one.
 Correction *add_typo_alts(Scratch *s, uint32_t ci, const FuzzyCand *cands, uint32_t nc);
+
+// ---- search_complete.cpp: a word being typed, completed -----------------------------------------------------
+
+// A completion: a dictionary term and its document frequency.
+struct Completion {
+  uint32_t df;
+  char term[kMaxTermBytes];
+  uint32_t len;
+};
+
+// The commonest dictionary terms starting with pre (plen bytes), into best[0, cap) by df, then dictionary
+// order, other than `exact` (elen bytes: the literal alternative's term) and the synonym-only words; at
+// most kPrefixScan terms are looked at. When there is none and `stems`, the terms of the words pre is the
+// start of, where Porter2 stems them shorter than pre ("preparat" -> `prepar`; *from_stems then true).
+// Returns their count; a damaged dictionary sets s->bad.
+uint32_t top_completions(Scratch *s, const char *pre, size_t plen, const char *exact, size_t elen,
+                         Completion *best, uint32_t cap, bool stems = true, bool *from_stems = nullptr);
+// Prefix expansion: up to kPrefixExpand of pre's top_completions as alternatives of clause ci at weight w.
+// Every expansion weighs the idf of the most frequent of them (or of the typed word itself, when it is a
+// word of the pack, with df `exact_df`), as FTS5 scores a prefix as one term: with each its own idf, the
+// rarest completion outweighed the word the user is most likely typing ("stem ce" showed the centrifuge
+// step before any page about stem cells). After the first, completions are added only while their
+// postings stay within kPrefixPostings. Returns true when they came from stems (as top_completions), the
+// commonest then in *stem_top when given.
+bool add_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen, const char *exact, size_t elen,
+                     uint32_t exact_df, float w, bool stems = true, Completion *stem_top = nullptr);
+// Whether pre is the start of a word whose term the pack has and does not start with pre ("in writi":
+// `write`), so that it is completed, not corrected. `exact`: pre's own stem.
+bool starts_term_word(Scratch *s, const char *pre, size_t plen, const char *exact, size_t elen);
+// Whether pre is the start of a real word of the lexicon filter by one of the typed endings ("massag" of
+// "massage"): being typed, not mistyped.
+bool starts_lexicon_word(Scratch *s, const char *pre, size_t plen);
+// Records in s->typed_tail the first kTypedWordsMax endings that complete pre into a word whose stem is
+// term (tl bytes), for the word typed at the query's [b, e): find_headings tries the query with each.
+void keep_typed_words(Scratch *s, const char *pre, size_t plen, const char *term, size_t tl, uint32_t b,
+                      uint32_t e);
+// A prefix inside an -ize ending ("standardiz") also completes to the -ise spelling's terms: those are
+// added to clause ci at the prefix weight.
+void add_ise_prefix_alts(Scratch *s, uint32_t ci, const char *pre, size_t plen);
 
 // ---- search_variants.cpp: other forms a word also searches -------------------------------------------------
 
