@@ -950,6 +950,39 @@ TEST_CASE("search: a word broken by dictation is joined into the word it makes",
   CHECK(search_pack(pf, "kne ecap", FOLIO_SEARCH_NO_FUZZY).has("kneecap"));
 }
 
+TEST_CASE("search: a clinician's 6/52 is six weeks (3/12 months and 5/7 days)", "[search]") {
+  folio_test::TempDir dir;
+  folio::index::PackFile pf;
+  const std::string jsonl =
+      R"({"slug":"weeks","title":"Early relief","body":"Pain often eases within six weeks of the shot."})"
+      "\n"
+      R"({"slug":"months","title":"Later relief","body":"Relief can last 6 months or more after the shot."})"
+      "\n"
+      R"({"slug":"days","title":"First days","body":"Swelling usually settles in 3 days."})"
+      "\n"
+      R"({"slug":"other","title":"Numbers","body":"Of 52 people, 12 had pain and 7 had swelling on a scale of 1 to 5."})"
+      "\n";
+  build_jsonl_pack(dir / "d", jsonl, &pf);
+  const struct {
+    const char *q, *slug;
+  } cases[] = {{"pain 6/52", "weeks"}, {"shot 6/12", "months"}, {"swelling 3/7", "days"}, {"6/52", "weeks"}};
+  for (const auto &c : cases) {
+    INFO(c.q);
+    const Result r = search_pack(pf, c.q);
+    REQUIRE(r.res.hit_count >= 1);
+    CHECK(r.slug(0) == c.slug);
+    CHECK((r.res.flags & FOLIO_SEARCH_PARTIAL) == 0);  // "52", "12" and "7" are not words to find
+  }
+  // not a duration: another denominator, a count over 99 or with a leading zero, "24/7", or excluded
+  for (const char *q : {"pain 6/5", "pain 24/7", "pain 06/52", "pain 100/52"}) {
+    INFO(q);
+    const Result r = search_pack(pf, q);
+    CHECK(!(r.res.hit_count >= 1 && r.slug(0) == "weeks" && (r.res.flags & FOLIO_SEARCH_PARTIAL) == 0));
+  }
+  const Result neg = search_pack(pf, "pain -6/52");
+  CHECK(!(neg.res.hit_count >= 1 && neg.slug(0) == "weeks" && !neg.has("other")));
+}
+
 TEST_CASE("search: a number in words or with k finds the digits the content writes", "[search]") {
   // "twenty thousand dollars" and "10k" found no price written "$20,000"
   folio_test::TempDir dir;

@@ -791,6 +791,26 @@ static bool glued_unit_findable(Scratch *s, const text::Token &t, uint32_t k, bo
   return stem_known(s, st, ul) || (prefix && dict_has_prefix(s, t.text + k, t.len - k));
 }
 
+// A clinician's duration, written as a fraction of the unit's count in a year or a week: "6/52" is six
+// weeks, "3/12" three months, "5/7" five days (UK notes and letters). Returns the unit's word when the
+// compound's two parts pt[0, np) are a count (1 to 99, no leading zero) and 52, 12 or 7, and the whole is
+// no word of the pack; NULL otherwise. "24/7" (all the time) is not a duration. The text writes "six
+// weeks" and "a few days", so until 2026-12-08 "steroid injection 6/52 ago" named "52" missing.
+static const char *clinical_duration_unit(Scratch *s, const text::Token &whole, const text::Token *pt, uint32_t np) {
+  if (np != 2 || pt[0].len < 1 || pt[0].len > 2 || pt[0].text[0] == '0') return nullptr;
+  for (uint32_t k = 0; k < np; ++k)
+    for (uint32_t i = 0; i < pt[k].len; ++i)
+      if (pt[k].text[i] < '0' || pt[k].text[i] > '9') return nullptr;
+  const char *d = pt[1].text;
+  const char *unit = pt[1].len == 2 && d[0] == '5' && d[1] == '2'   ? "weeks"
+                     : pt[1].len == 2 && d[0] == '1' && d[1] == '2' ? "months"
+                     : pt[1].len == 1 && d[0] == '7'                ? "days"
+                                                                    : nullptr;
+  if (!unit || (pt[1].len == 1 && pt[0].len == 2 && pt[0].text[0] == '2' && pt[0].text[1] == '4')) return nullptr;
+  char st[kMaxTermBytes];
+  return stem_known(s, st, stem_copy(whole.text, whole.len, st)) ? nullptr : unit;
+}
+
 namespace {
 // One word of a phrase alternative built by joining: its term and its offset in the phrase.
 struct JoinedPart {
@@ -1173,6 +1193,17 @@ static void add_item(Scratch *s, const ParseState &ps, uint32_t b, uint32_t e, b
     text::Token pt[kMaxAltTerms];
     for (uint32_t k = 0; k < np; ++k) pt[k] = parts[k].t;
     const bool last_token = !have;
+    if (const char *unit = neg ? nullptr : clinical_duration_unit(s, toks[0].t, pt, np)) {
+      // the count and the unit's word, as "6 weeks" typed (the unit over the source bytes of "52")
+      text::Token u = pt[1];
+      u.text = unit;
+      u.len = 0;
+      while (unit[u.len]) ++u.len;
+      u.flags = 0;
+      add_word_clause(s, ps, pt[0], nullptr, 0, false, false, false, b, e);
+      add_word_clause(s, ps, u, nullptr, 0, false, false, false, b, e);
+      continue;
+    }
     if (np > 1 && !neg && !compound_findable(s, ps, toks[0].t, pt, np, b, prefix && last_token)) {
       // a compound the pack has neither as a whole nor by its parts: its parts are words of their own, as
       // if typed with spaces, each with its typo correction, synonyms and missing-word report. A
