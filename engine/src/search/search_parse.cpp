@@ -273,10 +273,17 @@ static bool url_noise(const ParseState &ps, const text::Token &tok, size_t base)
          after == '?' || after == '!' || after == ')' || after == '>' || after == '"' || after == ']';
 }
 
+// Whether tok is a clinician's "c/o" (complains of), a compound the tokenizer joins into "co": a filler of
+// the query, as "vs" is ("58 y/o f c/o knee pain" named "c o" missing until 2026-12-08). Only as the
+// compound: a plain "co" is the start of "cost" or "cortisone" while it is typed.
+static bool compound_filler(const text::Token &tok) {
+  return (tok.flags & text::TOKEN_COMPOUND) && tok.len == 2 && tok.text[0] == 'c' && tok.text[1] == 'o';
+}
+
 // Whether token tok of the query item at byte `base` is a stopword of the query: a stopword or filler word
 // not typed as a name, or a web address's scheme or domain.
 static bool query_stopword(const ParseState &ps, const text::Token &tok, size_t base) {
-  if (url_noise(ps, tok, base)) return true;
+  if (url_noise(ps, tok, base) || compound_filler(tok)) return true;
   return (text::is_stopword(tok.text, tok.len) || is_query_noise(tok.text, tok.len) || near_me(ps, tok, base) ||
           courtesy(ps, tok, base) || dictated_mark(ps, tok, base)) &&
          !typed_as_name(ps, base + tok.src_begin, base + tok.src_end);
@@ -744,6 +751,7 @@ static bool dict_has_prefix(Scratch *s, const char *pre, size_t plen) {
 // clause also finds the terms the whole starts ("anti-infl"), not those its last part starts ("bone-mar").
 static bool compound_findable(Scratch *s, const ParseState &ps, const text::Token &whole, const text::Token *parts,
                               uint32_t np, uint32_t b, bool prefix) {
+  if (compound_filler(whole)) return true;  // stays whole, as the filler it is
   char st[kMaxTermBytes];
   const size_t sl = stem_copy(whole.text, whole.len, st);
   if (stem_known(s, st, sl) || (prefix && dict_has_prefix(s, whole.text, whole.len)) ||
